@@ -1,0 +1,33 @@
+import { DomainError } from '@aso/domain';
+import type { ZodError, ZodTypeAny, z } from 'zod';
+
+/** Parses request input; every bad field is listed with its path (→ 400 VALIDATION_FAILED). */
+export function parseInput<S extends ZodTypeAny>(schema: S, value: unknown, root = 'body'): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(parsed.error, root);
+  return parsed.data;
+}
+
+export function validationError(error: ZodError, root: string): DomainError {
+  const issues = error.issues.map((i) => ({ path: [root, ...i.path].join('.'), message: i.message }));
+  return new DomainError('VALIDATION_FAILED', `Invalid input: ${issues.map((i) => i.path).join(', ')}`, { issues });
+}
+
+/** Code → HTTP status. Anything not listed that carries a code is a broken business rule (422). */
+export const STATUS_BY_CODE: Record<string, number> = {
+  VALIDATION_FAILED: 400,
+  CASE_NUMBER_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  WRONG_DEPARTMENT: 403,
+  WRONG_ROLE: 403,
+  SELF_APPROVAL: 403,
+  APPROVER_REPEATED: 403,
+  APPROVAL_LIMIT_EXCEEDED: 403,
+  CASE_NOT_FOUND: 404,
+  TASK_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  TASK_NOT_OPEN: 409,
+  TASK_ALREADY_CLAIMED: 409,
+  CONFLICT: 409,
+};

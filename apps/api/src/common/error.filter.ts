@@ -1,0 +1,46 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { isDomainError } from '@aso/domain';
+import { WorkflowRejection } from '@aso/temporal';
+import type { Request, Response } from 'express';
+import { STATUS_BY_CODE } from './api-error';
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+  requestId: string;
+}
+
+/** One JSON error shape for every failure; unknown errors become 500 with the request id. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const res = ctx.getResponse<Response>();
+    const requestId = req.id ?? 'unknown';
+    const { status, body } = toResponse(error, requestId);
+    if (status >= 500) this.logger.error(`${req.method} ${req.url} [${requestId}] ${(error as Error)?.stack ?? String(error)}`);
+    res.status(status).json(body);
+  }
+}
+
+function toResponse(error: unknown, requestId: string): { status: number; body: ErrorBody } {
+  if (isDomainError(error) || error instanceof WorkflowRejection) {
+    const status = STATUS_BY_CODE[error.code] ?? 422;
+    return { status, body: { code: error.code, message: error.message, details: error.details, requestId } };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    // Body-parser errors (malformed JSON, too large) arrive here as 4xx HttpExceptions.
+    const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL';
+    return { status, body: { code, message: error.message, details: {}, requestId } };
+  }
+  const status = (error as { status?: number; type?: string })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status, body: { code: 'BAD_REQUEST', message: (error as Error).message, details: {}, requestId } };
+  }
+  return { status: 500, body: { code: 'INTERNAL', message: 'Internal error', details: {}, requestId } };
+}

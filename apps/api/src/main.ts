@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@aso/config';
+import { AppModule } from './app.module';
+import { requestId } from './common/request-id.middleware';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(); // fail fast, naming the bad variable, before anything starts
+  const app = await NestFactory.create(AppModule, { logger: ['log', 'warn', 'error'] });
+  app.use(requestId);
+  app.enableShutdownHooks();
+  await app.listen(config.PORT, config.HOST);
+  process.stdout.write(`API listening on ${await app.getUrl()}\n`);
+}
+
+bootstrap().catch((e: unknown) => {
+  process.stderr.write(`api failed to start: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

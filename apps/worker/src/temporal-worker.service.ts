@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { APP_CONFIG, type AppConfig } from '@aso/config';
+import { CasesRepository, DATA_SOURCE, TasksRepository } from '@aso/persistence';
+import { workflowBundleOptions } from '@aso/temporal';
+import type { DataSource } from 'typeorm';
+import { createCaseActivities } from './activities/case.activities';
+
+/** Hosts the workflows and activities; runs until the application shuts down. */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      ...workflowBundleOptions(),
+      activities: createCaseActivities({
+        cases: new CasesRepository(this.dataSource),
+        tasks: new TasksRepository(this.dataSource),
+      }),
+    });
+    this.running = this.worker.run();
+    this.running.catch((e: unknown) => {
+      this.logger.error(`worker stopped: ${(e as Error).message}`);
+      process.exitCode = 1;
+    });
+    this.logger.log(`worker polling ${this.config.TEMPORAL_TASK_QUEUE} on ${this.config.TEMPORAL_ADDRESS}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

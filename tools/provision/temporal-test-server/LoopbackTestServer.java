@@ -1,0 +1,30 @@
+// Temporal's time-skipping test server (io.temporal.testserver.TestServer) binds every interface;
+// our tests may only listen on loopback, so this launcher wires the same services (the same
+// TestServicesStarter + GRPCServerHelper that TestServer.createPortBoundServer uses) onto
+// 127.0.0.1 instead. Same command line: <port> [--enable-time-skipping].
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+public final class LoopbackTestServer {
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("Usage: LoopbackTestServer <port> [--enable-time-skipping]");
+      System.exit(2);
+    }
+    int port = Integer.parseInt(args[0]);
+    boolean enableTimeSkipping = args.length == 2 && "--enable-time-skipping".equalsIgnoreCase(args[1]);
+    TestServicesStarter services = new TestServicesStarter(!enableTimeSkipping, 0);
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), port), InsecureServerCredentials.create());
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    Server server = builder.build().start();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+    server.awaitTermination();
+  }
+}

@@ -1,0 +1,19 @@
+import { run } from '../provision/exec';
+import { log } from '../provision/log';
+import { repoRoot } from '../provision/paths';
+import { startDevServer } from '../provision/temporal-server';
+import { migratedDatabase, onTeardown } from './shared';
+
+/**
+ * End-to-end tier: PostgreSQL + the Temporal dev server (in memory) + the built api and worker
+ * (suites start those processes themselves, so they can kill and restart them).
+ */
+export default async function globalSetup(): Promise<void> {
+  process.env.ASO_E2E_DATABASE_URL = await migratedDatabase('aso_e2e');
+  const temporal = await startDevServer();
+  onTeardown(() => temporal.stop());
+  process.env.ASO_E2E_TEMPORAL_ADDRESS = temporal.address;
+  process.env.ASO_E2E_TEMPORAL_NAMESPACE = temporal.namespace;
+  log('building the api and worker (npm run build)');
+  run('npm', ['run', 'build', '--silent'], { cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+}

@@ -1,0 +1,10 @@
+import { resolveTestServer } from '../provision/test-server';
+
+/**
+ * Workflow tier: make sure Temporal's time-skipping test server is at hand (fetched and wrapped
+ * on first use); each test file starts its own instance on a free loopback port.
+ */
+export default async function globalSetup(): Promise<void> {
+  const { executable } = resolveTestServer();
+  if (executable.type === 'existing-path') process.env.ASO_TEST_SERVER_PATH = executable.path;
+}
