@@ -1,0 +1,33 @@
+/**
+ * The closed list of refusal codes. They are part of the public contract (the API maps them to
+ * HTTP statuses, workflows to ApplicationFailure types), so a code is never renamed once shipped.
+ */
+export const ERROR_CODES = [
+  'POLICY_INVALID',
+  'CALENDAR_YEAR_UNKNOWN',
+  'CALENDAR_RANGE_EXCEEDED',
+  'HOLIDAY_TABLE_INVALID',
+  'MONEY_INVALID',
+  'QUANTITY_INVALID',
+  'CASE_NUMBER_INVALID',
+  'APPROVAL_ROUTE_NOT_FOUND',
+  'APPROVAL_LIMIT_EXCEEDED',
+  'SELF_APPROVAL',
+  'APPROVER_REPEATED',
+  'APPROVAL_STEP_MISMATCH',
+  'WRONG_ROLE',
+  'WRONG_DEPARTMENT',
+  'TASK_NOT_OPEN',
+  'ILLEGAL_TRANSITION',
+  'COMMAND_INVALID',
+  'RETURN_WINDOW_EXPIRED',
+  'RETURN_NOT_ELIGIBLE',
+  'QUANTITY_MISMATCH',
+  'SLA_PAUSE_INVALID',
+  'REPAIR_ITEM_NOT_ACCEPTED',
+  'OUT_OF_TOWN_NOT_APPROVED',
+  'CONSIGNMENT_CODE_INVALID',
+  'SURVEY_INVALID',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

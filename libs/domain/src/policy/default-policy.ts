@@ -1,0 +1,143 @@
+import { defaultCalendarSettings } from '../calendar/calendar-settings';
+import type { Department } from '../shared/org';
+import { parsePolicy } from './parse-policy';
+import type { EscalationStep, PolicyDocument, PolicyDocumentInput } from './policy.schema';
+
+/**
+ * Version 1: every number DOMAIN.md and the seeds give, with the article it comes from in
+ * `basis`. Where the seeds are silent the value is ours and says "default".
+ */
+
+// DOMAIN.md "Overdue": on a missed deadline escalate to the department's manager; a further
+// (working) day late → the VP in charge.
+const departmentLadder: EscalationStep[] = [
+  { afterOverdue: { amount: 0, unit: 'calendar_hours' }, to: { role: 'manager', department: 'owner' } },
+  { afterOverdue: { amount: 1, unit: 'working_days' }, to: { role: 'vp' } },
+];
+// A VP's own overdue review goes to the GM.
+const vpLadder: EscalationStep[] = [{ afterOverdue: { amount: 0, unit: 'calendar_hours' }, to: { role: 'gm' } }];
+
+const wd = (amount: number, owner: Department, basis: string, escalation = departmentLadder) =>
+  ({ amount, unit: 'working_days', owner, basis, escalation }) as const;
+const cd = (amount: number, owner: Department, basis: string, escalation = departmentLadder) =>
+  ({ amount, unit: 'calendar_days', owner, basis, escalation }) as const;
+
+export const defaultPolicyInput = {
+  version: 1,
+  name: 'After-sales policy v1 (001/002/003/004 seeds + DOMAIN.md defaults)',
+  effectiveFrom: '2025-01-01',
+  calendar: defaultCalendarSettings,
+  deadlines: {
+    complaint: {
+      firstResponse: { amount: 24, unit: 'calendar_hours', owner: 'sales', basis: '000 §三.6; 002 投诉处理 回应时间不超过24小时', escalation: departmentLadder },
+      registration: wd(1, 'cs', 'default (001 §24.3 cs registers)'),
+      severeReview: { amount: 4, unit: 'business_hours', owner: 'gm_office', basis: '001 §18 应即提呈副总经理 (4 h is our default)', escalation: vpLadder },
+      investigationReport: wd(3, 'rnd', '001 §25.3 三天内提出报告呈分管副总经理'),
+      reportReview: wd(2, 'gm_office', 'default', vpLadder),
+      proposal: wd(1, 'cs', 'default (001 §24.3(4))'),
+      approval: wd(2, 'cs', 'default (001 §27)'),
+      customerResponse: wd(2, 'sales', 'default (001 §24.1(4) 迅速传达处理结果)'),
+      execution: wd(5, 'sales', 'default (001 §29)'),
+      improvement: cd(30, 'cs', 'default (001 §24.3(5))'),
+      close: wd(6, 'cs', '001 §26.1 自受理起六日内结案'),
+    },
+    return: {
+      supervisorApproval: wd(1, 'sales', 'default (001 篇3 退货流程 1)'),
+      slipApproval: wd(2, 'sales', 'default (001 §29.1(2))'),
+      goodsReceipt: cd(7, 'warehouse', 'default (001 §29.3)'),
+      reconciliation: wd(2, 'finance', 'default (001 §29.2)'),
+      mismatchResolution: wd(3, 'sales', 'default'),
+      refund: wd(3, 'finance', 'default (001 篇3 退货流程 3)'),
+      reship: wd(2, 'warehouse', 'default (001 篇3 退货流程 4)'),
+    },
+    repair: {
+      dispatch: wd(1, 'cs', '001 §11 当天未派修工作于次日优先派工'),
+      outOfTownApproval: wd(1, 'cs', 'default (001 §12)'),
+      onSiteService: wd(3, 'tech', 'default (001 §8)'),
+      countersign: wd(2, 'cs', 'default (001 §10)'),
+      invoice: wd(5, 'finance', 'default (001 §9)'),
+      survey: wd(3, 'cs', 'default (001 §16)'),
+    },
+    consignment: {
+      contractSignature: cd(7, 'sales', 'default (002 ch.12 §2)'),
+      salesReport: wd(5, 'sales', 'default (002 ch.12 §3 定期与客户汇报销售情况)'),
+      settlement: wd(10, 'finance', 'default'),
+    },
+    followUp: {
+      call: wd(3, 'cs', 'DOMAIN.md §5 default (004 §五 leaves [X] 个工作日)'),
+      retry: wd(1, 'cs', 'default'),
+    },
+  },
+  approvalMatrix: {
+    rows: [
+      { id: 'handling-cs-manager', action: 'handling_decision', upToFen: 500_000, chain: [{ role: 'manager', department: 'cs' }], basis: '001 §27 (amounts: DOMAIN.md default ≤ ¥5,000)' },
+      { id: 'handling-vp', action: 'handling_decision', upToFen: 5_000_000, chain: [{ role: 'vp' }], basis: '001 §27 (amounts: DOMAIN.md default ≤ ¥50,000)' },
+      { id: 'handling-gm', action: 'handling_decision', upToFen: null, chain: [{ role: 'gm' }], basis: '001 §27 (DOMAIN.md default: above ¥50,000)' },
+      { id: 'investigation-report-vp', action: 'investigation_report', upToFen: null, chain: [{ role: 'vp', checkLimit: false }], basis: '001 §25.3' },
+      { id: 'severe-review-vp', action: 'severe_review', upToFen: null, chain: [{ role: 'vp', checkLimit: false }], basis: '001 §18' },
+      { id: 'discount-certificate-sales-vp', action: 'discount_certificate', upToFen: null, chain: [{ role: 'sales_vp', checkLimit: false }], basis: '001 §29.1(1)' },
+      { id: 'return-slip-sales-vp', action: 'return_slip', upToFen: null, chain: [{ role: 'sales_vp', checkLimit: false }], basis: '001 §29.1(2)' },
+      { id: 'return-request-supervisor', action: 'return_request', upToFen: null, chain: [{ role: 'supervisor', department: 'sales', checkLimit: false }], basis: '001 篇3 退货流程 1' },
+      { id: 'individual-penalty-vp', action: 'individual_penalty', upToFen: null, chain: [{ role: 'vp', checkLimit: false }], basis: '001 §25.4' },
+      { id: 'bonus-deduction-gm', action: 'bonus_deduction_notice', upToFen: null, chain: [{ role: 'gm', checkLimit: false }], basis: '001 §28.2' },
+      { id: 'out-of-town-manager', action: 'out_of_town_service', upToFen: null, chain: [{ role: 'manager', department: 'requester', checkLimit: false }], basis: '001 §12' },
+      { id: 'petition-sales-manager', action: 'petition', upToFen: null, chain: [{ role: 'manager', department: 'sales', checkLimit: false }], basis: '001 §25.8 签呈给上级' },
+    ],
+    mandatory: [
+      { action: 'discount_certificate', approver: { role: 'sales_vp', checkLimit: false }, basis: '001 §29.1(1) 呈经销售副总经理核签' },
+      { action: 'return_slip', approver: { role: 'sales_vp', checkLimit: false }, basis: '001 §29.1(2) 呈销售副总经理核示' },
+    ],
+    limits: [
+      { role: 'manager', department: 'cs', maxFen: 500_000 },
+      { role: 'vp', maxFen: 5_000_000 },
+      { role: 'gm', maxFen: null },
+    ],
+  },
+  complaint: {
+    humanNegligenceExemptFromTracking: true,
+    severeReviewer: { role: 'vp', checkLimit: false },
+    monthlyReviewByDay: 10,
+  },
+  loss: { include: { productCost: true, freight: true, handling: true, compensation: true } },
+  returns: {
+    noReasonWindow: { amount: 7, unit: 'calendar_days' },
+    poweredOnVoidsNoReason: true,
+    requiredParts: ['packaging', 'accessories', 'warranty_card', 'unit'],
+    customerPaysShippingWithoutQualityProblem: true,
+    outsideWindow: 'may_refuse',
+    wholesaleSelfPickupReturnable: false,
+    priceDifference: { beforeCarrierHandover: 'refund_difference', afterCarrierHandover: 'no_refund_offer_gift' },
+  },
+  repair: {
+    serviceKinds: {
+      A: { label: '有偿服务 paid', fee: 'charged' },
+      B: { label: '合同服务 contract', fee: 'contract' },
+      C: { label: '免费服务 free', fee: 'free' },
+      D: { label: '内务服务 internal', fee: 'internal' },
+    },
+    collectOnSiteUpToFen: 50_000,
+    workshopReturnMonths: { min: 1, max: 6 },
+    notAcceptedItemClasses: ['thai_silver'],
+  },
+  survey: {
+    items: [
+      { code: 'attitude', label: '态度' },
+      { code: 'skill', label: '技术' },
+      { code: 'arrival_time', label: '到达时间' },
+      { code: 'promises_kept', label: '答应事项的办理' },
+    ],
+    grades: [
+      { code: 'very_satisfied', label: '非常满意', score: 4 },
+      { code: 'satisfied', label: '满意', score: 3 },
+      { code: 'average', label: '一般', score: 2 },
+      { code: 'poor', label: '较差', score: 1 },
+    ],
+    dissatisfiedGrades: ['poor'],
+  },
+  followUp: { afterClose: { amount: 3, unit: 'working_days' }, maxAttempts: 3, retryAfter: { amount: 1, unit: 'working_days' } },
+  consignment: { reportPeriod: 'monthly', codePrefixes: { wholesale: 'pf', franchise: 'jm' } },
+  numbering: { prefixes: { complaint: 'KS', return: 'TH', repair: 'WX', consignment: 'DX', followUp: 'HF' }, seqDigits: 4 },
+} satisfies PolicyDocumentInput;
+
+/** Validated at module load: a default that does not satisfy its own schema fails every test. */
+export const defaultPolicy: PolicyDocument = parsePolicy(defaultPolicyInput);

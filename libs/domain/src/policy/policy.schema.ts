@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import { APPROVAL_ACTIONS } from '../approval/approval-actions';
+import { calendarSettingsSchema } from '../calendar/calendar-settings';
+import { durationSchema } from '../calendar/duration';
+import { CASE_TYPES, type CaseType, STAGES } from '../shared/case-types';
+import { DEPARTMENTS, ROLE_RANK, ROLES } from '../shared/org';
+
+/**
+ * One policy document = one version of every configurable rule. It is plain JSON (it travels
+ * inside Temporal workflow inputs and is pinned per case); objects are strict so that a typo in
+ * a key is an error, not a silently ignored rule.
+ */
+const fen = z.number().int().nonnegative().refine(Number.isSafeInteger, 'must be a safe integer (fen)');
+const department = z.enum(DEPARTMENTS);
+const role = z.enum(ROLES);
+
+/** Who a task or an escalation goes to. `owner` = the stage owner's department; `requester` = the proposer's. */
+export const approverSpecSchema = z
+  .object({
+    role,
+    department: z.union([department, z.literal('requester')]).optional(),
+    /** countersignatures (e.g. the sales VP on a certificate) are not limited by amount */
+    checkLimit: z.boolean().default(true),
+  })
+  .strict();
+
+export const escalationStepSchema = z
+  .object({
+    afterOverdue: durationSchema.strict(),
+    to: z.object({ role, department: z.union([department, z.literal('owner')]).optional() }).strict(),
+  })
+  .strict();
+
+export const stageDeadlineSchema = z
+  .object({
+    amount: z.number().finite().nonnegative(),
+    unit: durationSchema.shape.unit,
+    owner: department,
+    /** article or "default" — why this number, for the explanation shown to users */
+    basis: z.string().min(1),
+    escalation: z.array(escalationStepSchema),
+  })
+  .strict();
+
+const stagesFor = <T extends CaseType>(caseType: T) =>
+  z
+    .object(Object.fromEntries(STAGES[caseType].map((s) => [s, stageDeadlineSchema])) as Record<(typeof STAGES)[T][number], typeof stageDeadlineSchema>)
+    .strict();
+
+export const approvalRowSchema = z
+  .object({
+    id: z.string().min(1),
+    action: z.enum(APPROVAL_ACTIONS),
+    /** inclusive upper bound of the bracket in fen; null = no upper bound */
+    upToFen: fen.nullable(),
+    chain: z.array(approverSpecSchema).min(1),
+    basis: z.string().min(1),
+  })
+  .strict();
+
+export const approvalMatrixSchema = z
+  .object({
+    rows: z.array(approvalRowSchema).min(1),
+    /** approvers an action always needs on top of its bracket (e.g. the sales VP on return slips) */
+    mandatory: z.array(z.object({ action: z.enum(APPROVAL_ACTIONS), approver: approverSpecSchema, basis: z.string().min(1) }).strict()),
+    /** the most each role may approve; a missing entry means the role may not approve amounts */
+    limits: z.array(z.object({ role, department: department.optional(), maxFen: fen.nullable() }).strict()),
+  })
+  .strict();
+
+const RETURN_PARTS = ['packaging', 'accessories', 'warranty_card', 'unit'] as const;
+
+export const policyDocumentSchema = z
+  .object({
+    version: z.number().int().positive(),
+    name: z.string().min(1),
+    effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+    calendar: calendarSettingsSchema,
+    deadlines: z
+      .object({
+        complaint: stagesFor('complaint'),
+        return: stagesFor('return'),
+        repair: stagesFor('repair'),
+        consignment: stagesFor('consignment'),
+        followUp: stagesFor('followUp'),
+      })
+      .strict(),
+    approvalMatrix: approvalMatrixSchema,
+    complaint: z
+      .object({
+        /** human negligence is exempt from improvement tracking (人为疏忽免列案追踪, 001 §25.4) */
+        humanNegligenceExemptFromTracking: z.boolean(),
+        severeReviewer: approverSpecSchema,
+        /** the monthly review of closed complaints is due by this day of the next month (001 §28.1) */
+        monthlyReviewByDay: z.number().int().min(1).max(28),
+      })
+      .strict(),
+    loss: z
+      .object({
+        /** which terms of the loss-accounting basis (损失金额核算基准) are counted */
+        include: z.object({ productCost: z.boolean(), freight: z.boolean(), handling: z.boolean(), compensation: z.boolean() }).strict(),
+      })
+      .strict(),
+    returns: z
+      .object({
+        noReasonWindow: durationSchema.strict(),
+        poweredOnVoidsNoReason: z.boolean(),
+        requiredParts: z.array(z.enum(RETURN_PARTS)),
+        /** no quality problem → the customer pays shipping both ways (001 篇3 退换货 6) */
+        customerPaysShippingWithoutQualityProblem: z.boolean(),
+        outsideWindow: z.enum(['may_refuse', 'refuse']),
+        wholesaleSelfPickupReturnable: z.boolean(),
+        priceDifference: z
+          .object({
+            beforeCarrierHandover: z.enum(['refund_difference', 'offer_gift']),
+            afterCarrierHandover: z.enum(['no_refund_offer_gift', 'refund_difference']),
+          })
+          .strict(),
+      })
+      .strict(),
+    repair: z
+      .object({
+        serviceKinds: z
+          .object({
+            A: z.object({ label: z.string(), fee: z.literal('charged') }).strict(),
+            B: z.object({ label: z.string(), fee: z.literal('contract') }).strict(),
+            C: z.object({ label: z.string(), fee: z.literal('free') }).strict(),
+            D: z.object({ label: z.string(), fee: z.literal('internal') }).strict(),
+          })
+          .strict(),
+        /** a paid-service fee up to this amount is collected on the spot (费用较低者, 001 §9) */
+        collectOnSiteUpToFen: fen,
+        workshopReturnMonths: z.object({ min: z.number().int().positive(), max: z.number().int().positive() }).strict(),
+        notAcceptedItemClasses: z.array(z.string().min(1)),
+      })
+      .strict(),
+    survey: z
+      .object({
+        items: z.array(z.object({ code: z.string().min(1), label: z.string().min(1) }).strict()).min(1),
+        grades: z.array(z.object({ code: z.string().min(1), label: z.string().min(1), score: z.number().int() }).strict()).min(2),
+        dissatisfiedGrades: z.array(z.string().min(1)).min(1),
+      })
+      .strict(),
+    followUp: z
+      .object({
+        afterClose: durationSchema.strict(),
+        maxAttempts: z.number().int().positive(),
+        retryAfter: durationSchema.strict(),
+      })
+      .strict(),
+    consignment: z
+      .object({
+        reportPeriod: z.enum(['monthly', 'quarterly']),
+        codePrefixes: z.object({ wholesale: z.string().regex(/^[a-z]{2}$/), franchise: z.string().regex(/^[a-z]{2}$/) }).strict(),
+      })
+      .strict(),
+    numbering: z
+      .object({
+        prefixes: z.object(Object.fromEntries(CASE_TYPES.map((c) => [c, z.string().regex(/^[A-Z]{2}$/)])) as Record<CaseType, z.ZodString>).strict(),
+        seqDigits: z.number().int().min(3).max(8),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((policy, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+
+    // Approval brackets: per action ascending, ending unbounded, level never decreasing.
+    for (const action of APPROVAL_ACTIONS) {
+      const rows = policy.approvalMatrix.rows.map((row, index) => ({ row, index })).filter((r) => r.row.action === action);
+      if (rows.length === 0) {
+        issue(['approvalMatrix', 'rows'], `no row routes the action "${action}"`);
+        continue;
+      }
+      let previousBound = -1;
+      let previousLevel = -1;
+      rows.forEach(({ row, index }, i) => {
+        const last = i === rows.length - 1;
+        if (row.upToFen === null && !last) issue(['approvalMatrix', 'rows', index, 'upToFen'], `only the last "${action}" row may be unbounded`);
+        if (row.upToFen !== null && last) issue(['approvalMatrix', 'rows', index, 'upToFen'], `the last "${action}" row must be unbounded (null) so every amount routes`);
+        if (row.upToFen !== null && row.upToFen <= previousBound) issue(['approvalMatrix', 'rows', index, 'upToFen'], `"${action}" brackets must ascend`);
+        if (row.upToFen !== null) previousBound = row.upToFen;
+        const level = Math.max(...row.chain.map((a) => ROLE_RANK[a.role]));
+        if (level < previousLevel) issue(['approvalMatrix', 'rows', index, 'chain'], `"${action}" approval level must not decrease as the amount grows`);
+        previousLevel = level;
+      });
+    }
+    const ids = new Set<string>();
+    policy.approvalMatrix.rows.forEach((row, index) => {
+      if (ids.has(row.id)) issue(['approvalMatrix', 'rows', index, 'id'], `duplicate row id "${row.id}"`);
+      ids.add(row.id);
+    });
+
+    const { min, max } = policy.repair.workshopReturnMonths;
+    if (min > max) issue(['repair', 'workshopReturnMonths', 'max'], 'max must not be below min');
+
+    const grades = new Set(policy.survey.grades.map((g) => g.code));
+    if (grades.size !== policy.survey.grades.length) issue(['survey', 'grades'], 'grade codes must be unique');
+    policy.survey.dissatisfiedGrades.forEach((g, i) => {
+      if (!grades.has(g)) issue(['survey', 'dissatisfiedGrades', i], `"${g}" is not a grade`);
+    });
+
+    const prefixes = Object.values(policy.numbering.prefixes);
+    if (new Set(prefixes).size !== prefixes.length) issue(['numbering', 'prefixes'], 'case-number prefixes must be unique');
+    if (policy.consignment.codePrefixes.wholesale === policy.consignment.codePrefixes.franchise) {
+      issue(['consignment', 'codePrefixes'], 'wholesale and franchise prefixes must differ');
+    }
+  });
+
+export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
+/** The policy as authored (defaults such as checkLimit may be omitted). */
+export type PolicyDocumentInput = z.input<typeof policyDocumentSchema>;
+export type ApproverSpec = z.infer<typeof approverSpecSchema>;
+export type ApprovalRow = z.infer<typeof approvalRowSchema>;
+export type ApprovalMatrix = z.infer<typeof approvalMatrixSchema>;
+export type EscalationStep = z.infer<typeof escalationStepSchema>;
+export type StageDeadline = z.infer<typeof stageDeadlineSchema>;
+export type ReturnPart = (typeof RETURN_PARTS)[number];
+export { RETURN_PARTS };

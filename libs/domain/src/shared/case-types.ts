@@ -1,0 +1,30 @@
+/** Case types, named like the case-number prefixes (CASE_PREFIXES) so one key serves both. */
+export const CASE_TYPES = ['complaint', 'return', 'repair', 'consignment', 'followUp'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+/**
+ * Stages that carry a deadline, per case type. Stage names are stable identifiers: policies,
+ * SLA ledgers and audit events refer to them.
+ */
+export const STAGES = {
+  complaint: [
+    'firstResponse',
+    'registration',
+    'severeReview',
+    'investigationReport',
+    'reportReview',
+    'proposal',
+    'approval',
+    'customerResponse',
+    'execution',
+    'improvement',
+    'close',
+  ],
+  return: ['supervisorApproval', 'slipApproval', 'goodsReceipt', 'reconciliation', 'mismatchResolution', 'refund', 'reship'],
+  repair: ['dispatch', 'outOfTownApproval', 'onSiteService', 'countersign', 'invoice', 'survey'],
+  consignment: ['contractSignature', 'salesReport', 'settlement'],
+  followUp: ['call', 'retry'],
+} as const satisfies Record<CaseType, readonly string[]>;
+
+export type StageOf<T extends CaseType> = (typeof STAGES)[T][number];
+export type AnyStage = StageOf<CaseType>;
