@@ -26,7 +26,7 @@ module.exports = {
       displayName: 'workflow',
       testMatch: ['<rootDir>/workflows/test/**/*.workflow.spec.ts', '<rootDir>/workflows/test/**/*.replay.spec.ts'],
       globalSetup: '<rootDir>/tools/test-setup/workflow.global-setup.ts',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tools/test-setup/slow-tier.setup.ts'],
     },
     {
       ...base,
@@ -34,7 +34,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/tools/test-setup/integration.global-setup.ts',
       globalTeardown: '<rootDir>/tools/test-setup/global-teardown.ts',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/tools/test-setup/slow-tier.setup.ts'],
     },
     {
       ...base,
@@ -42,7 +42,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tools/test-setup/e2e.global-setup.ts',
       globalTeardown: '<rootDir>/tools/test-setup/global-teardown.ts',
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/tools/test-setup/slow-tier.setup.ts'],
     },
   ],
 };

@@ -2,6 +2,7 @@ import { run } from '../provision/exec';
 import { log } from '../provision/log';
 import { repoRoot } from '../provision/paths';
 import { startDevServer } from '../provision/temporal-server';
+import globalTeardown from './global-teardown';
 import { migratedDatabase, onTeardown } from './shared';
 
 /**
@@ -9,11 +10,16 @@ import { migratedDatabase, onTeardown } from './shared';
  * (suites start those processes themselves, so they can kill and restart them).
  */
 export default async function globalSetup(): Promise<void> {
-  process.env.ASO_E2E_DATABASE_URL = await migratedDatabase('aso_e2e');
-  const temporal = await startDevServer();
-  onTeardown(() => temporal.stop());
-  process.env.ASO_E2E_TEMPORAL_ADDRESS = temporal.address;
-  process.env.ASO_E2E_TEMPORAL_NAMESPACE = temporal.namespace;
-  log('building the api and worker (npm run build)');
-  run('npm', ['run', 'build', '--silent'], { cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    process.env.ASO_E2E_DATABASE_URL = await migratedDatabase('aso_e2e');
+    const temporal = await startDevServer();
+    onTeardown(() => temporal.stop());
+    process.env.ASO_E2E_TEMPORAL_ADDRESS = temporal.address;
+    process.env.ASO_E2E_TEMPORAL_NAMESPACE = temporal.namespace;
+    log('building the api and worker (npm run build)');
+    run('npm', ['run', 'build', '--silent'], { cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    await globalTeardown(); // Jest skips teardown when setup fails: leave nothing running
+    throw e;
+  }
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BundleOptions } from '@temporalio/worker';
+import type { WorkerOptions } from '@temporalio/worker';
 
 const LIBS = ['domain', 'contracts'] as const;
 
@@ -9,15 +9,17 @@ const LIBS = ['domain', 'contracts'] as const;
  * TypeScript sources (tests) and from dist/ (the built app). Workflows may import only
  * @aso/contracts and @aso/domain; the bundler resolves those aliases here.
  */
-export function workflowBundleOptions(): Pick<BundleOptions, 'workflowsPath' | 'webpackConfigHook'> {
+export function workflowBundleOptions(): Required<Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions'>> {
   const root = resolve(__dirname, '..', '..', '..'); // libs/temporal/src → repo (or dist) root
   const ext = existsSync(join(root, 'workflows', 'src', 'index.ts')) ? '.ts' : '.js';
   const alias = Object.fromEntries(LIBS.map((lib) => [`@aso/${lib}`, join(root, 'libs', lib, 'src', `index${ext}`)]));
   return {
     workflowsPath: join(root, 'workflows', 'src', `index${ext}`),
-    webpackConfigHook: (config) => ({
-      ...config,
-      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...alias } },
-    }),
+    bundlerOptions: {
+      webpackConfigHook: (config) => ({
+        ...config,
+        resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...alias } },
+      }),
+    },
   };
 }

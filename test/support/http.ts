@@ -1,0 +1,33 @@
+export interface ActorHeaders {
+  userId: string;
+  department: string;
+  role: string;
+}
+
+export const actors = {
+  sales: { userId: 'sales-01', department: 'sales', role: 'staff' },
+  cs: { userId: 'cs-01', department: 'cs', role: 'staff' },
+  rnd: { userId: 'rnd-01', department: 'rnd', role: 'staff' },
+} satisfies Record<string, ActorHeaders>;
+
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  actor: ActorHeaders | undefined,
+  body?: unknown,
+): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (actor) {
+    headers['x-actor-id'] = actor.userId;
+    headers['x-actor-department'] = actor.department;
+    headers['x-actor-role'] = actor.role;
+  }
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}

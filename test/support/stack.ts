@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { freeLoopbackPort } from '../../tools/provision/free-port';
+
+/**
+ * Starts the built api and worker as real processes against the e2e tier's PostgreSQL and
+ * Temporal dev server (see tools/test-setup/e2e.global-setup.ts). Each suite gets its own task
+ * queue so suites never steal each other's work.
+ */
+const root = join(__dirname, '..', '..');
+
+export interface AppProcess {
+  child: ChildProcess;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function baseEnv(taskQueue: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATABASE_URL: process.env.ASO_E2E_DATABASE_URL,
+    TEMPORAL_ADDRESS: process.env.ASO_E2E_TEMPORAL_ADDRESS,
+    TEMPORAL_NAMESPACE: process.env.ASO_E2E_TEMPORAL_NAMESPACE,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    ASO_ORGANISATION_ID: 'e2e-org',
+  };
+}
+
+function startProcess(app: 'api' | 'worker', env: NodeJS.ProcessEnv, readyLine: RegExp): Promise<AppProcess> {
+  const child = spawn(process.execPath, [join(root, 'dist', 'apps', app, 'src', 'main.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const proc: AppProcess = {
+    child,
+    output: () => output,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${app} did not start in time:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (readyLine.test(output)) {
+        clearTimeout(timer);
+        resolve(proc);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${app} exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+}
+
+export function startWorker(taskQueue: string): Promise<AppProcess> {
+  return startProcess('worker', baseEnv(taskQueue), /worker polling/);
+}
+
+export async function startApi(taskQueue: string): Promise<AppProcess & { url: string }> {
+  const port = await freeLoopbackPort();
+  const proc = await startProcess('api', { ...baseEnv(taskQueue), PORT: String(port), HOST: '127.0.0.1' }, /API listening/);
+  return { ...proc, url: `http://127.0.0.1:${port}` };
+}
+
+/** Polls until `probe` returns a defined value (read models are written asynchronously). */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
