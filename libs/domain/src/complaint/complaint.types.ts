@@ -1,0 +1,185 @@
+import type { ApprovalRoute } from '../approval/route-approval';
+import type { RecordedApproval } from '../approval/four-eyes';
+import type { Duration } from '../calendar/duration';
+import type { LossAmount, LossBasis } from '../loss/loss-amount';
+import type { Fen } from '../money/money';
+import type { Actor } from '../shared/org';
+import type { ComplaintCategory, ComplaintCause, Severity } from './classification';
+
+/** Handling methods of 001 §25.4 / DOMAIN.md §1 step 5. */
+export const HANDLING_METHODS = ['discount', 'compensation', 'return', 'rework', 'exchange', 'repair', 'resupply', 'apology', 'not_established'] as const;
+export type HandlingMethod = (typeof HANDLING_METHODS)[number];
+
+export const COMPLAINT_CHANNELS = ['phone', 'email', 'online', 'store'] as const;
+export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
+
+export type ComplaintStatus =
+  | 'awaiting_registration'
+  | 'investigating'
+  | 'report_review'
+  | 'proposing'
+  | 'awaiting_approval'
+  | 'awaiting_customer'
+  | 'executing'
+  | 'improvement_tracking'
+  | 'ready_to_close'
+  | 'closed';
+
+/** 001 §25.1: what sales records when a customer reports a defect. */
+export interface ComplaintIntake {
+  customerName: string;
+  orderNumber: string;
+  batchNumber: string;
+  shipDate: string;
+  defectiveQuantity: number;
+  demand: string;
+  reasons: string;
+  channel: ComplaintChannel;
+  attachments: string[];
+  salesOpinion: string;
+}
+
+export interface InvestigationReport {
+  cause: ComplaintCause;
+  findings: string;
+  qualityClaimVerified: boolean;
+  responsibleUnit: string;
+  responsiblePersons: string[];
+  correctiveAction: string;
+  /** another company or supplier shares responsibility: CS coordinates with them (001 §25.7) */
+  externalParty: string | null;
+}
+
+export interface PenaltyProposal {
+  personId: string;
+  kind: 'warning' | 'demerit' | 'fine' | 'bonus_deduction';
+  amountFen: Fen;
+}
+
+/** One revision of the complaint handling form 客户投诉处理表 (proposal + its approvals). */
+export interface ComplaintFormRevision {
+  revision: number;
+  /** the revision this one replaces: customer rejection (001 §25.5) or an internal send-back */
+  supersedes: number | null;
+  reason: 'initial' | 'customer_rejected' | 'sent_back';
+  proposedBy: string;
+  proposedAt: number;
+  responsibleUnit: string;
+  responsiblePersons: string[];
+  method: HandlingMethod;
+  trackImprovement: boolean;
+  humanNegligence: boolean;
+  loss: LossAmount;
+  penalties: PenaltyProposal[];
+  approvedReturnQuantity: number | null;
+  notes: string;
+  route: ApprovalRoute;
+  approvals: Array<RecordedApproval & { at: number }>;
+  outcome: 'pending' | 'approved' | 'sent_back' | 'accepted_by_customer' | 'rejected_by_customer';
+}
+
+export type ExecutionObligation =
+  | { kind: 'discount_certificate'; certificateNumber: string | null; amountFen: Fen | null; issuedBy: string | null; salesVpSignedBy: string | null; customerSigned: boolean; bookedByFinance: boolean }
+  | { kind: 'child_case'; childType: 'return' | 'repair'; childCaseNumber: string | null; completed: boolean; outcome: string | null }
+  | { kind: 'receivable'; collected: boolean; petition: { filedBy: string; decidedBy: string | null; decision: 'collect' | 'waive' | null } | null }
+  | { kind: 'resupply'; done: boolean }
+  | { kind: 'none' };
+
+export interface ComplaintState {
+  caseNumber: string;
+  policyVersion: number;
+  status: ComplaintStatus;
+  intake: ComplaintIntake;
+  reportedBy: string;
+  reportedAt: number;
+  firstResponseAt: number | null;
+  /** CS acceptance: the 6-day closing clock starts here (001 §26.1) */
+  acceptedAt: number | null;
+  classification: { cause: ComplaintCause; category: ComplaintCategory; severity: Severity } | null;
+  /** departments' handling deadlines set by CS on the form (001 §25.2), by stage */
+  formDeadlines: Record<string, Duration>;
+  severeReview: 'not_required' | 'pending' | 'done';
+  investigation: (InvestigationReport & { submittedBy: string; submittedAt: number }) | null;
+  reportApprovedBy: string | null;
+  reportReturns: number;
+  revisions: ComplaintFormRevision[];
+  execution: ExecutionObligation | null;
+  improvement: { required: boolean; confirmedBy: string | null; confirmedAt: number | null };
+  closedAt: number | null;
+}
+
+type Cmd<T extends string, P = object> = { type: T; actor: Actor } & P;
+/** Commands raised by the workflow itself (child results), not by a person. */
+type SysCmd<T extends string, P = object> = { type: T; actor: { userId: 'system' } } & P;
+
+export type ComplaintCommand =
+  | Cmd<'ReportComplaint', { caseNumber: string; intake: ComplaintIntake }>
+  | Cmd<'RecordFirstResponse', { channel: 'phone' | 'email' | 'online' | 'store' | 'letter'; summary: string }>
+  | Cmd<'RegisterComplaint', { cause: ComplaintCause; severity: Severity; formDeadlines?: Record<string, Duration> }>
+  | Cmd<'CompleteSevereReview', { remarks: string }>
+  | Cmd<'SubmitInvestigationReport', { report: InvestigationReport }>
+  | Cmd<'ApproveInvestigationReport', { remarks?: string }>
+  | Cmd<'ReturnInvestigationReport', { reason: string }>
+  | Cmd<
+      'ProposeResolution',
+      {
+        responsibleUnit: string;
+        responsiblePersons: string[];
+        method: HandlingMethod;
+        trackImprovement: boolean;
+        humanNegligence: boolean;
+        lossBasis: LossBasis;
+        penalties: PenaltyProposal[];
+        approvedReturnQuantity?: number;
+        notes?: string;
+      }
+    >
+  | Cmd<'ApproveResolution', { personalLimitFen?: Fen | null }>
+  | Cmd<'SendBackResolution', { reason: string }>
+  | Cmd<'RecordCustomerResponse', { accepted: boolean; via: 'letter' | 'phone'; note?: string }>
+  | Cmd<'IssueDiscountCertificate', { certificateNumber: string; amountFen: Fen }>
+  | Cmd<'SignDiscountCertificate'>
+  | Cmd<'RecordCertificateCustomerSignature'>
+  | Cmd<'BookDiscountCertificate'>
+  | SysCmd<'RecordChildCaseStarted', { childCaseNumber: string }>
+  | SysCmd<'RecordChildCaseCompleted', { childCaseNumber: string; outcome: string }>
+  | Cmd<'RecordReceivableCollected'>
+  | Cmd<'FilePetition', { reason: string }>
+  | Cmd<'DecidePetition', { decision: 'collect' | 'waive'; remarks?: string }>
+  | Cmd<'RecordResupplyShipped'>
+  | Cmd<'ConfirmImprovementEffect', { effect: string }>
+  | Cmd<'CloseComplaint'>;
+
+type Ev<T extends string, P = object> = { type: T; at: number; by: string } & P;
+
+export type ComplaintEvent =
+  | Ev<'ComplaintReported', { caseNumber: string; policyVersion: number; intake: ComplaintIntake }>
+  | Ev<'FirstResponseRecorded', { channel: string; summary: string }>
+  | Ev<'ComplaintRegistered', { cause: ComplaintCause; category: ComplaintCategory; severity: Severity; formDeadlines: Record<string, Duration> }>
+  | Ev<'SevereReviewRequested', { reviewerRole: string; basis: string }>
+  | Ev<'SevereReviewCompleted', { remarks: string }>
+  | Ev<'InvestigationReportSubmitted', { report: InvestigationReport; route: ApprovalRoute }>
+  | Ev<'InvestigationReportApproved', { remarks: string }>
+  | Ev<'InvestigationReportReturned', { reason: string }>
+  | Ev<'ResolutionProposed', { revision: ComplaintFormRevision }>
+  | Ev<'ResolutionApprovalSigned', { revision: number; stepIndex: number; role: string }>
+  | Ev<'ResolutionApproved', { revision: number; method: HandlingMethod; lossAmountFen: Fen }>
+  | Ev<'ResolutionSentBack', { revision: number; stepIndex: number; reason: string }>
+  | Ev<'CustomerAccepted', { revision: number; via: 'letter' | 'phone'; note: string }>
+  | Ev<'CustomerRejected', { revision: number; via: 'letter' | 'phone'; note: string; nextRevision: number }>
+  | Ev<'ExecutionStarted', { revision: number; obligation: ExecutionObligation }>
+  | Ev<'ChildCaseRequested', { childType: 'return' | 'repair'; method: HandlingMethod; approvedQuantity: number | null; parentCaseNumber: string }>
+  | Ev<'ChildCaseStarted', { childCaseNumber: string }>
+  | Ev<'ChildCaseCompleted', { childCaseNumber: string; outcome: string }>
+  | Ev<'DiscountCertificateIssued', { certificateNumber: string; amountFen: Fen; route: ApprovalRoute }>
+  | Ev<'DiscountCertificateSigned', { certificateNumber: string }>
+  | Ev<'DiscountCertificateCustomerSigned', { certificateNumber: string }>
+  | Ev<'DiscountCertificateBooked', { certificateNumber: string; copies: Array<{ holder: string; copy: number }> }>
+  | Ev<'ReceivableCollected'>
+  | Ev<'PetitionFiled', { reason: string; route: ApprovalRoute }>
+  | Ev<'PetitionDecided', { decision: 'collect' | 'waive'; remarks: string }>
+  | Ev<'ResupplyShipped'>
+  | Ev<'ExecutionCompleted', { improvementRequired: boolean }>
+  | Ev<'ImprovementConfirmed', { effect: string }>
+  | Ev<'ComplaintClosed', { acceptedAt: number | null }>
+  | Ev<'FollowUpRequested', { parentCaseNumber: string; within: Duration }>;
