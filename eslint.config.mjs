@@ -9,6 +9,8 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const frameworks = ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'express', '@temporalio/*'];
 const restrict = (paths, patterns) => ['error', { paths, patterns }];
+// In-memory files of tools/lint/architecture-lint.spec.ts (never on disk, so in no tsconfig).
+const lintProbes = ['workflows/src/lint-probe.workflow.ts', 'libs/*/src/lint-probe.ts', 'apps/*/src/lint-probe.ts'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'workflows/test/replay/fixtures/**'] },
@@ -17,7 +19,7 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', ...lintProbes] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -78,7 +80,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
