@@ -1,0 +1,76 @@
+import type { ReturnEvent, ReturnState } from './return.types';
+
+const blank = {
+  eligibility: null,
+  requestApprovedBy: null,
+  slip: null,
+  returnedQuantity: 0,
+  receivedBy: null,
+  reconciliation: null,
+  mismatches: 0,
+  voucherNumber: null,
+  refundFen: null,
+  reshipment: null,
+  completedAt: null,
+} as const;
+
+/** Fold one return event into the state (pure, total; replays rebuild the same state). */
+export function evolveReturn(state: ReturnState | null, event: ReturnEvent): ReturnState {
+  if (event.type === 'ReturnRequested') {
+    return {
+      ...blank,
+      caseNumber: event.caseNumber,
+      policyVersion: event.policyVersion,
+      origin: 'standalone',
+      parentCaseNumber: null,
+      status: 'requested',
+      method: event.request.method,
+      approvedQuantity: event.request.quantity,
+      requestedBy: event.by,
+      request: event.request,
+      eligibility: event.eligibility,
+    };
+  }
+  if (event.type === 'ReturnSlipIssued') {
+    return {
+      ...blank,
+      caseNumber: event.caseNumber,
+      policyVersion: event.policyVersion,
+      origin: 'complaint',
+      parentCaseNumber: event.parentCaseNumber,
+      status: 'slip_pending_approval',
+      method: event.slip.method,
+      approvedQuantity: event.slip.approvedQuantity,
+      requestedBy: event.by,
+      request: null,
+      slip: event.slip,
+    };
+  }
+  if (state === null) throw new Error(`evolveReturn: ${event.type} before the case exists`);
+  switch (event.type) {
+    case 'ReturnRequestApproved':
+      return { ...state, status: 'awaiting_goods', requestApprovedBy: event.by };
+    case 'ReturnRequestRejected':
+      return { ...state, status: 'rejected', completedAt: event.at };
+    case 'ReturnSlipApproved':
+      return { ...state, status: 'awaiting_goods', slip: state.slip && { ...state.slip, approvedBy: event.by, copies: event.copies } };
+    case 'GoodsCheckFailed':
+      return { ...state, status: 'back_to_sales' };
+    case 'GoodsReceived':
+      return { ...state, status: 'reconciling', returnedQuantity: event.totalReturned, receivedBy: event.by };
+    case 'ReconciliationMismatched':
+      return { ...state, status: 'back_to_sales', reconciliation: event.reconciliation, mismatches: state.mismatches + 1 };
+    case 'ReconciliationMatched':
+      return { ...state, status: state.method === 'refund' ? 'refunding' : 'reshipping', reconciliation: event.reconciliation, voucherNumber: event.voucherNumber };
+    case 'MismatchResolved':
+      return { ...state, status: 'awaiting_goods' };
+    case 'RefundRecorded':
+      return { ...state, refundFen: event.amountFen };
+    case 'ReshipmentRecorded':
+      return { ...state, reshipment: event.shipmentNumber };
+    case 'ReturnCompleted':
+      return { ...state, status: 'completed', completedAt: event.at };
+  }
+}
+
+export const replayReturn = (events: readonly ReturnEvent[]): ReturnState | null => events.reduce<ReturnState | null>((s, e) => evolveReturn(s, e), null);
