@@ -11,8 +11,11 @@ const marker = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
 const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000);
 if (stale) {
-  const args = existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
-  process.stderr.write(`[deps] npm ${args[0]}\n`);
+  // `npm install`, not `npm ci`: @swc/core lists platform packages some of which the registry
+  // does not serve, so npm leaves them out of the lock file and `npm ci` then refuses it. With a
+  // lock file present `npm install` still installs exactly the locked versions.
+  const args = ['install', '--no-audit', '--no-fund'];
+  process.stderr.write('[deps] npm install\n');
   const r = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@aso/config';
+import { loadConfig, nestLogLevels } from '@aso/config';
 import { AppModule } from './app.module';
 import { requestId } from './common/request-id.middleware';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(); // fail fast, naming the bad variable, before anything starts
-  const app = await NestFactory.create(AppModule, { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.create(AppModule, { logger: nestLogLevels(config.LOG_LEVEL) });
   app.use(requestId);
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);

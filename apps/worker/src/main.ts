@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { loadConfig, nestLogLevels } from '@aso/config';
 import { WorkerModule } from './worker.module';
 
 /** The Temporal worker: a Nest application context (no HTTP) hosting workflows + activities. */
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['log', 'warn', 'error'] });
+  const config = loadConfig(); // fail fast, naming the bad variable
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: nestLogLevels(config.LOG_LEVEL) });
   app.enableShutdownHooks();
 }
 

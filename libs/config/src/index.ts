@@ -1,2 +1,3 @@
 export * from './app-config';
 export * from './tokens';
+export * from './log-levels';
