@@ -78,3 +78,17 @@ export function formatLocal(ms: number, offsetMinutes = SHANGHAI_OFFSET_MINUTES)
 /** Minutes since local midnight. */
 export const localMinuteOfDay = (ms: number, offsetMinutes: number): number =>
   Math.floor((ms - dayStartMs(localDayIndex(ms, offsetMinutes), offsetMinutes)) / MS_PER_MINUTE);
+
+/**
+ * Same local wall-clock time `months` later; the day is clamped to the target month's length
+ * (01-31 + 1 month → 02-28), the usual reading of "n months" in a promise to a customer.
+ */
+export function addLocalMonths(ms: number, months: number, offsetMinutes = SHANGHAI_OFFSET_MINUTES): number {
+  const local = new Date(ms + offsetMinutes * MS_PER_MINUTE);
+  const y = local.getUTCFullYear();
+  const m = local.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const day = Math.min(local.getUTCDate(), lastDay);
+  const shifted = Date.UTC(y, m, day, local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds());
+  return shifted - offsetMinutes * MS_PER_MINUTE;
+}
