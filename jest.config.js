@@ -24,7 +24,10 @@ module.exports = {
     {
       ...base,
       displayName: 'workflow',
-      testMatch: ['<rootDir>/workflows/test/**/*.workflow.spec.ts', '<rootDir>/workflows/test/**/*.replay.spec.ts'],
+      testMatch: [
+        '<rootDir>/workflows/test/**/*.workflow.spec.ts',
+        '<rootDir>/workflows/test/**/*.replay.spec.ts',
+      ],
       globalSetup: '<rootDir>/tools/test-setup/workflow.global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/tools/test-setup/slow-tier.setup.ts'],
     },

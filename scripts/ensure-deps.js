@@ -9,7 +9,9 @@ const { join } = require('node:path');
 const root = join(__dirname, '..');
 const marker = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
-const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000);
+const stale =
+  !existsSync(marker) ||
+  (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000);
 if (stale) {
   // `npm install`, not `npm ci`: @swc/core lists platform packages some of which the registry
   // does not serve, so npm leaves them out of the lock file and `npm ci` then refuses it. With a

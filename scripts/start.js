@@ -11,5 +11,8 @@ const step = (cmd, args) => {
 };
 step(process.execPath, [join(__dirname, 'ensure-deps.js')]);
 step('npm', ['run', 'build', '--silent']);
-const r = spawnSync(process.execPath, [join(root, 'dist', 'tools', 'run-local.js')], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [join(root, 'dist', 'tools', 'run-local.js')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 0);

@@ -38,7 +38,11 @@ async function openCase(): Promise<string> {
 const caseRow = async (caseNumber: string) =>
   (await db.query('SELECT * FROM cases WHERE case_number = $1', [caseNumber])).rows[0];
 const taskRows = async (caseNumber: string) =>
-  (await db.query('SELECT * FROM tasks WHERE case_number = $1 ORDER BY created_at, task_id', [caseNumber])).rows;
+  (
+    await db.query('SELECT * FROM tasks WHERE case_number = $1 ORDER BY created_at, task_id', [
+      caseNumber,
+    ])
+  ).rows;
 
 async function registrationTask(caseNumber: string): Promise<{ taskId: string }> {
   return eventually(async () => {
@@ -66,7 +70,11 @@ describe('walking skeleton: complaint intake → CS registration → R&D investi
     expect(detail.body.live).toMatchObject({ caseNumber, stage: 'registration' });
     expect(detail.body.tasks.map((t: { taskId: string }) => t.taskId)).toEqual([task.taskId]);
     const [row] = await taskRows(caseNumber);
-    expect(row).toMatchObject({ candidate_department: 'cs', candidate_role: 'staff', status: 'open' });
+    expect(row).toMatchObject({
+      candidate_department: 'cs',
+      candidate_role: 'staff',
+      status: 'open',
+    });
   });
 
   test('001 §26.1: CS completes registration over HTTP (a Temporal update) and the case moves on to R&D, in state and in the database', async () => {
@@ -113,7 +121,12 @@ describe('walking skeleton: complaint intake → CS registration → R&D investi
     expect(res.body.code).toBe('VALIDATION_FAILED');
     const paths = res.body.details.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['body.customer.name', 'body.orderNumber', 'body.defectDescription', 'body.quantity']),
+      expect.arrayContaining([
+        'body.customer.name',
+        'body.orderNumber',
+        'body.defectDescription',
+        'body.quantity',
+      ]),
     );
     expect(typeof res.body.requestId).toBe('string');
     expect((await db.query('SELECT count(*)::int AS n FROM cases')).rows[0].n).toBe(before);
@@ -125,7 +138,9 @@ describe('walking skeleton: complaint intake → CS registration → R&D investi
   test('an invalid registration payload is refused with 400 naming the fields; the task stays open', async () => {
     const caseNumber = await openCase();
     const task = await registrationTask(caseNumber);
-    const res = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, actors.cs, { payload: { severity: 'apocalyptic' } });
+    const res = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, actors.cs, {
+      payload: { severity: 'apocalyptic' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.details.issues.map((i: { path: string }) => i.path)).toEqual(
       expect.arrayContaining(['payload.classification', 'payload.severity']),
@@ -139,7 +154,9 @@ describe('walking skeleton: complaint intake → CS registration → R&D investi
     expect(unknown.body.code).toBe('CASE_NOT_FOUND');
     const malformed = await call(api.url, 'GET', '/cases/not-a-case', actors.cs);
     expect(malformed.status).toBe(400);
-    const task = await call(api.url, 'POST', '/tasks/KS209912-9999-T1/complete', actors.cs, { payload: {} });
+    const task = await call(api.url, 'POST', '/tasks/KS209912-9999-T1/complete', actors.cs, {
+      payload: {},
+    });
     expect(task.status).toBe(404);
   });
 

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+    );
     for (const stop of stops.reverse()) await stop().catch((e: Error) => log(`stop: ${e.message}`));
     process.exit(code);
   };
@@ -30,16 +32,25 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
-    const pg = await startPostgres({ dataDir: join(data, 'postgres'), port: Number(process.env.ASO_PG_PORT ?? 55432) });
+    const pg = await startPostgres({
+      dataDir: join(data, 'postgres'),
+      port: Number(process.env.ASO_PG_PORT ?? 55432),
+    });
     stops.push(() => pg.stop());
     const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(pg.adminUrl, 'aso'));
 
     const temporalPort = Number(process.env.ASO_TEMPORAL_PORT ?? 7233);
     const uiPort = Number(process.env.ASO_TEMPORAL_UI_PORT ?? 8233);
     if (!process.env.TEMPORAL_ADDRESS && !(await isPortFree(temporalPort))) {
-      throw new Error(`port ${temporalPort} is busy: set ASO_TEMPORAL_PORT, or TEMPORAL_ADDRESS to use that server`);
+      throw new Error(
+        `port ${temporalPort} is busy: set ASO_TEMPORAL_PORT, or TEMPORAL_ADDRESS to use that server`,
+      );
     }
-    const temporal = await startDevServer({ dbFilename: join(data, 'temporal.db'), port: temporalPort, uiPort });
+    const temporal = await startDevServer({
+      dbFilename: join(data, 'temporal.db'),
+      port: temporalPort,
+      uiPort,
+    });
     stops.push(() => temporal.stop());
 
     const applied = await migrate(databaseUrl);
@@ -54,10 +65,14 @@ async function main(): Promise<void> {
       HOST: process.env.HOST ?? '127.0.0.1',
     };
     for (const app of ['worker', 'api']) {
-      const child = spawn(process.execPath, [join(repoRoot(), 'dist', 'apps', app, 'src', 'main.js')], {
-        env,
-        stdio: 'inherit',
-      });
+      const child = spawn(
+        process.execPath,
+        [join(repoRoot(), 'dist', 'apps', app, 'src', 'main.js')],
+        {
+          env,
+          stdio: 'inherit',
+        },
+      );
       child.on('exit', (code) => {
         if (!stopping) {
           log(`${app} exited with ${code}; stopping`);

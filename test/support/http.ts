@@ -16,7 +16,8 @@ export async function call(
   path: string,
   actor: ActorHeaders | undefined,
   body?: unknown,
-): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience
+): Promise<{ status: number; body: any }> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (actor) {
     headers['x-actor-id'] = actor.userId;

@@ -27,7 +27,11 @@ export function baseEnv(taskQueue: string): NodeJS.ProcessEnv {
   };
 }
 
-function startProcess(app: 'api' | 'worker', env: NodeJS.ProcessEnv, readyLine: RegExp): Promise<AppProcess> {
+function startProcess(
+  app: 'api' | 'worker',
+  env: NodeJS.ProcessEnv,
+  readyLine: RegExp,
+): Promise<AppProcess> {
   const child = spawn(process.execPath, [join(root, 'dist', 'apps', app, 'src', 'main.js')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +48,10 @@ function startProcess(app: 'api' | 'worker', env: NodeJS.ProcessEnv, readyLine: 
       }),
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${app} did not start in time:\n${output}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${app} did not start in time:\n${output}`)),
+      120_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (readyLine.test(output)) {
@@ -67,12 +74,19 @@ export function startWorker(taskQueue: string): Promise<AppProcess> {
 
 export async function startApi(taskQueue: string): Promise<AppProcess & { url: string }> {
   const port = await freeLoopbackPort();
-  const proc = await startProcess('api', { ...baseEnv(taskQueue), PORT: String(port), HOST: '127.0.0.1' }, /API listening/);
+  const proc = await startProcess(
+    'api',
+    { ...baseEnv(taskQueue), PORT: String(port), HOST: '127.0.0.1' },
+    /API listening/,
+  );
   return { ...proc, url: `http://127.0.0.1:${port}` };
 }
 
 /** Polls until `probe` returns a defined value (read models are written asynchronously). */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

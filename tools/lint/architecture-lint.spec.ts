@@ -33,15 +33,22 @@ function ruleIdsFor(path: string, source: string): () => string[] {
 
 const WORKFLOW = 'workflows/src/lint-probe.workflow.ts';
 const DOMAIN = 'libs/domain/src/lint-probe.ts';
-const restrictedImport = (messages: string[]) => messages.some((m) => m.startsWith('no-restricted-imports'));
+const restrictedImport = (messages: string[]) =>
+  messages.some((m) => m.startsWith('no-restricted-imports'));
 
 const workflowImports = [
   ['a Node builtin', `import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n`],
   ['a bare Node builtin', `import * as fs from 'fs';\nexport const x = fs;\n`],
   ['NestJS', `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`],
   ['TypeORM', `import { DataSource } from 'typeorm';\nexport const x = DataSource;\n`],
-  ['the Temporal client', `import { Client } from '@temporalio/client';\nexport const x = Client;\n`],
-  ['persistence', `import { CasesRepository } from '@aso/persistence';\nexport const x = CasesRepository;\n`],
+  [
+    'the Temporal client',
+    `import { Client } from '@temporalio/client';\nexport const x = Client;\n`,
+  ],
+  [
+    'persistence',
+    `import { CasesRepository } from '@aso/persistence';\nexport const x = CasesRepository;\n`,
+  ],
 ].map(([what, source]) => [what, ruleIdsFor(WORKFLOW, source!)] as const);
 
 const domainImports = [
@@ -64,7 +71,10 @@ const libImportsApp = ruleIdsFor(
   `import { AppModule } from '../../../apps/api/src/app.module';\nexport const x = AppModule;\n`,
 );
 const allowed = [
-  ruleIdsFor('apps/api/src/lint-probe.ts', `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`),
+  ruleIdsFor(
+    'apps/api/src/lint-probe.ts',
+    `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
+  ),
   ruleIdsFor(WORKFLOW, `import { sleep } from '@temporalio/workflow';\nexport const x = sleep;\n`),
   ruleIdsFor(DOMAIN, `import { z } from 'zod';\nexport const x = z;\n`),
 ];

@@ -27,7 +27,9 @@ export function run(cmd: string, args: string[], options: SpawnSyncOptions = {})
   if (result.error) throw new Error(`${cmd} ${args.join(' ')}: ${result.error.message}`);
   if (result.status !== 0) {
     const output = `${String(result.stdout ?? '')}${String(result.stderr ?? '')}`.trim();
-    throw new Error(`${cmd} ${args.join(' ')} exited with ${result.status}:\n${output.slice(-4000)}`);
+    throw new Error(
+      `${cmd} ${args.join(' ')} exited with ${result.status}:\n${output.slice(-4000)}`,
+    );
   }
   return String(result.stdout ?? '');
 }

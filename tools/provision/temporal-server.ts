@@ -29,7 +29,12 @@ const failure = (what: string, tried: string[], cause: unknown): Error =>
 export async function startDevServer(options: StartDevServerOptions = {}): Promise<TemporalHandle> {
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
   if (process.env.TEMPORAL_ADDRESS) {
-    return { address: process.env.TEMPORAL_ADDRESS, namespace, external: true, stop: async () => undefined };
+    return {
+      address: process.env.TEMPORAL_ADDRESS,
+      namespace,
+      external: true,
+      stop: async () => undefined,
+    };
   }
   const { executable, tried } = resolveTemporalCli();
   try {
@@ -46,7 +51,9 @@ export async function startDevServer(options: StartDevServerOptions = {}): Promi
       },
     });
     const address = env.address;
-    log(`Temporal dev server on ${address}${options.dbFilename ? ` (db ${options.dbFilename})` : ' (in memory)'}`);
+    log(
+      `Temporal dev server on ${address}${options.dbFilename ? ` (db ${options.dbFilename})` : ' (in memory)'}`,
+    );
     return {
       address,
       namespace,
@@ -63,7 +70,10 @@ export async function startDevServer(options: StartDevServerOptions = {}): Promi
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = process.env.ASO_TEST_SERVER_PATH;
   const { executable, tried } = path
-    ? { executable: { type: 'existing-path' as const, path }, tried: [`ASO_TEST_SERVER_PATH=${path}`] }
+    ? {
+        executable: { type: 'existing-path' as const, path },
+        tried: [`ASO_TEST_SERVER_PATH=${path}`],
+      }
     : resolveTestServer();
   try {
     return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });

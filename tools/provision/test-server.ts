@@ -15,7 +15,8 @@ export function resolveTestServer(): Resolution {
   const tried: string[] = [];
   const explicit = process.env.TEMPORAL_TEST_SERVER_PATH;
   if (explicit) {
-    if (isExecutable(explicit)) return { executable: { type: 'existing-path', path: explicit }, tried };
+    if (isExecutable(explicit))
+      return { executable: { type: 'existing-path', path: explicit }, tried };
     tried.push(`TEMPORAL_TEST_SERVER_PATH=${explicit} (not an executable)`);
   } else tried.push('TEMPORAL_TEST_SERVER_PATH (unset)');
 
@@ -31,12 +32,17 @@ export function resolveTestServer(): Resolution {
       buildWrapper(home, mvn);
       return { executable: { type: 'existing-path', path: wrapper }, tried };
     } catch (e) {
-      tried.push(`mvn fetch of io.temporal:temporal-test-server (failed: ${(e as Error).message.split('\n')[0]})`);
+      tried.push(
+        `mvn fetch of io.temporal:temporal-test-server (failed: ${(e as Error).message.split('\n')[0]})`,
+      );
     }
   } else tried.push(`mvn + java (${mvn ? '' : 'no mvn '}${java ? '' : 'no java'}on PATH)`);
 
   log('falling back to the @temporalio/testing download of the test server (needs internet)');
-  return { executable: { type: 'cached-download', downloadDir: join(cacheDir(), 'sdk-downloads') }, tried };
+  return {
+    executable: { type: 'cached-download', downloadDir: join(cacheDir(), 'sdk-downloads') },
+    tried,
+  };
 }
 
 function buildWrapper(home: string, mvn: string): void {
@@ -44,10 +50,14 @@ function buildWrapper(home: string, mvn: string): void {
   mkdirSync(home, { recursive: true });
   copyFileSync(join(source, 'pom.xml'), join(home, 'pom.xml'));
   log('fetching io.temporal:temporal-test-server from Maven Central (first run only)');
-  run(mvn, ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib', '-DincludeScope=runtime'], {
-    cwd: home,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  run(
+    mvn,
+    ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib', '-DincludeScope=runtime'],
+    {
+      cwd: home,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 
   // Prefer our loopback-only launcher (same services, binds 127.0.0.1); the stock main class
   // binds every interface, so it is only the fallback when javac is missing or fails.
@@ -56,12 +66,24 @@ function buildWrapper(home: string, mvn: string): void {
   if (javac) {
     try {
       mkdirSync(join(home, 'classes'), { recursive: true });
-      run(javac, ['-d', join(home, 'classes'), '-cp', `${join(home, 'lib')}/*`, join(source, 'LoopbackTestServer.java')], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      run(
+        javac,
+        [
+          '-d',
+          join(home, 'classes'),
+          '-cp',
+          `${join(home, 'lib')}/*`,
+          join(source, 'LoopbackTestServer.java'),
+        ],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       mainClass = 'LoopbackTestServer';
     } catch (e) {
-      log(`javac of the loopback launcher failed, using ${mainClass}: ${(e as Error).message.split('\n')[0]}`);
+      log(
+        `javac of the loopback launcher failed, using ${mainClass}: ${(e as Error).message.split('\n')[0]}`,
+      );
     }
   }
   const script = [

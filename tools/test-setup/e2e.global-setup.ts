@@ -17,7 +17,10 @@ export default async function globalSetup(): Promise<void> {
     process.env.ASO_E2E_TEMPORAL_ADDRESS = temporal.address;
     process.env.ASO_E2E_TEMPORAL_NAMESPACE = temporal.namespace;
     log('building the api and worker (npm run build)');
-    run('npm', ['run', 'build', '--silent'], { cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+    run('npm', ['run', 'build', '--silent'], {
+      cwd: repoRoot(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (e) {
     await globalTeardown(); // Jest skips teardown when setup fails: leave nothing running
     throw e;

@@ -32,7 +32,8 @@ export async function complaint(input: ComplaintInput): Promise<ComplaintCaseSta
     tasks: [],
   };
   const view = (): ComplaintCaseState => ({ ...state, tasks: tasks.all() });
-  const record = (task: TaskView) => activities.recordTask({ ...task, organisationId: input.organisationId });
+  const record = (task: TaskView) =>
+    activities.recordTask({ ...task, organisationId: input.organisationId });
 
   setHandler(caseStateQuery, view);
   setHandler(
@@ -56,7 +57,10 @@ export async function complaint(input: ComplaintInput): Promise<ComplaintCaseSta
           const parsed = csRegistrationPayloadSchema.safeParse(payload);
           if (!parsed.success) {
             throw refusal('VALIDATION_FAILED', 'Invalid registration payload', {
-              issues: parsed.error.issues.map((i) => ({ path: ['payload', ...i.path].join('.'), message: i.message })),
+              issues: parsed.error.issues.map((i) => ({
+                path: ['payload', ...i.path].join('.'),
+                message: i.message,
+              })),
             });
           }
         }
@@ -67,7 +71,12 @@ export async function complaint(input: ComplaintInput): Promise<ComplaintCaseSta
   // 2. Registration by CS; the first response is due 24 h after intake.
   const opened = new Date(input.openedAt);
   const registration = tasks.open(
-    { type: 'cs_registration', candidateDepartment: 'cs', candidateRole: 'staff', dueAt: new Date(opened.getTime() + 24 * HOUR) },
+    {
+      type: 'cs_registration',
+      candidateDepartment: 'cs',
+      candidateRole: 'staff',
+      dueAt: new Date(opened.getTime() + 24 * HOUR),
+    },
     opened,
   );
   await record(registration);
@@ -84,7 +93,12 @@ export async function complaint(input: ComplaintInput): Promise<ComplaintCaseSta
     updatedAt: new Date().toISOString(),
   });
   const investigation = tasks.open(
-    { type: 'rnd_investigation', candidateDepartment: 'rnd', candidateRole: 'staff', dueAt: new Date(Date.now() + 72 * HOUR) },
+    {
+      type: 'rnd_investigation',
+      candidateDepartment: 'rnd',
+      candidateRole: 'staff',
+      dueAt: new Date(Date.now() + 72 * HOUR),
+    },
     new Date(),
   );
   await record(investigation);

@@ -78,8 +78,14 @@ describe('complaint workflow (time-skipping test server)', () => {
     expect(state.stage).toBe('registration');
     expect(state.tasks).toHaveLength(1);
     const [task] = state.tasks;
-    expect(task).toMatchObject({ type: 'cs_registration', candidateDepartment: 'cs', status: 'open' });
-    expect(new Date(task!.dueAt).getTime() - new Date(input.openedAt).getTime()).toBe(24 * 3_600_000);
+    expect(task).toMatchObject({
+      type: 'cs_registration',
+      candidateDepartment: 'cs',
+      status: 'open',
+    });
+    expect(new Date(task!.dueAt).getTime() - new Date(input.openedAt).getTime()).toBe(
+      24 * 3_600_000,
+    );
   });
 
   test('time skipping: 6 days pass on the server in a moment, and the missed 24 h deadline marks the task overdue', async () => {
@@ -94,18 +100,32 @@ describe('complaint workflow (time-skipping test server)', () => {
     // Six real days could never pass inside a test run: this only holds if time was skipped.
     expect(wallMs).toBeLessThan(60_000);
     const state = await handle.query(caseStateQuery);
-    expect(state.tasks[0]).toMatchObject({ type: 'cs_registration', status: 'open', overdue: true });
+    expect(state.tasks[0]).toMatchObject({
+      type: 'cs_registration',
+      status: 'open',
+      overdue: true,
+    });
   });
 
   test('001 §26.1 + §23: CS registration records classification and acceptance, then R&D investigates', async () => {
     const { handle } = await openComplaint();
     const [task] = (await handle.query(caseStateQuery)).tasks;
     const result = await handle.executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: task!.taskId, actor: csStaff, payload: { classification: 'quality', severity: 'general' } }],
+      args: [
+        {
+          taskId: task!.taskId,
+          actor: csStaff,
+          payload: { classification: 'quality', severity: 'general' },
+        },
+      ],
     });
     expect(result).toMatchObject({ taskId: task!.taskId, status: 'completed' });
     const state = await handle.query(caseStateQuery);
-    expect(state).toMatchObject({ stage: 'investigation', classification: 'quality', severity: 'general' });
+    expect(state).toMatchObject({
+      stage: 'investigation',
+      classification: 'quality',
+      severity: 'general',
+    });
     expect(state.acceptedAt).not.toBeNull();
     expect(state.tasks.map((t) => [t.type, t.candidateDepartment, t.status])).toEqual([
       ['cs_registration', 'cs', 'completed'],
@@ -118,12 +138,20 @@ describe('complaint workflow (time-skipping test server)', () => {
     const [task] = (await handle.query(caseStateQuery)).tasks;
     const failure = await rejectionOf(
       handle.executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: task!.taskId, actor: { userId: 'rnd-01', department: 'rnd', role: 'staff' }, payload: {} }],
+        args: [
+          {
+            taskId: task!.taskId,
+            actor: { userId: 'rnd-01', department: 'rnd', role: 'staff' },
+            payload: {},
+          },
+        ],
       }),
     );
     expect(failure.type).toBe('WRONG_DEPARTMENT');
     const history = await handle.fetchHistory();
-    const accepted = (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    const accepted = (history.events ?? []).filter(
+      (e) => e.workflowExecutionUpdateAcceptedEventAttributes,
+    );
     expect(accepted).toHaveLength(0);
     expect((await handle.query(caseStateQuery)).tasks[0]?.status).toBe('open');
   });
@@ -137,7 +165,9 @@ describe('complaint workflow (time-skipping test server)', () => {
       }),
     );
     expect(failure.type).toBe('VALIDATION_FAILED');
-    const paths = (failure.details?.[0] as { issues: Array<{ path: string }> }).issues.map((i) => i.path);
+    const paths = (failure.details?.[0] as { issues: Array<{ path: string }> }).issues.map(
+      (i) => i.path,
+    );
     expect(paths).toEqual(expect.arrayContaining(['payload.classification', 'payload.severity']));
   });
 
@@ -146,7 +176,13 @@ describe('complaint workflow (time-skipping test server)', () => {
     const [task] = (await handle.query(caseStateQuery)).tasks;
     const complete = () =>
       handle.executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: task!.taskId, actor: csStaff, payload: { classification: 'non_quality', severity: 'general' } }],
+        args: [
+          {
+            taskId: task!.taskId,
+            actor: csStaff,
+            payload: { classification: 'non_quality', severity: 'general' },
+          },
+        ],
       });
     await complete();
     expect((await rejectionOf(complete())).type).toBe('TASK_NOT_OPEN');

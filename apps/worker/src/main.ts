@@ -6,7 +6,9 @@ import { WorkerModule } from './worker.module';
 /** The Temporal worker: a Nest application context (no HTTP) hosting workflows + activities. */
 async function bootstrap(): Promise<void> {
   const config = loadConfig(); // fail fast, naming the bad variable
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: nestLogLevels(config.LOG_LEVEL) });
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: nestLogLevels(config.LOG_LEVEL),
+  });
   app.enableShutdownHooks();
 }
 

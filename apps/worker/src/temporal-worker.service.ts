@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@aso/config';
 import { CasesRepository, DATA_SOURCE, TasksRepository } from '@aso/persistence';
@@ -36,7 +42,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       this.logger.error(`worker stopped: ${(e as Error).message}`);
       process.exitCode = 1;
     });
-    this.logger.log(`worker polling ${this.config.TEMPORAL_TASK_QUEUE} on ${this.config.TEMPORAL_ADDRESS}`);
+    this.logger.log(
+      `worker polling ${this.config.TEMPORAL_TASK_QUEUE} on ${this.config.TEMPORAL_ADDRESS}`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -10,7 +10,10 @@ describe('configuration', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).issues.map((i) => i.split(':')[0])).toEqual(['DATABASE_URL', 'PORT']);
+    expect((error as ConfigError).issues.map((i) => i.split(':')[0])).toEqual([
+      'DATABASE_URL',
+      'PORT',
+    ]);
   });
 
   test('applies the documented defaults', () => {

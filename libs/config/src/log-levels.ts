@@ -12,4 +12,5 @@ const MAP: Record<AppConfig['LOG_LEVEL'], NestLevel> = {
 };
 
 /** LOG_LEVEL as the list of Nest logger levels it enables. */
-export const nestLogLevels = (level: AppConfig['LOG_LEVEL']): NestLevel[] => ORDER.slice(0, ORDER.indexOf(MAP[level]) + 1);
+export const nestLogLevels = (level: AppConfig['LOG_LEVEL']): NestLevel[] =>
+  ORDER.slice(0, ORDER.indexOf(MAP[level]) + 1);

@@ -56,7 +56,11 @@ export interface CompleteTaskInput {
   actor: Actor;
   payload: unknown;
 }
-export const completeTaskInputSchema = z.object({ taskId: z.string().min(1), actor: actorSchema, payload: z.unknown() });
+export const completeTaskInputSchema = z.object({
+  taskId: z.string().min(1),
+  actor: actorSchema,
+  payload: z.unknown(),
+});
 
 export interface CompleteTaskResult {
   taskId: string;
@@ -64,5 +68,7 @@ export interface CompleteTaskResult {
   stage: ComplaintStage;
 }
 
-export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>('completeTask');
+export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>(
+  'completeTask',
+);
 export const caseStateQuery = defineQuery<ComplaintCaseState>('caseState');

@@ -1,8 +1,26 @@
 import { z } from 'zod';
 
 /** Department and role code names of DOMAIN.md ("Departments and roles"). */
-export const departmentSchema = z.enum(['sales', 'rnd', 'cs', 'finance', 'warehouse', 'tech', 'gm_office', 'hr']);
-export const roleSchema = z.enum(['staff', 'supervisor', 'manager', 'vp', 'sales_vp', 'gm', 'auditor', 'admin']);
+export const departmentSchema = z.enum([
+  'sales',
+  'rnd',
+  'cs',
+  'finance',
+  'warehouse',
+  'tech',
+  'gm_office',
+  'hr',
+]);
+export const roleSchema = z.enum([
+  'staff',
+  'supervisor',
+  'manager',
+  'vp',
+  'sales_vp',
+  'gm',
+  'auditor',
+  'admin',
+]);
 export type Department = z.infer<typeof departmentSchema>;
 export type Role = z.infer<typeof roleSchema>;
 

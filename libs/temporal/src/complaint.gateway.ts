@@ -28,7 +28,9 @@ export class ComplaintGateway {
 
   async completeTask(caseNumber: string, command: CompleteTaskInput): Promise<CompleteTaskResult> {
     try {
-      return await this.client.workflow.getHandle(caseNumber).executeUpdate(completeTaskUpdate, { args: [command] });
+      return await this.client.workflow
+        .getHandle(caseNumber)
+        .executeUpdate(completeTaskUpdate, { args: [command] });
     } catch (e) {
       throw toWorkflowRejection(e) ?? e;
     }

@@ -24,7 +24,8 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
     {
       provide: ComplaintGateway,
       inject: [TEMPORAL_CLIENT, APP_CONFIG],
-      useFactory: (client: Client, config: AppConfig) => new ComplaintGateway(client, config.TEMPORAL_TASK_QUEUE),
+      useFactory: (client: Client, config: AppConfig) =>
+        new ComplaintGateway(client, config.TEMPORAL_TASK_QUEUE),
     },
   ],
   exports: [TEMPORAL_CLIENT, ComplaintGateway],

@@ -9,10 +9,14 @@ const LIBS = ['domain', 'contracts'] as const;
  * TypeScript sources (tests) and from dist/ (the built app). Workflows may import only
  * @aso/contracts and @aso/domain; the bundler resolves those aliases here.
  */
-export function workflowBundleOptions(): Required<Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions'>> {
+export function workflowBundleOptions(): Required<
+  Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions'>
+> {
   const root = resolve(__dirname, '..', '..', '..'); // libs/temporal/src → repo (or dist) root
   const ext = existsSync(join(root, 'workflows', 'src', 'index.ts')) ? '.ts' : '.js';
-  const alias = Object.fromEntries(LIBS.map((lib) => [`@aso/${lib}`, join(root, 'libs', lib, 'src', `index${ext}`)]));
+  const alias = Object.fromEntries(
+    LIBS.map((lib) => [`@aso/${lib}`, join(root, 'libs', lib, 'src', `index${ext}`)]),
+  );
   return {
     workflowsPath: join(root, 'workflows', 'src', `index${ext}`),
     bundlerOptions: {

@@ -44,21 +44,31 @@ export class TaskBoard {
 
   get(taskId: string): TaskView {
     const task = this.tasks.find((t) => t.taskId === taskId);
-    if (!task) throw refusal('TASK_NOT_FOUND', `Task ${taskId} does not belong to case ${this.caseNumber}`, { taskId });
+    if (!task)
+      throw refusal('TASK_NOT_FOUND', `Task ${taskId} does not belong to case ${this.caseNumber}`, {
+        taskId,
+      });
     return task;
   }
 
   assertCanComplete(taskId: string, actor: Actor): TaskView {
     const task = this.get(taskId);
     if (task.status !== 'open') {
-      throw refusal('TASK_NOT_OPEN', `Task ${taskId} is ${task.status}`, { taskId, status: task.status });
+      throw refusal('TASK_NOT_OPEN', `Task ${taskId} is ${task.status}`, {
+        taskId,
+        status: task.status,
+      });
     }
     if (actor.department !== task.candidateDepartment) {
-      throw refusal('WRONG_DEPARTMENT', `Task ${taskId} belongs to department ${task.candidateDepartment}`, {
-        taskId,
-        required: task.candidateDepartment,
-        actual: actor.department,
-      });
+      throw refusal(
+        'WRONG_DEPARTMENT',
+        `Task ${taskId} belongs to department ${task.candidateDepartment}`,
+        {
+          taskId,
+          required: task.candidateDepartment,
+          actual: actor.department,
+        },
+      );
     }
     if (!roleQualifies(actor.role, task.candidateRole)) {
       throw refusal('WRONG_ROLE', `Task ${taskId} needs role ${task.candidateRole}`, {
@@ -95,6 +105,10 @@ function roleQualifies(actual: Role, required: Role): boolean {
   return a !== undefined && r !== undefined && a >= r;
 }
 
-export function refusal(code: string, message: string, details: Record<string, unknown>): ApplicationFailure {
+export function refusal(
+  code: string,
+  message: string,
+  details: Record<string, unknown>,
+): ApplicationFailure {
   return ApplicationFailure.create({ type: code, message, details: [details], nonRetryable: true });
 }

@@ -38,7 +38,10 @@ export class CasesService {
       });
     }
     const now = this.clock();
-    const yyyymm = new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7).replace('-', '');
+    const yyyymm = new Date(now.getTime() + SHANGHAI_OFFSET_MS)
+      .toISOString()
+      .slice(0, 7)
+      .replace('-', '');
     const caseNumber = formatCaseNumber('KS', yyyymm, await this.cases.nextSequence('KS'));
     const organisationId = this.config.ASO_ORGANISATION_ID;
     await this.dataSource.transaction(async (tx) => {
@@ -60,7 +63,13 @@ export class CasesService {
         acceptedAt: null,
         updatedAt: now,
       });
-      await this.complaints.start({ ...input, organisationId, caseNumber, openedAt: now.toISOString(), openedBy: actor.userId });
+      await this.complaints.start({
+        ...input,
+        organisationId,
+        caseNumber,
+        openedAt: now.toISOString(),
+        openedBy: actor.userId,
+      });
     });
     return { caseNumber };
   }
@@ -76,9 +85,13 @@ export class CasesService {
 
   async find(caseNumber: string): Promise<CaseEntity> {
     if (!isCaseNumber(caseNumber)) {
-      throw new DomainError('CASE_NUMBER_INVALID', `"${caseNumber}" is not a case number (e.g. KS202611-0001)`, {
-        issues: [{ path: 'params.caseNumber', message: 'must look like KS202611-0001' }],
-      });
+      throw new DomainError(
+        'CASE_NUMBER_INVALID',
+        `"${caseNumber}" is not a case number (e.g. KS202611-0001)`,
+        {
+          issues: [{ path: 'params.caseNumber', message: 'must look like KS202611-0001' }],
+        },
+      );
     }
     const row = await this.cases.findOne(this.config.ASO_ORGANISATION_ID, caseNumber);
     if (!row) throw new DomainError('CASE_NOT_FOUND', `No case ${caseNumber}`, { caseNumber });

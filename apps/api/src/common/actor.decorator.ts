@@ -18,7 +18,10 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   const parsed = actorSchema.safeParse(raw);
   if (!parsed.success) {
     throw new DomainError('UNAUTHENTICATED', 'Invalid actor headers', {
-      issues: parsed.error.issues.map((i) => ({ path: `headers.x-actor-${String(i.path[0])}`, message: i.message })),
+      issues: parsed.error.issues.map((i) => ({
+        path: `headers.x-actor-${String(i.path[0])}`,
+        message: i.message,
+      })),
     });
   }
   return parsed.data;

@@ -2,15 +2,26 @@ import { DomainError } from '@aso/domain';
 import type { ZodError, ZodTypeAny, z } from 'zod';
 
 /** Parses request input; every bad field is listed with its path (→ 400 VALIDATION_FAILED). */
-export function parseInput<S extends ZodTypeAny>(schema: S, value: unknown, root = 'body'): z.infer<S> {
+export function parseInput<S extends ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  root = 'body',
+): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, root);
   return parsed.data;
 }
 
 export function validationError(error: ZodError, root: string): DomainError {
-  const issues = error.issues.map((i) => ({ path: [root, ...i.path].join('.'), message: i.message }));
-  return new DomainError('VALIDATION_FAILED', `Invalid input: ${issues.map((i) => i.path).join(', ')}`, { issues });
+  const issues = error.issues.map((i) => ({
+    path: [root, ...i.path].join('.'),
+    message: i.message,
+  }));
+  return new DomainError(
+    'VALIDATION_FAILED',
+    `Invalid input: ${issues.map((i) => i.path).join(', ')}`,
+    { issues },
+  );
 }
 
 /** Code → HTTP status. Anything not listed that carries a code is a broken business rule (422). */

@@ -1,4 +1,10 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { isDomainError } from '@aso/domain';
 import { WorkflowRejection } from '@aso/temporal';
 import type { Request, Response } from 'express';
@@ -22,7 +28,10 @@ export class ErrorFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const requestId = req.id ?? 'unknown';
     const { status, body } = toResponse(error, requestId);
-    if (status >= 500) this.logger.error(`${req.method} ${req.url} [${requestId}] ${(error as Error)?.stack ?? String(error)}`);
+    if (status >= 500)
+      this.logger.error(
+        `${req.method} ${req.url} [${requestId}] ${(error as Error)?.stack ?? String(error)}`,
+      );
     res.status(status).json(body);
   }
 }
@@ -30,17 +39,33 @@ export class ErrorFilter implements ExceptionFilter {
 function toResponse(error: unknown, requestId: string): { status: number; body: ErrorBody } {
   if (isDomainError(error) || error instanceof WorkflowRejection) {
     const status = STATUS_BY_CODE[error.code] ?? 422;
-    return { status, body: { code: error.code, message: error.message, details: error.details, requestId } };
+    return {
+      status,
+      body: { code: error.code, message: error.message, details: error.details, requestId },
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // Body-parser errors (malformed JSON, too large) arrive here as 4xx HttpExceptions.
-    const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL';
+    const code =
+      status === 404
+        ? 'NOT_FOUND'
+        : status === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : status < 500
+            ? 'BAD_REQUEST'
+            : 'INTERNAL';
     return { status, body: { code, message: error.message, details: {}, requestId } };
   }
   const status = (error as { status?: number; type?: string })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { status, body: { code: 'BAD_REQUEST', message: (error as Error).message, details: {}, requestId } };
+    return {
+      status,
+      body: { code: 'BAD_REQUEST', message: (error as Error).message, details: {}, requestId },
+    };
   }
-  return { status: 500, body: { code: 'INTERNAL', message: 'Internal error', details: {}, requestId } };
+  return {
+    status: 500,
+    body: { code: 'INTERNAL', message: 'Internal error', details: {}, requestId },
+  };
 }

@@ -15,11 +15,19 @@ export class HealthController {
   @Get('healthz')
   async health() {
     const [postgres, temporal] = await Promise.all([
-      this.dataSource.query('SELECT 1').then(() => 'ok', (e: Error) => `down: ${e.message}`),
-      this.temporal.workflowService
-        .getSystemInfo({})
-        .then(() => 'ok', (e: Error) => `down: ${e.message}`),
+      this.dataSource.query('SELECT 1').then(
+        () => 'ok',
+        (e: Error) => `down: ${e.message}`,
+      ),
+      this.temporal.workflowService.getSystemInfo({}).then(
+        () => 'ok',
+        (e: Error) => `down: ${e.message}`,
+      ),
     ]);
-    return { status: postgres === 'ok' && temporal === 'ok' ? 'ok' : 'degraded', postgres, temporal };
+    return {
+      status: postgres === 'ok' && temporal === 'ok' ? 'ok' : 'degraded',
+      postgres,
+      temporal,
+    };
   }
 }

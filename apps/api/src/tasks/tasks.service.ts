@@ -21,7 +21,10 @@ export class TasksService {
 
   /** The actor's department's open tasks, overdue first, then by due instant. */
   async inbox(actor: Actor): Promise<TaskRow[]> {
-    const rows = await this.tasks.openForDepartment(this.config.ASO_ORGANISATION_ID, actor.department);
+    const rows = await this.tasks.openForDepartment(
+      this.config.ASO_ORGANISATION_ID,
+      actor.department,
+    );
     return rows.map(toTaskRow);
   }
 
@@ -33,11 +36,15 @@ export class TasksService {
     const task = await this.tasks.findOne(this.config.ASO_ORGANISATION_ID, taskId);
     if (!task) throw new DomainError('TASK_NOT_FOUND', `No task ${taskId}`, { taskId });
     if (task.candidateDepartment !== actor.department) {
-      throw new DomainError('WRONG_DEPARTMENT', `Task ${taskId} belongs to department ${task.candidateDepartment}`, {
-        taskId,
-        required: task.candidateDepartment,
-        actual: actor.department,
-      });
+      throw new DomainError(
+        'WRONG_DEPARTMENT',
+        `Task ${taskId} belongs to department ${task.candidateDepartment}`,
+        {
+          taskId,
+          required: task.candidateDepartment,
+          actual: actor.department,
+        },
+      );
     }
     return this.complaints.completeTask(task.caseNumber, { taskId, actor, payload });
   }

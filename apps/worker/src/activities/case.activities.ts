@@ -2,7 +2,10 @@ import type { CaseActivities } from '@aso/contracts';
 import type { CasesRepository, TasksRepository } from '@aso/persistence';
 
 /** Read-model writers. Each is a keyed upsert, so Temporal's retries never duplicate a row. */
-export function createCaseActivities(deps: { cases: CasesRepository; tasks: TasksRepository }): CaseActivities {
+export function createCaseActivities(deps: {
+  cases: CasesRepository;
+  tasks: TasksRepository;
+}): CaseActivities {
   return {
     async recordTask(task) {
       await deps.tasks.upsert({
