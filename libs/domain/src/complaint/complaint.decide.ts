@@ -11,7 +11,7 @@ import { type Decision, decideWith, illegal, invalid } from '../shared/decision'
 import { assertActorIn, assertNotSelf, assertPinnedPolicy, assertRole, nonEmpty, positiveInt } from '../shared/guards';
 import { type Instant, toMs } from '../shared/instant';
 import { assertActorFits } from '../tasks/task-access';
-import { categoryOf, improvementTrackingRequired, routeSeverity } from './classification';
+import { COMPLAINT_CAUSES, categoryOf, improvementTrackingRequired, routeSeverity } from './classification';
 import {
   COMPLAINT_CHANNELS,
   type ComplaintCommand,
@@ -61,6 +61,8 @@ function decide(state: ComplaintState | null, cmd: ComplaintCommand, at: number,
     case 'RegisterComplaint': {
       need('awaiting_registration');
       assertActorIn(cmd.actor, ['cs'], [], ctx);
+      if (!COMPLAINT_CAUSES.includes(cmd.cause)) throw invalid(`cause must be one of ${COMPLAINT_CAUSES.join(', ')}`, { field: 'cause', value: cmd.cause });
+      if (cmd.severity !== 'general' && cmd.severity !== 'severe') throw invalid('severity must be general or severe', { field: 'severity', value: cmd.severity });
       const formDeadlines = cmd.formDeadlines ?? {};
       for (const stage of Object.keys(formDeadlines)) {
         if (!(STAGES.complaint as readonly string[]).includes(stage)) throw invalid(`"${stage}" is not a complaint stage`, { stage });

@@ -1,7 +1,20 @@
+import { DomainError } from '../errors/domain-error';
 import { defaultPolicy, defaultPolicyInput } from './default-policy';
 import { parsePolicy, validatePolicy } from './parse-policy';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+/** Write (or delete, with `undefined`) a value at a dotted path of an untyped copy: the tests build documents the schema must reject. */
+function mutate(doc: unknown, edits: Record<string, unknown>): unknown {
+  const copy = clone(doc);
+  for (const [path, value] of Object.entries(edits)) {
+    const keys = path.split('.');
+    const last = keys.pop() as string;
+    const parent = keys.reduce<Record<string, unknown>>((node, k) => node[k] as Record<string, unknown>, copy as Record<string, unknown>);
+    if (value === undefined) delete parent[last];
+    else parent[last] = value;
+  }
+  return copy;
+}
 
 describe('policy as versioned data', () => {
   it('task §1: the default policy is version 1 and round-trips through JSON (it travels in workflow inputs)', () => {
@@ -52,20 +65,26 @@ describe('policy as versioned data', () => {
   });
 
   it('task §1: an invalid policy document is rejected with every offending path listed', () => {
-    const bad = clone(defaultPolicyInput) as Record<string, any>;
-    bad.version = 0;
-    bad.deadlines.complaint.close.unit = 'fortnights';
-    delete bad.deadlines.return.refund;
-    bad.calendar.workingHours = { start: '18:00', end: '09:00' };
-    bad.approvalMatrix.rows[0].upToFen = 12.5;
-    bad.returns.noReasonWindow.amount = -7;
-    bad.surprise = true;
+    const bad = mutate(defaultPolicyInput, {
+      version: 0,
+      'deadlines.complaint.close.unit': 'fortnights',
+      'deadlines.return.refund': undefined,
+      'calendar.workingHours': { start: '18:00', end: '09:00' },
+      'approvalMatrix.rows.0.upToFen': 12.5,
+      'returns.noReasonWindow.amount': -7,
+      surprise: true,
+    });
+    let error: unknown;
     try {
       parsePolicy(bad);
-      throw new Error('expected rejection');
-    } catch (e: any) {
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    {
+      const e = error as DomainError<{ issues: Array<{ path: string }> }>;
       expect(e.code).toBe('POLICY_INVALID');
-      const paths = e.details.issues.map((i: { path: string }) => i.path);
+      const paths = e.details.issues.map((i) => i.path);
       expect(paths).toEqual(
         expect.arrayContaining([
           'version',
@@ -81,9 +100,10 @@ describe('policy as versioned data', () => {
   });
 
   it('001 §27: a matrix whose level decreases as the amount grows, or that leaves amounts unrouted, is rejected', () => {
-    const bad = clone(defaultPolicyInput) as Record<string, any>;
-    bad.approvalMatrix.rows[1].chain = [{ role: 'supervisor' }]; // ≤ ¥50,000 below the ≤ ¥5,000 manager
-    bad.approvalMatrix.rows[2].upToFen = 9_000_000; // last bracket bounded
+    const bad = mutate(defaultPolicyInput, {
+      'approvalMatrix.rows.1.chain': [{ role: 'supervisor' }], // ≤ ¥50,000 below the ≤ ¥5,000 manager
+      'approvalMatrix.rows.2.upToFen': 9_000_000, // last bracket bounded
+    });
     const result = validatePolicy(bad);
     expect(result.ok).toBe(false);
     if (!result.ok) {
