@@ -2,10 +2,12 @@ import { DataSource } from 'typeorm';
 import { CaseEntity } from './entities/case.entity';
 import { TaskEntity } from './entities/task.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+import { AuditEventEntity } from './entities/audit-event.entity';
+import { AuditTrail1763800100000 } from './migrations/1763800100000-audit-trail';
 
-export const entities = [CaseEntity, TaskEntity];
+export const entities = [CaseEntity, TaskEntity, AuditEventEntity];
 /** In order. Never edit one that has landed: add a new one. */
-export const migrations = [InitialSchema1763800000000];
+export const migrations = [InitialSchema1763800000000, AuditTrail1763800100000];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({

@@ -4,3 +4,7 @@ export * from './data-source';
 export * from './repositories/cases.repository';
 export * from './repositories/tasks.repository';
 export * from './tokens';
+export * from './audit/canonical-json';
+export * from './audit/audit-hash';
+export * from './entities/audit-event.entity';
+export * from './repositories/audit.repository';

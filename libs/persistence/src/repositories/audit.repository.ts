@@ -1,0 +1,230 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  auditHash,
+  canonicalAuditEvent,
+  GENESIS_HASH,
+  type AuditEventContent,
+} from '../audit/audit-hash';
+import { canonicalJson, type JsonObject } from '../audit/canonical-json';
+import { AuditEventEntity } from '../entities/audit-event.entity';
+
+/** What an activity records; `seq` is the workflow's deterministic counter, so retries reuse it. */
+export interface AuditEventInput {
+  organisationId: string;
+  caseNumber: string;
+  seq: number;
+  occurredAt: Date;
+  actor: string;
+  action: string;
+  data: JsonObject;
+  policyVersion: number | null;
+}
+
+export interface AuditAppendResult {
+  /** `already_recorded`: a retry of an event that is in the chain with identical content. */
+  outcome: 'appended' | 'already_recorded';
+  hash: string;
+}
+
+export type AuditBreak = 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';
+
+export interface AuditVerification {
+  valid: boolean;
+  /** Events of the case that were read. */
+  count: number;
+  /** The first sequence number at which the chain does not hold. */
+  firstBrokenSeq?: number;
+  reason?: AuditBreak;
+}
+
+export type AuditTrailErrorCode =
+  'AUDIT_PREVIOUS_MISSING' | 'AUDIT_DUPLICATE_DIVERGES' | 'AUDIT_ORGANISATION_MISMATCH';
+
+export class AuditTrailError extends Error {
+  constructor(
+    readonly code: AuditTrailErrorCode,
+    message: string,
+    readonly details: { organisationId: string; caseNumber: string; seq: number },
+  ) {
+    super(message);
+    this.name = 'AuditTrailError';
+  }
+}
+
+interface AuditRow {
+  organisation_id: string;
+  case_number: string;
+  seq: number;
+  occurred_at: Date;
+  actor: string;
+  action: string;
+  data: JsonObject;
+  policy_version: number | null;
+  hash: string;
+}
+
+export class AuditRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Idempotent append: the same event twice leaves one row; a different event under a
+   * sequence number already taken is refused, never silently accepted. Appends to one case are
+   * serialised by a transaction-scoped advisory lock (not `SELECT … FOR UPDATE`, which would
+   * need the UPDATE privilege the application role must not have).
+   */
+  async append(input: AuditEventInput): Promise<AuditAppendResult> {
+    const event = toContent(input);
+    const canonical = canonicalAuditEvent(event); // validates before anything touches the db
+    const key = {
+      organisationId: event.organisationId,
+      caseNumber: event.caseNumber,
+      seq: event.seq,
+    };
+    return this.ds.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('audit_events'), hashtext($1))`, [
+        event.caseNumber,
+      ]);
+
+      const existing = await findRow(m, event.caseNumber, event.seq);
+      if (existing) return sameOrRefuse(existing, canonical, key);
+
+      let prevHash = GENESIS_HASH;
+      if (event.seq > 1) {
+        const prev = await findRow(m, event.caseNumber, event.seq - 1);
+        if (!prev) {
+          throw new AuditTrailError(
+            'AUDIT_PREVIOUS_MISSING',
+            `audit event ${event.seq - 1} of ${event.caseNumber} is not recorded yet, so ${event.seq} cannot be chained`,
+            key,
+          );
+        }
+        if (prev.organisation_id !== event.organisationId) {
+          throw new AuditTrailError(
+            'AUDIT_ORGANISATION_MISMATCH',
+            `case ${event.caseNumber} belongs to another organisation's audit trail`,
+            key,
+          );
+        }
+        prevHash = prev.hash;
+      }
+      const hash = auditHash(prevHash, event);
+      const inserted: Array<{ hash: string }> = await m.query(
+        `INSERT INTO audit_events
+           (organisation_id, case_number, seq, occurred_at, actor, action, data, policy_version, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)
+         ON CONFLICT (case_number, seq) DO NOTHING
+         RETURNING hash`,
+        [
+          event.organisationId,
+          event.caseNumber,
+          event.seq,
+          input.occurredAt,
+          event.actor,
+          event.action,
+          canonicalJson(event.data),
+          event.policyVersion,
+          prevHash,
+          hash,
+        ],
+      );
+      if (inserted[0]) return { outcome: 'appended', hash: inserted[0].hash };
+      // Only reachable if a writer bypassed the lock; judge its row like any duplicate.
+      const raced = await findRow(m, event.caseNumber, event.seq);
+      if (!raced)
+        throw new Error(`audit event ${event.caseNumber}#${event.seq} neither inserted nor found`);
+      return sameOrRefuse(raced, canonical, key);
+    });
+  }
+
+  /** The case's events, oldest first; never another organisation's. */
+  history(organisationId: string, caseNumber: string): Promise<AuditEventEntity[]> {
+    return this.ds.getRepository(AuditEventEntity).find({
+      where: { organisationId, caseNumber },
+      order: { seq: 'ASC' },
+    });
+  }
+
+  /** Recomputes the chain from the rows and reports the first link that does not hold. */
+  async verify(organisationId: string, caseNumber: string): Promise<AuditVerification> {
+    const rows = await this.history(organisationId, caseNumber);
+    const count = rows.length;
+    let prevHash = GENESIS_HASH;
+    for (const [i, row] of rows.entries()) {
+      const expectedSeq = i + 1;
+      if (row.seq !== expectedSeq)
+        return { valid: false, count, firstBrokenSeq: expectedSeq, reason: 'sequence_gap' };
+      if (row.prevHash !== prevHash)
+        return { valid: false, count, firstBrokenSeq: row.seq, reason: 'prev_hash_mismatch' };
+      if (safeHash(prevHash, entityContent(row)) !== row.hash) {
+        return { valid: false, count, firstBrokenSeq: row.seq, reason: 'hash_mismatch' };
+      }
+      prevHash = row.hash;
+    }
+    return { valid: true, count };
+  }
+}
+
+function toContent(e: AuditEventInput): AuditEventContent {
+  if (!(e.occurredAt instanceof Date) || Number.isNaN(e.occurredAt.getTime())) {
+    // Let the hash's own validation name the problem.
+    return { ...e, occurredAt: String(e.occurredAt) };
+  }
+  return { ...e, occurredAt: e.occurredAt.toISOString() };
+}
+
+function entityContent(r: AuditEventEntity): AuditEventContent {
+  return toContent(r);
+}
+
+/** A tampered row may no longer even be hashable (e.g. a null instant): that is a mismatch. */
+function safeHash(prevHash: string, event: AuditEventContent): string | null {
+  try {
+    return auditHash(prevHash, event);
+  } catch {
+    return null;
+  }
+}
+
+async function findRow(
+  m: EntityManager,
+  caseNumber: string,
+  seq: number,
+): Promise<AuditRow | undefined> {
+  const rows: AuditRow[] = await m.query(
+    `SELECT organisation_id, case_number, seq, occurred_at, actor, action, data, policy_version, hash
+       FROM audit_events WHERE case_number = $1 AND seq = $2`,
+    [caseNumber, seq],
+  );
+  return rows[0];
+}
+
+function sameOrRefuse(
+  row: AuditRow,
+  canonical: string,
+  key: AuditTrailError['details'],
+): AuditAppendResult {
+  const recorded: AuditEventContent = {
+    organisationId: row.organisation_id,
+    caseNumber: row.case_number,
+    seq: row.seq,
+    occurredAt: row.occurred_at.toISOString(),
+    actor: row.actor,
+    action: row.action,
+    data: row.data,
+    policyVersion: row.policy_version,
+  };
+  let same: boolean;
+  try {
+    same = canonicalAuditEvent(recorded) === canonical;
+  } catch {
+    same = false;
+  }
+  if (!same) {
+    throw new AuditTrailError(
+      'AUDIT_DUPLICATE_DIVERGES',
+      `audit event ${key.seq} of ${key.caseNumber} is already recorded with different content`,
+      key,
+    );
+  }
+  return { outcome: 'already_recorded', hash: row.hash };
+}
