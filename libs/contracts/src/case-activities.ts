@@ -1,18 +1,80 @@
-import type { ComplaintStage } from './complaint.contract';
 import type { TaskView } from './task';
+
+/** The read-model row of a case, as the workflow last saw it. */
+export interface CaseSnapshot {
+  organisationId: string;
+  storeId: string | null;
+  caseNumber: string;
+  caseType: string;
+  status: string;
+  /** the policy stage the case is in (its open tasks' stage), `closed` at the end */
+  stage: string;
+  customerName: string;
+  customerPhone: string | null;
+  orderNumber: string;
+  quantity: number | null;
+  /** the current revision's loss amount / the approved amount, integer fen */
+  lossAmountFen: number | null;
+  approvedAmountFen: number | null;
+  classification: string | null;
+  severity: string | null;
+  method: string | null;
+  overdue: boolean;
+  overdueStages: string[];
+  policyVersion: number;
+  parentCaseNumber: string | null;
+  childCaseNumbers: string[];
+  openedAt: string;
+  acceptedAt: string | null;
+  closingDueAt: string | null;
+  closedAt: string | null;
+  closedOnTime: boolean | null;
+  /** monotonic per case (the workflow's audit sequence): older snapshots never overwrite newer */
+  version: number;
+}
+
+/**
+ * One audit event. The chain position (seq, hashes) is allocated by the audit store, since the
+ * workflow is not the only writer (the API records refused actions too); `key` makes a retried
+ * append a no-op. Workflows use `wf:<n>` with their own deterministic counter n = 1, 2, ….
+ */
+export interface AuditRecord {
+  organisationId: string;
+  caseNumber: string;
+  key: string;
+  occurredAt: string;
+  actor: string;
+  action: string;
+  data: Record<string, unknown>;
+  policyVersion: number | null;
+}
+
+/** A form (document) revision and who holds which copy (001 §29 distribution). */
+export interface DocumentRecord {
+  organisationId: string;
+  caseNumber: string;
+  /** `complaint_form`, `discount_certificate`, `return_slip`, `petition`, … */
+  docType: string;
+  docNumber: string;
+  revision: number;
+  supersedesRevision: number | null;
+  status: string;
+  content: Record<string, unknown>;
+  distribution: Array<{ department: string; copy: number }>;
+  signatures: Array<{ by: string; role: string; at: string }>;
+  updatedAt: string;
+}
 
 /**
  * What workflows may ask of the outside world. Implemented in apps/worker over persistence
- * ports; every activity is idempotent (keyed upserts), because Temporal retries them.
+ * ports; every activity is idempotent (keyed upserts / append-if-absent), because Temporal
+ * retries them.
  */
 export interface CaseActivities {
-  recordTask(task: TaskView & { organisationId: string }): Promise<void>;
-  recordCaseProgress(progress: {
-    caseNumber: string;
-    stage: ComplaintStage;
-    classification: string | null;
-    severity: string | null;
-    acceptedAt: string | null;
-    updatedAt: string;
-  }): Promise<void>;
+  recordCase(snapshot: CaseSnapshot): Promise<void>;
+  recordTasks(input: { organisationId: string; tasks: TaskView[] }): Promise<void>;
+  recordDocuments(documents: DocumentRecord[]): Promise<void>;
+  appendAudit(events: AuditRecord[]): Promise<void>;
+  /** next number of a case prefix (`TH` for a child return); a retry may skip a number */
+  allocateCaseNumber(input: { prefix: 'KS' | 'TH' | 'WX' | 'DX' | 'HF'; at: string }): Promise<string>;
 }

@@ -1,14 +1,15 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ComplaintCommand, ComplaintIntake, ComplaintState, HolidayTables, PolicyDocument } from '@aso/domain';
+import { COMPLAINT_CHANNELS } from '@aso/domain';
 import { z } from 'zod';
-import { actorSchema, type Actor } from './organisation';
-import type { TaskView } from './task';
+import type { CaseView } from './case-workflow.contract';
+import type { CaseActor } from './organisation';
 
-/** Message and type names are part of running histories: never rename once shipped. */
+/** Workflow type names are part of running histories: never rename once shipped. */
 export const COMPLAINT_WORKFLOW_TYPE = 'complaint';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** Intake by sales (001 §25.1): the skeleton's subset of the complaint form. */
+/** Intake by sales (001 §25.1): what the "open a complaint" endpoint accepts. */
 export const openComplaintSchema = z.object({
   customer: z.object({
     name: text(100),
@@ -18,57 +19,54 @@ export const openComplaintSchema = z.object({
       .optional(),
   }),
   orderNumber: text(64),
+  batchNumber: z.string().trim().max(64).default(''),
+  shipDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .optional(),
   defectDescription: text(2000),
   quantity: z.number().int().positive().max(1_000_000),
+  demand: z.string().trim().max(2000).default(''),
+  channel: z.enum(COMPLAINT_CHANNELS).default('phone'),
+  attachments: z.array(z.string().max(200)).max(50).default([]),
+  salesOpinion: z.string().trim().max(2000).default(''),
+  storeId: z.string().trim().max(64).optional(),
 });
 export type OpenComplaint = z.infer<typeof openComplaintSchema>;
 
-export interface ComplaintInput extends OpenComplaint {
+export interface ComplaintCustomer {
+  name: string;
+  phone: string | null;
+}
+
+export interface ComplaintWorkflowInput {
   organisationId: string;
+  storeId: string | null;
   caseNumber: string;
-  /** ISO-8601 instant the case was opened (the API's clock, so the workflow stays deterministic). */
-  openedAt: string;
-  openedBy: string;
+  /** ISO-8601: the instant sales recorded the report (the API's clock; workflows read none) */
+  reportedAt: string;
+  reportedBy: CaseActor;
+  customer: ComplaintCustomer;
+  intake: ComplaintIntake;
+  /** the pinned policy (id = version + content): the case never reads a newer one */
+  policy: PolicyDocument;
+  /** holiday tables in force when the case started (the default tables when omitted) */
+  holidayTables?: HolidayTables;
 }
 
-/** CS registration (001 §23, §18, §26.1). */
-export const csRegistrationPayloadSchema = z.object({
-  classification: z.enum(['quality', 'non_quality']),
-  severity: z.enum(['general', 'severe']),
-  note: z.string().max(2000).optional(),
-});
-export type CsRegistrationPayload = z.infer<typeof csRegistrationPayloadSchema>;
+/** Commands a person may send through completeTask (system commands are the workflow's own). */
+export type ComplaintTaskCommand = DistributiveOmit<
+  Exclude<ComplaintCommand, { type: 'ReportComplaint' | 'RecordChildCaseStarted' | 'RecordChildCaseCompleted' }>,
+  'actor'
+>;
 
-export type ComplaintStage = 'registration' | 'investigation' | 'closed';
+export type ComplaintCaseView = CaseView<ComplaintState>;
 
-export interface ComplaintCaseState {
+export interface ComplaintOutcome {
   caseNumber: string;
-  stage: ComplaintStage;
-  classification: CsRegistrationPayload['classification'] | null;
-  severity: CsRegistrationPayload['severity'] | null;
-  /** Closing clock (001 §26.1): starts at CS acceptance. */
-  acceptedAt: string | null;
-  tasks: TaskView[];
+  status: string;
+  closedAt: string | null;
+  closedOnTime: boolean | null;
 }
 
-export interface CompleteTaskInput {
-  taskId: string;
-  actor: Actor;
-  payload: unknown;
-}
-export const completeTaskInputSchema = z.object({
-  taskId: z.string().min(1),
-  actor: actorSchema,
-  payload: z.unknown(),
-});
-
-export interface CompleteTaskResult {
-  taskId: string;
-  status: 'completed';
-  stage: ComplaintStage;
-}
-
-export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>(
-  'completeTask',
-);
-export const caseStateQuery = defineQuery<ComplaintCaseState>('caseState');
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

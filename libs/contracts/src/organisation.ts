@@ -1,33 +1,27 @@
+import { DEPARTMENTS, ROLES, type Actor } from '@aso/domain';
 import { z } from 'zod';
 
-/** Department and role code names of DOMAIN.md ("Departments and roles"). */
-export const departmentSchema = z.enum([
-  'sales',
-  'rnd',
-  'cs',
-  'finance',
-  'warehouse',
-  'tech',
-  'gm_office',
-  'hr',
-]);
-export const roleSchema = z.enum([
-  'staff',
-  'supervisor',
-  'manager',
-  'vp',
-  'sales_vp',
-  'gm',
-  'auditor',
-  'admin',
-]);
-export type Department = z.infer<typeof departmentSchema>;
-export type Role = z.infer<typeof roleSchema>;
+/** Department and role code names of DOMAIN.md, from the domain. */
+export const departmentSchema = z.enum(DEPARTMENTS);
+export const roleSchema = z.enum(ROLES);
+export type { Department, Role } from '@aso/domain';
 
-/** Who is acting. Until authentication lands (issue 5) the API takes it from request headers. */
-export const actorSchema = z.object({
+/**
+ * Who acts, as the API vouches for it (after authentication) and the workflow's validators
+ * re-check it. `approvalLimitFen` is the person's own approval limit (admin-set), if any.
+ */
+export interface CaseActor extends Actor {
+  displayName?: string;
+  approvalLimitFen?: number | null;
+}
+
+export const caseActorSchema = z.object({
   userId: z.string().min(1).max(64),
   department: departmentSchema,
-  role: roleSchema,
+  roles: z.array(roleSchema).min(1),
+  displayName: z.string().max(100).optional(),
+  approvalLimitFen: z.number().int().nonnegative().nullable().optional(),
 });
-export type Actor = z.infer<typeof actorSchema>;
+
+/** The system itself acting (timers, child results): never a person. */
+export const SYSTEM_ACTOR_ID = 'system';
