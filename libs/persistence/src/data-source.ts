@@ -4,10 +4,23 @@ import { TaskEntity } from './entities/task.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
 import { AuditEventEntity } from './entities/audit-event.entity';
 import { AuditTrail1763800100000 } from './migrations/1763800100000-audit-trail';
+import { CaseReadModels1763800200000 } from './migrations/1763800200000-case-read-models';
+import { DocumentEntity } from './entities/document.entity';
+import { PolicyVersionEntity } from './entities/policy-version.entity';
 
-export const entities = [CaseEntity, TaskEntity, AuditEventEntity];
+export const entities = [
+  CaseEntity,
+  TaskEntity,
+  AuditEventEntity,
+  DocumentEntity,
+  PolicyVersionEntity,
+];
 /** In order. Never edit one that has landed: add a new one. */
-export const migrations = [InitialSchema1763800000000, AuditTrail1763800100000];
+export const migrations = [
+  InitialSchema1763800000000,
+  AuditTrail1763800100000,
+  CaseReadModels1763800200000,
+];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({

@@ -1,6 +1,16 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { CaseEntity, CasesRepository, createDataSource, TasksRepository, type TaskRecord } from '@aso/persistence';
+import {
+  AuditRepository,
+  CaseEntity,
+  CasesRepository,
+  createDataSource,
+  DocumentsRepository,
+  PoliciesRepository,
+  TasksRepository,
+  type CaseSnapshotRecord,
+  type TaskRecord,
+} from '@aso/persistence';
 
 /** Real PostgreSQL, schema from the migrations (integration global setup). Nothing faked. */
 const url = process.env.ASO_INT_DATABASE_URL as string;
@@ -13,55 +23,106 @@ afterAll(async () => {
   await ds.destroy();
 });
 
-async function insertCase(caseNumber: string): Promise<void> {
-  const now = new Date('2026-11-20T02:00:00Z');
-  await ds.getRepository(CaseEntity).insert({
-    caseNumber,
-    organisationId: 'org-a',
-    type: 'complaint',
-    status: 'open',
-    stage: 'registration',
-    customerName: '李女士',
-    customerPhone: null,
-    orderNumber: 'SO-9',
-    defectDescription: '外壳破损',
-    quantity: 1,
-    classification: null,
-    severity: null,
-    openedBy: 'sales-01',
-    openedAt: now,
-    acceptedAt: null,
-    updatedAt: now,
-  });
-}
+const opened = new Date('2026-11-20T02:00:00Z');
+
+const snapshot = (
+  caseNumber: string,
+  overrides: Partial<CaseSnapshotRecord> = {},
+): CaseSnapshotRecord => ({
+  organisationId: 'org-a',
+  storeId: null,
+  caseNumber,
+  caseType: 'complaint',
+  status: 'awaiting_registration',
+  stage: 'registration',
+  customerName: '李女士',
+  customerPhone: null,
+  orderNumber: 'SO-9',
+  quantity: 1,
+  lossAmountFen: null,
+  approvedAmountFen: null,
+  classification: null,
+  severity: null,
+  method: null,
+  overdue: false,
+  overdueStages: [],
+  policyVersion: 1,
+  parentCaseNumber: null,
+  childCaseNumbers: [],
+  openedBy: 'sales-01',
+  openedAt: opened,
+  acceptedAt: null,
+  closingDueAt: null,
+  closedAt: null,
+  closedOnTime: null,
+  version: 1,
+  updatedAt: opened,
+  ...overrides,
+});
 
 const task = (caseNumber: string, overrides: Partial<TaskRecord> = {}): TaskRecord => ({
   taskId: `${caseNumber}-T1`,
   organisationId: 'org-a',
   caseNumber,
   type: 'cs_registration',
+  stage: 'registration',
   candidateDepartment: 'cs',
-  candidateRole: 'staff',
+  candidateRoles: ['staff', 'manager'],
   assignee: null,
   priority: 2,
   status: 'open',
+  commands: ['RegisterComplaint'],
   overdue: false,
   dueAt: new Date('2026-11-21T02:00:00Z'),
-  createdAt: new Date('2026-11-20T02:00:00Z'),
+  dueProvisional: false,
+  escalationLevel: 0,
+  escalatesTaskId: null,
+  createdAt: opened,
   completedAt: null,
   completedBy: null,
   ...overrides,
 });
+
+const inboxOf = (
+  tasks: TasksRepository,
+  prefix: string,
+  scope: 'mine' | 'department' | 'all',
+  user = 'cs-01',
+) =>
+  tasks
+    .inbox({
+      organisationId: 'org-a',
+      department: 'cs',
+      roles: ['staff'],
+      userId: user,
+      scope,
+      limit: 100,
+      offset: 0,
+    })
+    .then((r) => r.items.filter((t) => t.caseNumber.startsWith(prefix)).map((t) => t.caseNumber));
 
 describe('read models on PostgreSQL', () => {
   test('the migrations ran: tables, the inbox index and the number sequences exist; synchronize is off', async () => {
     const client = new Client({ connectionString: url });
     await client.connect();
     try {
-      const tables = await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
-      expect(tables.rows.map((r) => r.tablename)).toEqual(expect.arrayContaining(['cases', 'tasks', 'migrations']));
+      const tables = await client.query(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+      );
+      expect(tables.rows.map((r) => r.tablename)).toEqual(
+        expect.arrayContaining([
+          'cases',
+          'tasks',
+          'documents',
+          'policy_versions',
+          'audit_events',
+          'migrations',
+        ]),
+      );
       const idx = await client.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'tasks'`);
-      expect(idx.rows.map((r) => r.indexname)).toContain('tasks_inbox_idx');
+      expect(idx.rows.map((r) => r.indexname)).toEqual(
+        expect.arrayContaining(['tasks_inbox_idx', 'tasks_assignee_idx']),
+      );
       const seqs = await client.query(`SELECT sequencename FROM pg_sequences ORDER BY 1`);
       expect(seqs.rows.map((r) => r.sequencename)).toEqual(
         expect.arrayContaining(['case_number_seq_ks', 'case_number_seq_th', 'case_number_seq_wx']),
@@ -79,37 +140,148 @@ describe('read models on PostgreSQL', () => {
     expect(b).toBe(a + 1);
   });
 
+  test('recording a case snapshot is idempotent and never moves the case backwards', async () => {
+    const cases = new CasesRepository(ds);
+    const later = snapshot('KS202611-9201', {
+      status: 'investigating',
+      stage: 'investigationReport',
+      version: 5,
+    });
+    await cases.recordSnapshot(snapshot('KS202611-9201'));
+    await cases.recordSnapshot(later);
+    await cases.recordSnapshot(later); // a retried activity
+    await cases.recordSnapshot(snapshot('KS202611-9201', { version: 3 })); // a late, older one
+    const rows = await ds.getRepository(CaseEntity).findBy({ caseNumber: 'KS202611-9201' });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      status: 'investigating',
+      stage: 'investigationReport',
+      version: 5,
+    });
+  });
+
+  test('another organisation can never overwrite a case row', async () => {
+    const cases = new CasesRepository(ds);
+    await cases.recordSnapshot(snapshot('KS202611-9202'));
+    await cases.recordSnapshot(
+      snapshot('KS202611-9202', { organisationId: 'org-b', status: 'closed', version: 9 }),
+    );
+    expect(await cases.findOne('org-a', 'KS202611-9202')).toMatchObject({
+      status: 'awaiting_registration',
+    });
+    expect(await cases.findOne('org-b', 'KS202611-9202')).toBeNull();
+  });
+
   test('recording a task is idempotent: the same activity run twice leaves one row', async () => {
-    await insertCase('KS202611-9001');
     const tasks = new TasksRepository(ds);
     await tasks.upsert(task('KS202611-9001'));
     await tasks.upsert(task('KS202611-9001'));
+    expect(await tasks.forCase('org-a', 'KS202611-9001')).toHaveLength(1);
+    await tasks.upsert(
+      task('KS202611-9001', { status: 'completed', completedBy: 'cs-01', completedAt: new Date() }),
+    );
     const rows = await tasks.forCase('org-a', 'KS202611-9001');
     expect(rows).toHaveLength(1);
-    await tasks.upsert(task('KS202611-9001', { status: 'completed', completedBy: 'cs-01', completedAt: new Date() }));
-    const [row] = await tasks.forCase('org-a', 'KS202611-9001');
-    expect(row).toMatchObject({ status: 'completed', completedBy: 'cs-01' });
-    expect(await tasks.forCase('org-a', 'KS202611-9001')).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'completed', completedBy: 'cs-01' });
   });
 
-  test('the inbox lists a department’s open tasks, overdue first then by due instant, and never another organisation’s', async () => {
-    for (const n of ['9101', '9102', '9103', '9104']) await insertCase(`KS202611-${n}`);
+  test('the inbox: my department’s unclaimed tasks for my roles, overdue first then by due instant; never another organisation’s', async () => {
     const tasks = new TasksRepository(ds);
-    await tasks.upsert(task('KS202611-9101', { dueAt: new Date('2026-11-25T00:00:00Z') }));
-    await tasks.upsert(task('KS202611-9102', { dueAt: new Date('2026-11-23T00:00:00Z') }));
-    await tasks.upsert(task('KS202611-9103', { dueAt: new Date('2026-11-30T00:00:00Z'), overdue: true }));
-    await tasks.upsert(task('KS202611-9104', { organisationId: 'org-b', dueAt: new Date('2026-11-01T00:00:00Z') }));
-    const inbox = (await tasks.openForDepartment('org-a', 'cs')).filter((t) => t.caseNumber.startsWith('KS202611-91'));
-    expect(inbox.map((t) => t.caseNumber)).toEqual(['KS202611-9103', 'KS202611-9102', 'KS202611-9101']);
+    await tasks.upsertMany([
+      task('KS202611-9101', {
+        taskId: 'KS202611-9101-T1',
+        dueAt: new Date('2026-11-25T00:00:00Z'),
+      }),
+      task('KS202611-9102', {
+        taskId: 'KS202611-9102-T1',
+        dueAt: new Date('2026-11-23T00:00:00Z'),
+      }),
+      task('KS202611-9103', {
+        taskId: 'KS202611-9103-T1',
+        dueAt: new Date('2026-11-30T00:00:00Z'),
+        overdue: true,
+      }),
+      task('KS202611-9104', {
+        taskId: 'KS202611-9104-T1',
+        organisationId: 'org-b',
+        dueAt: new Date('2026-11-01T00:00:00Z'),
+      }),
+      task('KS202611-9105', { taskId: 'KS202611-9105-T1', candidateRoles: ['manager'] }),
+      task('KS202611-9106', { taskId: 'KS202611-9106-T1', assignee: 'cs-01', status: 'claimed' }),
+      task('KS202611-9107', { taskId: 'KS202611-9107-T1', assignee: 'cs-02', status: 'claimed' }),
+      task('KS202611-9108', { taskId: 'KS202611-9108-T1', status: 'completed' }),
+    ]);
+    expect(await inboxOf(tasks, 'KS202611-91', 'department')).toEqual([
+      'KS202611-9103',
+      'KS202611-9102',
+      'KS202611-9101',
+    ]);
+    expect(await inboxOf(tasks, 'KS202611-91', 'mine')).toEqual(['KS202611-9106']);
+    // 9106 (claimed by me) is due 2026-11-21, before 9102 and 9101.
+    expect(await inboxOf(tasks, 'KS202611-91', 'all')).toEqual([
+      'KS202611-9103',
+      'KS202611-9106',
+      'KS202611-9102',
+      'KS202611-9101',
+    ]);
   });
 
-  test('a replayed, older progress update never moves the case backwards', async () => {
-    await insertCase('KS202611-9201');
-    const cases = new CasesRepository(ds);
-    const later = new Date('2026-11-20T05:00:00Z');
-    await cases.recordProgress({ caseNumber: 'KS202611-9201', stage: 'investigation', classification: 'quality', severity: 'general', acceptedAt: later, updatedAt: later });
-    await cases.recordProgress({ caseNumber: 'KS202611-9201', stage: 'registration', classification: null, severity: null, acceptedAt: null, updatedAt: new Date('2026-11-20T03:00:00Z') });
-    const row = await cases.findOne('org-a', 'KS202611-9201');
-    expect(row).toMatchObject({ stage: 'investigation', classification: 'quality' });
+  test('documents are keyed by case, type, number and revision: rewriting a revision updates it, revisions link back', async () => {
+    const docs = new DocumentsRepository(ds);
+    const base = {
+      organisationId: 'org-a',
+      caseNumber: 'KS202611-9301',
+      docType: 'complaint_form',
+      docNumber: 'KS202611-9301',
+      status: 'pending',
+      content: { method: 'discount' },
+      distribution: [{ department: 'cs', copy: 1 }],
+      signatures: [],
+      updatedAt: opened,
+    };
+    await docs.upsertMany([{ ...base, revision: 1, supersedesRevision: null }]);
+    await docs.upsertMany([
+      { ...base, revision: 1, supersedesRevision: null, status: 'rejected_by_customer' },
+    ]);
+    await docs.upsertMany([{ ...base, revision: 2, supersedesRevision: 1 }]);
+    const rows = await docs.forCase('org-a', 'KS202611-9301');
+    expect(rows.map((r) => [r.revision, r.supersedesRevision, r.status])).toEqual([
+      [1, null, 'rejected_by_customer'],
+      [2, 1, 'pending'],
+    ]);
+  });
+
+  test('policy versions are added, never overwritten; the latest is found', async () => {
+    const policies = new PoliciesRepository(ds);
+    expect(await policies.add('org-p', 1, { version: 1 }, 'admin')).toBe(true);
+    expect(await policies.add('org-p', 1, { version: 1, edited: true }, 'admin')).toBe(false);
+    expect(await policies.add('org-p', 2, { version: 2 }, 'admin')).toBe(true);
+    expect((await policies.latest('org-p'))?.version).toBe(2);
+    expect((await policies.find('org-p', 1))?.content).toEqual({ version: 1 });
+  });
+
+  test('keyed audit appends: a retry with the same key writes nothing; two writers interleave into one valid chain', async () => {
+    const audit = new AuditRepository(ds);
+    const ev = (key: string, action: string) => ({
+      organisationId: 'org-a',
+      caseNumber: 'KS202611-9401',
+      key,
+      occurredAt: opened,
+      actor: 'cs-01',
+      action,
+      data: { key },
+      policyVersion: 1,
+    });
+    const first = await audit.appendKeyed(ev('wf:1', 'ComplaintReported'));
+    const retry = await audit.appendKeyed(ev('wf:1', 'ComplaintReported'));
+    expect(retry).toMatchObject({ outcome: 'already_recorded', seq: first.seq });
+    await Promise.all([
+      audit.appendKeyed(ev('wf:2', 'TaskOpened')),
+      audit.appendKeyed(ev('api:req-1', 'CommandRefused')),
+      audit.appendKeyed(ev('wf:3', 'TaskClaimed')),
+    ]);
+    const history = await audit.history('org-a', 'KS202611-9401');
+    expect(history.map((h) => h.seq)).toEqual([1, 2, 3, 4]);
+    expect(await audit.verify('org-a', 'KS202611-9401')).toEqual({ valid: true, count: 4 });
   });
 });

@@ -39,6 +39,10 @@ export class AuditEventEntity {
   @Column({ type: 'text' })
   hash!: string;
 
+  /** idempotency key of the writer (`wf:<n>` from a workflow, `api:<request id>` from the API) */
+  @Column({ name: 'event_key', type: 'text', nullable: true })
+  eventKey!: string | null;
+
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
   recordedAt!: Date;
 }

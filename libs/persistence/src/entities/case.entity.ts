@@ -1,14 +1,16 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** Read model of a case: lists and searches read this, never the workflow. */
 @Entity({ name: 'cases' })
-@Index('cases_org_opened_idx', ['organisationId', 'openedAt'])
 export class CaseEntity {
   @PrimaryColumn({ name: 'case_number', type: 'text' })
   caseNumber!: string;
 
   @Column({ name: 'organisation_id', type: 'text' })
   organisationId!: string;
+
+  @Column({ name: 'store_id', type: 'text', nullable: true })
+  storeId!: string | null;
 
   @Column({ type: 'text' })
   type!: string;
@@ -28,17 +30,46 @@ export class CaseEntity {
   @Column({ name: 'order_number', type: 'text' })
   orderNumber!: string;
 
-  @Column({ name: 'defect_description', type: 'text' })
-  defectDescription!: string;
+  @Column({ name: 'defect_description', type: 'text', nullable: true })
+  defectDescription!: string | null;
 
-  @Column({ type: 'integer' })
-  quantity!: number;
+  @Column({ type: 'integer', nullable: true })
+  quantity!: number | null;
 
   @Column({ type: 'text', nullable: true })
   classification!: string | null;
 
   @Column({ type: 'text', nullable: true })
   severity!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  method!: string | null;
+
+  @Column({ name: 'loss_amount_fen', type: 'bigint', nullable: true, transformer: bigintNumber() })
+  lossAmountFen!: number | null;
+
+  @Column({
+    name: 'approved_amount_fen',
+    type: 'bigint',
+    nullable: true,
+    transformer: bigintNumber(),
+  })
+  approvedAmountFen!: number | null;
+
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
+
+  @Column({ name: 'overdue_stages', type: 'text', array: true, default: () => "'{}'" })
+  overdueStages!: string[];
+
+  @Column({ name: 'policy_version', type: 'integer', default: 1 })
+  policyVersion!: number;
+
+  @Column({ name: 'parent_case_number', type: 'text', nullable: true })
+  parentCaseNumber!: string | null;
+
+  @Column({ name: 'child_case_numbers', type: 'text', array: true, default: () => "'{}'" })
+  childCaseNumbers!: string[];
 
   @Column({ name: 'opened_by', type: 'text' })
   openedBy!: string;
@@ -49,6 +80,26 @@ export class CaseEntity {
   @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
   acceptedAt!: Date | null;
 
+  @Column({ name: 'closing_due_at', type: 'timestamptz', nullable: true })
+  closingDueAt!: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ name: 'closed_on_time', type: 'boolean', nullable: true })
+  closedOnTime!: boolean | null;
+
+  @Column({ type: 'integer', default: 0 })
+  version!: number;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+}
+
+/** pg returns bigint as a string; amounts in fen stay far below 2^53. */
+function bigintNumber() {
+  return {
+    to: (v: number | null) => v,
+    from: (v: string | null) => (v === null ? null : Number(v)),
+  };
 }

@@ -1,9 +1,7 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The inbox: one row per human task, mirrored from the workflow that owns it. */
 @Entity({ name: 'tasks' })
-@Index('tasks_inbox_idx', ['organisationId', 'candidateDepartment', 'status', 'dueAt'])
-@Index('tasks_case_idx', ['caseNumber'])
 export class TaskEntity {
   @PrimaryColumn({ name: 'task_id', type: 'text' })
   taskId!: string;
@@ -17,11 +15,14 @@ export class TaskEntity {
   @Column({ type: 'text' })
   type!: string;
 
-  @Column({ name: 'candidate_department', type: 'text' })
-  candidateDepartment!: string;
+  @Column({ type: 'text' })
+  stage!: string;
 
-  @Column({ name: 'candidate_role', type: 'text' })
-  candidateRole!: string;
+  @Column({ name: 'candidate_department', type: 'text', nullable: true })
+  candidateDepartment!: string | null;
+
+  @Column({ name: 'candidate_roles', type: 'text', array: true })
+  candidateRoles!: string[];
 
   @Column({ type: 'text', nullable: true })
   assignee!: string | null;
@@ -32,11 +33,23 @@ export class TaskEntity {
   @Column({ type: 'text' })
   status!: string;
 
+  @Column({ type: 'text', array: true })
+  commands!: string[];
+
   @Column({ type: 'boolean', default: false })
   overdue!: boolean;
 
-  @Column({ name: 'due_at', type: 'timestamptz' })
-  dueAt!: Date;
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ name: 'due_provisional', type: 'boolean', default: false })
+  dueProvisional!: boolean;
+
+  @Column({ name: 'escalation_level', type: 'integer', default: 0 })
+  escalationLevel!: number;
+
+  @Column({ name: 'escalates_task_id', type: 'text', nullable: true })
+  escalatesTaskId!: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
@@ -46,4 +59,7 @@ export class TaskEntity {
 
   @Column({ name: 'completed_by', type: 'text', nullable: true })
   completedBy!: string | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }

@@ -73,66 +73,41 @@ export class AuditRepository {
    * need the UPDATE privilege the application role must not have).
    */
   async append(input: AuditEventInput): Promise<AuditAppendResult> {
-    const event = toContent(input);
-    const canonical = canonicalAuditEvent(event); // validates before anything touches the db
-    const key = {
-      organisationId: event.organisationId,
-      caseNumber: event.caseNumber,
-      seq: event.seq,
-    };
+    canonicalAuditEvent(toContent(input)); // validates before anything touches the db
     return this.ds.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('audit_events'), hashtext($1))`, [
-        event.caseNumber,
+        input.caseNumber,
       ]);
+      return appendAt(m, input);
+    });
+  }
 
-      const existing = await findRow(m, event.caseNumber, event.seq);
-      if (existing) return sameOrRefuse(existing, canonical, key);
-
-      let prevHash = GENESIS_HASH;
-      if (event.seq > 1) {
-        const prev = await findRow(m, event.caseNumber, event.seq - 1);
-        if (!prev) {
-          throw new AuditTrailError(
-            'AUDIT_PREVIOUS_MISSING',
-            `audit event ${event.seq - 1} of ${event.caseNumber} is not recorded yet, so ${event.seq} cannot be chained`,
-            key,
-          );
-        }
-        if (prev.organisation_id !== event.organisationId) {
-          throw new AuditTrailError(
-            'AUDIT_ORGANISATION_MISMATCH',
-            `case ${event.caseNumber} belongs to another organisation's audit trail`,
-            key,
-          );
-        }
-        prevHash = prev.hash;
-      }
-      const hash = auditHash(prevHash, event);
-      const inserted: Array<{ hash: string }> = await m.query(
-        `INSERT INTO audit_events
-           (organisation_id, case_number, seq, occurred_at, actor, action, data, policy_version, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)
-         ON CONFLICT (case_number, seq) DO NOTHING
-         RETURNING hash`,
-        [
-          event.organisationId,
-          event.caseNumber,
-          event.seq,
-          input.occurredAt,
-          event.actor,
-          event.action,
-          canonicalJson(event.data),
-          event.policyVersion,
-          prevHash,
-          hash,
-        ],
+  /**
+   * Appends at the end of the case's chain, for writers that do not own the sequence (a
+   * workflow and the API both write to a case's trail). `key` makes the append idempotent: a
+   * retry with a key already in the chain returns the recorded event and writes nothing.
+   */
+  async appendKeyed(
+    input: Omit<AuditEventInput, 'seq'> & { key: string },
+  ): Promise<AuditAppendResult & { seq: number }> {
+    canonicalAuditEvent(toContent({ ...input, seq: 1 })); // validate before touching the db
+    return this.ds.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('audit_events'), hashtext($1))`, [
+        input.caseNumber,
+      ]);
+      const existing: Array<{ seq: number; hash: string }> = await m.query(
+        `SELECT seq, hash FROM audit_events WHERE case_number = $1 AND event_key = $2`,
+        [input.caseNumber, input.key],
       );
-      if (inserted[0]) return { outcome: 'appended', hash: inserted[0].hash };
-      // Only reachable if a writer bypassed the lock; judge its row like any duplicate.
-      const raced = await findRow(m, event.caseNumber, event.seq);
-      if (!raced)
-        throw new Error(`audit event ${event.caseNumber}#${event.seq} neither inserted nor found`);
-      return sameOrRefuse(raced, canonical, key);
+      if (existing[0])
+        return { outcome: 'already_recorded', hash: existing[0].hash, seq: existing[0].seq };
+      const last: Array<{ seq: number }> = await m.query(
+        `SELECT seq FROM audit_events WHERE case_number = $1 ORDER BY seq DESC LIMIT 1`,
+        [input.caseNumber],
+      );
+      const seq = (last[0]?.seq ?? 0) + 1;
+      const result = await appendAt(m, { ...input, seq }, input.key);
+      return { ...result, seq };
     });
   }
 
@@ -162,6 +137,69 @@ export class AuditRepository {
     }
     return { valid: true, count };
   }
+}
+
+/** Chains `input` after its predecessor; the caller holds the case's advisory lock. */
+async function appendAt(
+  m: EntityManager,
+  input: AuditEventInput,
+  eventKey: string | null = null,
+): Promise<AuditAppendResult> {
+  const event = toContent(input);
+  const canonical = canonicalAuditEvent(event);
+  const key = {
+    organisationId: event.organisationId,
+    caseNumber: event.caseNumber,
+    seq: event.seq,
+  };
+  const existing = await findRow(m, event.caseNumber, event.seq);
+  if (existing) return sameOrRefuse(existing, canonical, key);
+  let prevHash = GENESIS_HASH;
+  if (event.seq > 1) {
+    const prev = await findRow(m, event.caseNumber, event.seq - 1);
+    if (!prev) {
+      throw new AuditTrailError(
+        'AUDIT_PREVIOUS_MISSING',
+        `audit event ${event.seq - 1} of ${event.caseNumber} is not recorded yet, so ${event.seq} cannot be chained`,
+        key,
+      );
+    }
+    if (prev.organisation_id !== event.organisationId) {
+      throw new AuditTrailError(
+        'AUDIT_ORGANISATION_MISMATCH',
+        `case ${event.caseNumber} belongs to another organisation's audit trail`,
+        key,
+      );
+    }
+    prevHash = prev.hash;
+  }
+  const hash = auditHash(prevHash, event);
+  const inserted: Array<{ hash: string }> = await m.query(
+    `INSERT INTO audit_events
+       (organisation_id, case_number, seq, occurred_at, actor, action, data, policy_version, prev_hash, hash, event_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11)
+     ON CONFLICT (case_number, seq) DO NOTHING
+     RETURNING hash`,
+    [
+      event.organisationId,
+      event.caseNumber,
+      event.seq,
+      input.occurredAt,
+      event.actor,
+      event.action,
+      canonicalJson(event.data),
+      event.policyVersion,
+      prevHash,
+      hash,
+      eventKey,
+    ],
+  );
+  if (inserted[0]) return { outcome: 'appended', hash: inserted[0].hash };
+  // Only reachable if a writer bypassed the lock; judge its row like any duplicate.
+  const raced = await findRow(m, event.caseNumber, event.seq);
+  if (!raced)
+    throw new Error(`audit event ${event.caseNumber}#${event.seq} neither inserted nor found`);
+  return sameOrRefuse(raced, canonical, key);
 }
 
 function toContent(e: AuditEventInput): AuditEventContent {

@@ -3,12 +3,35 @@ import { CaseEntity } from '../entities/case.entity';
 
 export type CasePrefix = 'KS' | 'TH' | 'WX' | 'DX' | 'HF';
 
-export interface ProgressUpdate {
+/** The case row as a workflow last saw it (mirrors the contracts' CaseSnapshot). */
+export interface CaseSnapshotRecord {
+  organisationId: string;
+  storeId: string | null;
   caseNumber: string;
+  caseType: string;
+  status: string;
   stage: string;
+  customerName: string;
+  customerPhone: string | null;
+  orderNumber: string;
+  quantity: number | null;
+  lossAmountFen: number | null;
+  approvedAmountFen: number | null;
   classification: string | null;
   severity: string | null;
+  method: string | null;
+  overdue: boolean;
+  overdueStages: string[];
+  policyVersion: number;
+  parentCaseNumber: string | null;
+  childCaseNumbers: string[];
+  openedBy: string;
+  openedAt: Date;
   acceptedAt: Date | null;
+  closingDueAt: Date | null;
+  closedAt: Date | null;
+  closedOnTime: boolean | null;
+  version: number;
   updatedAt: Date;
 }
 
@@ -30,14 +53,60 @@ export class CasesRepository {
   }
 
   /**
-   * Idempotent: a replayed/retried activity with an older or equal `updatedAt` never moves the
-   * row backwards.
+   * Idempotent and monotonic: inserts the row, or updates it only when the snapshot is newer
+   * (`version` grows with every change the workflow records), so a retried or late activity
+   * never moves a case backwards. Intake fields the API wrote (defect description, opener) are
+   * kept.
    */
-  async recordProgress(p: ProgressUpdate): Promise<void> {
+  async recordSnapshot(s: CaseSnapshotRecord): Promise<void> {
     await this.ds.query(
-      `UPDATE cases SET stage = $2, classification = $3, severity = $4, accepted_at = $5, updated_at = $6
-       WHERE case_number = $1 AND updated_at <= $6`,
-      [p.caseNumber, p.stage, p.classification, p.severity, p.acceptedAt, p.updatedAt],
+      `INSERT INTO cases (case_number, organisation_id, store_id, type, status, stage, customer_name,
+         customer_phone, order_number, quantity, classification, severity, method, loss_amount_fen,
+         approved_amount_fen, overdue, overdue_stages, policy_version, parent_case_number,
+         child_case_numbers, opened_by, opened_at, accepted_at, closing_due_at, closed_at,
+         closed_on_time, version, updated_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28)
+       ON CONFLICT (case_number) DO UPDATE SET
+         status = EXCLUDED.status, stage = EXCLUDED.stage, classification = EXCLUDED.classification,
+         severity = EXCLUDED.severity, method = EXCLUDED.method,
+         loss_amount_fen = EXCLUDED.loss_amount_fen, approved_amount_fen = EXCLUDED.approved_amount_fen,
+         overdue = EXCLUDED.overdue, overdue_stages = EXCLUDED.overdue_stages,
+         policy_version = EXCLUDED.policy_version, parent_case_number = EXCLUDED.parent_case_number,
+         child_case_numbers = EXCLUDED.child_case_numbers, accepted_at = EXCLUDED.accepted_at,
+         closing_due_at = EXCLUDED.closing_due_at, closed_at = EXCLUDED.closed_at,
+         closed_on_time = EXCLUDED.closed_on_time, version = EXCLUDED.version,
+         updated_at = EXCLUDED.updated_at
+       WHERE cases.organisation_id = EXCLUDED.organisation_id AND cases.version < EXCLUDED.version`,
+      [
+        s.caseNumber,
+        s.organisationId,
+        s.storeId,
+        s.caseType,
+        s.status,
+        s.stage,
+        s.customerName,
+        s.customerPhone,
+        s.orderNumber,
+        s.quantity,
+        s.classification,
+        s.severity,
+        s.method,
+        s.lossAmountFen,
+        s.approvedAmountFen,
+        s.overdue,
+        s.overdueStages,
+        s.policyVersion,
+        s.parentCaseNumber,
+        s.childCaseNumbers,
+        s.openedBy,
+        s.openedAt,
+        s.acceptedAt,
+        s.closingDueAt,
+        s.closedAt,
+        s.closedOnTime,
+        s.version,
+        s.updatedAt,
+      ],
     );
   }
 }

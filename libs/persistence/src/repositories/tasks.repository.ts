@@ -1,21 +1,20 @@
 import type { DataSource } from 'typeorm';
 import { TaskEntity } from '../entities/task.entity';
 
-export interface TaskRecord {
-  taskId: string;
+export type TaskRecord = Omit<TaskEntity, 'updatedAt'>;
+
+export interface InboxQuery {
   organisationId: string;
-  caseNumber: string;
-  type: string;
-  candidateDepartment: string;
-  candidateRole: string;
-  assignee: string | null;
-  priority: number;
-  status: string;
-  overdue: boolean;
-  dueAt: Date;
-  createdAt: Date;
-  completedAt: Date | null;
-  completedBy: string | null;
+  department: string;
+  roles: readonly string[];
+  userId: string;
+  /** 'mine' = claimed by / delegated to me; 'department' = my department's unclaimed tasks; 'all' = both */
+  scope: 'mine' | 'department' | 'all';
+  type?: string;
+  caseNumber?: string;
+  overdueOnly?: boolean;
+  limit: number;
+  offset: number;
 }
 
 export class TasksRepository {
@@ -23,13 +22,35 @@ export class TasksRepository {
 
   /** Keyed upsert: running it twice leaves one row with the latest state. */
   async upsert(task: TaskRecord): Promise<void> {
+    await this.upsertMany([task]);
+  }
+
+  async upsertMany(tasks: TaskRecord[]): Promise<void> {
+    if (tasks.length === 0) return;
+    const now = new Date();
     await this.ds
       .createQueryBuilder()
       .insert()
       .into(TaskEntity)
-      .values(task)
+      .values(tasks.map((t) => ({ ...t, updatedAt: now })))
       .orUpdate(
-        ['assignee', 'priority', 'status', 'overdue', 'due_at', 'completed_at', 'completed_by'],
+        [
+          'stage',
+          'candidate_department',
+          'candidate_roles',
+          'assignee',
+          'priority',
+          'status',
+          'commands',
+          'overdue',
+          'due_at',
+          'due_provisional',
+          'escalation_level',
+          'escalates_task_id',
+          'completed_at',
+          'completed_by',
+          'updated_at',
+        ],
         ['task_id'],
       )
       .execute();
@@ -39,19 +60,44 @@ export class TasksRepository {
     return this.ds.getRepository(TaskEntity).findOneBy({ organisationId, taskId });
   }
 
-  /** A department's open tasks, overdue first, then most urgent. */
-  openForDepartment(organisationId: string, department: string, limit = 50): Promise<TaskEntity[]> {
-    return this.ds.getRepository(TaskEntity).find({
-      where: { organisationId, candidateDepartment: department, status: 'open' },
-      order: { overdue: 'DESC', dueAt: 'ASC' },
-      take: limit,
-    });
+  /**
+   * The inbox: open tasks the user may work, overdue first, then by due instant (tasks without
+   * a deadline last). Department tasks are limited to the user's roles.
+   */
+  async inbox(q: InboxQuery): Promise<{ items: TaskEntity[]; total: number }> {
+    const qb = this.ds
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where('t.organisation_id = :org', { org: q.organisationId })
+      .andWhere(`t.status IN ('open', 'claimed')`);
+    const mine = 't.assignee = :user';
+    const department =
+      't.assignee IS NULL AND t.candidate_department = :dept AND (t.candidate_roles && :roles::text[])';
+    const roleOnly =
+      't.assignee IS NULL AND t.candidate_department IS NULL AND (t.candidate_roles && :roles::text[])';
+    const scopes = {
+      mine: `(${mine})`,
+      department: `(${department} OR ${roleOnly})`,
+      all: `(${mine} OR ${department} OR ${roleOnly})`,
+    } as const;
+    qb.andWhere(scopes[q.scope], { user: q.userId, dept: q.department, roles: [...q.roles] });
+    if (q.type) qb.andWhere('t.type = :type', { type: q.type });
+    if (q.caseNumber) qb.andWhere('t.case_number = :cn', { cn: q.caseNumber });
+    if (q.overdueOnly) qb.andWhere('t.overdue = true');
+    const [items, total] = await qb
+      .orderBy('t.overdue', 'DESC')
+      .addOrderBy('t.due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('t.task_id', 'ASC')
+      .take(q.limit)
+      .skip(q.offset)
+      .getManyAndCount();
+    return { items, total };
   }
 
   forCase(organisationId: string, caseNumber: string): Promise<TaskEntity[]> {
     return this.ds.getRepository(TaskEntity).find({
       where: { organisationId, caseNumber },
-      order: { createdAt: 'ASC' },
+      order: { createdAt: 'ASC', taskId: 'ASC' },
     });
   }
 }
