@@ -7,7 +7,13 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@aso/config';
-import { CasesRepository, DATA_SOURCE, TasksRepository } from '@aso/persistence';
+import {
+  AuditRepository,
+  CasesRepository,
+  DATA_SOURCE,
+  DocumentsRepository,
+  TasksRepository,
+} from '@aso/persistence';
 import { workflowBundleOptions } from '@aso/temporal';
 import type { DataSource } from 'typeorm';
 import { createCaseActivities } from './activities/case.activities';
@@ -35,6 +41,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       activities: createCaseActivities({
         cases: new CasesRepository(this.dataSource),
         tasks: new TasksRepository(this.dataSource),
+        documents: new DocumentsRepository(this.dataSource),
+        audit: new AuditRepository(this.dataSource),
       }),
     });
     this.running = this.worker.run();

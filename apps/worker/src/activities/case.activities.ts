@@ -1,26 +1,97 @@
 import type { CaseActivities } from '@aso/contracts';
-import type { CasesRepository, TasksRepository } from '@aso/persistence';
+import { formatCaseNumber } from '@aso/domain';
+import type {
+  AuditRepository,
+  CasesRepository,
+  DocumentsRepository,
+  JsonObject,
+  TasksRepository,
+} from '@aso/persistence';
 
-/** Read-model writers. Each is a keyed upsert, so Temporal's retries never duplicate a row. */
-export function createCaseActivities(deps: {
+export interface CaseActivityPorts {
   cases: CasesRepository;
   tasks: TasksRepository;
-}): CaseActivities {
+  documents: DocumentsRepository;
+  audit: AuditRepository;
+}
+
+const date = (iso: string): Date => new Date(iso);
+const dateOrNull = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * Read-model and audit writers for the workflows. Each is idempotent — keyed upserts, snapshots
+ * that only move forward, audit appends keyed by the workflow's counter — because Temporal
+ * retries activities.
+ */
+export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
   return {
-    async recordTask(task) {
-      await deps.tasks.upsert({
-        ...task,
-        dueAt: new Date(task.dueAt),
-        createdAt: new Date(task.createdAt),
-        completedAt: task.completedAt ? new Date(task.completedAt) : null,
+    async recordCase(s) {
+      await ports.cases.recordSnapshot({
+        ...s,
+        openedBy: 'system',
+        openedAt: date(s.openedAt),
+        acceptedAt: dateOrNull(s.acceptedAt),
+        closingDueAt: dateOrNull(s.closingDueAt),
+        closedAt: dateOrNull(s.closedAt),
+        updatedAt: new Date(),
       });
     },
-    async recordCaseProgress(p) {
-      await deps.cases.recordProgress({
-        ...p,
-        acceptedAt: p.acceptedAt ? new Date(p.acceptedAt) : null,
-        updatedAt: new Date(p.updatedAt),
-      });
+
+    async recordTasks({ organisationId, tasks }) {
+      await ports.tasks.upsertMany(
+        tasks.map((t) => ({
+          taskId: t.taskId,
+          organisationId,
+          caseNumber: t.caseNumber,
+          type: t.type,
+          stage: t.stage,
+          candidateDepartment: t.candidateDepartment,
+          candidateRoles: t.candidateRoles,
+          assignee: t.assignee,
+          priority: t.priority,
+          status: t.status,
+          commands: t.commands,
+          overdue: t.overdue,
+          dueAt: dateOrNull(t.dueAt),
+          dueProvisional: t.dueProvisional,
+          escalationLevel: t.escalationLevel,
+          escalatesTaskId: t.escalatesTaskId,
+          createdAt: date(t.createdAt),
+          completedAt: dateOrNull(t.completedAt),
+          completedBy: t.completedBy,
+        })),
+      );
+    },
+
+    async recordDocuments(documents) {
+      await ports.documents.upsertMany(
+        documents.map((d) => ({ ...d, updatedAt: date(d.updatedAt) })),
+      );
+    },
+
+    async appendAudit(events) {
+      // In order: each append chains onto the previous one.
+      for (const e of events) {
+        await ports.audit.appendKeyed({
+          organisationId: e.organisationId,
+          caseNumber: e.caseNumber,
+          key: e.key,
+          occurredAt: date(e.occurredAt),
+          actor: e.actor,
+          action: e.action,
+          data: JSON.parse(JSON.stringify(e.data)) as JsonObject,
+          policyVersion: e.policyVersion,
+        });
+      }
+    },
+
+    async allocateCaseNumber({ prefix, at }) {
+      const yyyymm = new Date(date(at).getTime() + SHANGHAI_OFFSET_MS)
+        .toISOString()
+        .slice(0, 7)
+        .replace('-', '');
+      return formatCaseNumber(prefix, yyyymm, await ports.cases.nextSequence(prefix));
     },
   };
 }

@@ -1,0 +1,159 @@
+import type { CaseSnapshot, TaskView } from '@aso/contracts';
+import {
+  AuditRepository,
+  CasesRepository,
+  createDataSource,
+  DocumentsRepository,
+  TasksRepository,
+} from '@aso/persistence';
+import type { DataSource } from 'typeorm';
+import { createCaseActivities } from '../src/activities/case.activities';
+
+/**
+ * The worker's activities against real PostgreSQL (integration tier): Temporal retries
+ * activities, so each one is run twice here and must leave exactly one effect.
+ */
+const url = process.env.ASO_INT_DATABASE_URL as string;
+let ds: DataSource;
+let activities: ReturnType<typeof createCaseActivities>;
+
+beforeAll(async () => {
+  ds = await createDataSource(url).initialize();
+  activities = createCaseActivities({
+    cases: new CasesRepository(ds),
+    tasks: new TasksRepository(ds),
+    documents: new DocumentsRepository(ds),
+    audit: new AuditRepository(ds),
+  });
+});
+afterAll(async () => {
+  await ds.destroy();
+});
+
+const CASE = 'KS202611-8801';
+const snapshot: CaseSnapshot = {
+  organisationId: 'org-act',
+  storeId: 'store-1',
+  caseNumber: CASE,
+  caseType: 'complaint',
+  status: 'investigating',
+  stage: 'investigationReport',
+  customerName: '赵先生',
+  customerPhone: '13900001111',
+  orderNumber: 'SO-77',
+  quantity: 4,
+  lossAmountFen: 123_450,
+  approvedAmountFen: null,
+  classification: 'quality',
+  severity: 'general',
+  method: null,
+  overdue: true,
+  overdueStages: ['registration'],
+  policyVersion: 1,
+  parentCaseNumber: null,
+  childCaseNumbers: ['TH202611-0001'],
+  openedAt: '2026-11-20T02:00:00.000Z',
+  acceptedAt: '2026-11-20T03:00:00.000Z',
+  closingDueAt: '2026-11-30T09:00:00.000Z',
+  closedAt: null,
+  closedOnTime: null,
+  version: 7,
+};
+const task: TaskView = {
+  taskId: `${CASE}-T3`,
+  caseNumber: CASE,
+  type: 'rnd_investigation',
+  stage: 'investigationReport',
+  candidateDepartment: 'rnd',
+  candidateRoles: ['staff'],
+  assignee: null,
+  priority: 2,
+  status: 'open',
+  commands: ['SubmitInvestigationReport'],
+  dueAt: '2026-11-25T09:00:00.000Z',
+  dueProvisional: false,
+  overdue: false,
+  escalationLevel: 0,
+  escalatesTaskId: null,
+  createdAt: '2026-11-20T03:00:00.000Z',
+  completedAt: null,
+  completedBy: null,
+};
+const count = async (sql: string, ...params: unknown[]) =>
+  (await ds.query(sql, params))[0].n as number;
+
+describe('worker activities are idempotent on PostgreSQL', () => {
+  test('recordCase twice → one row with the snapshot', async () => {
+    await activities.recordCase(snapshot);
+    await activities.recordCase(snapshot);
+    expect(await count(`SELECT count(*)::int AS n FROM cases WHERE case_number = $1`, CASE)).toBe(
+      1,
+    );
+    const row = await new CasesRepository(ds).findOne('org-act', CASE);
+    expect(row).toMatchObject({
+      status: 'investigating',
+      lossAmountFen: 123_450,
+      overdueStages: ['registration'],
+      childCaseNumbers: ['TH202611-0001'],
+      version: 7,
+    });
+  });
+
+  test('recordTasks twice → one row per task', async () => {
+    await activities.recordTasks({ organisationId: 'org-act', tasks: [task] });
+    await activities.recordTasks({ organisationId: 'org-act', tasks: [task] });
+    expect(
+      await count(`SELECT count(*)::int AS n FROM tasks WHERE task_id = $1`, task.taskId),
+    ).toBe(1);
+  });
+
+  test('recordDocuments twice → one row per revision', async () => {
+    const doc = {
+      organisationId: 'org-act',
+      caseNumber: CASE,
+      docType: 'complaint_form',
+      docNumber: CASE,
+      revision: 1,
+      supersedesRevision: null,
+      status: 'pending',
+      content: { method: 'discount' },
+      distribution: [{ department: 'cs', copy: 1 }],
+      signatures: [],
+      updatedAt: '2026-11-20T05:00:00.000Z',
+    };
+    await activities.recordDocuments([doc]);
+    await activities.recordDocuments([doc]);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM documents WHERE case_number = $1`, CASE),
+    ).toBe(1);
+  });
+
+  test('appendAudit twice (a retried activity) → each event once, and the chain verifies', async () => {
+    const events = [1, 2, 3].map((n) => ({
+      organisationId: 'org-act',
+      caseNumber: CASE,
+      key: `wf:${n}`,
+      occurredAt: '2026-11-20T05:00:00.000Z',
+      actor: 'cs-01',
+      action: `Event${n}`,
+      data: { n },
+      policyVersion: 1,
+    }));
+    await activities.appendAudit(events);
+    await activities.appendAudit(events);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_events WHERE case_number = $1`, CASE),
+    ).toBe(3);
+    expect(await new AuditRepository(ds).verify('org-act', CASE)).toEqual({
+      valid: true,
+      count: 3,
+    });
+  });
+
+  test('allocateCaseNumber formats the prefix, the Shanghai month and the sequence', async () => {
+    // 2026-11-30 20:00 UTC is already December in Asia/Shanghai.
+    expect(
+      await activities.allocateCaseNumber({ prefix: 'TH', at: '2026-11-30T20:00:00.000Z' }),
+    ).toMatch(/^TH202612-\d{4}$/);
+  });
+});
