@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TemporalModule } from '@aso/temporal';
+import { AuditService } from './audit/audit.service';
 import { ErrorFilter } from './common/error.filter';
+import { PoliciesService } from './policies/policies.service';
 import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
 import { CoreModule } from './core.module';
@@ -12,6 +14,12 @@ import { TasksService } from './tasks/tasks.service';
 @Module({
   imports: [CoreModule, TemporalModule],
   controllers: [CasesController, TasksController, HealthController],
-  providers: [CasesService, TasksService, { provide: APP_FILTER, useClass: ErrorFilter }],
+  providers: [
+    CasesService,
+    TasksService,
+    AuditService,
+    PoliciesService,
+    { provide: APP_FILTER, useClass: ErrorFilter },
+  ],
 })
 export class AppModule {}

@@ -76,5 +76,8 @@ export interface CaseActivities {
   recordDocuments(documents: DocumentRecord[]): Promise<void>;
   appendAudit(events: AuditRecord[]): Promise<void>;
   /** next number of a case prefix (`TH` for a child return); a retry may skip a number */
-  allocateCaseNumber(input: { prefix: 'KS' | 'TH' | 'WX' | 'DX' | 'HF'; at: string }): Promise<string>;
+  allocateCaseNumber(input: {
+    prefix: 'KS' | 'TH' | 'WX' | 'DX' | 'HF';
+    at: string;
+  }): Promise<string>;
 }

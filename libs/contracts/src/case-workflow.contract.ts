@@ -31,7 +31,9 @@ export interface CompleteTaskResult {
   status: string;
 }
 
-export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>('completeTask');
+export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>(
+  'completeTask',
+);
 export const claimTaskUpdate = defineUpdate<TaskView, [TaskActionInput]>('claimTask');
 export const unclaimTaskUpdate = defineUpdate<TaskView, [TaskActionInput]>('unclaimTask');
 export const delegateTaskUpdate = defineUpdate<TaskView, [DelegateTaskInput]>('delegateTask');

@@ -1,4 +1,10 @@
-import type { ComplaintCommand, ComplaintIntake, ComplaintState, HolidayTables, PolicyDocument } from '@aso/domain';
+import type {
+  ComplaintCommand,
+  ComplaintIntake,
+  ComplaintState,
+  HolidayTables,
+  PolicyDocument,
+} from '@aso/domain';
 import { COMPLAINT_CHANNELS } from '@aso/domain';
 import { z } from 'zod';
 import type { CaseView } from './case-workflow.contract';
@@ -19,14 +25,13 @@ export const openComplaintSchema = z.object({
       .optional(),
   }),
   orderNumber: text(64),
-  batchNumber: z.string().trim().max(64).default(''),
-  shipDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-    .optional(),
+  batchNumber: text(64),
+  shipDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  /** the defect and the customer's reasons (001 §25.1 "要求及理由") */
   defectDescription: text(2000),
   quantity: z.number().int().positive().max(1_000_000),
-  demand: z.string().trim().max(2000).default(''),
+  /** what the customer asks for */
+  demand: text(2000),
   channel: z.enum(COMPLAINT_CHANNELS).default('phone'),
   attachments: z.array(z.string().max(200)).max(50).default([]),
   salesOpinion: z.string().trim().max(2000).default(''),
@@ -56,7 +61,10 @@ export interface ComplaintWorkflowInput {
 
 /** Commands a person may send through completeTask (system commands are the workflow's own). */
 export type ComplaintTaskCommand = DistributiveOmit<
-  Exclude<ComplaintCommand, { type: 'ReportComplaint' | 'RecordChildCaseStarted' | 'RecordChildCaseCompleted' }>,
+  Exclude<
+    ComplaintCommand,
+    { type: 'ReportComplaint' | 'RecordChildCaseStarted' | 'RecordChildCaseCompleted' }
+  >,
   'actor'
 >;
 

@@ -1,4 +1,4 @@
 export * from './temporal.module';
-export * from './complaint.gateway';
+export * from './case.gateway';
 export * from './workflow-rejection';
 export * from './workflow-bundle';

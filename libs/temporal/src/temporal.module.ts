@@ -2,7 +2,7 @@ import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 
 import { APP_CONFIG, type AppConfig } from '@aso/config';
-import { ComplaintGateway } from './complaint.gateway';
+import { CaseGateway } from './case.gateway';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
@@ -22,13 +22,13 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
         new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
     },
     {
-      provide: ComplaintGateway,
+      provide: CaseGateway,
       inject: [TEMPORAL_CLIENT, APP_CONFIG],
       useFactory: (client: Client, config: AppConfig) =>
-        new ComplaintGateway(client, config.TEMPORAL_TASK_QUEUE),
+        new CaseGateway(client, config.TEMPORAL_TASK_QUEUE),
     },
   ],
-  exports: [TEMPORAL_CLIENT, ComplaintGateway],
+  exports: [TEMPORAL_CLIENT, CaseGateway],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}

@@ -24,10 +24,13 @@ export function validationError(error: ZodError, root: string): DomainError {
   );
 }
 
-/** Code → HTTP status. Anything not listed that carries a code is a broken business rule (422). */
+/** Code → HTTP status. A code not listed is a broken business rule (422). */
 export const STATUS_BY_CODE: Record<string, number> = {
   VALIDATION_FAILED: 400,
+  COMMAND_INVALID: 400,
   CASE_NUMBER_INVALID: 400,
+  MONEY_INVALID: 400,
+  QUANTITY_INVALID: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   WRONG_DEPARTMENT: 403,
@@ -35,10 +38,16 @@ export const STATUS_BY_CODE: Record<string, number> = {
   SELF_APPROVAL: 403,
   APPROVER_REPEATED: 403,
   APPROVAL_LIMIT_EXCEEDED: 403,
+  APPROVAL_STEP_MISMATCH: 403,
   CASE_NOT_FOUND: 404,
   TASK_NOT_FOUND: 404,
   NOT_FOUND: 404,
   TASK_NOT_OPEN: 409,
   TASK_ALREADY_CLAIMED: 409,
+  ILLEGAL_TRANSITION: 409,
   CONFLICT: 409,
 };
+
+/** Refusals that are about who acts (recorded in the audit trail as refused actions). */
+export const isRefusal = (status: number): boolean =>
+  status === 403 || status === 409 || status === 422;

@@ -1,0 +1,343 @@
+import { Client } from 'pg';
+import { actors, call, type ActorHeaders } from './support/http';
+import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
+
+/**
+ * The complaint process over HTTP only: api + worker processes + Temporal dev server +
+ * PostgreSQL, all real, nothing faked. Tasks are found in each person's inbox by the command
+ * that completes them.
+ */
+const TASK_QUEUE = `e2e-complaint-${process.pid}`;
+let api: AppProcess & { url: string };
+let worker: AppProcess;
+let db: Client;
+
+beforeAll(async () => {
+  db = new Client({ connectionString: process.env.ASO_E2E_DATABASE_URL });
+  await db.connect();
+  [api, worker] = await Promise.all([startApi(TASK_QUEUE), startWorker(TASK_QUEUE)]);
+});
+
+afterAll(async () => {
+  await Promise.all([api?.stop(), worker?.stop()]);
+  await db?.end();
+});
+
+const complaint = {
+  customer: { name: '张三', phone: '13800138000' },
+  orderNumber: 'SO-20261122-01',
+  batchNumber: 'B2611-07',
+  shipDate: '2026-11-10',
+  defectDescription: '收到的录音笔无法开机',
+  demand: '退货或折价',
+  quantity: 3,
+  channel: 'phone',
+};
+
+async function openCase(): Promise<string> {
+  const res = await call(api.url, 'POST', '/complaints', actors.sales, complaint);
+  expect(res.status).toBe(201);
+  return res.body.caseNumber as string;
+}
+
+interface Task {
+  taskId: string;
+  caseNumber: string;
+  type: string;
+  commands: string[];
+  candidateDepartment: string | null;
+}
+
+const inbox = async (actor: ActorHeaders, caseNumber: string): Promise<Task[]> => {
+  const res = await call(api.url, 'GET', `/inbox?caseNumber=${caseNumber}`, actor);
+  expect(res.status).toBe(200);
+  return res.body.items as Task[];
+};
+
+/** Waits until `actor`'s inbox holds the case's task completed by `command`. */
+const taskFor = (actor: ActorHeaders, caseNumber: string, command: string): Promise<Task> =>
+  eventually(async () =>
+    (await inbox(actor, caseNumber)).find((t) => t.commands.includes(command)),
+  );
+
+async function complete(
+  actor: ActorHeaders,
+  caseNumber: string,
+  command: { type: string } & Record<string, unknown>,
+) {
+  const task = await taskFor(actor, caseNumber, command.type);
+  const res = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, actor, { command });
+  expect({ command: command.type, status: res.status, body: res.body }).toMatchObject({
+    status: 200,
+  });
+  return { task, result: res.body };
+}
+
+const caseRow = async (caseNumber: string) =>
+  (await db.query('SELECT * FROM cases WHERE case_number = $1', [caseNumber])).rows[0];
+const taskRows = async (caseNumber: string) =>
+  (
+    await db.query('SELECT * FROM tasks WHERE case_number = $1 ORDER BY created_at, task_id', [
+      caseNumber,
+    ])
+  ).rows;
+
+const register = { type: 'RegisterComplaint', cause: 'product_quality', severity: 'general' };
+const report = {
+  type: 'SubmitInvestigationReport',
+  report: {
+    cause: 'product_quality',
+    findings: '电池触点虚焊',
+    qualityClaimVerified: true,
+    responsibleUnit: '装配车间',
+    responsiblePersons: ['worker-17'],
+    correctiveAction: '加强焊接检验',
+    externalParty: null,
+  },
+};
+const proposal = (method: string, extra: Record<string, unknown> = {}) => ({
+  type: 'ProposeResolution',
+  responsibleUnit: '装配车间',
+  responsiblePersons: ['worker-17'],
+  method,
+  trackImprovement: false,
+  humanNegligence: false,
+  lossBasis: {
+    unitCostFen: 30_000,
+    quantity: 3,
+    freightFen: 2_000,
+    handlingFen: 1_000,
+    compensationFen: 0,
+  },
+  penalties: [],
+  ...extra,
+});
+
+describe('the complaint process over HTTP', () => {
+  test('DOMAIN.md §1: sales → CS → R&D → VP → CS → approver → sales → finance, each department sees its own task, the case closes and its audit trail verifies', async () => {
+    const caseNumber = await openCase();
+    expect(caseNumber).toMatch(/^KS20\d{4}-\d{4,}$/);
+    expect(await caseRow(caseNumber)).toMatchObject({
+      organisation_id: 'e2e-org',
+      type: 'complaint',
+      policy_version: 1,
+    });
+
+    // 2. registration: CS sees it, R&D does not
+    await taskFor(actors.cs, caseNumber, 'RegisterComplaint');
+    expect(
+      (await inbox(actors.rnd, caseNumber)).some((t) => t.commands.includes('RegisterComplaint')),
+    ).toBe(false);
+    await complete(actors.cs, caseNumber, register);
+    // 3–4. investigation report by R&D, approved by the VP in charge (001 §25.3)
+    await complete(actors.rnd, caseNumber, report);
+    await complete(actors.vp, caseNumber, { type: 'ApproveInvestigationReport', remarks: '同意' });
+    // 5–6. CS proposes a discount; ¥920 loss → the CS manager approves (核决权限 ≤ ¥5,000)
+    await complete(actors.cs, caseNumber, proposal('discount'));
+    const approval = await taskFor(actors.csManager, caseNumber, 'ApproveResolution');
+    expect((await inbox(actors.cs, caseNumber)).map((t) => t.taskId)).not.toContain(
+      approval.taskId,
+    );
+    await complete(actors.csManager, caseNumber, { type: 'ApproveResolution' });
+    // 7. sales relays the decision; the customer accepts
+    await complete(actors.sales, caseNumber, {
+      type: 'RecordCustomerResponse',
+      accepted: true,
+      via: 'phone',
+    });
+    // 8. discount certificate: sales issues, the sales VP signs, the customer signs, finance books (001 §29.1)
+    await complete(actors.sales, caseNumber, {
+      type: 'IssueDiscountCertificate',
+      certificateNumber: `ZK-${caseNumber}`,
+      amountFen: 90_000,
+    });
+    await complete(actors.salesVp, caseNumber, { type: 'SignDiscountCertificate' });
+    await complete(actors.sales, caseNumber, { type: 'RecordCertificateCustomerSignature' });
+    await complete(actors.finance, caseNumber, { type: 'BookDiscountCertificate' });
+    // 10. close (the follow-up call is handed off)
+    const firstResponse = (await inbox(actors.sales, caseNumber)).find((t) =>
+      t.commands.includes('RecordFirstResponse'),
+    );
+    if (firstResponse)
+      await complete(actors.sales, caseNumber, {
+        type: 'RecordFirstResponse',
+        channel: 'phone',
+        summary: '已致电客户',
+      });
+    await complete(actors.cs, caseNumber, { type: 'CloseComplaint' });
+
+    const row = await eventually(async () => {
+      const r = await caseRow(caseNumber);
+      return r.status === 'closed' ? r : undefined;
+    });
+    expect(row.closed_at).not.toBeNull();
+    expect(row.closed_on_time).toBe(true);
+    expect(Number(row.loss_amount_fen)).toBe(92_000);
+    const open = (await taskRows(caseNumber)).filter(
+      (t) => t.status === 'open' || t.status === 'claimed',
+    );
+    expect(open).toEqual([]);
+
+    const docs = await call(api.url, 'GET', `/cases/${caseNumber}/documents`, actors.cs);
+    expect(docs.body.map((d: { docType: string }) => d.docType)).toEqual(
+      expect.arrayContaining(['complaint_form', 'discount_certificate']),
+    );
+
+    const history = await call(api.url, 'GET', `/cases/${caseNumber}/audit`, actors.cs);
+    const actions: string[] = history.body.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'ComplaintReported',
+        'ComplaintRegistered',
+        'ResolutionApproved',
+        'ComplaintClosed',
+      ]),
+    );
+    expect(history.body.map((e: { seq: number }) => e.seq)).toEqual(actions.map((_, i) => i + 1));
+    const approved = history.body.find(
+      (e: { action: string }) => e.action === 'ResolutionProposed',
+    );
+    expect(JSON.stringify(approved.data)).toContain('handling-cs-manager'); // the matched row of the explanation record
+    expect(
+      (await call(api.url, 'GET', `/cases/${caseNumber}/audit/verify`, actors.cs)).body,
+    ).toMatchObject({ valid: true });
+  });
+
+  test('refusals: another department (403), a second completion (409), bad payloads (400) — each refusal is in the audit trail and nothing moved', async () => {
+    const caseNumber = await openCase();
+    const task = await taskFor(actors.cs, caseNumber, 'RegisterComplaint');
+    const wrong = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, actors.rnd, {
+      command: register,
+    });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.code).toBe('WRONG_DEPARTMENT');
+
+    const bad = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, actors.cs, {
+      command: { type: 'RegisterComplaint', cause: 'weather' },
+    });
+    expect(bad.status).toBe(400);
+    const unknownCommand = await call(
+      api.url,
+      'POST',
+      `/tasks/${task.taskId}/complete`,
+      actors.cs,
+      { command: { type: 'CloseComplaint' } },
+    );
+    expect(unknownCommand.status).toBe(400);
+    expect(unknownCommand.body.details.issues[0].path).toBe('body.command.type');
+    expect((await taskRows(caseNumber)).find((t) => t.task_id === task.taskId).status).toBe('open');
+
+    expect(
+      (
+        await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, actors.cs, {
+          command: register,
+        })
+      ).status,
+    ).toBe(200);
+    const again = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, actors.cs, {
+      command: register,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('TASK_NOT_OPEN');
+
+    const history = await call(api.url, 'GET', `/cases/${caseNumber}/audit`, actors.cs);
+    const refusals = history.body.filter((e: { action: string }) => e.action === 'ActionRefused');
+    expect(refusals.map((e: { data: { code: string } }) => e.data.code)).toEqual(
+      expect.arrayContaining(['WRONG_DEPARTMENT', 'TASK_NOT_OPEN']),
+    );
+    expect(
+      (await call(api.url, 'GET', `/cases/${caseNumber}/audit/verify`, actors.cs)).body,
+    ).toMatchObject({ valid: true });
+  });
+
+  test('claim, unclaim and delegate: a claimed task leaves the department queue and only its assignee may complete it', async () => {
+    const caseNumber = await openCase();
+    const task = await taskFor(actors.cs, caseNumber, 'RegisterComplaint');
+    expect((await call(api.url, 'POST', `/tasks/${task.taskId}/claim`, actors.cs, {})).status).toBe(
+      200,
+    );
+    const taken = await call(api.url, 'POST', `/tasks/${task.taskId}/claim`, actors.cs2, {});
+    expect(taken.status).toBe(409);
+    await eventually(async () =>
+      (await inbox(actors.cs2, caseNumber)).some((t) => t.taskId === task.taskId)
+        ? undefined
+        : true,
+    );
+    const byOther = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, actors.cs2, {
+      command: register,
+    });
+    expect(byOther.status).toBe(409);
+    const delegated = await call(api.url, 'POST', `/tasks/${task.taskId}/delegate`, actors.cs, {
+      to: actors.cs2,
+    });
+    expect(delegated.status).toBe(200);
+    expect(delegated.body.assignee).toBe('cs-02');
+    expect(
+      (
+        await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, actors.cs2, {
+          command: register,
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  test('invalid input is refused with 400 naming every bad field, and nothing is written', async () => {
+    const before = (await db.query('SELECT count(*)::int AS n FROM cases')).rows[0].n;
+    const res = await call(api.url, 'POST', '/complaints', actors.sales, {
+      customer: { name: '' },
+      orderNumber: 42,
+      quantity: -1,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.details.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining([
+        'body.customer.name',
+        'body.orderNumber',
+        'body.defectDescription',
+        'body.quantity',
+        'body.shipDate',
+      ]),
+    );
+    expect(typeof res.body.requestId).toBe('string');
+    expect((await call(api.url, 'POST', '/complaints', actors.sales, '{"customer": ')).status).toBe(
+      400,
+    );
+    expect((await db.query('SELECT count(*)::int AS n FROM cases')).rows[0].n).toBe(before);
+  });
+
+  test('unknown case → 404, malformed case number → 400, unknown task → 404, no actor → 401, only sales opens complaints → 403', async () => {
+    expect((await call(api.url, 'GET', '/cases/KS209912-9999', actors.cs)).body.code).toBe(
+      'CASE_NOT_FOUND',
+    );
+    expect((await call(api.url, 'GET', '/cases/not-a-case', actors.cs)).status).toBe(400);
+    expect(
+      (
+        await call(api.url, 'POST', '/tasks/KS209912-9999-T1/complete', actors.cs, {
+          command: register,
+        })
+      ).status,
+    ).toBe(404);
+    expect((await call(api.url, 'POST', '/complaints', undefined, complaint)).status).toBe(401);
+    expect((await call(api.url, 'POST', '/complaints', actors.cs, complaint)).status).toBe(403);
+  });
+
+  test('durability: the worker process is killed mid-case, a new one starts, and the case continues', async () => {
+    const caseNumber = await openCase();
+    await taskFor(actors.cs, caseNumber, 'RegisterComplaint');
+    await worker.stop('SIGKILL');
+    worker = await startWorker(TASK_QUEUE);
+    await complete(actors.cs, caseNumber, register);
+    await taskFor(actors.rnd, caseNumber, 'SubmitInvestigationReport');
+    const row = await eventually(async () => {
+      const r = await caseRow(caseNumber);
+      return r.classification ? r : undefined;
+    }, 60_000);
+    expect(row).toMatchObject({ classification: 'quality', severity: 'general' });
+  });
+
+  test('health reports both PostgreSQL and Temporal', async () => {
+    const res = await call(api.url, 'GET', '/healthz', undefined);
+    expect(res.body).toEqual({ status: 'ok', postgres: 'ok', temporal: 'ok' });
+  });
+});
