@@ -1,0 +1,221 @@
+/**
+ * Benchmark (not a test): complaints driven end to end through the worker on the Temporal dev
+ * server with real PostgreSQL read models and audit trail. Prints, for 10 / 100 / 1,000
+ * concurrent cases: cases completed per second, p50/p99 of an update round trip, and the
+ * worker's RSS per cached case.
+ *
+ *   npm run bench:complaints            # all three sizes
+ *   BENCH_SIZES=10,100 npm run bench:complaints
+ */
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import {
+  caseViewQuery,
+  COMPLAINT_WORKFLOW_TYPE,
+  completeTaskUpdate,
+  type CaseActor,
+  type ComplaintWorkflowInput,
+} from '../../libs/contracts/src';
+import { defaultPolicy } from '../../libs/domain/src';
+import {
+  AuditRepository,
+  CasesRepository,
+  createDataSource,
+  DocumentsRepository,
+  migrate,
+  TasksRepository,
+} from '../../libs/persistence/src';
+import { workflowBundleOptions } from '../../libs/temporal/src/workflow-bundle';
+import { createCaseActivities } from '../../apps/worker/src/activities/case.activities';
+import { ensureDatabase, startPostgres } from '../provision/postgres';
+import { startDevServer } from '../provision/temporal-server';
+
+const actors: Record<string, CaseActor> = {
+  sales: { userId: 'sales-01', department: 'sales', roles: ['staff'] },
+  cs: { userId: 'cs-01', department: 'cs', roles: ['staff'] },
+  csManager: { userId: 'cs-mgr-01', department: 'cs', roles: ['manager'] },
+  rnd: { userId: 'rnd-01', department: 'rnd', roles: ['staff'] },
+  vp: { userId: 'vp-01', department: 'gm_office', roles: ['vp'] },
+};
+
+/** The shortest whole complaint: apology only (DOMAIN.md §1 steps 1–7, 10). */
+const plan: Array<[CaseActor, { type: string } & Record<string, unknown>]> = [
+  [actors.cs!, { type: 'RegisterComplaint', cause: 'product_quality', severity: 'general' }],
+  [
+    actors.rnd!,
+    {
+      type: 'SubmitInvestigationReport',
+      report: {
+        cause: 'product_quality',
+        findings: 'bench',
+        qualityClaimVerified: true,
+        responsibleUnit: 'line-1',
+        responsiblePersons: ['w-1'],
+        correctiveAction: 'none',
+        externalParty: null,
+      },
+    },
+  ],
+  [actors.vp!, { type: 'ApproveInvestigationReport', remarks: 'ok' }],
+  [
+    actors.cs!,
+    {
+      type: 'ProposeResolution',
+      responsibleUnit: 'line-1',
+      responsiblePersons: ['w-1'],
+      method: 'apology',
+      trackImprovement: false,
+      humanNegligence: false,
+      lossBasis: {
+        unitCostFen: 1000,
+        quantity: 1,
+        freightFen: 0,
+        handlingFen: 0,
+        compensationFen: 0,
+      },
+      penalties: [],
+    },
+  ],
+  [actors.csManager!, { type: 'ApproveResolution' }],
+  [actors.sales!, { type: 'RecordCustomerResponse', accepted: true, via: 'phone' }],
+  [actors.sales!, { type: 'RecordFirstResponse', channel: 'phone', summary: 'called' }],
+  [actors.cs!, { type: 'CloseComplaint' }],
+];
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function drive(handle: WorkflowHandle, latencies: number[]): Promise<void> {
+  for (const [actor, command] of plan) {
+    const view = await handle.query(caseViewQuery);
+    const task = view.tasks.find(
+      (t) => (t.status === 'open' || t.status === 'claimed') && t.commands.includes(command.type),
+    );
+    if (!task) {
+      if (command.type === 'RecordFirstResponse') continue; // optional once registered
+      throw new Error(
+        `${handle.workflowId}: no open task for ${command.type} (status ${view.status})`,
+      );
+    }
+    const started = performance.now();
+    await handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.taskId, actor, command }],
+    });
+    latencies.push(performance.now() - started);
+  }
+}
+
+async function main(): Promise<void> {
+  const sizes = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const pg = await startPostgres();
+  const temporal = await startDevServer();
+  const url = await ensureDatabase(pg.adminUrl, 'aso_bench');
+  await migrate(url);
+  const ds = await createDataSource(url, { poolSize: 20 }).initialize();
+  const nativeConnection = await NativeConnection.connect({ address: temporal.address });
+  const connection = await Connection.connect({ address: temporal.address });
+  const client = new Client({ connection, namespace: temporal.namespace });
+  const taskQueue = 'bench';
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    namespace: temporal.namespace,
+    taskQueue,
+    ...workflowBundleOptions(),
+    activities: createCaseActivities({
+      cases: new CasesRepository(ds),
+      tasks: new TasksRepository(ds),
+      documents: new DocumentsRepository(ds),
+      audit: new AuditRepository(ds),
+    }),
+  });
+  const running = worker.run();
+  const rows: string[] = [];
+  let serial = 0;
+  try {
+    for (const n of sizes) {
+      global.gc?.();
+      const rssBefore = process.memoryUsage().rss;
+      const handles: WorkflowHandle[] = [];
+      const opened = Date.now();
+      for (let i = 0; i < n; i += 50) {
+        const batch = Array.from({ length: Math.min(50, n - i) }, () => {
+          serial += 1;
+          const caseNumber = `KS202611-${String(100000 + serial)}`;
+          const input: ComplaintWorkflowInput = {
+            organisationId: 'bench',
+            storeId: null,
+            caseNumber,
+            reportedAt: new Date().toISOString(),
+            reportedBy: actors.sales!,
+            customer: { name: 'bench', phone: null },
+            intake: {
+              customerName: 'bench',
+              orderNumber: `SO-${serial}`,
+              batchNumber: 'B1',
+              shipDate: '2026-11-01',
+              defectiveQuantity: 1,
+              demand: 'fix',
+              reasons: 'bench',
+              channel: 'phone',
+              attachments: [],
+              salesOpinion: '',
+            },
+            policy: defaultPolicy,
+          };
+          return client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
+            workflowId: caseNumber,
+            taskQueue,
+            args: [input],
+          });
+        });
+        handles.push(...(await Promise.all(batch)));
+      }
+      // Every case is now open and cached in the worker, waiting for its first human task.
+      await Promise.all(handles.map((h) => h.query(caseViewQuery)));
+      const rssCached = process.memoryUsage().rss;
+      const latencies: number[] = [];
+      const started = performance.now();
+      await Promise.all(handles.map((h) => drive(h, latencies)));
+      await Promise.all(handles.map((h) => h.result()));
+      const seconds = (performance.now() - started) / 1000;
+      latencies.sort((a, b) => a - b);
+      rows.push(
+        [
+          String(n).padStart(5),
+          (n / seconds).toFixed(1).padStart(9),
+          seconds.toFixed(1).padStart(8),
+          percentile(latencies, 50).toFixed(1).padStart(8),
+          percentile(latencies, 99).toFixed(1).padStart(8),
+          ((rssCached - rssBefore) / n / 1024).toFixed(1).padStart(12),
+          `${((Date.now() - opened) / 1000).toFixed(1)}`.padStart(8),
+        ].join(' '),
+      );
+      process.stderr.write(`[bench] ${n} cases done\n`);
+    }
+  } finally {
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await nativeConnection.close();
+    await ds.destroy();
+    await temporal.stop();
+    await pg.stop();
+  }
+  process.stdout.write(
+    [
+      'complaints end to end through the worker (dev server + PostgreSQL, one process: client + worker)',
+      'cases  cases/s  drive s  upd p50  upd p99  RSS KiB/case  total s',
+      ...rows,
+      '(update = one completeTask round trip incl. validator, handler and its read-model/audit writes;',
+      ' RSS/case = resident memory growth of the worker process with every case open and cached)',
+    ].join('\n') + '\n',
+  );
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
