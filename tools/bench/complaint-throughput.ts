@@ -7,8 +7,10 @@
  *   npm run bench:complaints            # all three sizes
  *   BENCH_SIZES=10,100 npm run bench:complaints
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import {
   caseViewQuery,
   COMPLAINT_WORKFLOW_TYPE,
@@ -17,16 +19,8 @@ import {
   type ComplaintWorkflowInput,
 } from '../../libs/contracts/src';
 import { defaultPolicy } from '../../libs/domain/src';
-import {
-  AuditRepository,
-  CasesRepository,
-  createDataSource,
-  DocumentsRepository,
-  migrate,
-  TasksRepository,
-} from '../../libs/persistence/src';
-import { workflowBundleOptions } from '../../libs/temporal/src/workflow-bundle';
-import { createCaseActivities } from '../../apps/worker/src/activities/case.activities';
+import { migrate } from '../../libs/persistence/src';
+import { repoRoot } from '../provision/paths';
 import { ensureDatabase, startPostgres } from '../provision/postgres';
 import { startDevServer } from '../provision/temporal-server';
 
@@ -107,37 +101,57 @@ async function drive(handle: WorkflowHandle, latencies: number[]): Promise<void>
   }
 }
 
+/** Resident set size of a process, from /proc (Linux). */
+function rssOf(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kib = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  if (!kib) throw new Error('no VmRSS');
+  return Number(kib) * 1024;
+}
+
+function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')],
+    {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/worker polling/.test(output)) resolve(child);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}:\n${output}`)));
+  });
+}
+
 async function main(): Promise<void> {
   const sizes = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
-  Runtime.install({ logger: new DefaultLogger('WARN') });
   const pg = await startPostgres();
   const temporal = await startDevServer();
   const url = await ensureDatabase(pg.adminUrl, 'aso_bench');
   await migrate(url);
-  const ds = await createDataSource(url, { poolSize: 20 }).initialize();
-  const nativeConnection = await NativeConnection.connect({ address: temporal.address });
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });
   const taskQueue = 'bench';
-  const worker = await Worker.create({
-    connection: nativeConnection,
-    namespace: temporal.namespace,
-    taskQueue,
-    ...workflowBundleOptions(),
-    activities: createCaseActivities({
-      cases: new CasesRepository(ds),
-      tasks: new TasksRepository(ds),
-      documents: new DocumentsRepository(ds),
-      audit: new AuditRepository(ds),
-    }),
+  // The real worker process (built app), so its RSS is the worker's alone.
+  const worker = await startWorker({
+    DATABASE_URL: url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: temporal.namespace,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'info', // the readiness line is logged at info
   });
-  const running = worker.run();
   const rows: string[] = [];
   let serial = 0;
   try {
     for (const n of sizes) {
-      global.gc?.();
-      const rssBefore = process.memoryUsage().rss;
+      const rssBefore = rssOf(worker);
       const handles: WorkflowHandle[] = [];
       const opened = Date.now();
       for (let i = 0; i < n; i += 50) {
@@ -175,7 +189,7 @@ async function main(): Promise<void> {
       }
       // Every case is now open and cached in the worker, waiting for its first human task.
       await Promise.all(handles.map((h) => h.query(caseViewQuery)));
-      const rssCached = process.memoryUsage().rss;
+      const rssCached = rssOf(worker);
       const latencies: number[] = [];
       const started = performance.now();
       await Promise.all(handles.map((h) => drive(h, latencies)));
@@ -196,17 +210,17 @@ async function main(): Promise<void> {
       process.stderr.write(`[bench] ${n} cases done\n`);
     }
   } finally {
-    worker.shutdown();
-    await running;
+    await new Promise((resolve) => {
+      worker.once('exit', resolve);
+      worker.kill('SIGTERM');
+    });
     await connection.close();
-    await nativeConnection.close();
-    await ds.destroy();
     await temporal.stop();
     await pg.stop();
   }
   process.stdout.write(
     [
-      'complaints end to end through the worker (dev server + PostgreSQL, one process: client + worker)',
+      'complaints end to end through the worker process (Temporal dev server + PostgreSQL read models and audit)',
       'cases  cases/s  drive s  upd p50  upd p99  RSS KiB/case  total s',
       ...rows,
       '(update = one completeTask round trip incl. validator, handler and its read-model/audit writes;',
