@@ -1,118 +1,512 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
 import {
-  caseStateQuery,
-  completeTaskUpdate,
-  csRegistrationPayloadSchema,
   type CaseActivities,
-  type ComplaintCaseState,
-  type ComplaintInput,
-  type TaskView,
+  type CaseActor,
+  type CaseSnapshot,
+  type ClosingClockView,
+  type ComplaintCaseView,
+  type ComplaintOutcome,
+  type ComplaintTaskCommand,
+  type ComplaintWorkflowInput,
+  type CompleteTaskInput,
+  type ReturnOutcome,
+  type ReturnWorkflowInput,
+  caseViewQuery,
+  completeTaskUpdate,
 } from '@aso/contracts';
-import { refusal, TaskBoard } from './shared/human-tasks';
+import {
+  type Actor,
+  type ApprovalRoute,
+  BusinessCalendar,
+  type ComplaintCommand,
+  type ComplaintEvent,
+  type ComplaintStage,
+  type ComplaintState,
+  complaintStageOf,
+  complaintWorkItems,
+  decideComplaint,
+  defaultHolidayTables,
+  dueOf,
+  evolveComplaint,
+  isPaused,
+  ledgerStatus,
+  openLedger,
+  pauseLedger,
+  resumeLedger,
+  stopLedger,
+  type WorkItem,
+} from '@aso/domain';
+import { DocumentBook } from './shared/documents';
+import { Recorder } from './shared/recorder';
+import { refusal, refusalOf } from './shared/refusal';
+import { ACKNOWLEDGE_ESCALATION, type Clock, TaskBoard } from './shared/task-board';
+import { registerTaskHandlers } from './shared/task-handlers';
+import { returnCase } from './return.workflow';
 
 const activities = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-const HOUR = 3_600_000;
+const SYSTEM = { userId: 'system' } as const;
 
 /**
- * The complaint case, DOMAIN.md §1. Walking skeleton: intake → CS registration (with the
- * 24 h first-response deadline, 000 §三.6) → R&D investigation. Later steps follow.
+ * No repair workflow exists yet (DOMAIN.md §3 is a later issue): a repair decision reserves a
+ * `WX` number, records it as the child case and opens a CS `repair_handoff` task; CS completes
+ * it with this workflow-level command once the repair is done, which the workflow feeds to the
+ * domain as RecordChildCaseCompleted.
  */
-export async function complaint(input: ComplaintInput): Promise<ComplaintCaseState> {
-  const tasks = new TaskBoard(input.caseNumber);
-  const state: ComplaintCaseState = {
-    caseNumber: input.caseNumber,
-    stage: 'registration',
-    classification: null,
-    severity: null,
-    acceptedAt: null,
-    tasks: [],
-  };
-  const view = (): ComplaintCaseState => ({ ...state, tasks: tasks.all() });
-  const record = (task: TaskView) =>
-    activities.recordTask({ ...task, organisationId: input.organisationId });
+export const RECORD_REPAIR_COMPLETED = 'RecordRepairCompleted';
 
-  setHandler(caseStateQuery, view);
+type Prepared = { taskId: string; events: ComplaintEvent[] };
+
+/**
+ * The complaint case, DOMAIN.md §1 (001 §21–29). The state is the domain's ComplaintState,
+ * built only by decideComplaint/evolveComplaint; this function wires what the domain cannot do
+ * itself: human tasks derived from the state (complaintWorkItems), their deadlines and
+ * escalations on the pinned policy's business calendar, the 6-day closing clock (001 §26.1),
+ * child cases, and the writes of read models, documents and audit events.
+ */
+export async function complaint(input: ComplaintWorkflowInput): Promise<ComplaintOutcome> {
+  // 5. Policy pinning: the snapshot in the input is the only policy this case ever uses.
+  const policy = input.policy;
+  const calendar = new BusinessCalendar(policy.calendar, input.holidayTables ?? defaultHolidayTables);
+  const caseNumber = input.caseNumber;
+
+  let state: ComplaintState | null = null;
+  let changes = 0;
+  let closing: Clock | null = null;
+  const childCaseNumbers: string[] = [];
+  const routes: Partial<Record<'investigation_report' | 'discount_certificate' | 'petition', ApprovalRoute>> = {};
+  let childStarting = false;
+  let childResult: { childCaseNumber: string; outcome: ReturnOutcome } | null = null;
+  let childFailure: unknown = null;
+
+  const recorder = new Recorder(activities, { organisationId: input.organisationId, caseNumber, policyVersion: policy.version }, (version) => snapshot(version));
+  const board = new TaskBoard({ caseNumber, caseType: 'complaint', policy, calendar }, recorder);
+  const documents = new DocumentBook(recorder, { organisationId: input.organisationId, caseNumber });
+
+  const current = (): ComplaintState => {
+    if (!state) throw ApplicationFailure.nonRetryable(`complaint ${caseNumber} has no state`);
+    return state;
+  };
+
+  // ── queries and updates ─────────────────────────────────────────────────────────────────
+  setHandler(caseViewQuery, (): ComplaintCaseView => view());
+  registerTaskHandlers(board, recorder, () => (changes += 1));
   setHandler(
     completeTaskUpdate,
-    async ({ taskId, actor, payload }) => {
+    async (req) => {
       const now = new Date();
-      const task = tasks.complete(taskId, actor, now);
-      if (task.type === 'cs_registration') {
-        const registration = csRegistrationPayloadSchema.parse(payload);
-        state.classification = registration.classification;
-        state.severity = registration.severity;
-        state.acceptedAt = now.toISOString(); // 001 §26.1: acceptance starts the 6-day closing clock
-      }
-      await record(task);
-      return { taskId, status: 'completed' as const, stage: state.stage };
+      const prepared = prepare(req, now); // again: an earlier handler may have moved the case on
+      record(prepared.events);
+      board.complete(prepared.taskId, req.actor.userId, now, { command: req.command.type, comment: req.comment ?? null, events: prepared.events.map((e) => e.type) });
+      afterChange(now);
+      await recorder.flush();
+      return { taskId: prepared.taskId, events: prepared.events.map((e) => e.type), status: current().status };
     },
-    {
-      validator: ({ taskId, actor, payload }) => {
-        const task = tasks.assertCanComplete(taskId, actor);
-        if (task.type === 'cs_registration') {
-          const parsed = csRegistrationPayloadSchema.safeParse(payload);
-          if (!parsed.success) {
-            throw refusal('VALIDATION_FAILED', 'Invalid registration payload', {
-              issues: parsed.error.issues.map((i) => ({
-                path: ['payload', ...i.path].join('.'),
-                message: i.message,
-              })),
-            });
-          }
-        }
-      },
-    },
+    { validator: (req) => void prepare(req, new Date()) },
   );
 
-  // 2. Registration by CS; the first response is due 24 h after intake.
-  const opened = new Date(input.openedAt);
-  const registration = tasks.open(
-    {
-      type: 'cs_registration',
-      candidateDepartment: 'cs',
-      candidateRole: 'staff',
-      dueAt: new Date(opened.getTime() + 24 * HOUR),
-    },
-    opened,
+  // ── 1. Intake by sales (001 §25.1) ──────────────────────────────────────────────────────
+  const reported = decideComplaint(
+    null,
+    { type: 'ReportComplaint', actor: actorOf(input.reportedBy), caseNumber, intake: input.intake },
+    new Date(input.reportedAt),
+    policy,
   );
-  await record(registration);
-  await untilDoneOrOverdue(registration.taskId);
+  if (!reported.ok) throw ApplicationFailure.create({ type: reported.error.code, message: reported.error.message, details: [reported.error.details], nonRetryable: true });
+  record(reported.events);
+  afterChange(new Date());
+  await recorder.flush();
 
-  // 3. Investigation by R&D.
-  state.stage = 'investigation';
-  await activities.recordCaseProgress({
-    caseNumber: state.caseNumber,
-    stage: state.stage,
-    classification: state.classification,
-    severity: state.severity,
-    acceptedAt: state.acceptedAt,
-    updatedAt: new Date().toISOString(),
-  });
-  const investigation = tasks.open(
-    {
-      type: 'rnd_investigation',
-      candidateDepartment: 'rnd',
-      candidateRole: 'staff',
-      dueAt: new Date(Date.now() + 72 * HOUR),
-    },
-    new Date(),
-  );
-  await record(investigation);
-  await untilDoneOrOverdue(investigation.taskId);
+  // ── 2–10. Wait for people, deadlines and children until the case is closed ───────────────
+  while (current().status !== 'closed') {
+    const now = new Date();
+    board.checkDeadlines(now);
+    if (childFailure !== null) throw childFailure;
+    const finished = childResult as { childCaseNumber: string; outcome: ReturnOutcome } | null;
+    if (finished !== null) {
+      const { childCaseNumber, outcome } = finished;
+      childResult = null;
+      system({ type: 'RecordChildCaseCompleted', actor: SYSTEM, childCaseNumber, outcome: outcome.outcome }, now);
+    }
+    if (needsChild() && !childStarting) await startExecutionChild();
+    await recorder.flush();
+    const seen = changes;
+    const wake = board.nextWakeMs(new Date());
+    const woken = () => changes !== seen || childResult !== null || childFailure !== null || current().status === 'closed' || (needsChild() && !childStarting);
+    if (wake === null) await condition(woken);
+    else await condition(woken, Math.max(1, wake - Date.now()));
+  }
+
   await condition(allHandlersFinished);
-  return view();
+  await recorder.flush();
+  const closed = current();
+  return { caseNumber, status: closed.status, closedAt: iso(closed.closedAt), closedOnTime: closingClock().onTime };
 
-  /** Waits for the task; a missed deadline marks it overdue (escalation comes with issue 4). */
-  async function untilDoneOrOverdue(taskId: string): Promise<void> {
-    const done = () => tasks.get(taskId).status !== 'open';
-    const remaining = new Date(tasks.get(taskId).dueAt).getTime() - Date.now();
-    if (!(await condition(done, Math.max(remaining, 1)))) {
-      await record(tasks.markOverdue(taskId));
-      await condition(done);
+  // ── helpers ─────────────────────────────────────────────────────────────────────────────
+
+  /** Validate a completeTask request: task access, command ∈ task, then the domain's decision. */
+  function prepare(req: CompleteTaskInput, now: Date): Prepared {
+    const task = board.get(req.taskId);
+    board.assertMayWork(task, req.actor);
+    const type = typeof req.command?.type === 'string' ? req.command.type : null;
+    if (type === null || !task.commands.includes(type)) {
+      throw refusal('COMMAND_INVALID', `Task ${task.taskId} (${task.type}) is completed by ${task.commands.join(' or ')}`, {
+        taskId: task.taskId,
+        command: type,
+        accepted: task.commands,
+      });
+    }
+    if (type === ACKNOWLEDGE_ESCALATION) return { taskId: task.taskId, events: [] };
+    const s = current();
+    let command: ComplaintCommand;
+    if (type === RECORD_REPAIR_COMPLETED) {
+      const outcome = (req.command as { outcome?: unknown }).outcome;
+      if (typeof outcome !== 'string' || outcome.trim() === '') throw refusal('COMMAND_INVALID', 'outcome is required', { field: 'command.outcome' });
+      const childCaseNumber = s.execution?.kind === 'child_case' ? (s.execution.childCaseNumber ?? '') : '';
+      command = { type: 'RecordChildCaseCompleted', actor: SYSTEM, childCaseNumber, outcome };
+    } else {
+      const given = req.command as ComplaintTaskCommand;
+      command = { ...given, actor: actorOf(req.actor) } as ComplaintCommand;
+      // The approver's own limit comes from who they are (the API vouches for it), never from the payload.
+      if (command.type === 'ApproveResolution') command = { ...command, personalLimitFen: req.actor.approvalLimitFen ?? null };
+    }
+    const decision = decideComplaint(s, command, now, policy);
+    if (!decision.ok) throw refusalOf(decision.error);
+    return { taskId: task.taskId, events: decision.events };
+  }
+
+  /** A command of the workflow itself (child results); a refusal here is a bug, not a user error. */
+  function system(command: Extract<ComplaintCommand, { actor: typeof SYSTEM }>, now: Date): void {
+    const decision = decideComplaint(current(), command, now, policy);
+    if (!decision.ok) throw ApplicationFailure.create({ type: decision.error.code, message: decision.error.message, details: [decision.error.details], nonRetryable: true });
+    record(decision.events);
+    afterChange(now);
+  }
+
+  /** Fold events into the state; audit each, with the approval explanations and documents it implies. */
+  function record(events: ComplaintEvent[]): void {
+    for (const event of events) {
+      state = evolveComplaint(state, event);
+      recorder.audit(`complaint.${event.type}`, event.by, event.at, { ...event });
+      sideEffects(event, state);
     }
   }
+
+  function sideEffects(e: ComplaintEvent, s: ComplaintState): void {
+    const rev = s.revisions[s.revisions.length - 1];
+    const form = (status: string, sign?: { by: string; role: string }) =>
+      rev &&
+      documents.update('complaint_form', caseNumber, rev.revision, e.by, e.at, (d) => {
+        d.status = status;
+        if (sign) d.signatures.push({ ...sign, at: new Date(e.at).toISOString() });
+      });
+    const approval = (action: string, explanation: unknown, data: Record<string, unknown>) =>
+      recorder.audit('approval.signed', e.by, e.at, { action, ...data, explanation });
+    switch (e.type) {
+      case 'InvestigationReportSubmitted':
+        routes.investigation_report = e.route;
+        break;
+      case 'InvestigationReportApproved':
+        approval('investigation_report', routes.investigation_report?.explanation ?? null, { remarks: e.remarks });
+        break;
+      case 'InvestigationReportReturned':
+        recorder.audit('approval.sent_back', e.by, e.at, { action: 'investigation_report', reason: e.reason, explanation: routes.investigation_report?.explanation ?? null });
+        break;
+      case 'ResolutionProposed': {
+        // 001 §25.5: a rejected decision is re-filed as a new revision linked to the original.
+        const r = e.revision;
+        documents.create(
+          {
+            docType: 'complaint_form',
+            docNumber: caseNumber,
+            revision: r.revision,
+            supersedesRevision: r.supersedes,
+            status: 'proposed',
+            content: {
+              reason: r.reason,
+              responsibleUnit: r.responsibleUnit,
+              responsiblePersons: r.responsiblePersons,
+              method: r.method,
+              trackImprovement: r.trackImprovement,
+              humanNegligence: r.humanNegligence,
+              loss: r.loss,
+              penalties: r.penalties,
+              approvedReturnQuantity: r.approvedReturnQuantity,
+              notes: r.notes,
+              approvalRoute: r.route.steps,
+            },
+            distribution: [{ department: 'cs', copy: 1 }],
+            signatures: [{ by: e.by, role: 'proposer', at: new Date(e.at).toISOString() }],
+          },
+          e.by,
+          e.at,
+        );
+        break;
+      }
+      case 'ResolutionApprovalSigned':
+        approval('handling_decision', rev?.route.explanation ?? null, { revision: e.revision, stepIndex: e.stepIndex, role: e.role });
+        form('approving', { by: e.by, role: e.role });
+        break;
+      case 'ResolutionApproved':
+        form('approved');
+        break;
+      case 'ResolutionSentBack':
+        recorder.audit('approval.sent_back', e.by, e.at, { action: 'handling_decision', revision: e.revision, stepIndex: e.stepIndex, reason: e.reason, explanation: rev?.route.explanation ?? null });
+        form('sent_back');
+        break;
+      case 'CustomerAccepted':
+        form('accepted_by_customer');
+        break;
+      case 'CustomerRejected':
+        form('rejected_by_customer');
+        break;
+      case 'DiscountCertificateIssued':
+        routes.discount_certificate = e.route;
+        documents.create(
+          {
+            docType: 'discount_certificate',
+            docNumber: e.certificateNumber,
+            revision: 1,
+            supersedesRevision: null,
+            status: 'issued',
+            content: { amountFen: e.amountFen, complaintRevision: rev?.revision ?? null, customerName: s.intake.customerName, orderNumber: s.intake.orderNumber },
+            signatures: [{ by: e.by, role: 'issuer', at: new Date(e.at).toISOString() }],
+          },
+          e.by,
+          e.at,
+        );
+        break;
+      case 'DiscountCertificateSigned':
+        approval('discount_certificate', routes.discount_certificate?.explanation ?? null, { certificateNumber: e.certificateNumber });
+        certificate(e.certificateNumber, 'signed_by_sales_vp', { by: e.by, role: 'sales_vp' });
+        break;
+      case 'DiscountCertificateCustomerSigned':
+        certificate(e.certificateNumber, 'signed_by_customer', { by: s.intake.customerName, role: 'customer' });
+        break;
+      case 'DiscountCertificateBooked':
+        // 001 §29.1(1): one copy stays with sales, one goes to finance, which books it.
+        documents.update('discount_certificate', e.certificateNumber, 1, e.by, e.at, (d) => {
+          d.status = 'booked';
+          d.distribution = e.copies.map((c) => ({ department: c.holder, copy: c.copy }));
+          d.signatures.push({ by: e.by, role: 'finance', at: new Date(e.at).toISOString() });
+        });
+        break;
+      case 'PetitionFiled':
+        routes.petition = e.route;
+        documents.create(
+          {
+            docType: 'petition',
+            docNumber: `${caseNumber}-P1`,
+            revision: 1,
+            supersedesRevision: null,
+            status: 'filed',
+            content: { reason: e.reason, to: e.route.steps.map((st) => ({ role: st.role, department: st.department ?? null })) },
+            distribution: [{ department: 'sales', copy: 1 }],
+            signatures: [{ by: e.by, role: 'petitioner', at: new Date(e.at).toISOString() }],
+          },
+          e.by,
+          e.at,
+        );
+        break;
+      case 'PetitionDecided':
+        approval('petition', routes.petition?.explanation ?? null, { decision: e.decision, remarks: e.remarks });
+        documents.update('petition', `${caseNumber}-P1`, 1, e.by, e.at, (d) => {
+          d.status = `decided_${e.decision}`;
+          d.signatures.push({ by: e.by, role: 'superior', at: new Date(e.at).toISOString() });
+        });
+        break;
+      case 'ChildCaseStarted':
+        if (!childCaseNumbers.includes(e.childCaseNumber)) childCaseNumbers.push(e.childCaseNumber);
+        break;
+      case 'ComplaintReported':
+      case 'FirstResponseRecorded':
+      case 'ComplaintRegistered':
+      case 'SevereReviewRequested':
+      case 'SevereReviewCompleted':
+      case 'ExecutionStarted':
+      case 'ChildCaseRequested':
+      case 'ChildCaseCompleted':
+      case 'ReceivableCollected':
+      case 'ResupplyShipped':
+      case 'ExecutionCompleted':
+      case 'ImprovementConfirmed':
+      case 'ComplaintClosed':
+      case 'FollowUpRequested':
+        break;
+    }
+    function certificate(number: string, status: string, sign: { by: string; role: string }) {
+      documents.update('discount_certificate', number, 1, e.by, e.at, (d) => {
+        d.status = status;
+        d.signatures.push({ ...sign, at: new Date(e.at).toISOString() });
+      });
+    }
+  }
+
+  /** After any change: the closing clock, then the tasks the new state needs. */
+  function afterChange(now: Date): void {
+    const s = current();
+    syncClosingClock(s, now);
+    const closingDue = closing ? dueOf(closing.ledger, calendar) : null;
+    board.reconcile(workItems(s), now, (item) => {
+      if (item.stage === 'close') return { fixedDue: { due: closingDue ? new Date(closingDue.ms) : null, provisional: closingDue?.provisional ?? false } };
+      // 000 §三.6: the 24 h first response counts from the report itself.
+      if (item.stage === 'firstResponse') return { start: s.reportedAt, override: s.formDeadlines.firstResponse };
+      // 001 §25.2: a department deadline CS set on the form overrides the policy default.
+      return { override: s.formDeadlines[item.stage] };
+    });
+    changes += 1;
+  }
+
+  function workItems(s: ComplaintState): WorkItem<ComplaintStage>[] {
+    const items = complaintWorkItems(s, policy);
+    const ob = s.execution;
+    if (s.status === 'executing' && ob?.kind === 'child_case' && ob.childType === 'repair' && ob.childCaseNumber !== null && !ob.completed) {
+      items.push({ key: 'repair_handoff', type: 'repair_handoff', stage: 'execution', department: 'cs', roles: [], commands: [RECORD_REPAIR_COMPLETED], priority: 2, waitingFor: null });
+    }
+    return items;
+  }
+
+  /**
+   * 001 §26.1: acceptance by CS starts the 6-day closing clock. While the case waits for the
+   * customer's answer the clock is paused ('waiting_for_customer'): the policy has no switch for
+   * this, so it always pauses — the customer's silence is not the company's delay.
+   */
+  function syncClosingClock(s: ComplaintState, now: Date): void {
+    if (!closing && s.acceptedAt !== null) {
+      closing = { id: 'closing', stage: 'close', ledger: openLedger(policy, 'complaint', 'close', s.acceptedAt, s.formDeadlines.close), overdue: false, level: 0, taskId: null };
+      board.watch(closing);
+      const due = dueOf(closing.ledger, calendar);
+      recorder.audit('closing_clock.started', 'system', s.acceptedAt, { dueAt: due ? new Date(due.ms).toISOString() : null, basis: policy.deadlines.complaint.close.basis });
+    }
+    if (!closing || closing.ledger.stoppedAt !== null) return;
+    const ledger = closing.ledger;
+    if (s.status === 'closed') {
+      closing.ledger = stopLedger(ledger, s.closedAt ?? now.getTime());
+      recorder.audit('closing_clock.stopped', 'system', now, { onTime: closingClock().onTime });
+    } else if (s.status === 'awaiting_customer' && !isPaused(ledger)) {
+      closing.ledger = pauseLedger(ledger, now, 'waiting_for_customer');
+      recorder.audit('closing_clock.paused', 'system', now, { reason: 'waiting_for_customer' });
+    } else if (s.status !== 'awaiting_customer' && isPaused(ledger)) {
+      closing.ledger = resumeLedger(ledger, now);
+      const due = dueOf(closing.ledger, calendar);
+      recorder.audit('closing_clock.resumed', 'system', now, { dueAt: due ? new Date(due.ms).toISOString() : null });
+    }
+  }
+
+  function closingClock(): ClosingClockView {
+    const s = current();
+    if (!closing) return { startedAt: null, dueAt: null, dueProvisional: false, closedAt: iso(s.closedAt), onTime: null };
+    const due = dueOf(closing.ledger, calendar);
+    const onTime = closing.ledger.stoppedAt === null ? null : !ledgerStatus(closing.ledger, calendar, closing.ledger.stoppedAt).overdue;
+    return { startedAt: iso(closing.ledger.startedAt), dueAt: due ? new Date(due.ms).toISOString() : null, dueProvisional: due?.provisional ?? false, closedAt: iso(s.closedAt), onTime };
+  }
+
+  function needsChild(): boolean {
+    const s = current();
+    return s.status === 'executing' && s.execution?.kind === 'child_case' && s.execution.childCaseNumber === null;
+  }
+
+  /**
+   * 001 §29: return/rework/exchange → a return case (type 2) as a child with a `TH` number;
+   * repair → a reserved `WX` number and a CS hand-off task (see RECORD_REPAIR_COMPLETED).
+   */
+  async function startExecutionChild(): Promise<void> {
+    const s = current();
+    const ob = s.execution;
+    const rev = s.revisions[s.revisions.length - 1];
+    if (ob?.kind !== 'child_case' || !rev) return;
+    childStarting = true;
+    const at = new Date().toISOString();
+    if (ob.childType === 'repair') {
+      const number = await activities.allocateCaseNumber({ prefix: 'WX', at });
+      system({ type: 'RecordChildCaseStarted', actor: SYSTEM, childCaseNumber: number }, new Date());
+      return;
+    }
+    const number = await activities.allocateCaseNumber({ prefix: 'TH', at });
+    const childInput: ReturnWorkflowInput = {
+      organisationId: input.organisationId,
+      storeId: input.storeId,
+      caseNumber: number,
+      parentCaseNumber: caseNumber,
+      openedAt: at,
+      openedBy: input.reportedBy,
+      approvedQuantity: rev.approvedReturnQuantity,
+      method: rev.method === 'exchange' ? 'exchange' : rev.method === 'rework' ? 'rework' : 'refund',
+      orderNumber: s.intake.orderNumber,
+      customerName: s.intake.customerName,
+      reason: `${caseNumber} rev ${rev.revision}: ${s.intake.reasons || s.intake.demand}`,
+      policy,
+      ...(input.holidayTables ? { holidayTables: input.holidayTables } : {}),
+    };
+    const child = await startChild(returnCase, { workflowId: number, args: [childInput] });
+    system({ type: 'RecordChildCaseStarted', actor: SYSTEM, childCaseNumber: number }, new Date());
+    void child.result().then(
+      (outcome) => {
+        childResult = { childCaseNumber: number, outcome };
+      },
+      (e: unknown) => {
+        childFailure = e;
+      },
+    );
+  }
+
+  function view(): ComplaintCaseView {
+    const s = current();
+    return {
+      caseNumber,
+      caseType: 'complaint',
+      organisationId: input.organisationId,
+      policyVersion: policy.version,
+      status: s.status,
+      state: s,
+      tasks: board.views(),
+      overdueStages: [...board.overdueStages],
+      closingClock: closingClock(),
+      parentCaseNumber: null,
+      childCaseNumbers: [...childCaseNumbers],
+      auditSeq: recorder.auditSeq,
+    };
+  }
+
+  function snapshot(version: number): CaseSnapshot {
+    const s = current();
+    const rev = s.revisions[s.revisions.length - 1];
+    const approved = [...s.revisions].reverse().find((r) => r.outcome === 'approved' || r.outcome === 'accepted_by_customer');
+    const clock = closingClock();
+    return {
+      organisationId: input.organisationId,
+      storeId: input.storeId,
+      caseNumber,
+      caseType: 'complaint',
+      status: s.status,
+      stage: complaintStageOf(s.status),
+      customerName: input.customer.name,
+      customerPhone: input.customer.phone,
+      orderNumber: s.intake.orderNumber,
+      quantity: s.intake.defectiveQuantity,
+      lossAmountFen: rev?.loss.totalFen ?? null,
+      approvedAmountFen: approved?.loss.totalFen ?? null,
+      classification: s.classification?.category ?? null,
+      severity: s.classification?.severity ?? null,
+      method: rev?.method ?? null,
+      overdue: board.openTasks().some((t) => t.overdue) || (closing?.overdue ?? false),
+      overdueStages: [...board.overdueStages],
+      policyVersion: policy.version,
+      parentCaseNumber: null,
+      childCaseNumbers: [...childCaseNumbers],
+      openedAt: input.reportedAt,
+      acceptedAt: iso(s.acceptedAt),
+      closingDueAt: clock.dueAt,
+      closedAt: clock.closedAt,
+      closedOnTime: clock.onTime,
+      version,
+    };
+  }
 }
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+const actorOf = (a: CaseActor): Actor => ({ userId: a.userId, department: a.department, roles: [...a.roles] });

@@ -40,3 +40,5 @@ export * from './consignment/item-code';
 export * from './survey/survey';
 export * from './follow-up/follow-up';
 export * from './review/monthly-review';
+export * from './complaint/work-items';
+export * from './return/work-items';

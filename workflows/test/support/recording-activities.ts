@@ -1,18 +1,65 @@
-import type { CaseActivities } from '@aso/contracts';
+import type { AuditRecord, CaseActivities, CaseSnapshot, DocumentRecord, TaskView } from '@aso/contracts';
 
 /**
- * What workflow tests fake: only the read-model writers (PostgreSQL is covered by the
- * integration and e2e tiers). Temporal itself is real: the bundle runs on the test server.
+ * What workflow tests fake: only the activities (the read-model writers and the number
+ * allocator), as in-memory recorders implementing CaseActivities with the same idempotency the
+ * real ones have (audit append-if-absent by key, snapshots only move forward by version).
+ * PostgreSQL is covered by the integration and e2e tiers. Temporal itself is real: the bundle
+ * runs on the time-skipping test server.
  */
 export function recordingActivities() {
-  const calls: Array<{ name: keyof CaseActivities; arg: unknown }> = [];
+  const audit: AuditRecord[] = [];
+  const auditKeys = new Set<string>();
+  const cases = new Map<string, CaseSnapshot>();
+  const tasks = new Map<string, TaskView>();
+  const documents = new Map<string, DocumentRecord>();
+  const sequences = new Map<string, number>();
+  /** every call in order, to prove the serial queue keeps writes ordered */
+  const calls: Array<{ name: keyof CaseActivities; caseNumber: string | null }> = [];
+
   const activities: CaseActivities = {
-    async recordTask(task) {
-      calls.push({ name: 'recordTask', arg: task });
+    async recordCase(snapshot) {
+      calls.push({ name: 'recordCase', caseNumber: snapshot.caseNumber });
+      const existing = cases.get(snapshot.caseNumber);
+      if (!existing || existing.version <= snapshot.version) cases.set(snapshot.caseNumber, snapshot);
     },
-    async recordCaseProgress(progress) {
-      calls.push({ name: 'recordCaseProgress', arg: progress });
+    async recordTasks({ tasks: changed }) {
+      calls.push({ name: 'recordTasks', caseNumber: changed[0]?.caseNumber ?? null });
+      for (const t of changed) tasks.set(t.taskId, t);
+    },
+    async recordDocuments(docs) {
+      calls.push({ name: 'recordDocuments', caseNumber: docs[0]?.caseNumber ?? null });
+      for (const d of docs) documents.set(`${d.caseNumber}/${d.docType}/${d.docNumber}/${d.revision}`, d);
+    },
+    async appendAudit(events) {
+      calls.push({ name: 'appendAudit', caseNumber: events[0]?.caseNumber ?? null });
+      for (const e of events) {
+        const key = `${e.caseNumber}/${e.key}`;
+        if (auditKeys.has(key)) continue;
+        auditKeys.add(key);
+        audit.push(e);
+      }
+    },
+    async allocateCaseNumber({ prefix, at }) {
+      // yyyymm in Asia/Shanghai (UTC+8), like the real allocator
+      const local = new Date(new Date(at).getTime() + 8 * 3_600_000);
+      const yyyymm = `${local.getUTCFullYear()}${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
+      const next = (sequences.get(prefix + yyyymm) ?? 0) + 1;
+      sequences.set(prefix + yyyymm, next);
+      calls.push({ name: 'allocateCaseNumber', caseNumber: null });
+      return `${prefix}${yyyymm}-${String(next).padStart(4, '0')}`;
     },
   };
-  return { activities, calls };
+
+  return {
+    activities,
+    calls,
+    auditOf: (caseNumber: string) => audit.filter((e) => e.caseNumber === caseNumber),
+    caseOf: (caseNumber: string) => cases.get(caseNumber),
+    tasksOf: (caseNumber: string) => [...tasks.values()].filter((t) => t.caseNumber === caseNumber),
+    documentsOf: (caseNumber: string, docType?: string) =>
+      [...documents.values()].filter((d) => d.caseNumber === caseNumber && (docType === undefined || d.docType === docType)),
+  };
 }
+
+export type RecordingActivities = ReturnType<typeof recordingActivities>;
