@@ -1,3 +1,4 @@
+import type { CaseActor } from '@aso/contracts';
 import type { HandlingMethod, InvestigationReport, LossBasis, Severity } from '@aso/domain';
 import { people } from './actors';
 import type { ComplaintDriver } from './harness';
@@ -32,7 +33,7 @@ export async function investigate(c: ComplaintDriver, overrides: Partial<Investi
 export async function propose(
   c: ComplaintDriver,
   method: HandlingMethod,
-  options: { loss?: LossBasis; trackImprovement?: boolean; humanNegligence?: boolean; approvedReturnQuantity?: number; by?: typeof people.cs } = {},
+  options: { loss?: LossBasis; trackImprovement?: boolean; humanNegligence?: boolean; approvedReturnQuantity?: number; by?: CaseActor } = {},
 ) {
   const needsQuantity = method === 'return' || method === 'rework' || method === 'exchange';
   return c.complete('resolution_proposal', options.by ?? people.cs, {
@@ -49,7 +50,7 @@ export async function propose(
   });
 }
 
-export async function approve(c: ComplaintDriver, approver = people.csManager) {
+export async function approve(c: ComplaintDriver, approver: CaseActor = people.csManager) {
   return c.complete('resolution_approval', approver, { type: 'ApproveResolution' });
 }
 
