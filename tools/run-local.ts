@@ -7,6 +7,7 @@ import { log } from './provision/log';
 import { dataDir, repoRoot } from './provision/paths';
 import { ensureDatabase, startPostgres } from './provision/postgres';
 import { startDevServer } from './provision/temporal-server';
+import { formatDemoUsers, seedDemo } from './seed-demo';
 
 /**
  * `npm start`: PostgreSQL (persistent, under .data/) + the Temporal dev server (SQLite file
@@ -55,6 +56,10 @@ async function main(): Promise<void> {
 
     const applied = await migrate(databaseUrl);
     log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
+    const demo = await seedDemo(databaseUrl, {
+      organisationId: process.env.ASO_ORGANISATION_ID,
+      password: process.env.ASO_DEMO_PASSWORD,
+    });
 
     const env = {
       ...process.env,
@@ -90,6 +95,9 @@ async function main(): Promise<void> {
         `  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`,
         `  Temporal     ${temporal.address} namespace ${temporal.namespace}`,
         `  PostgreSQL   ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
+        '',
+        formatDemoUsers(demo),
+        '',
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),

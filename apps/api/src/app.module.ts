@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig } from '@aso/config';
 import { TemporalModule } from '@aso/temporal';
+import { LoggerModule } from 'nestjs-pino';
 import { AuditService } from './audit/audit.service';
+import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
+import { loggerParams } from './common/logging';
 import { PoliciesService } from './policies/policies.service';
 import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
@@ -10,15 +14,26 @@ import { CoreModule } from './core.module';
 import { HealthController } from './health/health.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
 
 @Module({
-  imports: [CoreModule, TemporalModule],
-  controllers: [CasesController, TasksController, HealthController],
+  imports: [
+    CoreModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loggerParams(config.LOG_LEVEL),
+    }),
+    TemporalModule,
+    AuthModule,
+  ],
+  controllers: [CasesController, TasksController, UsersController, HealthController],
   providers: [
     CasesService,
     TasksService,
     AuditService,
     PoliciesService,
+    UsersService,
     { provide: APP_FILTER, useClass: ErrorFilter },
   ],
 })

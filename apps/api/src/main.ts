@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig, nestLogLevels } from '@aso/config';
+import { loadConfig } from '@aso/config';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestId } from './common/request-id.middleware';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(); // fail fast, naming the bad variable, before anything starts
-  const app = await NestFactory.create(AppModule, { logger: nestLogLevels(config.LOG_LEVEL) });
+  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  // Structured JSON logs (pino) with redaction: see common/logging.ts.
+  app.useLogger(app.get(Logger));
   app.use(requestId);
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);

@@ -23,7 +23,34 @@ describe('configuration', () => {
       TEMPORAL_TASK_QUEUE: 'after-sales',
       HOST: '127.0.0.1',
       PORT: 3000,
+      AUTH_ACCESS_TOKEN_TTL_SECONDS: 900,
+      AUTH_REFRESH_TOKEN_TTL_SECONDS: 604_800,
+      AUTH_ISSUER: 'after-sales-api',
     });
+  });
+
+  test('auth: a short JWT secret and an out-of-range token lifetime are refused by name', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        DATABASE_URL: 'postgres://a@127.0.0.1:5432/b',
+        AUTH_JWT_SECRET: 'short',
+        AUTH_ACCESS_TOKEN_TTL_SECONDS: '5',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).issues.map((i) => i.split(':')[0])).toEqual([
+      'AUTH_JWT_SECRET',
+      'AUTH_ACCESS_TOKEN_TTL_SECONDS',
+    ]);
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://a@127.0.0.1:5432/b',
+      AUTH_JWT_SECRET: 'x'.repeat(32),
+      AUTH_ACCESS_TOKEN_TTL_SECONDS: '300',
+    });
+    expect(config.AUTH_JWT_SECRET).toHaveLength(32);
+    expect(config.AUTH_ACCESS_TOKEN_TTL_SECONDS).toBe(300);
   });
 
   test('LOG_LEVEL maps to the Nest levels it enables', () => {

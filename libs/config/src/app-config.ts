@@ -11,7 +11,21 @@ export const appConfigSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('after-sales'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The organisation tools/seed-demo.ts creates. Requests take theirs from the token only. */
   ASO_ORGANISATION_ID: z.string().min(1).default('demo'),
+  /**
+   * HS256 key of the access tokens. Unset: a random key per API process (tokens die with the
+   * process and are not shared between instances), fine for a laptop, never for production.
+   */
+  AUTH_JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  AUTH_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  AUTH_REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(90 * 86_400)
+    .default(7 * 86_400),
+  AUTH_ISSUER: z.string().min(1).default('after-sales-api'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 

@@ -7,6 +7,9 @@ import { AuditTrail1763800100000 } from './migrations/1763800100000-audit-trail'
 import { CaseReadModels1763800200000 } from './migrations/1763800200000-case-read-models';
 import { DocumentEntity } from './entities/document.entity';
 import { PolicyVersionEntity } from './entities/policy-version.entity';
+import { UserEntity } from './entities/user.entity';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { Users1763800300000 } from './migrations/1763800300000-users';
 
 export const entities = [
   CaseEntity,
@@ -14,12 +17,15 @@ export const entities = [
   AuditEventEntity,
   DocumentEntity,
   PolicyVersionEntity,
+  UserEntity,
+  RefreshTokenEntity,
 ];
 /** In order. Never edit one that has landed: add a new one. */
 export const migrations = [
   InitialSchema1763800000000,
   AuditTrail1763800100000,
   CaseReadModels1763800200000,
+  Users1763800300000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

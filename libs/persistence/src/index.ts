@@ -12,3 +12,7 @@ export * from './entities/document.entity';
 export * from './entities/policy-version.entity';
 export * from './repositories/documents.repository';
 export * from './repositories/policies.repository';
+export * from './entities/user.entity';
+export * from './entities/refresh-token.entity';
+export * from './repositories/users.repository';
+export * from './repositories/refresh-tokens.repository';

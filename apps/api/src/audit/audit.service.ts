@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@aso/config';
 import type { CaseActor } from '@aso/contracts';
 import {
   AuditRepository,
@@ -8,6 +7,8 @@ import {
   type AuditVerification,
 } from '@aso/persistence';
 import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { CasesService } from '../cases/cases.service';
 
 export interface AuditEventView {
   seq: number;
@@ -26,8 +27,8 @@ export class AuditService {
   private readonly audit: AuditRepository;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly cases: CasesService,
   ) {
     this.audit = new AuditRepository(dataSource);
   }
@@ -37,6 +38,7 @@ export class AuditService {
    * request id, so a retried request is recorded once.
    */
   async recordRefusal(input: {
+    organisationId: string;
     caseNumber: string;
     actor: CaseActor;
     requestId: string;
@@ -46,7 +48,7 @@ export class AuditService {
     details: Record<string, unknown>;
   }): Promise<void> {
     await this.audit.appendKeyed({
-      organisationId: this.config.ASO_ORGANISATION_ID,
+      organisationId: input.organisationId,
       caseNumber: input.caseNumber,
       key: `api:${input.requestId}`,
       occurredAt: new Date(),
@@ -66,13 +68,16 @@ export class AuditService {
     });
   }
 
-  async history(caseNumber: string): Promise<AuditEventView[]> {
-    const rows = await this.audit.history(this.config.ASO_ORGANISATION_ID, caseNumber);
+  /** The full history: for auditors and those who work the case (it holds the internal form). */
+  async history(user: AuthUser, caseNumber: string): Promise<AuditEventView[]> {
+    await this.cases.readable(user, caseNumber);
+    const rows = await this.audit.history(user.organisationId, caseNumber);
     return rows.map(toView);
   }
 
-  verify(caseNumber: string): Promise<AuditVerification> {
-    return this.audit.verify(this.config.ASO_ORGANISATION_ID, caseNumber);
+  async verify(user: AuthUser, caseNumber: string): Promise<AuditVerification> {
+    await this.cases.readable(user, caseNumber);
+    return this.audit.verify(user.organisationId, caseNumber);
   }
 }
 

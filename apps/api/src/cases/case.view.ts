@@ -126,3 +126,79 @@ export const toDocumentView = (d: DocumentEntity): DocumentView => ({
   signatures: d.signatures,
   updatedAt: d.updatedAt.toISOString(),
 });
+
+/**
+ * What may be shown on a customer-facing channel (letter, phone script, portal): the case's
+ * progress and, once approved, the decision. Never the internal form: no loss amount,
+ * penalties, responsible unit or persons, classification, severity, tasks, documents or audit
+ * (001 §25.6, DOMAIN.md "Confidentiality"). Built field by field from an allow-list, so a new
+ * read-model column never leaks here by default.
+ */
+export interface CustomerCaseView {
+  caseNumber: string;
+  type: string;
+  progress: 'received' | 'in_progress' | 'decided' | 'closed';
+  customer: { name: string; phone: string | null };
+  orderNumber: string;
+  defectDescription: string | null;
+  quantity: number | null;
+  openedAt: string;
+  acceptedAt: string | null;
+  closedAt: string | null;
+  decision: { method: string; amountFen: number | null } | null;
+}
+
+export interface CaseListItem {
+  caseNumber: string;
+  type: string;
+  status: string;
+  stage: string;
+  customer: { name: string; phone: string | null };
+  orderNumber: string;
+  overdue: boolean;
+  openedAt: string;
+  closingDueAt: string | null;
+  closedAt: string | null;
+}
+
+export const toCustomerCaseView = (
+  c: CaseEntity,
+  maskPhone: (p: string | null) => string | null,
+): CustomerCaseView => {
+  const decided = c.approvedAmountFen !== null && c.method !== null;
+  return {
+    caseNumber: c.caseNumber,
+    type: c.type,
+    progress: c.closedAt
+      ? 'closed'
+      : decided
+        ? 'decided'
+        : c.acceptedAt
+          ? 'in_progress'
+          : 'received',
+    customer: { name: c.customerName, phone: maskPhone(c.customerPhone) },
+    orderNumber: c.orderNumber,
+    defectDescription: c.defectDescription,
+    quantity: c.quantity,
+    openedAt: c.openedAt.toISOString(),
+    acceptedAt: iso(c.acceptedAt),
+    closedAt: iso(c.closedAt),
+    decision: decided ? { method: c.method as string, amountFen: c.approvedAmountFen } : null,
+  };
+};
+
+export const toCaseListItem = (
+  c: CaseEntity,
+  maskPhone: (p: string | null) => string | null,
+): CaseListItem => ({
+  caseNumber: c.caseNumber,
+  type: c.type,
+  status: c.status,
+  stage: c.stage,
+  customer: { name: c.customerName, phone: maskPhone(c.customerPhone) },
+  orderNumber: c.orderNumber,
+  overdue: c.overdue,
+  openedAt: c.openedAt.toISOString(),
+  closingDueAt: iso(c.closingDueAt),
+  closedAt: iso(c.closedAt),
+});

@@ -1,10 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { openComplaintSchema, type CaseActor } from '@aso/contracts';
-import { DomainError } from '@aso/domain';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { openComplaintSchema } from '@aso/contracts';
+import { z } from 'zod';
 import { parseInput } from '../common/api-error';
-import { CurrentActor } from '../common/actor.decorator';
+import { CurrentUser } from '../common/actor.decorator';
+import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { CasesService } from './cases.service';
+
+const listQuerySchema = z.object({
+  status: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
 
 @Controller()
 export class CasesController {
@@ -15,35 +22,40 @@ export class CasesController {
 
   @Post('complaints')
   @HttpCode(201)
-  open(@CurrentActor() actor: CaseActor, @Body() body: unknown) {
-    if (actor.department !== 'sales') {
-      throw new DomainError('WRONG_DEPARTMENT', 'Complaints are opened by sales (001 §25.1)', {
-        requiredDepartment: 'sales',
-        actualDepartment: actor.department,
-      });
-    }
-    return this.cases.openComplaint(actor, parseInput(openComplaintSchema, body));
+  open(@CurrentUser() user: AuthUser, @Body() body: unknown) {
+    return this.cases.openComplaint(user, parseInput(openComplaintSchema, body));
   }
 
+  /** A list: phone numbers are masked. */
+  @Get('cases')
+  list(@CurrentUser() user: AuthUser, @Query() query: unknown) {
+    return this.cases.list(user, parseInput(listQuerySchema, query, 'query'));
+  }
+
+  /** The internal view (full form, live state) for those who work the case. */
   @Get('cases/:caseNumber')
-  detail(@CurrentActor() _actor: CaseActor, @Param('caseNumber') caseNumber: string) {
-    return this.cases.detail(caseNumber);
+  detail(@CurrentUser() user: AuthUser, @Param('caseNumber') caseNumber: string) {
+    return this.cases.detail(user, caseNumber);
+  }
+
+  /** What may be told to the customer: never the internal form. */
+  @Get('cases/:caseNumber/customer-view')
+  customerView(@CurrentUser() user: AuthUser, @Param('caseNumber') caseNumber: string) {
+    return this.cases.customerView(user, caseNumber);
   }
 
   @Get('cases/:caseNumber/documents')
-  documents(@CurrentActor() _actor: CaseActor, @Param('caseNumber') caseNumber: string) {
-    return this.cases.documentsOf(caseNumber);
+  documents(@CurrentUser() user: AuthUser, @Param('caseNumber') caseNumber: string) {
+    return this.cases.documentsOf(user, caseNumber);
   }
 
   @Get('cases/:caseNumber/audit')
-  async history(@CurrentActor() _actor: CaseActor, @Param('caseNumber') caseNumber: string) {
-    await this.cases.find(caseNumber);
-    return this.audit.history(caseNumber);
+  history(@CurrentUser() user: AuthUser, @Param('caseNumber') caseNumber: string) {
+    return this.audit.history(user, caseNumber);
   }
 
   @Get('cases/:caseNumber/audit/verify')
-  async verify(@CurrentActor() _actor: CaseActor, @Param('caseNumber') caseNumber: string) {
-    await this.cases.find(caseNumber);
-    return this.audit.verify(caseNumber);
+  verify(@CurrentUser() user: AuthUser, @Param('caseNumber') caseNumber: string) {
+    return this.audit.verify(user, caseNumber);
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@aso/config';
-import type { CaseActor, CaseView as LiveView, OpenComplaint } from '@aso/contracts';
+import type { CaseView as LiveView, OpenComplaint } from '@aso/contracts';
 import {
   DomainError,
   decideComplaint,
@@ -14,12 +13,31 @@ import {
   DATA_SOURCE,
   DocumentsRepository,
   TasksRepository,
+  type TaskEntity,
 } from '@aso/persistence';
 import { CaseGateway } from '@aso/temporal';
 import type { DataSource } from 'typeorm';
+import { assertMayOpenComplaint, assertMayReadCase, seesAllCases } from '../auth/access-policy';
+import { toCaseActor, type AuthUser } from '../auth/auth-user';
 import { CLOCK, type Clock } from '../common/clock';
+import { maskPhone } from '../common/mask';
 import { PoliciesService } from '../policies/policies.service';
-import { toCaseView, toDocumentView, type CaseView, type DocumentView } from './case.view';
+import {
+  toCaseListItem,
+  toCaseView,
+  toCustomerCaseView,
+  toDocumentView,
+  type CaseListItem,
+  type CaseView,
+  type CustomerCaseView,
+  type DocumentView,
+} from './case.view';
+
+export interface CaseListFilter {
+  status?: string;
+  limit: number;
+  offset: number;
+}
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
@@ -30,7 +48,6 @@ export class CasesService {
   private readonly documents: DocumentsRepository;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly gateway: CaseGateway,
@@ -47,10 +64,12 @@ export class CasesService {
    * in a transaction that commits only once the workflow has started.
    */
   async openComplaint(
-    actor: CaseActor,
+    user: AuthUser,
     input: OpenComplaint,
   ): Promise<{ caseNumber: string; policyVersion: number }> {
-    const organisationId = this.config.ASO_ORGANISATION_ID;
+    assertMayOpenComplaint(user);
+    const organisationId = user.organisationId;
+    const actor = toCaseActor(user);
     const now = this.clock();
     const policy = await this.policies.current(organisationId);
     const intake: ComplaintIntake = {
@@ -124,21 +143,72 @@ export class CasesService {
     return { caseNumber, policyVersion: policy.version };
   }
 
-  async detail(caseNumber: string): Promise<CaseView & { live: LiveView | null }> {
-    const row = await this.find(caseNumber);
-    const [tasks, live] = await Promise.all([
-      this.tasks.forCase(row.organisationId, caseNumber),
-      this.gateway.view(caseNumber),
-    ]);
+  /** Internal view for those who work the case: read model + live workflow state. */
+  async detail(user: AuthUser, caseNumber: string): Promise<CaseView & { live: LiveView | null }> {
+    const { row, tasks } = await this.readable(user, caseNumber);
+    const live = await this.gateway.view(caseNumber);
     return { ...toCaseView(row, tasks), live: live ?? null };
   }
 
-  async documentsOf(caseNumber: string): Promise<DocumentView[]> {
-    const row = await this.find(caseNumber);
+  /** The customer-facing view (allow-listed fields only, phone masked): see CustomerCaseView. */
+  async customerView(user: AuthUser, caseNumber: string): Promise<CustomerCaseView> {
+    const { row } = await this.readable(user, caseNumber);
+    return toCustomerCaseView(row, maskPhone);
+  }
+
+  async documentsOf(user: AuthUser, caseNumber: string): Promise<DocumentView[]> {
+    const { row } = await this.readable(user, caseNumber);
     return (await this.documents.forCase(row.organisationId, caseNumber)).map(toDocumentView);
   }
 
-  async find(caseNumber: string): Promise<CaseEntity> {
+  /**
+   * The organisation's cases the user may see (all of them for auditors and the GM's office;
+   * otherwise those they opened or their department has a task on), phones masked.
+   */
+  async list(
+    user: AuthUser,
+    filter: CaseListFilter,
+  ): Promise<{ items: CaseListItem[]; total: number }> {
+    const qb = this.dataSource
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.organisation_id = :org', { org: user.organisationId });
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (!seesAllCases(user)) {
+      qb.andWhere(
+        `(c.opened_by = :uid OR EXISTS (SELECT 1 FROM tasks t WHERE t.organisation_id = c.organisation_id
+           AND t.case_number = c.case_number AND t.candidate_department = :dept))`,
+        { uid: user.id, dept: user.department },
+      );
+    }
+    const [rows, total] = await qb
+      .orderBy('c.opened_at', 'DESC')
+      .addOrderBy('c.case_number', 'DESC')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
+    return { items: rows.map((r) => toCaseListItem(r, maskPhone)), total };
+  }
+
+  /**
+   * The case of the user's organisation, if the user works it. Another organisation's case
+   * is "not found", exactly like a case that does not exist: nothing about it leaks.
+   */
+  async readable(
+    user: AuthUser,
+    caseNumber: string,
+  ): Promise<{ row: CaseEntity; tasks: TaskEntity[] }> {
+    const row = await this.find(user.organisationId, caseNumber);
+    const tasks = await this.tasks.forCase(user.organisationId, caseNumber);
+    assertMayReadCase(
+      user,
+      row,
+      tasks.map((t) => t.candidateDepartment),
+    );
+    return { row, tasks };
+  }
+
+  async find(organisationId: string, caseNumber: string): Promise<CaseEntity> {
     if (!isCaseNumber(caseNumber)) {
       throw new DomainError(
         'CASE_NUMBER_INVALID',
@@ -148,7 +218,7 @@ export class CasesService {
         },
       );
     }
-    const row = await this.cases.findOne(this.config.ASO_ORGANISATION_ID, caseNumber);
+    const row = await this.cases.findOne(organisationId, caseNumber);
     if (!row) throw new DomainError('CASE_NOT_FOUND', `No case ${caseNumber}`, { caseNumber });
     return row;
   }

@@ -32,7 +32,9 @@ export const STATUS_BY_CODE: Record<string, number> = {
   MONEY_INVALID: 400,
   QUANTITY_INVALID: 400,
   UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  AUDITOR_READ_ONLY: 403,
   WRONG_DEPARTMENT: 403,
   WRONG_ROLE: 403,
   SELF_APPROVAL: 403,
@@ -42,10 +44,13 @@ export const STATUS_BY_CODE: Record<string, number> = {
   CASE_NOT_FOUND: 404,
   TASK_NOT_FOUND: 404,
   NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
   TASK_NOT_OPEN: 409,
   TASK_ALREADY_CLAIMED: 409,
   ILLEGAL_TRANSITION: 409,
   CONFLICT: 409,
+  USERNAME_TAKEN: 409,
+  CANNOT_DEACTIVATE_SELF: 409,
 };
 
 /** Refusals that are about who acts (recorded in the audit trail as refused actions). */

@@ -3,6 +3,7 @@ import { TEMPORAL_CLIENT } from '@aso/temporal';
 import { DATA_SOURCE } from '@aso/persistence';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import { Public } from '../auth/public.decorator';
 
 @Controller()
 export class HealthController {
@@ -12,6 +13,7 @@ export class HealthController {
   ) {}
 
   /** Liveness of both real dependencies. */
+  @Public()
   @Get('healthz')
   async health() {
     const [postgres, temporal] = await Promise.all([

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { caseActorSchema, type CaseActor } from '@aso/contracts';
 import { z } from 'zod';
+import type { AuthUser } from '../auth/auth-user';
 import { parseInput } from '../common/api-error';
-import { CurrentActor, RequestId } from '../common/actor.decorator';
+import { CurrentUser, RequestId } from '../common/actor.decorator';
 import { TasksService } from './tasks.service';
 
 const inboxQuerySchema = z.object({
@@ -17,8 +17,9 @@ const completeBodySchema = z.object({
   command: z.object({ type: z.string().min(1).max(64) }).passthrough(),
   comment: z.string().max(2000).optional(),
 });
+/** Only the delegate's id: department and roles come from their user record. */
 const delegateBodySchema = z.object({
-  to: caseActorSchema.pick({ userId: true, department: true, roles: true }),
+  to: z.object({ userId: z.string().uuid() }),
 });
 
 @Controller()
@@ -27,51 +28,56 @@ export class TasksController {
 
   /** My claimed tasks and my department's unclaimed ones: overdue first, then by due instant. */
   @Get('inbox')
-  inbox(@CurrentActor() actor: CaseActor, @Query() query: unknown) {
+  inbox(@CurrentUser() user: AuthUser, @Query() query: unknown) {
     const q = parseInput(inboxQuerySchema, query, 'query');
-    return this.tasks.inbox(actor, { ...q, overdueOnly: q.overdue === 'true' });
+    return this.tasks.inbox(user, { ...q, overdueOnly: q.overdue === 'true' });
   }
 
   @Post('tasks/:taskId/claim')
   @HttpCode(200)
   claim(
-    @CurrentActor() actor: CaseActor,
+    @CurrentUser() user: AuthUser,
     @RequestId() requestId: string,
     @Param('taskId') taskId: string,
   ) {
-    return this.tasks.claim(actor, requestId, taskId);
+    return this.tasks.claim(user, requestId, taskId);
   }
 
   @Post('tasks/:taskId/unclaim')
   @HttpCode(200)
   unclaim(
-    @CurrentActor() actor: CaseActor,
+    @CurrentUser() user: AuthUser,
     @RequestId() requestId: string,
     @Param('taskId') taskId: string,
   ) {
-    return this.tasks.unclaim(actor, requestId, taskId);
+    return this.tasks.unclaim(user, requestId, taskId);
   }
 
   @Post('tasks/:taskId/delegate')
   @HttpCode(200)
   delegate(
-    @CurrentActor() actor: CaseActor,
+    @CurrentUser() user: AuthUser,
     @RequestId() requestId: string,
     @Param('taskId') taskId: string,
     @Body() body: unknown,
   ) {
-    return this.tasks.delegate(actor, requestId, taskId, parseInput(delegateBodySchema, body).to);
+    return this.tasks.delegate(
+      user,
+      requestId,
+      taskId,
+      parseInput(delegateBodySchema, body).to.userId,
+    );
   }
 
   @Post('tasks/:taskId/complete')
   @HttpCode(200)
   complete(
-    @CurrentActor() actor: CaseActor,
+    @CurrentUser() user: AuthUser,
     @RequestId() requestId: string,
     @Param('taskId') taskId: string,
     @Body() body: unknown,
   ) {
     const { command, comment } = parseInput(completeBodySchema, body);
-    return this.tasks.complete(actor, requestId, taskId, command, comment);
+    return this.tasks.complete(user, requestId, taskId, command, comment);
   }
 }

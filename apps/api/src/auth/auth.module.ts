@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthProvider } from './auth-provider';
+import { AuthService } from './auth.service';
+import { LocalAuthProvider } from './local-auth.provider';
+import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token.service';
+
+/**
+ * Authentication. The AuthProvider binding is the one line an OIDC provider replaces; the
+ * guard is global, so a route is protected unless it says @Public().
+ */
+@Module({
+  controllers: [AuthController],
+  providers: [
+    PasswordHasher,
+    TokenService,
+    AuthService,
+    { provide: AuthProvider, useClass: LocalAuthProvider },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [PasswordHasher, AuthService],
+})
+export class AuthModule {}

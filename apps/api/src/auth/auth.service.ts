@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@aso/domain';
+import { DATA_SOURCE, RefreshTokensRepository, UsersRepository } from '@aso/persistence';
+import type { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
+import { AuthProvider, type PasswordCredentials } from './auth-provider';
+import { toAuthUser, toUserView, type AuthUser, type UserView } from './auth-user';
+import { sameDigest, sha256, TokenService } from './token.service';
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  /** seconds until the access token expires */
+  expiresIn: number;
+  user: UserView;
+}
+
+const refused = (reason: string) =>
+  new DomainError('UNAUTHENTICATED', 'Invalid or expired refresh token', { reason });
+
+/**
+ * Login, refresh and the per-request user lookup. Whichever AuthProvider proves identity, the
+ * session is ours: an access token plus a refresh token that is rotated on every use; a
+ * rotated token presented again means it was copied, so every session of that user ends.
+ */
+@Injectable()
+export class AuthService {
+  private readonly users: UsersRepository;
+  private readonly refreshTokens: RefreshTokensRepository;
+
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly provider: AuthProvider,
+    private readonly tokens: TokenService,
+  ) {
+    this.users = new UsersRepository(dataSource);
+    this.refreshTokens = new RefreshTokensRepository(dataSource);
+  }
+
+  async login(credentials: PasswordCredentials): Promise<Session> {
+    const user = await this.provider.authenticate(credentials);
+    const record = await this.users.findById(user.organisationId, user.id);
+    if (!record)
+      throw new DomainError('INVALID_CREDENTIALS', 'Wrong organisation, username or password');
+    const refresh = this.tokens.newRefreshToken();
+    await this.refreshTokens.issue({
+      id: refresh.id,
+      userId: user.id,
+      tokenHash: refresh.hash,
+      tokenVersion: record.tokenVersion,
+      issuedAt: this.clock(),
+      expiresAt: refresh.expiresAt,
+    });
+    return this.session(user, refresh.token);
+  }
+
+  async refresh(refreshToken: string): Promise<Session> {
+    const now = this.clock();
+    const parts = this.tokens.parseRefreshToken(refreshToken);
+    if (!parts) throw refused('malformed');
+    const stored = await this.refreshTokens.findById(parts.id);
+    if (!stored || !sameDigest(stored.tokenHash, sha256(parts.secret))) throw refused('unknown');
+    if (stored.revokedAt) {
+      await this.refreshTokens.revokeAllOf(stored.userId, now);
+      throw refused('reused');
+    }
+    if (stored.expiresAt.getTime() <= now.getTime()) throw refused('expired');
+    const record = await this.users.findByIdAnyOrganisation(stored.userId);
+    if (!record || !record.active || record.tokenVersion !== stored.tokenVersion) {
+      throw refused('revoked');
+    }
+    const next = this.tokens.newRefreshToken();
+    const rotated = await this.refreshTokens.rotate(
+      stored.id,
+      {
+        id: next.id,
+        userId: record.id,
+        tokenHash: next.hash,
+        tokenVersion: record.tokenVersion,
+        issuedAt: now,
+        expiresAt: next.expiresAt,
+      },
+      now,
+    );
+    if (!rotated) throw refused('reused');
+    return this.session(toAuthUser(record), next.token);
+  }
+
+  /** Ends every session of the user (their refresh tokens); access tokens expire on their own. */
+  async logout(user: AuthUser): Promise<void> {
+    await this.refreshTokens.revokeAllOf(user.id, this.clock());
+  }
+
+  /** The guard's lookup: the token's organisation and user, active, read fresh. */
+  async userOf(accessToken: string): Promise<AuthUser> {
+    const claims = await this.tokens.verifyAccess(accessToken);
+    const record = await this.users.findById(claims.organisationId, claims.userId);
+    if (!record || !record.active) {
+      throw new DomainError('UNAUTHENTICATED', 'The user no longer exists or is deactivated', {
+        reason: 'inactive',
+      });
+    }
+    return toAuthUser(record);
+  }
+
+  private async session(user: AuthUser, refreshToken: string): Promise<Session> {
+    return {
+      accessToken: await this.tokens.signAccess({
+        userId: user.id,
+        organisationId: user.organisationId,
+      }),
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: this.tokens.accessTtlSeconds,
+      user: toUserView(user),
+    };
+  }
+}

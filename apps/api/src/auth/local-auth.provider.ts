@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@aso/domain';
+import { DATA_SOURCE, UsersRepository } from '@aso/persistence';
+import type { DataSource } from 'typeorm';
+import { AuthProvider, type PasswordCredentials } from './auth-provider';
+import { toAuthUser, type AuthUser } from './auth-user';
+import { DUMMY_HASH, PasswordHasher } from './password-hasher';
+
+/** Organisation + username + password against the users table (argon2id hashes). */
+@Injectable()
+export class LocalAuthProvider extends AuthProvider {
+  readonly kind = 'local';
+  private readonly users: UsersRepository;
+
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+  ) {
+    super();
+    this.users = new UsersRepository(dataSource);
+  }
+
+  async authenticate(credentials: PasswordCredentials): Promise<AuthUser> {
+    const user = await this.users.findByUsername(credentials.organisation, credentials.username);
+    const ok = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, credentials.password);
+    if (!user || !ok || !user.active) {
+      throw new DomainError('INVALID_CREDENTIALS', 'Wrong organisation, username or password');
+    }
+    return toAuthUser(user);
+  }
+}

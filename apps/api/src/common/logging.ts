@@ -1,0 +1,101 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { LoggerOptions } from 'pino';
+import type { AuthedRequest } from '../auth/auth-user';
+import { maskPhone } from './mask';
+
+/**
+ * What never reaches a log line: passwords, tokens, secrets, authorization headers and
+ * cookies (removed), and phone numbers (masked, wherever they appear, also inside strings).
+ * Applied by key name at any depth, so a new DTO field called `password` is covered too.
+ */
+const SECRET_KEY = /pass(word)?|token|secret|authorization|cookie|hash/i;
+const PHONE_KEY = /phone|mobile|tel$/i;
+const PHONE_IN_TEXT = /(?<!\d)(\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)/g;
+const BEARER_IN_TEXT = /Bearer\s+[\w.-]+/gi;
+const JWT_IN_TEXT = /eyJ[\w-]*\.[\w-]+\.[\w-]+/g;
+
+export const REDACTED = '[REDACTED]';
+
+export function scrubText(s: string): string {
+  return s
+    .replace(BEARER_IN_TEXT, `Bearer ${REDACTED}`)
+    .replace(JWT_IN_TEXT, REDACTED)
+    .replace(PHONE_IN_TEXT, (m) => maskPhone(m) ?? m);
+}
+
+/** A redacted deep copy of a log record (cycles and depth are bounded). */
+export function scrubLogValue(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'string') return scrubText(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 8 || seen.has(value)) return '[…]';
+  seen.add(value);
+  if (value instanceof Error) {
+    return {
+      type: value.name,
+      message: scrubText(value.message),
+      stack: value.stack && scrubText(value.stack),
+    };
+  }
+  if (Array.isArray(value)) return value.map((v) => scrubLogValue(v, depth + 1, seen));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (SECRET_KEY.test(k)) out[k] = REDACTED;
+    else if (PHONE_KEY.test(k) && (typeof v === 'string' || typeof v === 'number'))
+      out[k] = maskPhone(String(v));
+    else out[k] = scrubLogValue(v, depth + 1, seen);
+  }
+  return out;
+}
+
+/** pino options of the API: levels, redaction of every record and message. */
+export function pinoOptions(level: string): LoggerOptions {
+  return {
+    level,
+    base: { service: 'api' },
+    formatters: { log: (obj) => scrubLogValue(obj) as Record<string, unknown> },
+    hooks: {
+      logMethod(args, method) {
+        // Messages (and printf-style arguments) are scrubbed like record fields.
+        const cleaned = args.map((a) => scrubLogValue(a)) as Parameters<typeof method>;
+        method.apply(this, cleaned);
+      },
+    },
+  };
+}
+
+/** Case number of a request: the route's :caseNumber, or the case part of a :taskId. */
+function caseNumberOf(req: AuthedRequest): string | undefined {
+  const params = req.params ?? {};
+  if (typeof params.caseNumber === 'string') return params.caseNumber;
+  if (typeof params.taskId === 'string') return /^(.*)-T\d+$/.exec(params.taskId)?.[1];
+  return undefined;
+}
+
+/** nestjs-pino: one line per request with request id, user id, organisation and case number. */
+export function loggerParams(level: string): Params {
+  return {
+    pinoHttp: {
+      ...pinoOptions(level),
+      genReqId: (req: IncomingMessage) => (req as AuthedRequest).id ?? 'unknown',
+      customProps: (req: IncomingMessage, _res: ServerResponse) => {
+        const r = req as AuthedRequest;
+        return {
+          requestId: r.id,
+          userId: r.user?.id,
+          organisationId: r.user?.organisationId,
+          caseNumber: caseNumberOf(r),
+        };
+      },
+      // Only what helps: never headers (authorization, cookies) or bodies.
+      serializers: {
+        req: (req: { id?: string; method?: string; url?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * Lists show a phone number as 138****8000 (DOMAIN.md "Confidentiality"): enough to tell two
+ * customers apart, not enough to call one. Short numbers keep only their last two digits.
+ */
+export function maskPhone(phone: string | null): string | null {
+  if (phone === null) return null;
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  if (digits.length <= 2) return '*'.repeat(digits.length);
+  return `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}`;
+}

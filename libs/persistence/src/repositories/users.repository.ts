@@ -1,0 +1,104 @@
+import type { DataSource } from 'typeorm';
+import { UserEntity } from '../entities/user.entity';
+
+export interface NewUser {
+  id: string;
+  organisationId: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  department: string;
+  roles: string[];
+  approvalLimitFen: number | null;
+}
+
+export type UserChanges = Partial<
+  Pick<
+    UserEntity,
+    'displayName' | 'passwordHash' | 'department' | 'roles' | 'approvalLimitFen' | 'active'
+  >
+>;
+
+/**
+ * Users of every organisation, always read within one: no method looks a user up without the
+ * organisation, so a token of one tenant can never resolve to a user of another.
+ */
+export class UsersRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  findById(organisationId: string, id: string): Promise<UserEntity | null> {
+    return this.ds.getRepository(UserEntity).findOneBy({ organisationId, id });
+  }
+
+  /**
+   * Only for a refresh token, which is bound to one user id (a uuid) when issued: the
+   * organisation then comes from that user's row, never from the caller.
+   */
+  findByIdAnyOrganisation(id: string): Promise<UserEntity | null> {
+    return this.ds.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  /** Usernames are stored lower-case; the lookup folds case the same way. */
+  findByUsername(organisationId: string, username: string): Promise<UserEntity | null> {
+    return this.ds
+      .getRepository(UserEntity)
+      .findOneBy({ organisationId, username: username.toLowerCase() });
+  }
+
+  list(organisationId: string): Promise<UserEntity[]> {
+    return this.ds
+      .getRepository(UserEntity)
+      .find({ where: { organisationId }, order: { department: 'ASC', username: 'ASC' } });
+  }
+
+  /** Inserts the user unless the username is taken in that organisation (then returns null). */
+  async create(user: NewUser, now = new Date()): Promise<UserEntity | null> {
+    const rows: unknown[] = await this.ds.query(
+      `INSERT INTO users (id, organisation_id, username, display_name, password_hash, department,
+                          roles, approval_limit_fen, active, token_version, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, true, 0, $9, $9)
+       ON CONFLICT (organisation_id, username) DO NOTHING RETURNING id`,
+      [
+        user.id,
+        user.organisationId,
+        user.username.toLowerCase(),
+        user.displayName,
+        user.passwordHash,
+        user.department,
+        user.roles,
+        user.approvalLimitFen,
+        now,
+      ],
+    );
+    return rows.length > 0 ? this.findById(user.organisationId, user.id) : null;
+  }
+
+  /**
+   * Applies the changes; a change of who the user is (department, roles, limit, password,
+   * deactivation) bumps token_version, which revokes the refresh tokens issued before it.
+   */
+  async update(
+    organisationId: string,
+    id: string,
+    changes: UserChanges,
+    now = new Date(),
+  ): Promise<UserEntity | null> {
+    const revokes =
+      changes.department !== undefined ||
+      changes.roles !== undefined ||
+      changes.approvalLimitFen !== undefined ||
+      changes.passwordHash !== undefined ||
+      changes.active === false;
+    const result = await this.ds
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({
+        ...changes,
+        updatedAt: now,
+        ...(revokes ? { tokenVersion: () => 'token_version + 1' } : {}),
+      })
+      .where('organisation_id = :organisationId AND id = :id', { organisationId, id })
+      .execute();
+    return result.affected ? this.findById(organisationId, id) : null;
+  }
+}
