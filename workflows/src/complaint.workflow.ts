@@ -1,4 +1,11 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  startChild,
+} from '@temporalio/workflow';
 import {
   type CaseActivities,
   type CaseActor,
@@ -70,21 +77,33 @@ type Prepared = { taskId: string; events: ComplaintEvent[] };
 export async function complaint(input: ComplaintWorkflowInput): Promise<ComplaintOutcome> {
   // 5. Policy pinning: the snapshot in the input is the only policy this case ever uses.
   const policy = input.policy;
-  const calendar = new BusinessCalendar(policy.calendar, input.holidayTables ?? defaultHolidayTables);
+  const calendar = new BusinessCalendar(
+    policy.calendar,
+    input.holidayTables ?? defaultHolidayTables,
+  );
   const caseNumber = input.caseNumber;
 
   let state: ComplaintState | null = null;
   let changes = 0;
   let closing: Clock | null = null;
   const childCaseNumbers: string[] = [];
-  const routes: Partial<Record<'investigation_report' | 'discount_certificate' | 'petition', ApprovalRoute>> = {};
+  const routes: Partial<
+    Record<'investigation_report' | 'discount_certificate' | 'petition', ApprovalRoute>
+  > = {};
   let childStarting = false;
   let childResult: { childCaseNumber: string; outcome: ReturnOutcome } | null = null;
   let childFailure: unknown = null;
 
-  const recorder = new Recorder(activities, { organisationId: input.organisationId, caseNumber, policyVersion: policy.version }, (version) => snapshot(version));
+  const recorder = new Recorder(
+    activities,
+    { organisationId: input.organisationId, caseNumber, policyVersion: policy.version },
+    (version) => snapshot(version),
+  );
   const board = new TaskBoard({ caseNumber, caseType: 'complaint', policy, calendar }, recorder);
-  const documents = new DocumentBook(recorder, { organisationId: input.organisationId, caseNumber });
+  const documents = new DocumentBook(recorder, {
+    organisationId: input.organisationId,
+    caseNumber,
+  });
 
   const current = (): ComplaintState => {
     if (!state) throw ApplicationFailure.nonRetryable(`complaint ${caseNumber} has no state`);
@@ -100,10 +119,18 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
       const now = new Date();
       const prepared = prepare(req, now); // again: an earlier handler may have moved the case on
       record(prepared.events);
-      board.complete(prepared.taskId, req.actor.userId, now, { command: req.command.type, comment: req.comment ?? null, events: prepared.events.map((e) => e.type) });
+      board.complete(prepared.taskId, req.actor.userId, now, {
+        command: req.command.type,
+        comment: req.comment ?? null,
+        events: prepared.events.map((e) => e.type),
+      });
       afterChange(now);
       await recorder.flush();
-      return { taskId: prepared.taskId, events: prepared.events.map((e) => e.type), status: current().status };
+      return {
+        taskId: prepared.taskId,
+        events: prepared.events.map((e) => e.type),
+        status: current().status,
+      };
     },
     { validator: (req) => void prepare(req, new Date()) },
   );
@@ -115,7 +142,13 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
     new Date(input.reportedAt),
     policy,
   );
-  if (!reported.ok) throw ApplicationFailure.create({ type: reported.error.code, message: reported.error.message, details: [reported.error.details], nonRetryable: true });
+  if (!reported.ok)
+    throw ApplicationFailure.create({
+      type: reported.error.code,
+      message: reported.error.message,
+      details: [reported.error.details],
+      nonRetryable: true,
+    });
   record(reported.events);
   afterChange(new Date());
   await recorder.flush();
@@ -129,13 +162,26 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
     if (finished !== null) {
       const { childCaseNumber, outcome } = finished;
       childResult = null;
-      system({ type: 'RecordChildCaseCompleted', actor: SYSTEM, childCaseNumber, outcome: outcome.outcome }, now);
+      system(
+        {
+          type: 'RecordChildCaseCompleted',
+          actor: SYSTEM,
+          childCaseNumber,
+          outcome: outcome.outcome,
+        },
+        now,
+      );
     }
     if (needsChild() && !childStarting) await startExecutionChild();
     await recorder.flush();
     const seen = changes;
     const wake = board.nextWakeMs(new Date());
-    const woken = () => changes !== seen || childResult !== null || childFailure !== null || current().status === 'closed' || (needsChild() && !childStarting);
+    const woken = () =>
+      changes !== seen ||
+      childResult !== null ||
+      childFailure !== null ||
+      current().status === 'closed' ||
+      (needsChild() && !childStarting);
     if (wake === null) await condition(woken);
     else await condition(woken, Math.max(1, wake - Date.now()));
   }
@@ -143,7 +189,12 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
   await condition(allHandlersFinished);
   await recorder.flush();
   const closed = current();
-  return { caseNumber, status: closed.status, closedAt: iso(closed.closedAt), closedOnTime: closingClock().onTime };
+  return {
+    caseNumber,
+    status: closed.status,
+    closedAt: iso(closed.closedAt),
+    closedOnTime: closingClock().onTime,
+  };
 
   // ── helpers ─────────────────────────────────────────────────────────────────────────────
 
@@ -153,25 +204,32 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
     board.assertMayWork(task, req.actor);
     const type = typeof req.command?.type === 'string' ? req.command.type : null;
     if (type === null || !task.commands.includes(type)) {
-      throw refusal('COMMAND_INVALID', `Task ${task.taskId} (${task.type}) is completed by ${task.commands.join(' or ')}`, {
-        taskId: task.taskId,
-        command: type,
-        accepted: task.commands,
-      });
+      throw refusal(
+        'COMMAND_INVALID',
+        `Task ${task.taskId} (${task.type}) is completed by ${task.commands.join(' or ')}`,
+        {
+          taskId: task.taskId,
+          command: type,
+          accepted: task.commands,
+        },
+      );
     }
     if (type === ACKNOWLEDGE_ESCALATION) return { taskId: task.taskId, events: [] };
     const s = current();
     let command: ComplaintCommand;
     if (type === RECORD_REPAIR_COMPLETED) {
       const outcome = (req.command as { outcome?: unknown }).outcome;
-      if (typeof outcome !== 'string' || outcome.trim() === '') throw refusal('COMMAND_INVALID', 'outcome is required', { field: 'command.outcome' });
-      const childCaseNumber = s.execution?.kind === 'child_case' ? (s.execution.childCaseNumber ?? '') : '';
+      if (typeof outcome !== 'string' || outcome.trim() === '')
+        throw refusal('COMMAND_INVALID', 'outcome is required', { field: 'command.outcome' });
+      const childCaseNumber =
+        s.execution?.kind === 'child_case' ? (s.execution.childCaseNumber ?? '') : '';
       command = { type: 'RecordChildCaseCompleted', actor: SYSTEM, childCaseNumber, outcome };
     } else {
       const given = req.command as ComplaintTaskCommand;
       command = { ...given, actor: actorOf(req.actor) } as ComplaintCommand;
       // The approver's own limit comes from who they are (the API vouches for it), never from the payload.
-      if (command.type === 'ApproveResolution') command = { ...command, personalLimitFen: req.actor.approvalLimitFen ?? null };
+      if (command.type === 'ApproveResolution')
+        command = { ...command, personalLimitFen: req.actor.approvalLimitFen ?? null };
     }
     const decision = decideComplaint(s, command, now, policy);
     if (!decision.ok) throw refusalOf(decision.error);
@@ -181,7 +239,13 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
   /** A command of the workflow itself (child results); a refusal here is a bug, not a user error. */
   function system(command: Extract<ComplaintCommand, { actor: typeof SYSTEM }>, now: Date): void {
     const decision = decideComplaint(current(), command, now, policy);
-    if (!decision.ok) throw ApplicationFailure.create({ type: decision.error.code, message: decision.error.message, details: [decision.error.details], nonRetryable: true });
+    if (!decision.ok)
+      throw ApplicationFailure.create({
+        type: decision.error.code,
+        message: decision.error.message,
+        details: [decision.error.details],
+        nonRetryable: true,
+      });
     record(decision.events);
     afterChange(now);
   }
@@ -210,10 +274,16 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
         routes.investigation_report = e.route;
         break;
       case 'InvestigationReportApproved':
-        approval('investigation_report', routes.investigation_report?.explanation ?? null, { remarks: e.remarks });
+        approval('investigation_report', routes.investigation_report?.explanation ?? null, {
+          remarks: e.remarks,
+        });
         break;
       case 'InvestigationReportReturned':
-        recorder.audit('approval.sent_back', e.by, e.at, { action: 'investigation_report', reason: e.reason, explanation: routes.investigation_report?.explanation ?? null });
+        recorder.audit('approval.sent_back', e.by, e.at, {
+          action: 'investigation_report',
+          reason: e.reason,
+          explanation: routes.investigation_report?.explanation ?? null,
+        });
         break;
       case 'ResolutionProposed': {
         // 001 §25.5: a rejected decision is re-filed as a new revision linked to the original.
@@ -247,14 +317,24 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
         break;
       }
       case 'ResolutionApprovalSigned':
-        approval('handling_decision', rev?.route.explanation ?? null, { revision: e.revision, stepIndex: e.stepIndex, role: e.role });
+        approval('handling_decision', rev?.route.explanation ?? null, {
+          revision: e.revision,
+          stepIndex: e.stepIndex,
+          role: e.role,
+        });
         form('approving', { by: e.by, role: e.role });
         break;
       case 'ResolutionApproved':
         form('approved');
         break;
       case 'ResolutionSentBack':
-        recorder.audit('approval.sent_back', e.by, e.at, { action: 'handling_decision', revision: e.revision, stepIndex: e.stepIndex, reason: e.reason, explanation: rev?.route.explanation ?? null });
+        recorder.audit('approval.sent_back', e.by, e.at, {
+          action: 'handling_decision',
+          revision: e.revision,
+          stepIndex: e.stepIndex,
+          reason: e.reason,
+          explanation: rev?.route.explanation ?? null,
+        });
         form('sent_back');
         break;
       case 'CustomerAccepted':
@@ -272,7 +352,12 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
             revision: 1,
             supersedesRevision: null,
             status: 'issued',
-            content: { amountFen: e.amountFen, complaintRevision: rev?.revision ?? null, customerName: s.intake.customerName, orderNumber: s.intake.orderNumber },
+            content: {
+              amountFen: e.amountFen,
+              complaintRevision: rev?.revision ?? null,
+              customerName: s.intake.customerName,
+              orderNumber: s.intake.orderNumber,
+            },
             signatures: [{ by: e.by, role: 'issuer', at: new Date(e.at).toISOString() }],
           },
           e.by,
@@ -280,11 +365,16 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
         );
         break;
       case 'DiscountCertificateSigned':
-        approval('discount_certificate', routes.discount_certificate?.explanation ?? null, { certificateNumber: e.certificateNumber });
+        approval('discount_certificate', routes.discount_certificate?.explanation ?? null, {
+          certificateNumber: e.certificateNumber,
+        });
         certificate(e.certificateNumber, 'signed_by_sales_vp', { by: e.by, role: 'sales_vp' });
         break;
       case 'DiscountCertificateCustomerSigned':
-        certificate(e.certificateNumber, 'signed_by_customer', { by: s.intake.customerName, role: 'customer' });
+        certificate(e.certificateNumber, 'signed_by_customer', {
+          by: s.intake.customerName,
+          role: 'customer',
+        });
         break;
       case 'DiscountCertificateBooked':
         // 001 §29.1(1): one copy stays with sales, one goes to finance, which books it.
@@ -303,7 +393,10 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
             revision: 1,
             supersedesRevision: null,
             status: 'filed',
-            content: { reason: e.reason, to: e.route.steps.map((st) => ({ role: st.role, department: st.department ?? null })) },
+            content: {
+              reason: e.reason,
+              to: e.route.steps.map((st) => ({ role: st.role, department: st.department ?? null })),
+            },
             distribution: [{ department: 'sales', copy: 1 }],
             signatures: [{ by: e.by, role: 'petitioner', at: new Date(e.at).toISOString() }],
           },
@@ -312,7 +405,10 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
         );
         break;
       case 'PetitionDecided':
-        approval('petition', routes.petition?.explanation ?? null, { decision: e.decision, remarks: e.remarks });
+        approval('petition', routes.petition?.explanation ?? null, {
+          decision: e.decision,
+          remarks: e.remarks,
+        });
         documents.update('petition', `${caseNumber}-P1`, 1, e.by, e.at, (d) => {
           d.status = `decided_${e.decision}`;
           d.signatures.push({ by: e.by, role: 'superior', at: new Date(e.at).toISOString() });
@@ -351,9 +447,16 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
     syncClosingClock(s, now);
     const closingDue = closing ? dueOf(closing.ledger, calendar) : null;
     board.reconcile(workItems(s), now, (item) => {
-      if (item.stage === 'close') return { fixedDue: { due: closingDue ? new Date(closingDue.ms) : null, provisional: closingDue?.provisional ?? false } };
+      if (item.stage === 'close')
+        return {
+          fixedDue: {
+            due: closingDue ? new Date(closingDue.ms) : null,
+            provisional: closingDue?.provisional ?? false,
+          },
+        };
       // 000 §三.6: the 24 h first response counts from the report itself.
-      if (item.stage === 'firstResponse') return { start: s.reportedAt, override: s.formDeadlines.firstResponse };
+      if (item.stage === 'firstResponse')
+        return { start: s.reportedAt, override: s.formDeadlines.firstResponse };
       // 001 §25.2: a department deadline CS set on the form overrides the policy default.
       return { override: s.formDeadlines[item.stage] };
     });
@@ -363,8 +466,23 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
   function workItems(s: ComplaintState): WorkItem<ComplaintStage>[] {
     const items = complaintWorkItems(s, policy);
     const ob = s.execution;
-    if (s.status === 'executing' && ob?.kind === 'child_case' && ob.childType === 'repair' && ob.childCaseNumber !== null && !ob.completed) {
-      items.push({ key: 'repair_handoff', type: 'repair_handoff', stage: 'execution', department: 'cs', roles: [], commands: [RECORD_REPAIR_COMPLETED], priority: 2, waitingFor: null });
+    if (
+      s.status === 'executing' &&
+      ob?.kind === 'child_case' &&
+      ob.childType === 'repair' &&
+      ob.childCaseNumber !== null &&
+      !ob.completed
+    ) {
+      items.push({
+        key: 'repair_handoff',
+        type: 'repair_handoff',
+        stage: 'execution',
+        department: 'cs',
+        roles: [],
+        commands: [RECORD_REPAIR_COMPLETED],
+        priority: 2,
+        waitingFor: null,
+      });
     }
     return items;
   }
@@ -376,10 +494,20 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
    */
   function syncClosingClock(s: ComplaintState, now: Date): void {
     if (!closing && s.acceptedAt !== null) {
-      closing = { id: 'closing', stage: 'close', ledger: openLedger(policy, 'complaint', 'close', s.acceptedAt, s.formDeadlines.close), overdue: false, level: 0, taskId: null };
+      closing = {
+        id: 'closing',
+        stage: 'close',
+        ledger: openLedger(policy, 'complaint', 'close', s.acceptedAt, s.formDeadlines.close),
+        overdue: false,
+        level: 0,
+        taskId: null,
+      };
       board.watch(closing);
       const due = dueOf(closing.ledger, calendar);
-      recorder.audit('closing_clock.started', 'system', s.acceptedAt, { dueAt: due ? new Date(due.ms).toISOString() : null, basis: policy.deadlines.complaint.close.basis });
+      recorder.audit('closing_clock.started', 'system', s.acceptedAt, {
+        dueAt: due ? new Date(due.ms).toISOString() : null,
+        basis: policy.deadlines.complaint.close.basis,
+      });
     }
     if (!closing || closing.ledger.stoppedAt !== null) return;
     const ledger = closing.ledger;
@@ -392,21 +520,43 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
     } else if (s.status !== 'awaiting_customer' && isPaused(ledger)) {
       closing.ledger = resumeLedger(ledger, now);
       const due = dueOf(closing.ledger, calendar);
-      recorder.audit('closing_clock.resumed', 'system', now, { dueAt: due ? new Date(due.ms).toISOString() : null });
+      recorder.audit('closing_clock.resumed', 'system', now, {
+        dueAt: due ? new Date(due.ms).toISOString() : null,
+      });
     }
   }
 
   function closingClock(): ClosingClockView {
     const s = current();
-    if (!closing) return { startedAt: null, dueAt: null, dueProvisional: false, closedAt: iso(s.closedAt), onTime: null };
+    if (!closing)
+      return {
+        startedAt: null,
+        dueAt: null,
+        dueProvisional: false,
+        closedAt: iso(s.closedAt),
+        onTime: null,
+      };
     const due = dueOf(closing.ledger, calendar);
-    const onTime = closing.ledger.stoppedAt === null ? null : !ledgerStatus(closing.ledger, calendar, closing.ledger.stoppedAt).overdue;
-    return { startedAt: iso(closing.ledger.startedAt), dueAt: due ? new Date(due.ms).toISOString() : null, dueProvisional: due?.provisional ?? false, closedAt: iso(s.closedAt), onTime };
+    const onTime =
+      closing.ledger.stoppedAt === null
+        ? null
+        : !ledgerStatus(closing.ledger, calendar, closing.ledger.stoppedAt).overdue;
+    return {
+      startedAt: iso(closing.ledger.startedAt),
+      dueAt: due ? new Date(due.ms).toISOString() : null,
+      dueProvisional: due?.provisional ?? false,
+      closedAt: iso(s.closedAt),
+      onTime,
+    };
   }
 
   function needsChild(): boolean {
     const s = current();
-    return s.status === 'executing' && s.execution?.kind === 'child_case' && s.execution.childCaseNumber === null;
+    return (
+      s.status === 'executing' &&
+      s.execution?.kind === 'child_case' &&
+      s.execution.childCaseNumber === null
+    );
   }
 
   /**
@@ -422,7 +572,10 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
     const at = new Date().toISOString();
     if (ob.childType === 'repair') {
       const number = await activities.allocateCaseNumber({ prefix: 'WX', at });
-      system({ type: 'RecordChildCaseStarted', actor: SYSTEM, childCaseNumber: number }, new Date());
+      system(
+        { type: 'RecordChildCaseStarted', actor: SYSTEM, childCaseNumber: number },
+        new Date(),
+      );
       return;
     }
     const number = await activities.allocateCaseNumber({ prefix: 'TH', at });
@@ -434,7 +587,8 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
       openedAt: at,
       openedBy: input.reportedBy,
       approvedQuantity: rev.approvedReturnQuantity,
-      method: rev.method === 'exchange' ? 'exchange' : rev.method === 'rework' ? 'rework' : 'refund',
+      method:
+        rev.method === 'exchange' ? 'exchange' : rev.method === 'rework' ? 'rework' : 'refund',
       orderNumber: s.intake.orderNumber,
       customerName: s.intake.customerName,
       reason: `${caseNumber} rev ${rev.revision}: ${s.intake.reasons || s.intake.demand}`,
@@ -474,7 +628,9 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
   function snapshot(version: number): CaseSnapshot {
     const s = current();
     const rev = s.revisions[s.revisions.length - 1];
-    const approved = [...s.revisions].reverse().find((r) => r.outcome === 'approved' || r.outcome === 'accepted_by_customer');
+    const approved = [...s.revisions]
+      .reverse()
+      .find((r) => r.outcome === 'approved' || r.outcome === 'accepted_by_customer');
     const clock = closingClock();
     return {
       organisationId: input.organisationId,
@@ -509,4 +665,8 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-const actorOf = (a: CaseActor): Actor => ({ userId: a.userId, department: a.department, roles: [...a.roles] });
+const actorOf = (a: CaseActor): Actor => ({
+  userId: a.userId,
+  department: a.department,
+  roles: [...a.roles],
+});

@@ -1,4 +1,10 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import {
   type CaseActivities,
   type CaseActor,
@@ -43,21 +49,35 @@ const activities = proxyActivities<CaseActivities>({
  */
 export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutcome> {
   const policy = input.policy;
-  const calendar = new BusinessCalendar(policy.calendar, input.holidayTables ?? defaultHolidayTables);
+  const calendar = new BusinessCalendar(
+    policy.calendar,
+    input.holidayTables ?? defaultHolidayTables,
+  );
   const caseNumber = input.caseNumber;
   if (input.parentCaseNumber === null || input.approvedQuantity === null) {
     // A customer's own request needs its SN, account and eligibility facts, which
     // ReturnWorkflowInput does not carry yet: only the complaint-origin path runs here.
-    throw ApplicationFailure.create({ type: 'COMMAND_INVALID', message: 'A return case needs its parent complaint and the approved quantity', nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: 'COMMAND_INVALID',
+      message: 'A return case needs its parent complaint and the approved quantity',
+      nonRetryable: true,
+    });
   }
   const parentCaseNumber = input.parentCaseNumber;
 
   let state: ReturnState | null = null;
   let changes = 0;
   let outcome: string | null = null;
-  const recorder = new Recorder(activities, { organisationId: input.organisationId, caseNumber, policyVersion: policy.version }, (v) => snapshot(v));
+  const recorder = new Recorder(
+    activities,
+    { organisationId: input.organisationId, caseNumber, policyVersion: policy.version },
+    (v) => snapshot(v),
+  );
   const board = new TaskBoard({ caseNumber, caseType: 'return', policy, calendar }, recorder);
-  const documents = new DocumentBook(recorder, { organisationId: input.organisationId, caseNumber });
+  const documents = new DocumentBook(recorder, {
+    organisationId: input.organisationId,
+    caseNumber,
+  });
   const current = (): ReturnState => {
     if (!state) throw ApplicationFailure.nonRetryable(`return ${caseNumber} has no state`);
     return state;
@@ -72,7 +92,11 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
       const now = new Date();
       const { taskId, events } = prepare(req, now);
       record(events);
-      board.complete(taskId, req.actor.userId, now, { command: req.command.type, comment: req.comment ?? null, events: events.map((e) => e.type) });
+      board.complete(taskId, req.actor.userId, now, {
+        command: req.command.type,
+        comment: req.comment ?? null,
+        events: events.map((e) => e.type),
+      });
       afterChange(now);
       await recorder.flush();
       return { taskId, events: events.map((e) => e.type), status: current().status };
@@ -97,7 +121,13 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
     policy,
     calendar,
   );
-  if (!issued.ok) throw ApplicationFailure.create({ type: issued.error.code, message: issued.error.message, details: [issued.error.details], nonRetryable: true });
+  if (!issued.ok)
+    throw ApplicationFailure.create({
+      type: issued.error.code,
+      message: issued.error.message,
+      details: [issued.error.details],
+      nonRetryable: true,
+    });
   record(issued.events);
   afterChange(new Date());
   await recorder.flush();
@@ -116,7 +146,8 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
   return {
     caseNumber,
     status: final.status,
-    outcome: final.method === 'rework' && outcome === 'reshipped' ? 'reworked' : (outcome ?? final.status),
+    outcome:
+      final.method === 'rework' && outcome === 'reshipped' ? 'reworked' : (outcome ?? final.status),
     returnedQuantity: final.returnedQuantity,
   };
 
@@ -125,7 +156,11 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
     board.assertMayWork(task, req.actor);
     const type = typeof req.command?.type === 'string' ? req.command.type : null;
     if (type === null || !task.commands.includes(type)) {
-      throw refusal('COMMAND_INVALID', `Task ${task.taskId} (${task.type}) is completed by ${task.commands.join(' or ')}`, { taskId: task.taskId, command: type, accepted: task.commands });
+      throw refusal(
+        'COMMAND_INVALID',
+        `Task ${task.taskId} (${task.type}) is completed by ${task.commands.join(' or ')}`,
+        { taskId: task.taskId, command: type, accepted: task.commands },
+      );
     }
     if (type === ACKNOWLEDGE_ESCALATION) return { taskId: task.taskId, events: [] };
     const command = { ...(req.command as object), actor: actorOf(req.actor) } as ReturnCommand;
@@ -145,7 +180,11 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
   /** The return slip 产品退货单 and its copies (001 §29.1(2), §29.3). */
   function slipChanges(e: ReturnEvent, s: ReturnState): void {
     const at = new Date(e.at).toISOString();
-    const slip = (status: string, change?: (content: Record<string, unknown>) => void, sign?: { by: string; role: string }) =>
+    const slip = (
+      status: string,
+      change?: (content: Record<string, unknown>) => void,
+      sign?: { by: string; role: string },
+    ) =>
       documents.update('return_slip', caseNumber, 1, e.by, e.at, (d) => {
         d.status = status;
         change?.(d.content);
@@ -160,7 +199,14 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
             revision: 1,
             supersedesRevision: null,
             status: 'issued',
-            content: { parentCaseNumber: e.parentCaseNumber, reason: e.slip.reason, method: e.slip.method, basis: e.slip.basis, approvedQuantity: e.slip.approvedQuantity, returnedQuantity: null },
+            content: {
+              parentCaseNumber: e.parentCaseNumber,
+              reason: e.slip.reason,
+              method: e.slip.method,
+              basis: e.slip.basis,
+              approvedQuantity: e.slip.approvedQuantity,
+              returnedQuantity: null,
+            },
             signatures: [{ by: e.by, role: 'issuer', at }],
           },
           e.by,
@@ -168,7 +214,10 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
         );
         break;
       case 'ReturnSlipApproved':
-        recorder.audit('approval.signed', e.by, e.at, { action: 'return_slip', explanation: s.slip?.route.explanation ?? null });
+        recorder.audit('approval.signed', e.by, e.at, {
+          action: 'return_slip',
+          explanation: s.slip?.route.explanation ?? null,
+        });
         documents.update('return_slip', caseNumber, 1, e.by, e.at, (d) => {
           d.status = 'approved';
           d.distribution = e.copies.map((c) => ({ department: c.holder, copy: c.copy }));
@@ -176,19 +225,42 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
         });
         break;
       case 'GoodsCheckFailed':
-        slip('check_failed', (c) => void (c.lastCheck = { quantity: e.quantity, complete: e.complete, undamaged: e.undamaged, note: e.note }));
+        slip(
+          'check_failed',
+          (c) =>
+            void (c.lastCheck = {
+              quantity: e.quantity,
+              complete: e.complete,
+              undamaged: e.undamaged,
+              note: e.note,
+            }),
+        );
         break;
       case 'GoodsReceived':
-        slip('received', (c) => void (c.returnedQuantity = e.totalReturned), { by: e.by, role: 'warehouse' });
+        slip('received', (c) => void (c.returnedQuantity = e.totalReturned), {
+          by: e.by,
+          role: 'warehouse',
+        });
         break;
       case 'ReconciliationMismatched':
         slip('quantity_mismatch', (c) => void (c.reconciliation = e.reconciliation));
         break;
       case 'MismatchResolved':
-        slip('awaiting_goods', (c) => void (c.mismatchResolution = { resolution: e.resolution, note: e.note }));
+        slip(
+          'awaiting_goods',
+          (c) => void (c.mismatchResolution = { resolution: e.resolution, note: e.note }),
+        );
         break;
       case 'ReconciliationMatched':
-        slip('reconciled', (c) => void Object.assign(c, { reconciliation: e.reconciliation, voucherNumber: e.voucherNumber }), { by: e.by, role: 'finance' });
+        slip(
+          'reconciled',
+          (c) =>
+            void Object.assign(c, {
+              reconciliation: e.reconciliation,
+              voucherNumber: e.voucherNumber,
+            }),
+          { by: e.by, role: 'finance' },
+        );
         break;
       case 'RefundRecorded':
         slip('refunded', (c) => void (c.refundFen = e.amountFen));
@@ -222,7 +294,13 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
       state: s,
       tasks: board.views(),
       overdueStages: [...board.overdueStages],
-      closingClock: { startedAt: null, dueAt: null, dueProvisional: false, closedAt: iso(s.completedAt), onTime: null },
+      closingClock: {
+        startedAt: null,
+        dueAt: null,
+        dueProvisional: false,
+        closedAt: iso(s.completedAt),
+        onTime: null,
+      },
       parentCaseNumber,
       childCaseNumbers: [],
       auditSeq: recorder.auditSeq,
@@ -263,4 +341,8 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-const actorOf = (a: CaseActor): Actor => ({ userId: a.userId, department: a.department, roles: [...a.roles] });
+const actorOf = (a: CaseActor): Actor => ({
+  userId: a.userId,
+  department: a.department,
+  roles: [...a.roles],
+});

@@ -23,7 +23,11 @@ export class DocumentBook {
   }
 
   create(
-    doc: Omit<DocumentRecord, 'organisationId' | 'caseNumber' | 'updatedAt' | 'distribution' | 'signatures'> & Partial<Pick<DocumentRecord, 'distribution' | 'signatures'>>,
+    doc: Omit<
+      DocumentRecord,
+      'organisationId' | 'caseNumber' | 'updatedAt' | 'distribution' | 'signatures'
+    > &
+      Partial<Pick<DocumentRecord, 'distribution' | 'signatures'>>,
     actor: string,
     at: number,
   ): DocumentRecord {
@@ -40,7 +44,14 @@ export class DocumentBook {
     return record;
   }
 
-  update(docType: string, docNumber: string, revision: number, actor: string, at: number, change: (doc: DocumentRecord) => void): void {
+  update(
+    docType: string,
+    docNumber: string,
+    revision: number,
+    actor: string,
+    at: number,
+    change: (doc: DocumentRecord) => void,
+  ): void {
     const doc = this.get(docType, docNumber, revision);
     if (!doc) return;
     change(doc);

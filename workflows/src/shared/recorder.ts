@@ -1,4 +1,10 @@
-import type { AuditRecord, CaseActivities, CaseSnapshot, DocumentRecord, TaskView } from '@aso/contracts';
+import type {
+  AuditRecord,
+  CaseActivities,
+  CaseSnapshot,
+  DocumentRecord,
+  TaskView,
+} from '@aso/contracts';
 
 /**
  * Every write of a case goes through ONE serial queue (a promise chain), so the read models and
@@ -65,7 +71,8 @@ export class Recorder {
       this.chain = this.chain.then(async () => {
         if (audits.length > 0) await a.appendAudit(audits);
         if (documents.length > 0) await a.recordDocuments(documents);
-        if (tasks.length > 0) await a.recordTasks({ organisationId: this.ctx.organisationId, tasks });
+        if (tasks.length > 0)
+          await a.recordTasks({ organisationId: this.ctx.organisationId, tasks });
         await a.recordCase(snapshot);
       });
     }

@@ -67,12 +67,21 @@ export class TaskBoard<T extends CaseType> {
   private n = 0;
 
   constructor(
-    private readonly ctx: { caseNumber: string; caseType: T; policy: PolicyDocument; calendar: BusinessCalendar },
+    private readonly ctx: {
+      caseNumber: string;
+      caseType: T;
+      policy: PolicyDocument;
+      calendar: BusinessCalendar;
+    },
     private readonly recorder: Recorder,
   ) {}
 
   views(): TaskView[] {
-    return this.tasks.map((t) => ({ ...t.view, candidateRoles: [...t.view.candidateRoles], commands: [...t.view.commands] }));
+    return this.tasks.map((t) => ({
+      ...t.view,
+      candidateRoles: [...t.view.candidateRoles],
+      commands: [...t.view.commands],
+    }));
   }
 
   find(taskId: string): TaskView | undefined {
@@ -86,20 +95,39 @@ export class TaskBoard<T extends CaseType> {
   /** The task an update names, or a refusal. */
   get(taskId: string): TaskView {
     const task = this.find(taskId);
-    if (!task) throw refusal('TASK_NOT_FOUND', `Task ${taskId} does not belong to case ${this.ctx.caseNumber}`, { taskId, caseNumber: this.ctx.caseNumber });
+    if (!task)
+      throw refusal(
+        'TASK_NOT_FOUND',
+        `Task ${taskId} does not belong to case ${this.ctx.caseNumber}`,
+        { taskId, caseNumber: this.ctx.caseNumber },
+      );
     return task;
   }
 
   /** Department, role, open and claimed-by checks of DOMAIN.md "Who uses it" (tasks/task-access). */
   assertMayWork(task: TaskView, actor: Actor): void {
     try {
-      const access = { taskId: task.taskId, status: task.status, roles: task.candidateRoles, claimedBy: task.assignee };
-      if (task.candidateDepartment !== null) assertMayWorkTask({ ...access, department: task.candidateDepartment }, actor);
+      const access = {
+        taskId: task.taskId,
+        status: task.status,
+        roles: task.candidateRoles,
+        claimedBy: task.assignee,
+      };
+      if (task.candidateDepartment !== null)
+        assertMayWorkTask({ ...access, department: task.candidateDepartment }, actor);
       else {
         // TaskAccess has no form for company-wide roles (VP, sales VP, GM): same checks, no department.
-        if (task.status !== 'open' && task.status !== 'claimed') throw new DomainError('TASK_NOT_OPEN', `Task ${task.taskId} is ${task.status}`, { taskId: task.taskId, status: task.status });
+        if (task.status !== 'open' && task.status !== 'claimed')
+          throw new DomainError('TASK_NOT_OPEN', `Task ${task.taskId} is ${task.status}`, {
+            taskId: task.taskId,
+            status: task.status,
+          });
         if (task.status === 'claimed' && task.assignee && task.assignee !== actor.userId) {
-          throw new DomainError('TASK_NOT_OPEN', `Task ${task.taskId} is claimed by someone else`, { taskId: task.taskId, status: task.status, claimedBy: task.assignee });
+          throw new DomainError('TASK_NOT_OPEN', `Task ${task.taskId} is claimed by someone else`, {
+            taskId: task.taskId,
+            status: task.status,
+            claimedBy: task.assignee,
+          });
         }
         assertActorFits(actor, null, task.candidateRoles, { taskId: task.taskId });
       }
@@ -111,30 +139,56 @@ export class TaskBoard<T extends CaseType> {
 
   /** Claim/unclaim/delegate checks; throw refusals. */
   assertMayClaim(task: TaskView, actor: Actor): void {
-    if (task.status !== 'open') throw refusal('TASK_NOT_OPEN', `Task ${task.taskId} is ${task.status}`, { taskId: task.taskId, status: task.status, assignee: task.assignee });
+    if (task.status !== 'open')
+      throw refusal('TASK_NOT_OPEN', `Task ${task.taskId} is ${task.status}`, {
+        taskId: task.taskId,
+        status: task.status,
+        assignee: task.assignee,
+      });
     this.assertMayWork(task, actor);
   }
 
   assertMayReassign(task: TaskView, actor: Actor, action: 'unclaim' | 'delegate'): void {
-    if (task.status !== 'open' && task.status !== 'claimed') throw refusal('TASK_NOT_OPEN', `Task ${task.taskId} is ${task.status}`, { taskId: task.taskId, status: task.status });
-    if (action === 'unclaim' && task.status !== 'claimed') throw refusal('TASK_NOT_OPEN', `Task ${task.taskId} is not claimed`, { taskId: task.taskId, status: task.status });
-    const isAssignee = task.assignee === actor.userId;
-    const isManager = task.candidateDepartment !== null && actor.department === task.candidateDepartment && actor.roles.includes('manager');
-    // An unclaimed task may be handed on by anyone who could work it.
-    const mayWorkUnclaimed = action === 'delegate' && task.assignee === null && this.fits(task, actor);
-    if (!isAssignee && !isManager && !mayWorkUnclaimed) {
-      throw refusal('WRONG_ROLE', `Only the assignee or a manager of ${task.candidateDepartment ?? 'the company'} may ${action} task ${task.taskId}`, {
+    if (task.status !== 'open' && task.status !== 'claimed')
+      throw refusal('TASK_NOT_OPEN', `Task ${task.taskId} is ${task.status}`, {
         taskId: task.taskId,
-        userId: actor.userId,
-        assignee: task.assignee,
-        requiredRoles: ['manager'],
+        status: task.status,
       });
+    if (action === 'unclaim' && task.status !== 'claimed')
+      throw refusal('TASK_NOT_OPEN', `Task ${task.taskId} is not claimed`, {
+        taskId: task.taskId,
+        status: task.status,
+      });
+    const isAssignee = task.assignee === actor.userId;
+    const isManager =
+      task.candidateDepartment !== null &&
+      actor.department === task.candidateDepartment &&
+      actor.roles.includes('manager');
+    // An unclaimed task may be handed on by anyone who could work it.
+    const mayWorkUnclaimed =
+      action === 'delegate' && task.assignee === null && this.fits(task, actor);
+    if (!isAssignee && !isManager && !mayWorkUnclaimed) {
+      throw refusal(
+        'WRONG_ROLE',
+        `Only the assignee or a manager of ${task.candidateDepartment ?? 'the company'} may ${action} task ${task.taskId}`,
+        {
+          taskId: task.taskId,
+          userId: actor.userId,
+          assignee: task.assignee,
+          requiredRoles: ['manager'],
+        },
+      );
     }
   }
 
   assertMayDelegateTo(task: TaskView, to: DelegateTaskInput['to']): void {
     try {
-      assertActorFits({ userId: to.userId, department: to.department, roles: to.roles }, task.candidateDepartment, task.candidateRoles, { taskId: task.taskId, delegateTo: to.userId });
+      assertActorFits(
+        { userId: to.userId, department: to.department, roles: to.roles },
+        task.candidateDepartment,
+        task.candidateRoles,
+        { taskId: task.taskId, delegateTo: to.userId },
+      );
     } catch (e) {
       if (e instanceof DomainError) throw refusalOf(e);
       throw e;
@@ -176,7 +230,12 @@ export class TaskBoard<T extends CaseType> {
     return t.view;
   }
 
-  complete(taskId: string, actorId: string, now: Date, data: Record<string, unknown> = {}): TaskView {
+  complete(
+    taskId: string,
+    actorId: string,
+    now: Date,
+    data: Record<string, unknown> = {},
+  ): TaskView {
     const t = this.tracked(taskId);
     t.view.status = 'completed';
     t.view.completedAt = now.toISOString();
@@ -199,7 +258,8 @@ export class TaskBoard<T extends CaseType> {
   /** Escalations of a task that is done are moot: they are cancelled with it. */
   private closeEscalationsOf(taskId: string, now: Date): void {
     for (const e of this.tasks) {
-      if (e.view.escalatesTaskId === taskId && isOpen(e.view)) this.cancel(e, now, `escalated task ${taskId} is ${this.find(taskId)?.status ?? 'closed'}`);
+      if (e.view.escalatesTaskId === taskId && isOpen(e.view))
+        this.cancel(e, now, `escalated task ${taskId} is ${this.find(taskId)?.status ?? 'closed'}`);
     }
   }
 
@@ -208,10 +268,15 @@ export class TaskBoard<T extends CaseType> {
    * cancelled (the one an actor just completed was completed before this), needed work without
    * an open task gets a new task with its stage clock. Waiting items pause their clock.
    */
-  reconcile(items: WorkItem<StageOf<T>>[], now: Date, options: (item: WorkItem<StageOf<T>>) => OpenOptions): void {
+  reconcile(
+    items: WorkItem<StageOf<T>>[],
+    now: Date,
+    options: (item: WorkItem<StageOf<T>>) => OpenOptions,
+  ): void {
     for (const t of this.tasks) {
       if (t.view.type === 'escalation' || !isOpen(t.view)) continue;
-      if (!items.some((i) => i.key === t.key)) this.cancel(t, now, 'no longer needed in this state');
+      if (!items.some((i) => i.key === t.key))
+        this.cancel(t, now, 'no longer needed in this state');
     }
     for (const item of items) {
       const existing = this.tasks.find((t) => t.key === item.key && isOpen(t.view));
@@ -262,16 +327,35 @@ export class TaskBoard<T extends CaseType> {
       view.dueProvisional = options.fixedDue.provisional;
     } else {
       const start = options.start ?? now.getTime();
-      const deadline = computeStageDeadline(policy, calendar, caseType, item.stage, start, options.override);
+      const deadline = computeStageDeadline(
+        policy,
+        calendar,
+        caseType,
+        item.stage,
+        start,
+        options.override,
+      );
       view.dueAt = deadline.due.toISOString();
       view.dueProvisional = deadline.provisional;
       basis = deadline.basis;
-      clock = { id: taskId, stage: item.stage, ledger: openLedger(policy, caseType, item.stage, start, options.override), overdue: false, level: 0, taskId };
+      clock = {
+        id: taskId,
+        stage: item.stage,
+        ledger: openLedger(policy, caseType, item.stage, start, options.override),
+        overdue: false,
+        level: 0,
+        taskId,
+      };
       this.clocks.push(clock);
     }
     const t: Tracked = { view, key: item.key, clock };
     this.tasks.push(t);
-    this.changed(view, 'task.opened', 'system', now, { key: item.key, stage: item.stage, dueAt: view.dueAt, basis });
+    this.changed(view, 'task.opened', 'system', now, {
+      key: item.key,
+      stage: item.stage,
+      dueAt: view.dueAt,
+      basis,
+    });
     this.syncWaiting(t, item, now);
   }
 
@@ -293,7 +377,8 @@ export class TaskBoard<T extends CaseType> {
   }
 
   private stopClock(t: Tracked, now: Date): void {
-    if (t.clock && t.clock.ledger.stoppedAt === null) t.clock.ledger = stopLedger(t.clock.ledger, now);
+    if (t.clock && t.clock.ledger.stoppedAt === null)
+      t.clock.ledger = stopLedger(t.clock.ledger, now);
   }
 
   /** A case-level clock (not a task's), watched like the tasks' ones. */
@@ -308,16 +393,25 @@ export class TaskBoard<T extends CaseType> {
   checkDeadlines(now: Date): void {
     for (const clock of this.clocks) {
       const status = escalationStatus(clock.ledger, this.ctx.calendar, now);
-      const task = clock.taskId ? this.tasks.find((t) => t.view.taskId === clock.taskId) : undefined;
+      const task = clock.taskId
+        ? this.tasks.find((t) => t.view.taskId === clock.taskId)
+        : undefined;
       if (status.overdue && !clock.overdue) {
         clock.overdue = true;
         if (!this.overdueStages.includes(clock.stage)) this.overdueStages.push(clock.stage);
         const due = dueOf(clock.ledger, this.ctx.calendar);
         if (task) {
           task.view.overdue = true;
-          this.changed(task.view, 'task.overdue', 'system', now, { stage: clock.stage, dueAt: due ? new Date(due.ms).toISOString() : null });
+          this.changed(task.view, 'task.overdue', 'system', now, {
+            stage: clock.stage,
+            dueAt: due ? new Date(due.ms).toISOString() : null,
+          });
         } else {
-          this.recorder.audit('stage.overdue', 'system', now, { stage: clock.stage, clock: clock.id, dueAt: due ? new Date(due.ms).toISOString() : null });
+          this.recorder.audit('stage.overdue', 'system', now, {
+            stage: clock.stage,
+            clock: clock.id,
+            dueAt: due ? new Date(due.ms).toISOString() : null,
+          });
         }
       }
       for (const step of status.steps) {
@@ -341,7 +435,13 @@ export class TaskBoard<T extends CaseType> {
     }
   }
 
-  private openEscalation(clock: Clock, late: TaskView | null, level: number, to: { role: TaskView['candidateRoles'][number]; department?: TaskView['candidateDepartment'] }, now: Date): TaskView {
+  private openEscalation(
+    clock: Clock,
+    late: TaskView | null,
+    level: number,
+    to: { role: TaskView['candidateRoles'][number]; department?: TaskView['candidateDepartment'] },
+    now: Date,
+  ): TaskView {
     const view: TaskView = {
       taskId: `${this.ctx.caseNumber}-T${++this.n}`,
       caseNumber: this.ctx.caseNumber,
@@ -363,7 +463,11 @@ export class TaskBoard<T extends CaseType> {
       completedBy: null,
     };
     this.tasks.push({ view, key: `escalation:${clock.id}:${level}`, clock: null });
-    this.changed(view, 'task.opened', 'system', now, { key: `escalation:${clock.id}:${level}`, stage: clock.stage, escalates: late?.taskId ?? clock.id });
+    this.changed(view, 'task.opened', 'system', now, {
+      key: `escalation:${clock.id}:${level}`,
+      stage: clock.stage,
+      escalates: late?.taskId ?? clock.id,
+    });
     return view;
   }
 
@@ -379,12 +483,30 @@ export class TaskBoard<T extends CaseType> {
 
   private tracked(taskId: string): Tracked {
     const t = this.tasks.find((x) => x.view.taskId === taskId);
-    if (!t) throw refusal('TASK_NOT_FOUND', `Task ${taskId} does not belong to case ${this.ctx.caseNumber}`, { taskId });
+    if (!t)
+      throw refusal(
+        'TASK_NOT_FOUND',
+        `Task ${taskId} does not belong to case ${this.ctx.caseNumber}`,
+        { taskId },
+      );
     return t;
   }
 
-  private changed(view: TaskView, action: string, actor: string, now: Date, data: Record<string, unknown>): void {
-    this.recorder.audit(action, actor, now, { taskId: view.taskId, type: view.type, stage: view.stage, status: view.status, assignee: view.assignee, ...data });
+  private changed(
+    view: TaskView,
+    action: string,
+    actor: string,
+    now: Date,
+    data: Record<string, unknown>,
+  ): void {
+    this.recorder.audit(action, actor, now, {
+      taskId: view.taskId,
+      type: view.type,
+      stage: view.stage,
+      status: view.status,
+      assignee: view.assignee,
+      ...data,
+    });
     this.recorder.task(view);
   }
 }

@@ -9,7 +9,11 @@ import type { TaskBoard } from './task-board';
  * anything reaches history; handlers await their writes so the API sees the effect when the
  * update returns.
  */
-export function registerTaskHandlers<T extends CaseType>(board: TaskBoard<T>, recorder: Recorder, onChange: () => void): void {
+export function registerTaskHandlers<T extends CaseType>(
+  board: TaskBoard<T>,
+  recorder: Recorder,
+  onChange: () => void,
+): void {
   setHandler(
     claimTaskUpdate,
     async ({ taskId, actor }) => {
@@ -30,7 +34,10 @@ export function registerTaskHandlers<T extends CaseType>(board: TaskBoard<T>, re
       await recorder.flush();
       return { ...task };
     },
-    { validator: ({ taskId, actor }) => board.assertMayReassign(board.get(taskId), actor, 'unclaim') },
+    {
+      validator: ({ taskId, actor }) =>
+        board.assertMayReassign(board.get(taskId), actor, 'unclaim'),
+    },
   );
   setHandler(
     delegateTaskUpdate,

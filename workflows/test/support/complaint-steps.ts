@@ -15,25 +15,54 @@ export const report: InvestigationReport = {
 };
 
 /** ¥1,000 in total: within the CS manager's bracket (≤ ¥5,000) of the default matrix. */
-export const smallLoss: LossBasis = { unitCostFen: 20_000, quantity: 3, freightFen: 20_000, handlingFen: 20_000, compensationFen: 0 };
+export const smallLoss: LossBasis = {
+  unitCostFen: 20_000,
+  quantity: 3,
+  freightFen: 20_000,
+  handlingFen: 20_000,
+  compensationFen: 0,
+};
 
 export async function firstResponse(c: ComplaintDriver) {
-  return c.complete('first_response', people.sales, { type: 'RecordFirstResponse', channel: 'phone', summary: 'apologised, collecting the unit' });
+  return c.complete('first_response', people.sales, {
+    type: 'RecordFirstResponse',
+    channel: 'phone',
+    summary: 'apologised, collecting the unit',
+  });
 }
 
 export async function register(c: ComplaintDriver, severity: Severity = 'general') {
-  return c.complete('cs_registration', people.cs, { type: 'RegisterComplaint', cause: 'product_quality', severity });
+  return c.complete('cs_registration', people.cs, {
+    type: 'RegisterComplaint',
+    cause: 'product_quality',
+    severity,
+  });
 }
 
-export async function investigate(c: ComplaintDriver, overrides: Partial<InvestigationReport> = {}) {
-  await c.complete('rnd_investigation', people.rnd, { type: 'SubmitInvestigationReport', report: { ...report, ...overrides } });
-  return c.complete('report_approval', people.vp, { type: 'ApproveInvestigationReport', remarks: 'agreed' });
+export async function investigate(
+  c: ComplaintDriver,
+  overrides: Partial<InvestigationReport> = {},
+) {
+  await c.complete('rnd_investigation', people.rnd, {
+    type: 'SubmitInvestigationReport',
+    report: { ...report, ...overrides },
+  });
+  return c.complete('report_approval', people.vp, {
+    type: 'ApproveInvestigationReport',
+    remarks: 'agreed',
+  });
 }
 
 export async function propose(
   c: ComplaintDriver,
   method: HandlingMethod,
-  options: { loss?: LossBasis; trackImprovement?: boolean; humanNegligence?: boolean; approvedReturnQuantity?: number; by?: CaseActor } = {},
+  options: {
+    loss?: LossBasis;
+    trackImprovement?: boolean;
+    humanNegligence?: boolean;
+    approvedReturnQuantity?: number;
+    by?: CaseActor;
+  } = {},
 ) {
   const needsQuantity = method === 'return' || method === 'rework' || method === 'exchange';
   return c.complete('resolution_proposal', options.by ?? people.cs, {
@@ -55,7 +84,12 @@ export async function approve(c: ComplaintDriver, approver: CaseActor = people.c
 }
 
 export async function customerResponds(c: ComplaintDriver, accepted: boolean) {
-  return c.complete('customer_response', people.sales, { type: 'RecordCustomerResponse', accepted, via: 'phone', note: accepted ? 'agreed' : 'wants more' });
+  return c.complete('customer_response', people.sales, {
+    type: 'RecordCustomerResponse',
+    accepted,
+    via: 'phone',
+    note: accepted ? 'agreed' : 'wants more',
+  });
 }
 
 /** intake → registration → investigation → approved report: the case waits for CS's proposal. */
@@ -66,7 +100,11 @@ export async function toProposal(c: ComplaintDriver, severity: Severity = 'gener
 }
 
 /** … → proposal → approval → customer accepts: the case is executing `method`. */
-export async function toExecution(c: ComplaintDriver, method: HandlingMethod, options: Parameters<typeof propose>[2] = {}) {
+export async function toExecution(
+  c: ComplaintDriver,
+  method: HandlingMethod,
+  options: Parameters<typeof propose>[2] = {},
+) {
   await toProposal(c);
   await propose(c, method, options);
   await approve(c);

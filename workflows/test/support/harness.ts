@@ -18,7 +18,13 @@ import {
   delegateTaskUpdate,
   unclaimTaskUpdate,
 } from '@aso/contracts';
-import { type ComplaintState, type HolidayTables, type PolicyDocument, type ReturnState, defaultPolicy } from '@aso/domain';
+import {
+  type ComplaintState,
+  type HolidayTables,
+  type PolicyDocument,
+  type ReturnState,
+  defaultPolicy,
+} from '@aso/domain';
 import { workflowBundleOptions } from '@aso/temporal';
 import { createTimeSkippingEnv } from '../../../tools/provision/temporal-server';
 import { people } from './actors';
@@ -47,10 +53,16 @@ export interface StartOptions {
 export async function createHarness(taskQueue: string): Promise<Harness> {
   const env = await createTimeSkippingEnv();
   const recorded = recordingActivities();
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, ...workflowBundleOptions(), activities: recorded.activities });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    ...workflowBundleOptions(),
+    activities: recorded.activities,
+  });
   const running = worker.run();
   let seq = 0;
-  const driver = <S>(caseNumber: string) => new CaseDriver<S>(env.client.workflow.getHandle(caseNumber), caseNumber);
+  const driver = <S>(caseNumber: string) =>
+    new CaseDriver<S>(env.client.workflow.getHandle(caseNumber), caseNumber);
   return {
     env,
     recorded,
@@ -82,7 +94,11 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
         policy: options.policy ?? defaultPolicy,
         ...(options.holidayTables ? { holidayTables: options.holidayTables } : {}),
       };
-      await env.client.workflow.start(COMPLAINT_WORKFLOW_TYPE, { workflowId: caseNumber, taskQueue, args: [input] });
+      await env.client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
+        workflowId: caseNumber,
+        taskQueue,
+        args: [input],
+      });
       return driver<ComplaintState>(caseNumber);
     },
     async teardown() {
@@ -109,14 +125,26 @@ export class CaseDriver<S> {
 
   /** the one open task of a type (fails the test when there is none) */
   async task(type: string): Promise<TaskView> {
-    const open = (await this.tasks(type)).filter((t) => t.status === 'open' || t.status === 'claimed');
-    if (open.length !== 1) throw new Error(`expected one open ${type} task on ${this.caseNumber}, found ${open.length}: ${JSON.stringify((await this.view()).tasks.map((t) => [t.type, t.status]))}`);
+    const open = (await this.tasks(type)).filter(
+      (t) => t.status === 'open' || t.status === 'claimed',
+    );
+    if (open.length !== 1)
+      throw new Error(
+        `expected one open ${type} task on ${this.caseNumber}, found ${open.length}: ${JSON.stringify((await this.view()).tasks.map((t) => [t.type, t.status]))}`,
+      );
     return open[0] as TaskView;
   }
 
-  async complete(type: string, actor: CaseActor, command: ComplaintTaskCommand | { type: string; [k: string]: unknown }, comment?: string): Promise<CompleteTaskResult> {
+  async complete(
+    type: string,
+    actor: CaseActor,
+    command: ComplaintTaskCommand | { type: string; [k: string]: unknown },
+    comment?: string,
+  ): Promise<CompleteTaskResult> {
     const task = await this.task(type);
-    return this.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, actor, command, ...(comment ? { comment } : {}) }] });
+    return this.handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.taskId, actor, command, ...(comment ? { comment } : {}) }],
+    });
   }
 
   claim(taskId: string, actor: CaseActor): Promise<TaskView> {
@@ -128,7 +156,11 @@ export class CaseDriver<S> {
   }
 
   delegate(taskId: string, actor: CaseActor, to: CaseActor): Promise<TaskView> {
-    return this.handle.executeUpdate(delegateTaskUpdate, { args: [{ taskId, actor, to: { userId: to.userId, department: to.department, roles: to.roles } }] });
+    return this.handle.executeUpdate(delegateTaskUpdate, {
+      args: [
+        { taskId, actor, to: { userId: to.userId, department: to.department, roles: to.roles } },
+      ],
+    });
   }
 
   result(): Promise<ComplaintOutcome> {
@@ -138,7 +170,8 @@ export class CaseDriver<S> {
   /** how many updates the workflow accepted (a refused one never reaches history) */
   async acceptedUpdates(): Promise<number> {
     const history = await this.handle.fetchHistory();
-    return (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
+    return (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)
+      .length;
   }
 }
 

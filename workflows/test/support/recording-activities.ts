@@ -1,4 +1,10 @@
-import type { AuditRecord, CaseActivities, CaseSnapshot, DocumentRecord, TaskView } from '@aso/contracts';
+import type {
+  AuditRecord,
+  CaseActivities,
+  CaseSnapshot,
+  DocumentRecord,
+  TaskView,
+} from '@aso/contracts';
 
 /**
  * What workflow tests fake: only the activities (the read-model writers and the number
@@ -21,7 +27,8 @@ export function recordingActivities() {
     async recordCase(snapshot) {
       calls.push({ name: 'recordCase', caseNumber: snapshot.caseNumber });
       const existing = cases.get(snapshot.caseNumber);
-      if (!existing || existing.version <= snapshot.version) cases.set(snapshot.caseNumber, snapshot);
+      if (!existing || existing.version <= snapshot.version)
+        cases.set(snapshot.caseNumber, snapshot);
     },
     async recordTasks({ tasks: changed }) {
       calls.push({ name: 'recordTasks', caseNumber: changed[0]?.caseNumber ?? null });
@@ -29,7 +36,8 @@ export function recordingActivities() {
     },
     async recordDocuments(docs) {
       calls.push({ name: 'recordDocuments', caseNumber: docs[0]?.caseNumber ?? null });
-      for (const d of docs) documents.set(`${d.caseNumber}/${d.docType}/${d.docNumber}/${d.revision}`, d);
+      for (const d of docs)
+        documents.set(`${d.caseNumber}/${d.docType}/${d.docNumber}/${d.revision}`, d);
     },
     async appendAudit(events) {
       calls.push({ name: 'appendAudit', caseNumber: events[0]?.caseNumber ?? null });
@@ -58,7 +66,9 @@ export function recordingActivities() {
     caseOf: (caseNumber: string) => cases.get(caseNumber),
     tasksOf: (caseNumber: string) => [...tasks.values()].filter((t) => t.caseNumber === caseNumber),
     documentsOf: (caseNumber: string, docType?: string) =>
-      [...documents.values()].filter((d) => d.caseNumber === caseNumber && (docType === undefined || d.docType === docType)),
+      [...documents.values()].filter(
+        (d) => d.caseNumber === caseNumber && (docType === undefined || d.docType === docType),
+      ),
   };
 }
 
