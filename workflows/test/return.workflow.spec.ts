@@ -1,0 +1,268 @@
+import {
+  BusinessCalendar,
+  computeStageDeadline,
+  defaultPolicy,
+  type ReturnState,
+} from '@aso/domain';
+import { people } from './support/actors';
+import { close, toExecution } from './support/complaint-steps';
+import {
+  type CaseDriver,
+  type ComplaintDriver,
+  type Harness,
+  createHarness,
+  refusalOf,
+} from './support/harness';
+import { eventually } from './support/poll';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness('return-workflow-test');
+});
+afterAll(async () => {
+  await h?.teardown();
+});
+
+const calendar = new BusinessCalendar(defaultPolicy.calendar);
+
+/** The complaint's child return case, once the complaint has started it. */
+async function childOf(c: ComplaintDriver): Promise<CaseDriver<ReturnState>> {
+  const number = await eventually(
+    async () => (await c.view()).childCaseNumbers[0],
+    `the child of ${c.caseNumber}`,
+  );
+  expect(number).toMatch(/^TH\d{6}-\d{4}$/);
+  return h.driver<ReturnState>(number);
+}
+
+async function approveSlipAndReceive(r: CaseDriver<ReturnState>, quantity: number) {
+  await eventually(
+    async () => (await r.tasks('return_slip_approval')).length > 0,
+    'the slip approval task',
+  );
+  await r.complete('return_slip_approval', people.salesVp, { type: 'ApproveReturnSlip' });
+  await r.complete('goods_receipt', people.warehouse, {
+    type: 'ReceiveGoods',
+    quantity,
+    complete: true,
+    undamaged: true,
+  });
+}
+
+async function expectComplaintClosesWith(c: ComplaintDriver, outcome: string) {
+  await eventually(
+    async () => (await c.view()).status === 'ready_to_close',
+    'the complaint to be ready to close',
+  );
+  expect((await c.view()).state.execution).toMatchObject({
+    kind: 'child_case',
+    childType: 'return',
+    completed: true,
+    outcome,
+  });
+  await close(c);
+  expect(await c.result()).toMatchObject({ status: 'closed', closedOnTime: true });
+}
+
+describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => {
+  test('001 §29.1(2)–29.2: return → TH child; sales VP approves the slip; warehouse receives; finance matches, books the voucher and refunds; the complaint closes', async () => {
+    const c = await h.startComplaint();
+    await toExecution(c, 'return', { approvedReturnQuantity: 3 });
+    const r = await childOf(c);
+    const started = await r.view();
+    expect(started).toMatchObject({
+      caseType: 'return',
+      parentCaseNumber: c.caseNumber,
+      status: 'slip_pending_approval',
+      policyVersion: 1,
+    });
+    expect(await r.task('return_slip_approval')).toMatchObject({
+      candidateDepartment: null,
+      candidateRoles: ['sales_vp'],
+    });
+    expect(
+      (
+        await refusalOf(
+          r.complete('return_slip_approval', people.salesManager, { type: 'ApproveReturnSlip' }),
+        )
+      ).type,
+    ).toBe('WRONG_ROLE');
+    await approveSlipAndReceive(r, 3);
+    await r.complete('reconciliation', people.finance, {
+      type: 'Reconcile',
+      voucherNumber: 'PZ-2026-001',
+    });
+    await r.complete('refund', people.finance, { type: 'RecordRefund', amountFen: 60_000 });
+    expect(await r.handle.result()).toMatchObject({
+      caseNumber: r.caseNumber,
+      status: 'completed',
+      outcome: 'refunded',
+      returnedQuantity: 3,
+    });
+    const [slip] = h.recorded.documentsOf(r.caseNumber, 'return_slip');
+    expect(slip).toMatchObject({
+      status: 'refunded',
+      content: expect.objectContaining({
+        approvedQuantity: 3,
+        returnedQuantity: 3,
+        voucherNumber: 'PZ-2026-001',
+      }),
+    });
+    expect(slip?.distribution.map((d) => d.department)).toEqual([
+      'sales',
+      'warehouse',
+      'finance',
+      'sales',
+    ]);
+    expect(slip?.signatures.map((s) => s.role)).toEqual([
+      'issuer',
+      'sales_vp',
+      'warehouse',
+      'finance',
+    ]);
+    expect(
+      h.recorded
+        .auditOf(r.caseNumber)
+        .some((a) => a.action === 'approval.signed' && a.data.action === 'return_slip'),
+    ).toBe(true);
+    expect(h.recorded.caseOf(r.caseNumber)).toMatchObject({
+      caseType: 'return',
+      parentCaseNumber: c.caseNumber,
+      status: 'completed',
+    });
+    await expectComplaintClosesWith(c, 'refunded');
+    expect(h.recorded.caseOf(c.caseNumber)?.childCaseNumbers).toEqual([r.caseNumber]);
+  });
+
+  test("001 §29.2–3: after the slip is approved, warehouse and finance work in parallel, each with its own deadline (finance's waits for the goods)", async () => {
+    const c = await h.startComplaint();
+    await toExecution(c, 'return', { approvedReturnQuantity: 2 });
+    const r = await childOf(c);
+    await eventually(
+      async () => (await r.tasks('return_slip_approval')).length > 0,
+      'the slip approval task',
+    );
+    await r.complete('return_slip_approval', people.salesVp, { type: 'ApproveReturnSlip' });
+    const receipt = await r.task('goods_receipt');
+    const reconciliation = await r.task('reconciliation');
+    expect(receipt).toMatchObject({ candidateDepartment: 'warehouse', stage: 'goodsReceipt' });
+    expect(receipt.dueAt).toBe(
+      computeStageDeadline(
+        defaultPolicy,
+        calendar,
+        'return',
+        'goodsReceipt',
+        new Date(receipt.createdAt),
+      ).due.toISOString(),
+    );
+    expect(reconciliation).toMatchObject({
+      candidateDepartment: 'finance',
+      stage: 'reconciliation',
+      dueAt: null,
+    });
+    expect(
+      (
+        await refusalOf(
+          r.complete('reconciliation', people.finance, {
+            type: 'Reconcile',
+            voucherNumber: 'PZ-1',
+          }),
+        )
+      ).type,
+    ).toBe('ILLEGAL_TRANSITION');
+    await h.env.sleep('1 day');
+    await r.complete('goods_receipt', people.warehouse, {
+      type: 'ReceiveGoods',
+      quantity: 2,
+      complete: true,
+      undamaged: true,
+    });
+    const running = await r.task('reconciliation');
+    expect(running.taskId).toBe(reconciliation.taskId);
+    const receivedAt = (await r.tasks('goods_receipt'))[0]!.completedAt!;
+    const expected = computeStageDeadline(
+      defaultPolicy,
+      calendar,
+      'return',
+      'reconciliation',
+      new Date(receivedAt),
+    ).due.getTime();
+    expect(Math.abs(new Date(running.dueAt!).getTime() - expected)).toBeLessThan(1_000);
+    const actions = h.recorded
+      .auditOf(r.caseNumber)
+      .filter((a) => a.data.taskId === reconciliation.taskId)
+      .map((a) => a.action);
+    expect(actions).toEqual(['task.opened', 'task.clock_paused', 'task.clock_resumed']);
+  });
+
+  test('001 §29.2: a quantity mismatch goes back to sales with the difference; the rest arrives; then finance matches and refunds', async () => {
+    const c = await h.startComplaint();
+    await toExecution(c, 'return', { approvedReturnQuantity: 3 });
+    const r = await childOf(c);
+    await approveSlipAndReceive(r, 2);
+    const mismatch = await r.complete('reconciliation', people.finance, {
+      type: 'Reconcile',
+      voucherNumber: 'PZ-2',
+    });
+    expect(mismatch).toMatchObject({
+      events: ['ReconciliationMismatched'],
+      status: 'back_to_sales',
+    });
+    expect((await r.view()).state.reconciliation).toMatchObject({
+      approvedQuantity: 3,
+      returnedQuantity: 2,
+      difference: -1,
+      matched: false,
+    });
+    expect(await r.task('mismatch_resolution')).toMatchObject({
+      candidateDepartment: 'sales',
+      stage: 'mismatchResolution',
+    });
+    await r.complete('mismatch_resolution', people.sales, {
+      type: 'ResolveMismatch',
+      resolution: 'await_remaining_goods',
+      note: 'customer ships the third unit',
+    });
+    await r.complete('goods_receipt', people.warehouse, {
+      type: 'ReceiveGoods',
+      quantity: 1,
+      complete: true,
+      undamaged: true,
+      mode: 'additional',
+    });
+    const matched = await r.complete('reconciliation', people.finance, {
+      type: 'Reconcile',
+      voucherNumber: 'PZ-3',
+    });
+    expect(matched).toMatchObject({ events: ['ReconciliationMatched'], status: 'refunding' });
+    await r.complete('refund', people.finance, { type: 'RecordRefund', amountFen: 60_000 });
+    expect(await r.handle.result()).toMatchObject({ returnedQuantity: 3, outcome: 'refunded' });
+    expect((await r.view()).state.mismatches).toBe(1);
+    await expectComplaintClosesWith(c, 'refunded');
+  });
+
+  test.each([
+    ['exchange', 'reshipped'],
+    ['rework', 'reworked'],
+  ] as const)(
+    '001 §29 / DOMAIN §2 step 6: %s → return child, then the warehouse reships (%s)',
+    async (method, outcome) => {
+      const c = await h.startComplaint();
+      await toExecution(c, method, { approvedReturnQuantity: 1 });
+      const r = await childOf(c);
+      expect((await r.view()).state.method).toBe(method);
+      await approveSlipAndReceive(r, 1);
+      await r.complete('reconciliation', people.finance, {
+        type: 'Reconcile',
+        voucherNumber: 'PZ-4',
+      });
+      expect(await r.task('reship')).toMatchObject({ candidateDepartment: 'warehouse' });
+      await r.complete('reship', people.warehouse, {
+        type: 'RecordReshipment',
+        shipmentNumber: 'SF-1',
+      });
+      expect(await r.handle.result()).toMatchObject({ outcome });
+      await expectComplaintClosesWith(c, outcome);
+    },
+  );
+});
