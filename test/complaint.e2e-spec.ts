@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { actors, call, type ActorHeaders } from './support/http';
+import { call, loginAll, type ActorName, type Session } from './support/http';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
 
 /**
@@ -11,11 +11,14 @@ const TASK_QUEUE = `e2e-complaint-${process.pid}`;
 let api: AppProcess & { url: string };
 let worker: AppProcess;
 let db: Client;
+/** Seeded users of the e2e organisation, logged in (tools/test-setup/e2e.global-setup.ts). */
+let actors: Record<ActorName, Session>;
 
 beforeAll(async () => {
   db = new Client({ connectionString: process.env.ASO_E2E_DATABASE_URL });
   await db.connect();
   [api, worker] = await Promise.all([startApi(TASK_QUEUE), startWorker(TASK_QUEUE)]);
+  actors = await loginAll(api.url);
 });
 
 afterAll(async () => {
@@ -48,20 +51,20 @@ interface Task {
   candidateDepartment: string | null;
 }
 
-const inbox = async (actor: ActorHeaders, caseNumber: string): Promise<Task[]> => {
+const inbox = async (actor: Session, caseNumber: string): Promise<Task[]> => {
   const res = await call(api.url, 'GET', `/inbox?caseNumber=${caseNumber}`, actor);
   expect(res.status).toBe(200);
   return res.body.items as Task[];
 };
 
 /** Waits until `actor`'s inbox holds the case's task completed by `command`. */
-const taskFor = (actor: ActorHeaders, caseNumber: string, command: string): Promise<Task> =>
+const taskFor = (actor: Session, caseNumber: string, command: string): Promise<Task> =>
   eventually(async () =>
     (await inbox(actor, caseNumber)).find((t) => t.commands.includes(command)),
   );
 
 async function complete(
-  actor: ActorHeaders,
+  actor: Session,
   caseNumber: string,
   command: { type: string } & Record<string, unknown>,
 ) {
@@ -268,10 +271,10 @@ describe('the complaint process over HTTP', () => {
     });
     expect(byOther.status).toBe(409);
     const delegated = await call(api.url, 'POST', `/tasks/${task.taskId}/delegate`, actors.cs, {
-      to: actors.cs2,
+      to: { userId: actors.cs2.user.id },
     });
     expect(delegated.status).toBe(200);
-    expect(delegated.body.assignee).toBe('cs-02');
+    expect(delegated.body.assignee).toBe(actors.cs2.user.id);
     expect(
       (
         await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, actors.cs2, {
@@ -306,7 +309,7 @@ describe('the complaint process over HTTP', () => {
     expect((await db.query('SELECT count(*)::int AS n FROM cases')).rows[0].n).toBe(before);
   });
 
-  test('unknown case → 404, malformed case number → 400, unknown task → 404, no actor → 401, only sales opens complaints → 403', async () => {
+  test('unknown case → 404, malformed case number → 400, unknown task → 404, no token → 401, only sales opens complaints → 403', async () => {
     expect((await call(api.url, 'GET', '/cases/KS209912-9999', actors.cs)).body.code).toBe(
       'CASE_NOT_FOUND',
     );

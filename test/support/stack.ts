@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { freeLoopbackPort } from '../../tools/provision/free-port';
+import { E2E_JWT_SECRET } from './http';
 
 /**
  * Starts the built api and worker as real processes against the e2e tier's PostgreSQL and
@@ -23,7 +24,9 @@ export function baseEnv(taskQueue: string): NodeJS.ProcessEnv {
     TEMPORAL_ADDRESS: process.env.ASO_E2E_TEMPORAL_ADDRESS,
     TEMPORAL_NAMESPACE: process.env.ASO_E2E_TEMPORAL_NAMESPACE,
     TEMPORAL_TASK_QUEUE: taskQueue,
-    ASO_ORGANISATION_ID: 'e2e-org',
+    AUTH_JWT_SECRET: E2E_JWT_SECRET,
+    // JSON request logs go to stdout: kept (and searched by the redaction test), not printed.
+    LOG_LEVEL: 'info',
   };
 }
 

@@ -4,7 +4,9 @@
  */
 export function maskPhone(phone: string | null): string | null {
   if (phone === null) return null;
-  const digits = phone.replace(/\D/g, '');
+  if (/^\d{0,3}\*+\d{0,4}$/.test(phone)) return phone; // already masked: masking twice must not lose more
+  const all = phone.replace(/\D/g, '');
+  const digits = all.length === 13 && all.startsWith('86') ? all.slice(2) : all;
   if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   if (digits.length <= 2) return '*'.repeat(digits.length);
   return `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}`;

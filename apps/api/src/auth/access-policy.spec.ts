@@ -1,0 +1,107 @@
+import { isDomainError } from '@aso/domain';
+import {
+  assertAdmin,
+  assertMayOpenComplaint,
+  assertMayReadCase,
+  assertMayReassignTask,
+  assertMayWrite,
+  assertWithinPersonalLimit,
+} from './access-policy';
+import type { AuthUser } from './auth-user';
+
+const user = (over: Partial<AuthUser> = {}): AuthUser => ({
+  id: 'u-1',
+  organisationId: 'demo',
+  username: 'cs-01',
+  displayName: 'CS',
+  department: 'cs',
+  roles: ['staff'],
+  approvalLimitFen: null,
+  ...over,
+});
+
+const codeOf = (fn: () => void): string | undefined => {
+  try {
+    fn();
+    return undefined;
+  } catch (e) {
+    return isDomainError(e) ? e.code : 'not a domain error';
+  }
+};
+
+describe('access policy', () => {
+  test('auditors are read-only, whatever else they are', () => {
+    expect(codeOf(() => assertMayWrite(user({ roles: ['auditor'] }), 'x'))).toBe(
+      'AUDITOR_READ_ONLY',
+    );
+    expect(codeOf(() => assertMayWrite(user({ roles: ['admin', 'auditor'] }), 'x'))).toBe(
+      'AUDITOR_READ_ONLY',
+    );
+    expect(codeOf(() => assertMayWrite(user(), 'x'))).toBeUndefined();
+  });
+
+  test('admin endpoints need the admin role', () => {
+    expect(codeOf(() => assertAdmin(user({ roles: ['gm'] }), 'x'))).toBe('WRONG_ROLE');
+    expect(codeOf(() => assertAdmin(user({ roles: ['admin'], department: 'hr' }), 'x'))).toBe(
+      undefined,
+    );
+  });
+
+  test('complaints are opened by sales only (any non-auditor role)', () => {
+    expect(codeOf(() => assertMayOpenComplaint(user()))).toBe('WRONG_DEPARTMENT');
+    expect(codeOf(() => assertMayOpenComplaint(user({ department: 'sales' })))).toBeUndefined();
+    expect(
+      codeOf(() => assertMayOpenComplaint(user({ department: 'sales', roles: ['auditor'] }))),
+    ).toBe('AUDITOR_READ_ONLY');
+  });
+
+  test('a case is read by its opener, departments with a task on it, auditors and the GM office', () => {
+    const kase = { caseNumber: 'KS202611-0001', openedBy: 'u-sales' };
+    expect(codeOf(() => assertMayReadCase(user(), kase, ['cs']))).toBeUndefined();
+    expect(codeOf(() => assertMayReadCase(user({ department: 'warehouse' }), kase, ['cs']))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      codeOf(() => assertMayReadCase(user({ id: 'u-sales', department: 'sales' }), kase, [])),
+    ).toBeUndefined();
+    expect(
+      codeOf(() =>
+        assertMayReadCase(user({ department: 'finance', roles: ['auditor'] }), kase, []),
+      ),
+    ).toBeUndefined();
+    expect(
+      codeOf(() => assertMayReadCase(user({ department: 'gm_office', roles: ['vp'] }), kase, [])),
+    ).toBeUndefined();
+  });
+
+  test("releasing or delegating: the assignee, or a lead of the task's department", () => {
+    const task = { taskId: 'T1', candidateDepartment: 'cs', assignee: 'u-1' };
+    expect(codeOf(() => assertMayReassignTask(user(), task, 'x'))).toBeUndefined();
+    expect(codeOf(() => assertMayReassignTask(user({ id: 'u-2' }), task, 'x'))).toBe('WRONG_ROLE');
+    expect(
+      codeOf(() => assertMayReassignTask(user({ id: 'u-3', roles: ['manager'] }), task, 'x')),
+    ).toBeUndefined();
+    expect(
+      codeOf(() =>
+        assertMayReassignTask(
+          user({ id: 'u-4', department: 'rnd', roles: ['manager'] }),
+          task,
+          'x',
+        ),
+      ),
+    ).toBe('WRONG_DEPARTMENT');
+  });
+
+  test('a personal approval limit below the amount refuses; no limit or no amount defers to the workflow', () => {
+    expect(
+      codeOf(() => assertWithinPersonalLimit(user({ approvalLimitFen: 50_000 }), 92_000)),
+    ).toBe('APPROVAL_LIMIT_EXCEEDED');
+    expect(
+      codeOf(() => assertWithinPersonalLimit(user({ approvalLimitFen: 92_000 }), 92_000)),
+    ).toBeUndefined();
+    expect(codeOf(() => assertWithinPersonalLimit(user(), 92_000))).toBeUndefined();
+    expect(
+      codeOf(() => assertWithinPersonalLimit(user({ approvalLimitFen: 1 }), null)),
+    ).toBeUndefined();
+  });
+});

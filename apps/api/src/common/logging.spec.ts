@@ -1,0 +1,69 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { pinoOptions, REDACTED, scrubLogValue, scrubText } from './logging';
+
+/** The real pino logger with the API's options, writing into memory. */
+function capture(): { logger: pino.Logger; lines: () => string } {
+  let out = '';
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      out += chunk.toString();
+      cb();
+    },
+  });
+  return { logger: pino(pinoOptions('info'), sink), lines: () => out };
+}
+
+describe('log redaction', () => {
+  test('passwords, tokens, secrets and authorization headers never reach a line, at any depth', () => {
+    const { logger, lines } = capture();
+    logger.info(
+      {
+        body: { organisation: 'demo', username: 'cs-01', password: 'hunter2-secret' },
+        session: {
+          accessToken: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2lnbmF0dXJl',
+          refreshToken: 'r-123',
+        },
+        req: { headers: { authorization: 'Bearer abc.def.ghi', cookie: 'sid=1' } },
+        user: { passwordHash: '$argon2id$v=19$abc' },
+      },
+      'login',
+    );
+    const out = lines();
+    for (const secret of [
+      'hunter2-secret',
+      'eyJhbGci',
+      'r-123',
+      'abc.def.ghi',
+      'sid=1',
+      'argon2id',
+    ]) {
+      expect(out).not.toContain(secret);
+    }
+    expect(out).toContain(REDACTED);
+    expect(JSON.parse(out)).toMatchObject({ msg: 'login', body: { username: 'cs-01' } });
+  });
+
+  test('phone numbers are masked in fields and inside messages', () => {
+    const { logger, lines } = capture();
+    logger.info({ customer: { name: '张三', phone: '13800138000' } }, 'called 13912345678 back');
+    logger.warn('error for +86 139-1234-5678');
+    const out = lines();
+    expect(out).not.toMatch(/13800138000|13912345678|139-1234-5678/);
+    expect(out).toContain('138****8000');
+    expect(out).toContain('139****5678');
+  });
+
+  test('bearer tokens and JWTs inside free text (error messages, stacks) are removed', () => {
+    expect(scrubText('failed with Bearer abc.def-1.ghi_2')).toBe(`failed with Bearer ${REDACTED}`);
+    expect(scrubText('token eyJa.eyJb.sig here')).toBe(`token ${REDACTED} here`);
+    const e = new Error('refused 13800138000');
+    expect(scrubLogValue({ err: e })).toMatchObject({ err: { message: 'refused 138****8000' } });
+  });
+
+  test('ordinary data passes untouched; cycles do not hang', () => {
+    const o: Record<string, unknown> = { caseNumber: 'KS202611-0001', quantity: 3 };
+    o.self = o;
+    expect(scrubLogValue(o)).toEqual({ caseNumber: 'KS202611-0001', quantity: 3, self: '[…]' });
+  });
+});
