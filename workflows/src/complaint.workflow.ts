@@ -460,6 +460,7 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
       // 001 §25.2: a department deadline CS set on the form overrides the policy default.
       return { override: s.formDeadlines[item.stage] };
     });
+    if (s.status === 'closed') board.cancelAll(now, 'case closed');
     changes += 1;
   }
 

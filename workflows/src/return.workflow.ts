@@ -280,6 +280,7 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
 
   function afterChange(now: Date): void {
     board.reconcile(returnWorkItems(current()), now, () => ({}));
+    if (done()) board.cancelAll(now, 'case completed');
     changes += 1;
   }
 

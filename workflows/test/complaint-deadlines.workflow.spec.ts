@@ -218,6 +218,10 @@ describe('deadlines and escalation (DOMAIN.md "Overdue")', () => {
     await close(c);
     expect(await c.result()).toMatchObject({ status: 'closed', closedOnTime: false });
     expect(h.recorded.caseOf(c.caseNumber)).toMatchObject({ closedOnTime: false, overdue: true });
+    // closing cancels what is still open, the closing clock's escalations included
+    expect((await c.tasks()).filter((t) => t.status === 'open' || t.status === 'claimed')).toEqual(
+      [],
+    );
   });
 
   test('001 §26.1: waiting for the customer pauses the closing clock — the due instant moves by the working time waited', async () => {

@@ -241,6 +241,45 @@ describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => 
     await expectComplaintClosesWith(c, 'refunded');
   });
 
+  test('DOMAIN §2 step 4 (001 §29.3): damaged or incomplete goods fail the warehouse check and go back to sales; a recount passes', async () => {
+    const c = await h.startComplaint();
+    await toExecution(c, 'return', { approvedReturnQuantity: 2 });
+    const r = await childOf(c);
+    await eventually(
+      async () => (await r.tasks('return_slip_approval')).length > 0,
+      'the slip approval task',
+    );
+    await r.complete('return_slip_approval', people.salesVp, { type: 'ApproveReturnSlip' });
+    const failed = await r.complete('goods_receipt', people.warehouse, {
+      type: 'ReceiveGoods',
+      quantity: 2,
+      complete: false,
+      undamaged: true,
+      note: 'warranty card missing',
+    });
+    expect(failed).toMatchObject({ events: ['GoodsCheckFailed'], status: 'back_to_sales' });
+    expect((await r.tasks('reconciliation'))[0]).toMatchObject({ status: 'cancelled' });
+    await r.complete('mismatch_resolution', people.sales, {
+      type: 'ResolveMismatch',
+      resolution: 'recount',
+      note: 'customer sent the card',
+    });
+    await r.complete('goods_receipt', people.warehouse, {
+      type: 'ReceiveGoods',
+      quantity: 2,
+      complete: true,
+      undamaged: true,
+      mode: 'recount',
+    });
+    await r.complete('reconciliation', people.finance, {
+      type: 'Reconcile',
+      voucherNumber: 'PZ-5',
+    });
+    await r.complete('refund', people.finance, { type: 'RecordRefund', amountFen: 40_000 });
+    expect(await r.handle.result()).toMatchObject({ outcome: 'refunded', returnedQuantity: 2 });
+    await expectComplaintClosesWith(c, 'refunded');
+  });
+
   test.each([
     ['exchange', 'reshipped'],
     ['rework', 'reworked'],

@@ -255,6 +255,13 @@ export class TaskBoard<T extends CaseType> {
     this.closeEscalationsOf(t.view.taskId, now);
   }
 
+  /** The case is over: whatever is still open (escalations of case-level clocks too) is cancelled. */
+  cancelAll(now: Date, reason: string): void {
+    for (const t of this.tasks) if (isOpen(t.view)) this.cancel(t, now, reason);
+    for (const clock of this.clocks)
+      if (clock.ledger.stoppedAt === null) clock.ledger = stopLedger(clock.ledger, now);
+  }
+
   /** Escalations of a task that is done are moot: they are cancelled with it. */
   private closeEscalationsOf(taskId: string, now: Date): void {
     for (const e of this.tasks) {
