@@ -1,3 +1,5 @@
+import { Worker } from '@temporalio/worker';
+import { workflowBundleOptions } from '@aso/temporal';
 import {
   BusinessCalendar,
   computeStageDeadline,
@@ -132,6 +134,13 @@ describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => 
     });
     await expectComplaintClosesWith(c, 'refunded');
     expect(h.recorded.caseOf(c.caseNumber)?.childCaseNumbers).toEqual([r.caseNumber]);
+    // the recorded histories replay against today's code: the workflows are deterministic
+    const histories = [
+      { workflowId: c.caseNumber, history: await c.handle.fetchHistory() },
+      { workflowId: r.caseNumber, history: await r.handle.fetchHistory() },
+    ];
+    for await (const replay of Worker.runReplayHistories(workflowBundleOptions(), histories))
+      expect(replay.error).toBeUndefined();
   });
 
   test("001 §29.2–3: after the slip is approved, warehouse and finance work in parallel, each with its own deadline (finance's waits for the goods)", async () => {
