@@ -210,12 +210,29 @@ describe('read models on PostgreSQL', () => {
       task('KS202611-9106', { taskId: 'KS202611-9106-T1', assignee: 'cs-01', status: 'claimed' }),
       task('KS202611-9107', { taskId: 'KS202611-9107-T1', assignee: 'cs-02', status: 'claimed' }),
       task('KS202611-9108', { taskId: 'KS202611-9108-T1', status: 'completed' }),
+      // no candidate roles = any working role of the department
+      task('KS202611-9109', {
+        taskId: 'KS202611-9109-T1',
+        candidateRoles: [],
+        dueAt: new Date('2026-12-01T00:00:00Z'),
+      }),
     ]);
     expect(await inboxOf(tasks, 'KS202611-91', 'department')).toEqual([
       'KS202611-9103',
       'KS202611-9102',
       'KS202611-9101',
+      'KS202611-9109',
     ]);
+    const auditorView = await tasks.inbox({
+      organisationId: 'org-a',
+      department: 'cs',
+      roles: ['auditor'],
+      userId: 'aud-01',
+      scope: 'all',
+      limit: 100,
+      offset: 0,
+    });
+    expect(auditorView.items.filter((t) => t.caseNumber.startsWith('KS202611-91'))).toEqual([]);
     expect(await inboxOf(tasks, 'KS202611-91', 'mine')).toEqual(['KS202611-9106']);
     // 9106 (claimed by me) is due 2026-11-21, before 9102 and 9101.
     expect(await inboxOf(tasks, 'KS202611-91', 'all')).toEqual([
@@ -223,6 +240,7 @@ describe('read models on PostgreSQL', () => {
       'KS202611-9106',
       'KS202611-9102',
       'KS202611-9101',
+      'KS202611-9109',
     ]);
   });
 

@@ -71,8 +71,11 @@ export class TasksRepository {
       .where('t.organisation_id = :org', { org: q.organisationId })
       .andWhere(`t.status IN ('open', 'claimed')`);
     const mine = 't.assignee = :user';
-    const department =
-      't.assignee IS NULL AND t.candidate_department = :dept AND (t.candidate_roles && :roles::text[])';
+    // No candidate roles = any working role of the department (the domain's convention);
+    // auditors and admins are not workers, so such tasks never reach their queue.
+    const rolesFit =
+      '(t.candidate_roles && :roles::text[] OR (cardinality(t.candidate_roles) = 0 AND :worker))';
+    const department = `t.assignee IS NULL AND t.candidate_department = :dept AND ${rolesFit}`;
     const roleOnly =
       't.assignee IS NULL AND t.candidate_department IS NULL AND (t.candidate_roles && :roles::text[])';
     const scopes = {
@@ -80,7 +83,13 @@ export class TasksRepository {
       department: `(${department} OR ${roleOnly})`,
       all: `(${mine} OR ${department} OR ${roleOnly})`,
     } as const;
-    qb.andWhere(scopes[q.scope], { user: q.userId, dept: q.department, roles: [...q.roles] });
+    const worker = q.roles.some((r) => r !== 'auditor' && r !== 'admin');
+    qb.andWhere(scopes[q.scope], {
+      user: q.userId,
+      dept: q.department,
+      roles: [...q.roles],
+      worker,
+    });
     if (q.type) qb.andWhere('t.type = :type', { type: q.type });
     if (q.caseNumber) qb.andWhere('t.case_number = :cn', { cn: q.caseNumber });
     if (q.overdueOnly) qb.andWhere('t.overdue = true');
