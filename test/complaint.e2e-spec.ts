@@ -135,7 +135,7 @@ describe('the complaint process over HTTP', () => {
     // 3–4. investigation report by R&D, approved by the VP in charge (001 §25.3)
     await complete(actors.rnd, caseNumber, report);
     await complete(actors.vp, caseNumber, { type: 'ApproveInvestigationReport', remarks: '同意' });
-    // 5–6. CS proposes a discount; ¥920 loss → the CS manager approves (核决权限 ≤ ¥5,000)
+    // 5–6. CS proposes a discount; ¥930 loss → the CS manager approves (核决权限 ≤ ¥5,000)
     await complete(actors.cs, caseNumber, proposal('discount'));
     const approval = await taskFor(actors.csManager, caseNumber, 'ApproveResolution');
     expect((await inbox(actors.cs, caseNumber)).map((t) => t.taskId)).not.toContain(
@@ -175,7 +175,7 @@ describe('the complaint process over HTTP', () => {
     });
     expect(row.closed_at).not.toBeNull();
     expect(row.closed_on_time).toBe(true);
-    expect(Number(row.loss_amount_fen)).toBe(92_000);
+    expect(Number(row.loss_amount_fen)).toBe(93_000); // 3 × ¥300 + ¥20 freight + ¥10 handling
     const open = (await taskRows(caseNumber)).filter(
       (t) => t.status === 'open' || t.status === 'claimed',
     );
