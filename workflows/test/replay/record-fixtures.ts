@@ -1,0 +1,155 @@
+/**
+ * Records the replay fixtures: representative runs of today's workflows (and one run of the
+ * deliberately changed complaint in ./changed) on the time-skipping server, saved as history
+ * JSON. Run `npm run replay:record` after an intended, patched() change, and commit the files.
+ * Not part of `npm test` (its name is no *.spec.ts); run by jest only for its TypeScript setup.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import { COMPLAINT_WORKFLOW_TYPE, type ComplaintWorkflowInput } from '@aso/contracts';
+import { defaultPolicy } from '@aso/domain';
+import { workflowBundleOptions } from '@aso/temporal';
+import { people } from '../support/actors';
+import {
+  close,
+  customerResponds,
+  firstResponse,
+  propose,
+  register,
+  toExecution,
+  approve,
+  investigate,
+} from '../support/complaint-steps';
+import { createHarness, type Harness } from '../support/harness';
+import { encodeFixture, FIXTURES, NONDETERMINISTIC } from './fixtures';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness('replay-record');
+  mkdirSync(NONDETERMINISTIC, { recursive: true });
+});
+afterAll(async () => {
+  await h?.teardown();
+});
+
+async function save(dir: string, name: string, handle: WorkflowHandle): Promise<void> {
+  writeFileSync(
+    join(dir, `${name}.json`),
+    encodeFixture(handle.workflowId, await handle.fetchHistory()),
+  );
+}
+
+test('record: discount complaint to close (certificate signed, booked)', async () => {
+  const c = await h.startComplaint();
+  await toExecution(c, 'discount');
+  await c.complete('certificate_issue', people.sales, {
+    type: 'IssueDiscountCertificate',
+    certificateNumber: 'ZK-1',
+    amountFen: 50_000,
+  });
+  await c.complete('certificate_sign', people.salesVp, { type: 'SignDiscountCertificate' });
+  await c.complete('certificate_customer_signature', people.sales, {
+    type: 'RecordCertificateCustomerSignature',
+  });
+  await c.complete('certificate_booking', people.finance, { type: 'BookDiscountCertificate' });
+  await close(c);
+  await c.result();
+  await save(FIXTURES, 'complaint-discount-closed', c.handle);
+});
+
+test('record: return complaint with its TH child (slip, receipt, reconciliation, refund)', async () => {
+  const c = await h.startComplaint();
+  await toExecution(c, 'return', { approvedReturnQuantity: 3 });
+  let child: string | undefined;
+  for (let i = 0; i < 100 && !child; i++) {
+    child = (await c.view()).childCaseNumbers[0];
+    if (!child) await new Promise((r) => setTimeout(r, 100));
+  }
+  const r = h.driver(child as string);
+  for (let i = 0; i < 100 && (await r.tasks('return_slip_approval')).length === 0; i++)
+    await new Promise((res) => setTimeout(res, 100));
+  await r.complete('return_slip_approval', people.salesVp, { type: 'ApproveReturnSlip' });
+  await r.complete('goods_receipt', people.warehouse, {
+    type: 'ReceiveGoods',
+    quantity: 3,
+    complete: true,
+    undamaged: true,
+  });
+  await r.complete('reconciliation', people.finance, { type: 'Reconcile', voucherNumber: 'PZ-1' });
+  await r.complete('refund', people.finance, { type: 'RecordRefund', amountFen: 60_000 });
+  await r.handle.result();
+  for (let i = 0; i < 100 && (await c.view()).status !== 'ready_to_close'; i++)
+    await new Promise((res) => setTimeout(res, 100));
+  await close(c);
+  await c.result();
+  await save(FIXTURES, 'complaint-return-closed', c.handle);
+  await save(FIXTURES, 'return-child-refunded', r.handle);
+});
+
+test('record: customer rejects once, then accepts an apology; deadlines escalate on the way', async () => {
+  const c = await h.startComplaint();
+  await firstResponse(c);
+  await h.env.sleep('3 days'); // registration overdue → escalations
+  await register(c);
+  await investigate(c);
+  await propose(c, 'apology');
+  await approve(c);
+  await customerResponds(c, false);
+  await propose(c, 'apology');
+  await approve(c);
+  await customerResponds(c, true);
+  await close(c);
+  await c.result();
+  await save(FIXTURES, 'complaint-rejected-escalated-closed', c.handle);
+});
+
+test('record: the deliberately changed complaint (non-deterministic against today’s code)', async () => {
+  const options = workflowBundleOptions();
+  const worker = await Worker.create({
+    connection: h.env.nativeConnection,
+    taskQueue: 'replay-record-changed',
+    workflowsPath: join(__dirname, 'changed', 'index.ts'),
+    bundlerOptions: options.bundlerOptions,
+    activities: h.recorded.activities,
+  });
+  await worker.runUntil(async () => {
+    const reportedAt = new Date(await h.env.currentTimeMs());
+    const caseNumber = 'KS202611-9999';
+    const input: ComplaintWorkflowInput = {
+      organisationId: 'org-test',
+      storeId: null,
+      caseNumber,
+      reportedAt: reportedAt.toISOString(),
+      reportedBy: people.sales,
+      customer: { name: '王先生', phone: null },
+      intake: {
+        customerName: '王先生',
+        orderNumber: 'SO-1001',
+        batchNumber: 'B2611',
+        shipDate: '2026-11-01',
+        defectiveQuantity: 1,
+        demand: 'replace',
+        reasons: 'does not power on',
+        channel: 'phone',
+        attachments: [],
+        salesOpinion: '',
+      },
+      policy: defaultPolicy,
+    };
+    const handle = await h.env.client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
+      workflowId: caseNumber,
+      taskQueue: 'replay-record-changed',
+      args: [input],
+    });
+    await h.env.sleep('2 minutes');
+    await h.driver(caseNumber).complete('cs_registration', people.cs, {
+      type: 'RegisterComplaint',
+      cause: 'product_quality',
+      severity: 'general',
+    });
+    await save(NONDETERMINISTIC, 'complaint-sleeps-first', handle);
+    await handle.terminate('recorded');
+  });
+});

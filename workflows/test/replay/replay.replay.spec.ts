@@ -1,0 +1,41 @@
+import { Worker, type ReplayResult } from '@temporalio/worker';
+import { workflowBundleOptions } from '@aso/temporal';
+import { FIXTURES, loadFixtures, NONDETERMINISTIC } from './fixtures';
+
+/**
+ * Workflow versioning discipline (ARCHITECTURE.md): recorded histories of representative runs
+ * replay against today's workflow code. A change that would break running cases fails here;
+ * such a change goes behind `patched()`. The deliberately non-deterministic fixture proves the
+ * check bites.
+ */
+describe('replay of recorded histories', () => {
+  const good = loadFixtures(FIXTURES);
+  const bad = loadFixtures(NONDETERMINISTIC);
+
+  test('there are fixtures for the complaint and the return workflows', () => {
+    expect(good.map((f) => f.name)).toEqual(
+      expect.arrayContaining([
+        'complaint-discount-closed.json',
+        'complaint-return-closed.json',
+        'return-child-refunded.json',
+      ]),
+    );
+    expect(bad.length).toBeGreaterThan(0);
+  });
+
+  test('every recorded history replays clean against today’s code', async () => {
+    const results: ReplayResult[] = [];
+    for await (const r of Worker.runReplayHistories(workflowBundleOptions(), good)) results.push(r);
+    expect(results.map((r) => [r.workflowId, r.error ? String(r.error) : null])).toEqual(
+      good.map((f) => [f.workflowId, null]),
+    );
+  });
+
+  test('the history of a deliberately changed workflow fails the replay (the check bites)', async () => {
+    const results: ReplayResult[] = [];
+    for await (const r of Worker.runReplayHistories(workflowBundleOptions(), bad)) results.push(r);
+    expect(results).toHaveLength(bad.length);
+    // by name: the error class lives in the workflow package's copy inside the replay worker
+    for (const r of results) expect(r.error?.name).toBe('DeterminismViolationError');
+  });
+});
