@@ -468,7 +468,7 @@ describe('authorization', () => {
       (l) => l.caseNumber === caseNumber && (l.req as { method?: string })?.method === 'GET',
     );
     expect(detail).toMatchObject({ userId: as.cs.user.id, organisationId: 'e2e-org' });
-    expect(typeof detail?.requestId).toBe('string');
+    expect(typeof (detail?.req as { id?: string }).id).toBe('string');
     const all = api.output();
     for (const secret of [
       E2E_PASSWORD,

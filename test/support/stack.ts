@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freeLoopbackPort } from '../../tools/provision/free-port';
 import { E2E_JWT_SECRET } from './http';
@@ -55,8 +56,13 @@ function startProcess(
       () => reject(new Error(`${app} did not start in time:\n${output}`)),
       120_000,
     );
+    // ASO_E2E_LOG_DIR=/some/dir keeps each process's output in a file, for debugging a failure.
+    const logFile = process.env.ASO_E2E_LOG_DIR
+      ? join(process.env.ASO_E2E_LOG_DIR, `${env.TEMPORAL_TASK_QUEUE}-${app}.log`)
+      : undefined;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      if (logFile) appendFileSync(logFile, chunk);
       if (readyLine.test(output)) {
         clearTimeout(timer);
         resolve(proc);

@@ -72,16 +72,17 @@ function caseNumberOf(req: AuthedRequest): string | undefined {
   return undefined;
 }
 
-/** nestjs-pino: one line per request with request id, user id, organisation and case number. */
+/** nestjs-pino: one line per request with request id (req.id), user, organisation and case number. */
 export function loggerParams(level: string): Params {
   return {
     pinoHttp: {
       ...pinoOptions(level),
       genReqId: (req: IncomingMessage) => (req as AuthedRequest).id ?? 'unknown',
-      customProps: (req: IncomingMessage, _res: ServerResponse) => {
+      // Evaluated again when the response finishes, when the user and route params are known.
+      customProps: (req: IncomingMessage, res: ServerResponse) => {
         const r = req as AuthedRequest;
         return {
-          requestId: r.id,
+          statusCode: res.writableFinished ? res.statusCode : undefined,
           userId: r.user?.id,
           organisationId: r.user?.organisationId,
           caseNumber: caseNumberOf(r),
@@ -94,7 +95,6 @@ export function loggerParams(level: string): Params {
           method: req.method,
           url: req.url,
         }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
     },
   };
