@@ -187,7 +187,10 @@ describe('the complaint process over HTTP', () => {
     );
 
     const history = await call(api.url, 'GET', `/cases/${caseNumber}/audit`, actors.cs);
-    const actions: string[] = history.body.map((e: { action: string }) => e.action);
+    // Audit actions are namespaced by their source (`complaint.…`, `task.…`) since the rewrite.
+    const actions: string[] = history.body.map((e: { action: string }) =>
+      e.action.replace(/^complaint\./, ''),
+    );
     expect(actions).toEqual(
       expect.arrayContaining([
         'ComplaintReported',
@@ -198,7 +201,7 @@ describe('the complaint process over HTTP', () => {
     );
     expect(history.body.map((e: { seq: number }) => e.seq)).toEqual(actions.map((_, i) => i + 1));
     const approved = history.body.find(
-      (e: { action: string }) => e.action === 'ResolutionProposed',
+      (e: { action: string }) => e.action.replace(/^complaint\./, '') === 'ResolutionProposed',
     );
     expect(JSON.stringify(approved.data)).toContain('handling-cs-manager'); // the matched row of the explanation record
     expect(
