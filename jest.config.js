@@ -19,7 +19,7 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs,workflows,tools}/**/*.spec.ts'],
-      testPathIgnorePatterns: ['\\.workflow\\.spec\\.ts$', '/node_modules/'],
+      testPathIgnorePatterns: ['\\.(workflow|replay)\\.spec\\.ts$', '/node_modules/'],
     },
     {
       ...base,

@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   startChild,
 } from '@temporalio/workflow';
@@ -54,6 +55,12 @@ const activities = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
+// Read-model and audit writes are short and idempotent: as a local activity they run in the
+// worker without a server round trip per write (and are retried like any activity).
+const writes = proxyLocalActivities<Pick<CaseActivities, 'recordChanges'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds' },
+});
 
 const SYSTEM = { userId: 'system' } as const;
 
@@ -95,7 +102,7 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
   let childFailure: unknown = null;
 
   const recorder = new Recorder(
-    activities,
+    writes,
     { organisationId: input.organisationId, caseNumber, policyVersion: policy.version },
     (version) => snapshot(version),
   );

@@ -2,7 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
-  proxyActivities,
+  proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
 import {
@@ -34,9 +34,11 @@ import { refusal, refusalOf } from './shared/refusal';
 import { ACKNOWLEDGE_ESCALATION, TaskBoard } from './shared/task-board';
 import { registerTaskHandlers } from './shared/task-handlers';
 
-const activities = proxyActivities<CaseActivities>({
+// Read-model and audit writes are short and idempotent: as a local activity they run in the
+// worker without a server round trip per write (and are retried like any activity).
+const writes = proxyLocalActivities<Pick<CaseActivities, 'recordChanges'>>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds' },
 });
 
 /**
@@ -69,7 +71,7 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
   let changes = 0;
   let outcome: string | null = null;
   const recorder = new Recorder(
-    activities,
+    writes,
     { organisationId: input.organisationId, caseNumber, policyVersion: policy.version },
     (v) => snapshot(v),
   );

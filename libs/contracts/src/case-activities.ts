@@ -65,12 +65,26 @@ export interface DocumentRecord {
   updatedAt: string;
 }
 
+/** Everything one change of a case writes, in one call (audit first, the snapshot last). */
+export interface CaseChanges {
+  organisationId: string;
+  audit: AuditRecord[];
+  documents: DocumentRecord[];
+  tasks: TaskView[];
+  snapshot: CaseSnapshot;
+}
+
 /**
  * What workflows may ask of the outside world. Implemented in apps/worker over persistence
  * ports; every activity is idempotent (keyed upserts / append-if-absent), because Temporal
  * retries them.
  */
 export interface CaseActivities {
+  /**
+   * All writes of one change (run by workflows as a local activity: no server round trip per
+   * write, so a human decision returns as soon as its effects are stored).
+   */
+  recordChanges(changes: CaseChanges): Promise<void>;
   recordCase(snapshot: CaseSnapshot): Promise<void>;
   recordTasks(input: { organisationId: string; tasks: TaskView[] }): Promise<void>;
   recordDocuments(documents: DocumentRecord[]): Promise<void>;

@@ -21,7 +21,7 @@ export class Recorder {
   private dirty = false;
 
   constructor(
-    private readonly activities: CaseActivities,
+    private readonly activities: Pick<CaseActivities, 'recordChanges'>,
     private readonly ctx: { organisationId: string; caseNumber: string; policyVersion: number },
     private readonly snapshot: (version: number) => CaseSnapshot,
   ) {}
@@ -68,13 +68,10 @@ export class Recorder {
       this.documents = new Map();
       this.dirty = false;
       const a = this.activities;
-      this.chain = this.chain.then(async () => {
-        if (audits.length > 0) await a.appendAudit(audits);
-        if (documents.length > 0) await a.recordDocuments(documents);
-        if (tasks.length > 0)
-          await a.recordTasks({ organisationId: this.ctx.organisationId, tasks });
-        await a.recordCase(snapshot);
-      });
+      const organisationId = this.ctx.organisationId;
+      this.chain = this.chain.then(() =>
+        a.recordChanges({ organisationId, audit: audits, documents, tasks, snapshot }),
+      );
     }
     return this.chain;
   }

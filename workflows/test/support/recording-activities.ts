@@ -24,6 +24,16 @@ export function recordingActivities() {
   const calls: Array<{ name: keyof CaseActivities; caseNumber: string | null }> = [];
 
   const activities: CaseActivities = {
+    async recordChanges(changes) {
+      if (changes.audit.length > 0) await activities.appendAudit(changes.audit);
+      if (changes.documents.length > 0) await activities.recordDocuments(changes.documents);
+      if (changes.tasks.length > 0)
+        await activities.recordTasks({
+          organisationId: changes.organisationId,
+          tasks: changes.tasks,
+        });
+      await activities.recordCase(changes.snapshot);
+    },
     async recordCase(snapshot) {
       calls.push({ name: 'recordCase', caseNumber: snapshot.caseNumber });
       const existing = cases.get(snapshot.caseNumber);

@@ -25,7 +25,20 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
  * retries activities.
  */
 export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
-  return {
+  const activities: CaseActivities = {
+    async recordChanges(changes) {
+      // In this order, like the workflow's serial queue: the trail first, the snapshot last.
+      if (changes.audit.length > 0) await activities.appendAudit(changes.audit);
+      if (changes.documents.length > 0) await activities.recordDocuments(changes.documents);
+      if (changes.tasks.length > 0) {
+        await activities.recordTasks({
+          organisationId: changes.organisationId,
+          tasks: changes.tasks,
+        });
+      }
+      await activities.recordCase(changes.snapshot);
+    },
+
     async recordCase(s) {
       await ports.cases.recordSnapshot({
         ...s,
@@ -94,4 +107,5 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
       return formatCaseNumber(prefix, yyyymm, await ports.cases.nextSequence(prefix));
     },
   };
+  return activities;
 }
