@@ -14,7 +14,7 @@ import {
   DocumentsRepository,
   TasksRepository,
 } from '@aso/persistence';
-import { workflowBundleOptions } from '@aso/temporal';
+import { workflowSource } from '@aso/temporal';
 import type { DataSource } from 'typeorm';
 import { createCaseActivities } from './activities/case.activities';
 
@@ -37,7 +37,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      ...workflowBundleOptions(),
+      ...workflowSource(),
       activities: createCaseActivities({
         cases: new CasesRepository(this.dataSource),
         tasks: new TasksRepository(this.dataSource),

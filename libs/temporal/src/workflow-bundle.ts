@@ -27,3 +27,23 @@ export function workflowBundleOptions(): Required<
     },
   };
 }
+
+/** Where `npm run build` writes the pre-built workflow bundle (dist/workflow-bundle.js). */
+export function prebuiltBundlePath(): string | undefined {
+  const root = resolve(__dirname, '..', '..', '..');
+  const path = join(root, 'workflow-bundle.js');
+  // Only from dist/: tests run the TypeScript sources and bundle them fresh.
+  return existsSync(join(root, 'workflows', 'src', 'index.js')) && existsSync(path)
+    ? path
+    : undefined;
+}
+
+/**
+ * The worker's workflow code: the pre-built bundle when the app runs from its build (no webpack
+ * at start-up, and the code that runs is exactly the code that was built), else a fresh bundle.
+ */
+export function workflowSource():
+  Pick<WorkerOptions, 'workflowBundle'> | ReturnType<typeof workflowBundleOptions> {
+  const codePath = prebuiltBundlePath();
+  return codePath ? { workflowBundle: { codePath } } : workflowBundleOptions();
+}
