@@ -10,6 +10,7 @@ import { PolicyVersionEntity } from './entities/policy-version.entity';
 import { UserEntity } from './entities/user.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { Users1763800300000 } from './migrations/1763800300000-users';
+import { KpiIndexes1763800500000 } from './migrations/1763800500000-kpi-indexes';
 
 export const entities = [
   CaseEntity,
@@ -26,6 +27,7 @@ export const migrations = [
   AuditTrail1763800100000,
   CaseReadModels1763800200000,
   Users1763800300000,
+  KpiIndexes1763800500000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

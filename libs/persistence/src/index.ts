@@ -16,3 +16,4 @@ export * from './entities/user.entity';
 export * from './entities/refresh-token.entity';
 export * from './repositories/users.repository';
 export * from './repositories/refresh-tokens.repository';
+export * from './repositories/kpi.repository';

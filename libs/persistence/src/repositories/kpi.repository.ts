@@ -1,0 +1,153 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * KPI queries over the read models and the audit trail (DOMAIN.md "KPIs", 001 §24.3, §26.1,
+ * §29.2). Every figure comes with its numerator and denominator so a manager can check it, and
+ * every query is scoped by the organisation. The period is a half-open instant range
+ * [from, toExclusive): the caller turns calendar days (Asia/Shanghai) into instants.
+ *
+ * Cohorts: rates about complaints count the complaints *opened* in the period (so the rate is
+ * stable and bounded by 1), except the on-time closing rate, which is about the complaints
+ * *closed* in the period (a late closing belongs to the month it happened in). Overdue work is
+ * as of the query (open tasks now), for the cases opened in the period.
+ */
+export interface KpiPeriod {
+  organisationId: string;
+  from: Date;
+  toExclusive: Date;
+}
+
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator, null when the denominator is 0 (no data, not 0 %) */
+  rate: number | null;
+}
+
+export interface OverdueByDepartment {
+  /** `null`: a company-wide role's task (VP in charge, sales VP, GM), no department */
+  department: string | null;
+  openOverdueTasks: number;
+}
+
+export interface KpiFigures {
+  complaintResolution: Ratio;
+  onTimeClosing: Ratio;
+  overdue: {
+    byDepartment: OverdueByDepartment[];
+    openOverdueTasks: number;
+    casesWithOverdueStages: Ratio;
+  };
+  firstResponse: {
+    /** sum of (completed_at − created_at) of completed first-response tasks, hours */
+    totalHours: number;
+    responded: number;
+    /** still waiting for a first response */
+    pending: number;
+    meanHours: number | null;
+  };
+  returnReconciliationMismatch: Ratio & { mismatchEvents: number };
+}
+
+/** Audit action the return workflow writes for a failed quantity reconciliation (001 §29.2). */
+export const RECONCILIATION_MISMATCH_ACTION = 'return.ReconciliationMismatched';
+
+const ratio = (numerator: number, denominator: number): Ratio => ({
+  numerator,
+  denominator,
+  rate: denominator === 0 ? null : numerator / denominator,
+});
+
+const OPEN_TASK = `t.status IN ('open', 'claimed')`;
+
+export class KpiRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async figures(p: KpiPeriod): Promise<KpiFigures> {
+    const params = [p.organisationId, p.from, p.toExclusive];
+    // Sequential on purpose: one connection per request keeps a report from starving the pool.
+    const complaints = await this.one<{ opened: string; closed: string; with_overdue: string }>(
+      `SELECT count(*) AS opened,
+              count(*) FILTER (WHERE c.status = 'closed') AS closed,
+              count(*) FILTER (WHERE cardinality(c.overdue_stages) > 0) AS with_overdue
+         FROM cases c
+        WHERE c.organisation_id = $1 AND c.type = 'complaint'
+          AND c.opened_at >= $2 AND c.opened_at < $3`,
+      params,
+    );
+    const closing = await this.one<{ closed: string; on_time: string }>(
+      `SELECT count(*) AS closed, count(*) FILTER (WHERE c.closed_on_time) AS on_time
+         FROM cases c
+        WHERE c.organisation_id = $1 AND c.type = 'complaint'
+          AND c.closed_at >= $2 AND c.closed_at < $3`,
+      params,
+    );
+    const overdueRows: Array<{ department: string | null; n: string }> = await this.ds.query(
+      `SELECT t.candidate_department AS department, count(*) AS n
+         FROM tasks t
+         JOIN cases c ON c.case_number = t.case_number AND c.organisation_id = t.organisation_id
+        WHERE t.organisation_id = $1 AND ${OPEN_TASK} AND t.overdue
+          AND c.opened_at >= $2 AND c.opened_at < $3
+        GROUP BY t.candidate_department
+        ORDER BY t.candidate_department NULLS LAST`,
+      params,
+    );
+    const first = await this.one<{ responded: string; pending: string; hours: string | null }>(
+      `SELECT count(*) FILTER (WHERE t.status = 'completed') AS responded,
+              count(*) FILTER (WHERE ${OPEN_TASK}) AS pending,
+              sum(extract(epoch FROM t.completed_at - t.created_at) / 3600)
+                FILTER (WHERE t.status = 'completed') AS hours
+         FROM tasks t
+         JOIN cases c ON c.case_number = t.case_number AND c.organisation_id = t.organisation_id
+        WHERE t.organisation_id = $1 AND t.type = 'first_response' AND c.type = 'complaint'
+          AND c.opened_at >= $2 AND c.opened_at < $3`,
+      params,
+    );
+    const returns = await this.one<{ cases: string; mismatched: string; events: string }>(
+      `SELECT count(*) AS cases,
+              count(*) FILTER (WHERE m.n > 0) AS mismatched,
+              coalesce(sum(m.n), 0) AS events
+         FROM cases c
+         CROSS JOIN LATERAL (
+           SELECT count(*) AS n FROM audit_events a
+            WHERE a.organisation_id = c.organisation_id AND a.case_number = c.case_number
+              AND a.action = $4) m
+        WHERE c.organisation_id = $1 AND c.type = 'return'
+          AND c.opened_at >= $2 AND c.opened_at < $3`,
+      [...params, RECONCILIATION_MISMATCH_ACTION],
+    );
+
+    const byDepartment = overdueRows.map((r) => ({
+      department: r.department,
+      openOverdueTasks: Number(r.n),
+    }));
+    const responded = Number(first.responded);
+    const totalHours = first.hours === null ? 0 : Number(first.hours);
+    return {
+      complaintResolution: ratio(Number(complaints.closed), Number(complaints.opened)),
+      onTimeClosing: ratio(Number(closing.on_time), Number(closing.closed)),
+      overdue: {
+        byDepartment,
+        openOverdueTasks: byDepartment.reduce((s, d) => s + d.openOverdueTasks, 0),
+        casesWithOverdueStages: ratio(Number(complaints.with_overdue), Number(complaints.opened)),
+      },
+      firstResponse: {
+        totalHours,
+        responded,
+        pending: Number(first.pending),
+        meanHours: responded === 0 ? null : totalHours / responded,
+      },
+      returnReconciliationMismatch: {
+        ...ratio(Number(returns.mismatched), Number(returns.cases)),
+        mismatchEvents: Number(returns.events),
+      },
+    };
+  }
+
+  private async one<T>(sql: string, params: unknown[]): Promise<T> {
+    const rows: T[] = await this.ds.query(sql, params);
+    const row = rows[0];
+    if (row === undefined) throw new Error('aggregate query returned no row');
+    return row;
+  }
+}
