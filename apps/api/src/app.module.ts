@@ -12,6 +12,8 @@ import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
 import { CoreModule } from './core.module';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
+import { ReportsModule } from './reports/reports.module';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { UsersController } from './users/users.controller';
@@ -26,6 +28,8 @@ import { UsersService } from './users/users.service';
     }),
     TemporalModule,
     AuthModule,
+    MetricsModule,
+    ReportsModule,
   ],
   controllers: [CasesController, TasksController, UsersController, HealthController],
   providers: [

@@ -1,0 +1,31 @@
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { MetricsRegistry } from './metrics.registry';
+
+/** Requests that matched no route share one label (scanners must not create series). */
+export const UNMATCHED_ROUTE = '<unmatched>';
+
+/**
+ * Times every request, including those refused by the auth guard (a middleware runs before
+ * guards; an interceptor would miss 401/403s). The route label is read when the response is
+ * finished, once Express has matched the route template.
+ */
+@Injectable()
+export class HttpMetricsMiddleware implements NestMiddleware {
+  constructor(private readonly metrics: MetricsRegistry) {}
+
+  use(req: Request, res: Response, next: NextFunction): void {
+    const end = this.metrics.httpDuration.startTimer();
+    res.once('finish', () => {
+      end({ method: req.method, route: routeTemplate(req), status: String(res.statusCode) });
+    });
+    next();
+  }
+}
+
+export function routeTemplate(
+  req: Pick<Request, 'baseUrl'> & { route?: { path?: unknown } },
+): string {
+  const path = req.route?.path;
+  return typeof path === 'string' ? `${req.baseUrl ?? ''}${path}` || '/' : UNMATCHED_ROUTE;
+}

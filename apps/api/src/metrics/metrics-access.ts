@@ -1,0 +1,47 @@
+import { timingSafeEqual } from 'node:crypto';
+import { DomainError } from '@aso/domain';
+import { z } from 'zod';
+
+/**
+ * Who may scrape GET /metrics. Prometheus has no user token, so the route skips the user guard
+ * and is protected on its own: with METRICS_TOKEN set, only `Authorization: Bearer <token>`;
+ * without it, only loopback peers (a scraper or sidecar on the same host). Behind a reverse
+ * proxy on the same host every peer looks like loopback: set METRICS_TOKEN there.
+ */
+export const metricsEnvSchema = z.object({
+  METRICS_TOKEN: z.string().min(16, { message: 'at least 16 characters' }).optional(),
+});
+export type MetricsEnv = z.infer<typeof metricsEnvSchema>;
+export const METRICS_ENV = Symbol('METRICS_ENV');
+
+/** Read once at boot; a bad value stops the API naming the variable (like libs/config). */
+export function loadMetricsEnv(env: NodeJS.ProcessEnv = process.env): MetricsEnv {
+  const parsed = metricsEnvSchema.safeParse({ METRICS_TOKEN: env.METRICS_TOKEN || undefined });
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return parsed.data;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export function assertMayScrape(
+  env: MetricsEnv,
+  peer: { remoteAddress: string | undefined; authorization: string | undefined },
+): void {
+  if (env.METRICS_TOKEN !== undefined) {
+    const m = /^Bearer (.+)$/.exec(peer.authorization ?? '');
+    const given = Buffer.from(m?.[1] ?? '');
+    const expected = Buffer.from(env.METRICS_TOKEN);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return;
+    throw new DomainError('UNAUTHENTICATED', 'Metrics need the metrics token', {
+      reason: m ? 'invalid' : 'missing',
+    });
+  }
+  if (peer.remoteAddress !== undefined && LOOPBACK.has(peer.remoteAddress)) return;
+  throw new DomainError('FORBIDDEN', 'Metrics are served to loopback peers only', {
+    remoteAddress: peer.remoteAddress ?? null,
+  });
+}

@@ -1,0 +1,15 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../common/actor.decorator';
+import { ReportsService } from './reports.service';
+
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /** GET /reports/kpis?from=YYYY-MM-DD&to=YYYY-MM-DD (Shanghai days, inclusive). */
+  @Get('kpis')
+  kpis(@CurrentUser() user: AuthUser, @Query() query: unknown) {
+    return this.reports.kpiReport(user, query);
+  }
+}

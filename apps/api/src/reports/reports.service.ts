@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DATA_SOURCE, KpiRepository, type KpiFigures } from '@aso/persistence';
+import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { CLOCK, type Clock } from '../common/clock';
+import { parseInput } from '../common/api-error';
+import { kpiQuerySchema, periodInstants } from './kpi-period';
+import { assertMayReadReports } from './report-access';
+
+export interface KpiReport extends KpiFigures {
+  organisation: string;
+  period: {
+    from: string;
+    to: string;
+    timeZone: 'Asia/Shanghai';
+    fromInstant: string;
+    toInstantExclusive: string;
+  };
+  generatedAt: string;
+}
+
+/** KPIs of the user's organisation (DOMAIN.md "KPIs"); definitions in KpiRepository. */
+@Injectable()
+export class ReportsService {
+  private readonly kpis: KpiRepository;
+
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.kpis = new KpiRepository(dataSource);
+  }
+
+  /** Access first: someone who may not read reports learns nothing, not even about bad input. */
+  async kpiReport(user: AuthUser, query: unknown): Promise<KpiReport> {
+    assertMayReadReports(user);
+    const q = parseInput(kpiQuerySchema, query, 'query');
+    const { from, toExclusive } = periodInstants(q);
+    const figures = await this.kpis.figures({
+      organisationId: user.organisationId,
+      from,
+      toExclusive,
+    });
+    return {
+      organisation: user.organisationId,
+      period: {
+        from: q.from,
+        to: q.to,
+        timeZone: 'Asia/Shanghai',
+        fromInstant: from.toISOString(),
+        toInstantExclusive: toExclusive.toISOString(),
+      },
+      generatedAt: this.clock().toISOString(),
+      ...figures,
+    };
+  }
+}
