@@ -12,6 +12,7 @@ import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
 import { CoreModule } from './core.module';
 import { HealthController } from './health/health.controller';
+import { OpenApiModule } from './openapi/openapi.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ReportsModule } from './reports/reports.module';
 import { TasksController } from './tasks/tasks.controller';
@@ -28,6 +29,7 @@ import { UsersService } from './users/users.service';
     }),
     TemporalModule,
     AuthModule,
+    OpenApiModule,
     MetricsModule,
     ReportsModule,
   ],

@@ -1,17 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { z } from 'zod';
 import { parseInput } from '../common/api-error';
 import { CurrentUser } from '../common/actor.decorator';
 import { toUserView, type AuthUser } from './auth-user';
+import { loginBodySchema, refreshBodySchema } from './auth.dto';
 import { AuthService } from './auth.service';
 import { Public } from './public.decorator';
-
-const loginSchema = z.object({
-  organisation: z.string().min(1).max(64),
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(256),
-});
-const refreshSchema = z.object({ refreshToken: z.string().min(1).max(256) });
 
 @Controller('auth')
 export class AuthController {
@@ -21,14 +14,14 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   login(@Body() body: unknown) {
-    return this.auth.login(parseInput(loginSchema, body));
+    return this.auth.login(parseInput(loginBodySchema, body));
   }
 
   @Public()
   @Post('refresh')
   @HttpCode(200)
   refresh(@Body() body: unknown) {
-    return this.auth.refresh(parseInput(refreshSchema, body).refreshToken);
+    return this.auth.refresh(parseInput(refreshBodySchema, body).refreshToken);
   }
 
   @Get('me')

@@ -4,6 +4,8 @@ import { DATA_SOURCE } from '@aso/persistence';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
+// Registers GET /healthz (and its response schema) in the OpenAPI document.
+import './health.dto';
 
 @Controller()
 export class HealthController {

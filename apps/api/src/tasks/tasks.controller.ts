@@ -1,26 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user';
 import { parseInput } from '../common/api-error';
 import { CurrentUser, RequestId } from '../common/actor.decorator';
+import {
+  completeTaskBodySchema,
+  delegateTaskBodySchema,
+  inboxQuerySchema,
+  taskIdSchema,
+} from './tasks.dto';
 import { TasksService } from './tasks.service';
 
-const inboxQuerySchema = z.object({
-  scope: z.enum(['mine', 'department', 'all']).default('all'),
-  type: z.string().max(64).optional(),
-  caseNumber: z.string().max(32).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-});
-const completeBodySchema = z.object({
-  command: z.object({ type: z.string().min(1).max(64) }).passthrough(),
-  comment: z.string().max(2000).optional(),
-});
-/** Only the delegate's id: department and roles come from their user record. */
-const delegateBodySchema = z.object({
-  to: z.object({ userId: z.string().uuid() }),
-});
+/** A malformed task id is a 400 naming params.taskId, not a lookup that finds nothing. */
+const taskIdOf = (value: string): string => parseInput(taskIdSchema, value, 'params.taskId');
 
 @Controller()
 export class TasksController {
@@ -40,7 +31,7 @@ export class TasksController {
     @RequestId() requestId: string,
     @Param('taskId') taskId: string,
   ) {
-    return this.tasks.claim(user, requestId, taskId);
+    return this.tasks.claim(user, requestId, taskIdOf(taskId));
   }
 
   @Post('tasks/:taskId/unclaim')
@@ -50,7 +41,7 @@ export class TasksController {
     @RequestId() requestId: string,
     @Param('taskId') taskId: string,
   ) {
-    return this.tasks.unclaim(user, requestId, taskId);
+    return this.tasks.unclaim(user, requestId, taskIdOf(taskId));
   }
 
   @Post('tasks/:taskId/delegate')
@@ -61,11 +52,12 @@ export class TasksController {
     @Param('taskId') taskId: string,
     @Body() body: unknown,
   ) {
+    const id = taskIdOf(taskId);
     return this.tasks.delegate(
       user,
       requestId,
-      taskId,
-      parseInput(delegateBodySchema, body).to.userId,
+      id,
+      parseInput(delegateTaskBodySchema, body).to.userId,
     );
   }
 
@@ -77,7 +69,8 @@ export class TasksController {
     @Param('taskId') taskId: string,
     @Body() body: unknown,
   ) {
-    const { command, comment } = parseInput(completeBodySchema, body);
-    return this.tasks.complete(user, requestId, taskId, command, comment);
+    const id = taskIdOf(taskId);
+    const { command, comment } = parseInput(completeTaskBodySchema, body);
+    return this.tasks.complete(user, requestId, id, command, comment);
   }
 }

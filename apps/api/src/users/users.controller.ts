@@ -1,36 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { departmentSchema, roleSchema } from '@aso/contracts';
-import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user';
 import { parseInput } from '../common/api-error';
 import { CurrentUser } from '../common/actor.decorator';
+import { createUserBodySchema, updateUserBodySchema, userIdSchema } from './users.dto';
 import { UsersService } from './users.service';
-
-const password = z.string().min(12, { message: 'at least 12 characters' }).max(256);
-const roles = z.array(roleSchema).min(1).max(8);
-const approvalLimitFen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable();
-
-const createSchema = z.object({
-  username: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'letters, digits, . _ -' }),
-  displayName: z.string().min(1).max(100),
-  password,
-  department: departmentSchema,
-  roles,
-  approvalLimitFen: approvalLimitFen.optional(),
-});
-const updateSchema = z
-  .object({
-    displayName: z.string().min(1).max(100).optional(),
-    password: password.optional(),
-    department: departmentSchema.optional(),
-    roles: roles.optional(),
-    approvalLimitFen: approvalLimitFen.optional(),
-  })
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
-const idSchema = z.string().uuid();
 
 /** Admin-only user management, always within the admin's organisation. */
 @Controller('admin/users')
@@ -45,7 +18,7 @@ export class UsersController {
   @Post()
   @HttpCode(201)
   create(@CurrentUser() admin: AuthUser, @Body() body: unknown) {
-    return this.users.create(admin, parseInput(createSchema, body));
+    return this.users.create(admin, parseInput(createUserBodySchema, body));
   }
 
   /** Department, roles, personal approval limit (approvalLimitFen), display name, password. */
@@ -53,14 +26,14 @@ export class UsersController {
   update(@CurrentUser() admin: AuthUser, @Param('id') id: string, @Body() body: unknown) {
     return this.users.update(
       admin,
-      parseInput(idSchema, id, 'params.id'),
-      parseInput(updateSchema, body),
+      parseInput(userIdSchema, id, 'params.id'),
+      parseInput(updateUserBodySchema, body),
     );
   }
 
   @Post(':id/deactivate')
   @HttpCode(200)
   deactivate(@CurrentUser() admin: AuthUser, @Param('id') id: string) {
-    return this.users.deactivate(admin, parseInput(idSchema, id, 'params.id'));
+    return this.users.deactivate(admin, parseInput(userIdSchema, id, 'params.id'));
   }
 }

@@ -1,0 +1,41 @@
+import { z } from './zod-openapi';
+
+/** The one error body of the API (common/error.filter.ts ErrorBody), for every 4xx/5xx. */
+export const errorBodySchema = z
+  .object({
+    code: z.string().openapi({ example: 'VALIDATION_FAILED' }),
+    message: z.string(),
+    details: z
+      .object({
+        issues: z
+          .array(
+            z.object({
+              path: z.string().openapi({ example: 'body.customer.name' }),
+              message: z.string(),
+            }),
+          )
+          .optional()
+          .describe('400 VALIDATION_FAILED: every bad field, by path (body.…, query.…, params.…)'),
+        reason: z
+          .string()
+          .optional()
+          .describe('401 UNAUTHENTICATED: missing, invalid, expired or inactive'),
+      })
+      .catchall(z.unknown()),
+    requestId: z.string().describe('the correlation id of the request (also in the logs)'),
+  })
+  .openapi('ErrorBody');
+
+/** The statuses the error filter answers with, and what each means here. */
+export const ERROR_RESPONSES = {
+  400: 'Invalid input (VALIDATION_FAILED naming each field, COMMAND_INVALID, CASE_NUMBER_INVALID, MONEY_INVALID, QUANTITY_INVALID, BAD_REQUEST for malformed JSON)',
+  401: 'No, an invalid or an expired access token (UNAUTHENTICATED), or wrong credentials (INVALID_CREDENTIALS)',
+  403: 'Not allowed for this user (FORBIDDEN, AUDITOR_READ_ONLY, WRONG_DEPARTMENT, WRONG_ROLE, APPROVAL_LIMIT_EXCEEDED, …)',
+  404: 'Not found in the caller’s organisation (CASE_NOT_FOUND, TASK_NOT_FOUND, USER_NOT_FOUND, NOT_FOUND)',
+  409: 'Conflicts with the current state (TASK_NOT_OPEN, TASK_ALREADY_CLAIMED, ILLEGAL_TRANSITION, USERNAME_TAKEN, …)',
+  413: 'Request body too large (PAYLOAD_TOO_LARGE)',
+  415: 'Unsupported media type',
+  422: 'A business rule refused the command (the domain code)',
+  500: 'Unexpected failure (INTERNAL); quote the requestId',
+} as const;
+export type ErrorStatus = keyof typeof ERROR_RESPONSES;

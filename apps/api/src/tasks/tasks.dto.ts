@@ -1,0 +1,88 @@
+import { CASE_NUMBER_PATTERN } from '@aso/domain';
+import type { CompleteTaskResult } from '@aso/contracts';
+import { taskRowSchema, taskViewSchema } from '../cases/cases.dto';
+import { registerRoute } from '../openapi/registry';
+import { z } from '../openapi/zod-openapi';
+import { taskCommandSchema } from './task-commands.dto';
+
+export const inboxQuerySchema = z.object({
+  scope: z.enum(['mine', 'department', 'all']).default('all'),
+  type: z.string().max(64).optional(),
+  caseNumber: z.string().max(32).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+/** Task ids are `<caseNumber>-T<n>` (contracts/task.ts). */
+const TASK_ID_PATTERN = new RegExp(`${CASE_NUMBER_PATTERN.source.slice(0, -1)}-T[1-9]\\d{0,5}$`);
+export const taskIdSchema = z
+  .string()
+  .max(48)
+  .regex(TASK_ID_PATTERN, 'must look like KS202611-0001-T2')
+  .openapi({ example: 'KS202611-0001-T2' });
+const taskIdParams = z.object({ taskId: taskIdSchema });
+
+export const completeTaskBodySchema = z
+  .object({
+    command: taskCommandSchema,
+    comment: z.string().max(2000).optional().describe('for the audit trail'),
+  })
+  .openapi('CompleteTaskRequest');
+
+/** Only the delegate's id: department and roles come from their user record. */
+export const delegateTaskBodySchema = z
+  .object({ to: z.object({ userId: z.string().uuid() }) })
+  .openapi('DelegateTaskRequest');
+
+export const inboxSchema = z
+  .object({ items: z.array(taskRowSchema), total: z.number().int() })
+  .openapi('Inbox');
+
+export const completeTaskResultSchema = z
+  .object({
+    taskId: z.string(),
+    events: z.array(z.string()).describe('the domain events the command produced, by type'),
+    status: z.string().describe('the case status afterwards'),
+  })
+  .openapi('CompleteTaskResult') satisfies z.ZodType<CompleteTaskResult>;
+
+registerRoute({
+  method: 'get',
+  path: 'inbox',
+  tag: 'tasks',
+  summary: 'My claimed tasks and my department’s open ones: overdue first, then by due instant',
+  query: inboxQuerySchema,
+  response: { status: 200, description: 'A page of tasks', schema: inboxSchema },
+});
+const taskAction = (
+  action: 'claim' | 'unclaim' | 'delegate',
+  summary: string,
+  body?: z.ZodTypeAny,
+) =>
+  registerRoute({
+    method: 'post',
+    path: `tasks/:taskId/${action}`,
+    tag: 'tasks',
+    summary,
+    params: taskIdParams,
+    body,
+    response: { status: 200, description: 'The task afterwards', schema: taskViewSchema },
+    errors: [404, 409, 422],
+  });
+taskAction('claim', 'Claim a task of my department and role');
+taskAction('unclaim', 'Release a claimed task (its assignee or a lead of the department)');
+taskAction('delegate', 'Hand a task to someone who fits it', delegateTaskBodySchema);
+registerRoute({
+  method: 'post',
+  path: 'tasks/:taskId/complete',
+  tag: 'tasks',
+  summary: 'Complete a task with one of its commands',
+  description:
+    'The command’s `type` selects its payload (TaskCommand). The API checks its shape (400 ' +
+    'naming the field), then who may act (403), then the workflow’s validator decides (409/422).',
+  params: taskIdParams,
+  body: completeTaskBodySchema,
+  response: { status: 200, description: 'What happened', schema: completeTaskResultSchema },
+  errors: [404, 409, 422],
+});
