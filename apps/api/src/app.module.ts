@@ -4,6 +4,11 @@ import { APP_CONFIG, type AppConfig } from '@aso/config';
 import { TemporalModule } from '@aso/temporal';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditService } from './audit/audit.service';
+import { AuditExportController } from './audit/audit-export.controller';
+import { AuditExportService } from './audit/audit-export.service';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { attachmentProviders } from './attachments/attachments.providers';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { loggerParams } from './common/logging';
@@ -29,17 +34,27 @@ import { UsersService } from './users/users.service';
     }),
     TemporalModule,
     AuthModule,
+    IdempotencyModule,
     OpenApiModule,
     MetricsModule,
     ReportsModule,
   ],
-  controllers: [CasesController, TasksController, UsersController, HealthController],
+  controllers: [
+    CasesController,
+    TasksController,
+    UsersController,
+    HealthController,
+    AttachmentsController,
+    AuditExportController,
+  ],
   providers: [
     CasesService,
     TasksService,
     AuditService,
     PoliciesService,
     UsersService,
+    AuditExportService,
+    ...attachmentProviders,
     { provide: APP_FILTER, useClass: ErrorFilter },
   ],
 })

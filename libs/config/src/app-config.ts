@@ -27,6 +27,13 @@ export const appConfigSchema = z.object({
     .default(7 * 86_400),
   AUTH_ISSUER: z.string().min(1).default('after-sales-api'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  /** Largest case attachment accepted (bytes); larger uploads answer 413 PAYLOAD_TOO_LARGE. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -11,6 +11,9 @@ import { UserEntity } from './entities/user.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { Users1763800300000 } from './migrations/1763800300000-users';
 import { KpiIndexes1763800500000 } from './migrations/1763800500000-kpi-indexes';
+import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
+import { AttachmentEntity } from './entities/attachment.entity';
+import { IdempotencyAttachments1763800400000 } from './migrations/1763800400000-idempotency-attachments';
 
 export const entities = [
   CaseEntity,
@@ -20,6 +23,8 @@ export const entities = [
   PolicyVersionEntity,
   UserEntity,
   RefreshTokenEntity,
+  IdempotencyKeyEntity,
+  AttachmentEntity,
 ];
 /** In order. Never edit one that has landed: add a new one. */
 export const migrations = [
@@ -28,6 +33,8 @@ export const migrations = [
   CaseReadModels1763800200000,
   Users1763800300000,
   KpiIndexes1763800500000,
+  // TypeORM runs pending migrations ordered by timestamp, whatever their place here.
+  IdempotencyAttachments1763800400000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

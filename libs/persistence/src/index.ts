@@ -17,3 +17,8 @@ export * from './entities/refresh-token.entity';
 export * from './repositories/users.repository';
 export * from './repositories/refresh-tokens.repository';
 export * from './repositories/kpi.repository';
+export * from './entities/idempotency-key.entity';
+export * from './entities/attachment.entity';
+export * from './repositories/idempotency-keys.repository';
+export * from './attachments/attachment-store';
+export * from './repositories/postgres-attachment.store';

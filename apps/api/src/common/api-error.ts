@@ -51,6 +51,10 @@ export const STATUS_BY_CODE: Record<string, number> = {
   CONFLICT: 409,
   USERNAME_TAKEN: 409,
   CANNOT_DEACTIVATE_SELF: 409,
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 /** Refusals that are about who acts (recorded in the audit trail as refused actions). */

@@ -1,0 +1,69 @@
+import {
+  Inject,
+  Injectable,
+  PayloadTooLargeException,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { APP_CONFIG, type AppConfig } from '@aso/config';
+import { DomainError } from '@aso/domain';
+import { from, mergeMap, type Observable } from 'rxjs';
+
+/** The upload's field name in the multipart form. */
+export const UPLOAD_FIELD = 'file';
+
+/** What multer leaves on the request for the one accepted file (memory storage). */
+export interface UploadedPart {
+  fieldname: string;
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/**
+ * Parses the multipart body (one file in `file`, a few small text fields) with multer, with
+ * the size limit from the configuration: multer stops reading at the limit, so an oversized
+ * upload is never held in memory whole. Its errors become coded domain errors (413
+ * PAYLOAD_TOO_LARGE with the limit). Runs after the guards, so only authenticated users upload.
+ */
+@Injectable()
+export class UploadInterceptor implements NestInterceptor {
+  private readonly multer: NestInterceptor;
+  private readonly maxBytes: number;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.maxBytes = config.ATTACHMENT_MAX_BYTES;
+    const Multer = FileInterceptor(UPLOAD_FIELD);
+    this.multer = new Multer({
+      limits: { fileSize: this.maxBytes, files: 1, fields: 8, fieldSize: 4096 },
+      // Phones and browsers send UTF-8 file names (照片.jpg) without saying so.
+      defParamCharset: 'utf8',
+    });
+  }
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return from(this.parse(ctx, next)).pipe(mergeMap((handled) => handled));
+  }
+
+  private async parse(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    try {
+      return await this.multer.intercept(ctx, next);
+    } catch (e) {
+      throw this.coded(e);
+    }
+  }
+
+  private coded(e: unknown): unknown {
+    if (e instanceof PayloadTooLargeException) {
+      return new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        `The file is larger than ${this.maxBytes} bytes`,
+        { maxBytes: this.maxBytes },
+      );
+    }
+    return e;
+  }
+}
