@@ -1,0 +1,114 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../apps/api/src/app.module';
+import { call } from './support/http';
+import { baseEnv } from './support/stack';
+
+/**
+ * The served OpenAPI document against the routes Nest really registers: the app module is
+ * booted in this process (real PostgreSQL and Temporal of the e2e tier), its Express router
+ * is read at test time, so a route added by any module without a DTO registration fails here.
+ */
+let app: INestApplication;
+let url: string;
+
+beforeAll(async () => {
+  Object.assign(process.env, baseEnv(`e2e-openapi-${process.pid}`), { LOG_LEVEL: 'warn' });
+  app = await NestFactory.create(AppModule, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+type Method = (typeof METHODS)[number];
+
+interface ExpressLayer {
+  route?: { path: unknown; methods?: Record<string, boolean>; stack?: Array<{ method?: string }> };
+}
+
+/** `METHOD /path/{param}` for every route on the Express router Nest filled. */
+function nestRoutes(): string[] {
+  const instance = app.getHttpAdapter().getInstance() as {
+    router?: { stack: ExpressLayer[] };
+    _router?: { stack: ExpressLayer[] };
+  };
+  // Express 5 exposes `router`; Express 4 had `_router`.
+  const stack = (instance.router ?? instance._router)?.stack ?? [];
+  const routes = new Set<string>();
+  for (const layer of stack) {
+    const route = layer.route;
+    // Wildcard layers (`/*path`, `/{*path}`) are middleware mounts (Nest's forRoutes('*')), not endpoints.
+    if (!route || typeof route.path !== 'string' || route.path.includes('*')) continue;
+    const methods = route.methods
+      ? Object.keys(route.methods).filter((m) => route.methods?.[m])
+      : (route.stack ?? []).map((s) => s.method ?? '');
+    const path = route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}').replace(/(.)\/$/, '$1');
+    for (const m of methods)
+      if ((METHODS as readonly string[]).includes(m)) routes.add(`${m.toUpperCase()} ${path}`);
+  }
+  return [...routes].sort();
+}
+
+interface Doc {
+  paths: Record<string, Partial<Record<Method, { security?: unknown[] }>>>;
+}
+const documented = (doc: Doc): string[] =>
+  Object.entries(doc.paths)
+    .flatMap(([path, item]) =>
+      METHODS.filter((m) => item[m]).map((m) => `${m.toUpperCase()} ${path}`),
+    )
+    .sort();
+
+describe('the OpenAPI document served at /docs', () => {
+  test('GET /docs/openapi.json needs no token and is a valid OpenAPI 3 document', async () => {
+    const res = await call(url, 'GET', '/docs/openapi.json', undefined);
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    await expect(
+      SwaggerParser.validate(JSON.parse(JSON.stringify(res.body))),
+    ).resolves.toBeDefined();
+  });
+
+  test('GET /docs is a self-contained HTML page listing the operations and linking the JSON', async () => {
+    const res = await fetch(`${url}/docs`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    expect(html).toContain('href="/docs/openapi.json"');
+    expect(html).toContain('<code>/tasks/{taskId}/complete</code>');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  test('every route Nest registers is documented with its method, and every documented operation exists', async () => {
+    const doc = (await call(url, 'GET', '/docs/openapi.json', undefined)).body as Doc;
+    const served = nestRoutes();
+    // the app's own known routes are there, so an empty router read cannot pass vacuously
+    expect(served).toEqual(
+      expect.arrayContaining(['POST /complaints', 'POST /tasks/{taskId}/complete', 'GET /healthz']),
+    );
+    const inDoc = documented(doc);
+    expect({ undocumented: served.filter((r) => !inDoc.includes(r)) }).toEqual({
+      undocumented: [],
+    });
+    expect({ notServed: inDoc.filter((r) => !served.includes(r)) }).toEqual({ notServed: [] });
+  });
+
+  test('operations documented as secured answer 401 without a token; the docs themselves are public', async () => {
+    const doc = (await call(url, 'GET', '/docs/openapi.json', undefined)).body as Doc;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const method of METHODS) {
+        const op = item[method];
+        if (!op || (op.security ?? []).length === 0) continue;
+        // The guard runs before any parameter is parsed, so any value stands in for a param.
+        const concrete = path.replace(/\{[^}]+\}/g, 'x');
+        const res = await fetch(`${url}${concrete}`, { method: method.toUpperCase() });
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 401 });
+      }
+    }
+  });
+});
