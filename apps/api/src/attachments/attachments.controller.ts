@@ -17,6 +17,7 @@ import {
   IdempotencyAfterBodyParsed,
   RouteIdempotencyInterceptor,
 } from '../idempotency/idempotency.interceptor';
+import './attachments.dto'; // registers the routes in the OpenAPI document
 import { AttachmentsService } from './attachments.service';
 import { contentDisposition } from './file-type';
 import { UploadInterceptor, type UploadedPart } from './upload.interceptor';

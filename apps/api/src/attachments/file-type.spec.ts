@@ -34,7 +34,7 @@ describe('attachment file types', () => {
 
   test('Content-Disposition carries an ASCII fallback and the UTF-8 name', () => {
     expect(contentDisposition('attachment', '样品 记录(1).pdf')).toBe(
-      `attachment; filename="__ ___(1).pdf"; filename*=UTF-8''%E6%A0%B7%E5%93%81%20%E8%AE%B0%E5%BD%95%281%29.pdf`,
+      `attachment; filename="__ __(1).pdf"; filename*=UTF-8''%E6%A0%B7%E5%93%81%20%E8%AE%B0%E5%BD%95%281%29.pdf`,
     );
   });
 });

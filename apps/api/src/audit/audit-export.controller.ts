@@ -1,13 +1,11 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user';
 import { parseInput } from '../common/api-error';
 import { CurrentUser } from '../common/actor.decorator';
 import { auditCsv, verificationHeaders, type AuditExport } from './audit-export';
+import { auditExportQuerySchema } from './audit-export.dto';
 import { AuditExportService } from './audit-export.service';
-
-const exportQuerySchema = z.object({ format: z.enum(['json', 'csv']).default('json') });
 
 @Controller()
 export class AuditExportController {
@@ -24,7 +22,7 @@ export class AuditExportController {
     @Query() query: unknown,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AuditExport | StreamableFile> {
-    const { format } = parseInput(exportQuerySchema, query, 'query');
+    const { format } = parseInput(auditExportQuerySchema, query, 'query');
     const exported = await this.exports.exportTrail(user, caseNumber);
     res.set(verificationHeaders(exported.verification));
     if (format === 'json') return exported;
