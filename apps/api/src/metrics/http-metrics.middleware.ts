@@ -23,9 +23,14 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   }
 }
 
+/**
+ * Nest answers unknown paths from a catch-all route (`/*path`), so a wildcard template is "no
+ * route" (the API declares no wildcard routes of its own).
+ */
 export function routeTemplate(
   req: Pick<Request, 'baseUrl'> & { route?: { path?: unknown } },
 ): string {
   const path = req.route?.path;
-  return typeof path === 'string' ? `${req.baseUrl ?? ''}${path}` || '/' : UNMATCHED_ROUTE;
+  if (typeof path !== 'string' || path.includes('*')) return UNMATCHED_ROUTE;
+  return `${req.baseUrl ?? ''}${path}` || '/';
 }

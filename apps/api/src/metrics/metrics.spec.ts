@@ -38,6 +38,7 @@ describe('metrics registry', () => {
       '/tasks/:taskId/complete',
     );
     expect(routeTemplate({ baseUrl: '' })).toBe(UNMATCHED_ROUTE);
+    expect(routeTemplate({ baseUrl: '', route: { path: '/*path' } })).toBe(UNMATCHED_ROUTE);
   });
 
   test('renders default process metrics, the request histogram and the rejection counter', async () => {

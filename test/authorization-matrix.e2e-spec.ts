@@ -1,0 +1,550 @@
+import 'reflect-metadata';
+import { MODULE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod, type Type } from '@nestjs/common';
+import { seedDemo } from '../tools/seed-demo';
+import { AppModule } from '../apps/api/src/app.module';
+import { call, E2E_PASSWORD, login, type Session } from './support/http';
+import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
+
+/**
+ * Every endpoint × every seeded role, over HTTP against the real api + worker + Temporal dev
+ * server + PostgreSQL. The routes are discovered from the Nest module graph the API boots
+ * (AppModule's imports and controllers, read from their decorators), so an endpoint added
+ * without a row here fails the suite. A cell is what the role gets: `200`/`201`/`204` when
+ * allowed (on fresh cases, so no cell depends on another), `403 <CODE>` when not.
+ *
+ * The suite seeds an organisation of its own: other suites log the same usernames in and out
+ * of theirs at the same time.
+ */
+const TASK_QUEUE = `e2e-matrix-${process.pid}`;
+const ORG = `e2e-matrix-${process.pid}`;
+
+const ROLES = {
+  'sales staff': 'sales-01',
+  'sales supervisor': 'sales-sup-01',
+  sales_vp: 'svp-01',
+  'cs staff': 'cs-01',
+  'cs manager': 'cs-mgr-01',
+  'rnd staff': 'rnd-01',
+  'rnd manager': 'rnd-mgr-01',
+  finance: 'fin-01',
+  warehouse: 'wh-01',
+  tech: 'tech-01',
+  vp: 'vp-01',
+  gm: 'gm-01',
+  auditor: 'auditor-01',
+  admin: 'admin-01',
+} as const;
+type Role = keyof typeof ROLES;
+const ALL = Object.keys(ROLES) as Role[];
+
+let api: AppProcess & { url: string };
+let worker: AppProcess;
+let as: Record<Role, Session>;
+/** cs-02 and cs-mgr-02: the second CS person (assignee of claimed tasks), the limited approver */
+let cs2: Session;
+let csLimited: Session;
+
+beforeAll(async () => {
+  await seedDemo(process.env.ASO_E2E_DATABASE_URL as string, {
+    organisationId: ORG,
+    password: E2E_PASSWORD,
+  });
+  [api, worker] = await Promise.all([startApi(TASK_QUEUE), startWorker(TASK_QUEUE)]);
+  const sessions = await Promise.all(ALL.map((r) => login(api.url, ROLES[r], ORG)));
+  as = Object.fromEntries(ALL.map((r, i) => [r, sessions[i]])) as Record<Role, Session>;
+  [cs2, csLimited] = await Promise.all([
+    login(api.url, 'cs-02', ORG),
+    login(api.url, 'cs-mgr-02', ORG),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([api?.stop(), worker?.stop()]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Route discovery
+// ---------------------------------------------------------------------------------------------
+
+type ModuleRef =
+  Type<unknown> | { module: Type<unknown>; imports?: unknown[]; controllers?: Type<unknown>[] };
+
+/** `GET /cases/:caseNumber`, … for every controller reachable from AppModule. */
+function discoverRoutes(root: Type<unknown>): string[] {
+  const seen = new Set<unknown>();
+  const controllers = new Set<Type<unknown>>();
+  const visit = (ref: unknown): void => {
+    if (!ref || seen.has(ref)) return;
+    seen.add(ref);
+    const dynamic = typeof ref === 'object' && 'module' in (ref as object);
+    const cls = (dynamic ? (ref as { module: Type<unknown> }).module : ref) as Type<unknown>;
+    const extra = dynamic ? (ref as Exclude<ModuleRef, Type<unknown>>) : undefined;
+    const imports: unknown[] = [
+      ...((Reflect.getMetadata(MODULE_METADATA.IMPORTS, cls) as unknown[] | undefined) ?? []),
+      ...(extra?.imports ?? []),
+    ];
+    for (const c of [
+      ...((Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, cls) as Type<unknown>[] | undefined) ??
+        []),
+      ...(extra?.controllers ?? []),
+    ])
+      controllers.add(c);
+    for (const i of imports) {
+      // forwardRef(() => X)
+      const resolved =
+        i && typeof i === 'object' && 'forwardRef' in i
+          ? (i as { forwardRef: () => unknown }).forwardRef()
+          : i;
+      visit(resolved);
+    }
+  };
+  visit(root);
+  const routes: string[] = [];
+  for (const ctrl of controllers) {
+    const base = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, ctrl) ?? '');
+    const proto = ctrl.prototype as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const handler = proto[name];
+      if (name === 'constructor' || typeof handler !== 'function') continue;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+      if (method === undefined || paths === undefined) continue;
+      for (const b of base)
+        for (const p of ([] as string[]).concat(paths)) {
+          const path = `/${[b, p]
+            .map((s) => s.replace(/^\/+|\/+$/g, ''))
+            .filter(Boolean)
+            .join('/')}`;
+          routes.push(`${RequestMethod[method]} ${path}`);
+        }
+    }
+  }
+  return [...new Set(routes)].sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures: fresh cases in known states
+// ---------------------------------------------------------------------------------------------
+
+const complaint = {
+  customer: { name: '赵六', phone: '13600136000' },
+  orderNumber: 'SO-MATRIX-01',
+  batchNumber: 'B2611-10',
+  shipDate: '2026-11-10',
+  defectDescription: '录音笔屏幕不亮',
+  demand: '维修',
+  quantity: 3,
+  channel: 'phone',
+};
+const register = { type: 'RegisterComplaint', cause: 'product_quality', severity: 'general' };
+
+interface Task {
+  taskId: string;
+  commands: string[];
+  assignee: string | null;
+}
+
+async function openCase(): Promise<string> {
+  const res = await call(api.url, 'POST', '/complaints', as['sales staff'], complaint);
+  expect(res.status).toBe(201);
+  return res.body.caseNumber as string;
+}
+
+const taskFor = (s: Session, caseNumber: string, command: string, scope = 'all'): Promise<Task> =>
+  eventually(async () => {
+    const res = await call(api.url, 'GET', `/inbox?scope=${scope}&caseNumber=${caseNumber}`, s);
+    return (res.body.items as Task[]).find((t) => t.commands.includes(command));
+  });
+
+/** A fresh case and its open CS registration task. */
+async function registrationTask(): Promise<{ caseNumber: string; taskId: string }> {
+  const caseNumber = await openCase();
+  const { taskId } = await taskFor(as['cs staff'], caseNumber, 'RegisterComplaint');
+  return { caseNumber, taskId };
+}
+
+/** A fresh registration task claimed by cs-02 (not one of the matrix's roles). */
+async function claimedByCs2(): Promise<{ caseNumber: string; taskId: string }> {
+  const t = await registrationTask();
+  expect((await call(api.url, 'POST', `/tasks/${t.taskId}/claim`, cs2, {})).status).toBe(200);
+  await taskFor(cs2, t.caseNumber, 'RegisterComplaint', 'mine');
+  return t;
+}
+
+async function complete(
+  s: Session,
+  caseNumber: string,
+  command: { type: string } & Record<string, unknown>,
+) {
+  const task = await taskFor(s, caseNumber, command.type);
+  const res = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, s, { command });
+  expect({ command: command.type, status: res.status, body: res.body }).toMatchObject({
+    status: 200,
+  });
+}
+
+let userSerial = 0;
+async function freshUser(): Promise<string> {
+  const res = await call(api.url, 'POST', '/admin/users', as.admin, {
+    username: `matrix-${process.pid}-${++userSerial}`,
+    displayName: '临时用户',
+    password: 'matrix-password-0123',
+    department: 'cs',
+    roles: ['staff'],
+  });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+// A 1×1 PNG: the smallest file an attachment upload accepts.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+async function upload(s: Session, caseNumber: string): Promise<{ status: number; body: Body }> {
+  const form = new FormData();
+  form.append('file', new Blob([PNG], { type: 'image/png' }), 'photo.png');
+  form.append('kind', 'photo');
+  const res = await fetch(`${api.url}/cases/${caseNumber}/attachments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${s.accessToken}` },
+    body: form,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Body) : undefined };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The matrix
+// ---------------------------------------------------------------------------------------------
+
+// Response bodies differ per route; the matrix reads only `code`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = any;
+type Result = { status: number; body: Body };
+interface Row {
+  /** what each role gets */
+  expect: (role: Role) => string;
+  /** one request as `role`; `allowed` cells get fresh resources when the request changes state */
+  run: (role: Role, allowed: boolean) => Promise<Result>;
+}
+
+const everyone =
+  (status: string) =>
+  (_: Role): string =>
+    status;
+const only =
+  (ok: string, allowed: readonly Role[], refused: (r: Role) => string) =>
+  (r: Role): string =>
+    allowed.includes(r) ? ok : `403 ${refused(r)}`;
+
+const SALES: Role[] = ['sales staff', 'sales supervisor', 'sales_vp'];
+const CS: Role[] = ['cs staff', 'cs manager'];
+const GM_OFFICE: Role[] = ['vp', 'gm', 'auditor'];
+/** Who works a case at registration: its opener's department (sales, which also owes the first
+ * response), CS (registration), and those who see every case (GM office, auditors). */
+const CASE_READERS = [...SALES, ...CS, ...GM_OFFICE];
+const REPORT_READERS: Role[] = ['sales_vp', 'cs manager', 'rnd manager', 'vp', 'gm', 'auditor'];
+const auditorOr = (code: string) => (r: Role) => (r === 'auditor' ? 'AUDITOR_READ_ONLY' : code);
+
+/** Read-only fixtures shared by the cells that change nothing (built once, lazily). */
+let readCase: Promise<string> | undefined;
+const aCase = () =>
+  (readCase ??= openCase().then(async (n) => {
+    await taskFor(as['cs staff'], n, 'RegisterComplaint');
+    return n;
+  }));
+let refusedTask: Promise<{ caseNumber: string; taskId: string }> | undefined;
+const aRegistrationTask = () => (refusedTask ??= registrationTask());
+let refusedClaimed: Promise<{ caseNumber: string; taskId: string }> | undefined;
+const aClaimedTask = () => (refusedClaimed ??= claimedByCs2());
+let attachment: Promise<{ caseNumber: string; id: string }> | undefined;
+const anAttachment = () =>
+  (attachment ??= aCase().then(async (caseNumber) => {
+    const res = await upload(as['sales staff'], caseNumber);
+    expect(res.status).toBe(201);
+    return { caseNumber, id: res.body.id as string };
+  }));
+
+const get = (path: string | (() => Promise<string>)) => async (r: Role) =>
+  call(api.url, 'GET', typeof path === 'string' ? path : await path(), as[r]);
+
+const MATRIX: Record<string, Row> = {
+  'POST /auth/login': {
+    expect: everyone('200'),
+    run: (r) =>
+      call(api.url, 'POST', '/auth/login', undefined, {
+        organisation: ORG,
+        username: ROLES[r],
+        password: E2E_PASSWORD,
+      }),
+  },
+  'POST /auth/refresh': {
+    expect: everyone('200'),
+    run: async (r) => {
+      const s = await login(api.url, ROLES[r], ORG);
+      return call(api.url, 'POST', '/auth/refresh', undefined, { refreshToken: s.refreshToken });
+    },
+  },
+  'GET /auth/me': { expect: everyone('200'), run: get('/auth/me') },
+  'GET /healthz': { expect: everyone('200'), run: get('/healthz') },
+  // Loopback peer, no METRICS_TOKEN: open to the scraper whatever the user (metrics-access.ts).
+  'GET /metrics': {
+    expect: everyone('200'),
+    run: async () => {
+      const res = await fetch(`${api.url}/metrics`);
+      return { status: res.status, body: await res.text() };
+    },
+  },
+  'GET /docs': {
+    expect: everyone('200'),
+    run: async () => {
+      const res = await fetch(`${api.url}/docs`);
+      return { status: res.status, body: await res.text() };
+    },
+  },
+  'GET /docs/openapi.json': { expect: everyone('200'), run: get('/docs/openapi.json') },
+  'POST /complaints': {
+    expect: only('201', SALES, auditorOr('WRONG_DEPARTMENT')),
+    run: (r) => call(api.url, 'POST', '/complaints', as[r], complaint),
+  },
+  'GET /inbox': { expect: everyone('200'), run: get('/inbox') },
+  'GET /cases': { expect: everyone('200'), run: get('/cases') },
+  'GET /cases/:caseNumber': {
+    expect: only('200', CASE_READERS, () => 'FORBIDDEN'),
+    run: get(async () => `/cases/${await aCase()}`),
+  },
+  'GET /cases/:caseNumber/customer-view': {
+    expect: only('200', CASE_READERS, () => 'FORBIDDEN'),
+    run: get(async () => `/cases/${await aCase()}/customer-view`),
+  },
+  'GET /cases/:caseNumber/documents': {
+    expect: only('200', CASE_READERS, () => 'FORBIDDEN'),
+    run: get(async () => `/cases/${await aCase()}/documents`),
+  },
+  'GET /cases/:caseNumber/audit': {
+    expect: only('200', CASE_READERS, () => 'FORBIDDEN'),
+    run: get(async () => `/cases/${await aCase()}/audit`),
+  },
+  'GET /cases/:caseNumber/audit/verify': {
+    expect: only('200', CASE_READERS, () => 'FORBIDDEN'),
+    run: get(async () => `/cases/${await aCase()}/audit/verify`),
+  },
+  'GET /cases/:caseNumber/audit/export': {
+    expect: only('200', CASE_READERS, () => 'FORBIDDEN'),
+    run: get(async () => `/cases/${await aCase()}/audit/export`),
+  },
+  // Readers of the case who may write; an auditor reads it but is read-only.
+  'POST /cases/:caseNumber/attachments': {
+    expect: only('201', [...SALES, ...CS, 'vp', 'gm'], (r) =>
+      r === 'auditor' ? 'AUDITOR_READ_ONLY' : 'FORBIDDEN',
+    ),
+    run: async (r) => upload(as[r], await aCase()),
+  },
+  'GET /cases/:caseNumber/attachments': {
+    expect: only('200', CASE_READERS, () => 'FORBIDDEN'),
+    run: get(async () => `/cases/${(await anAttachment()).caseNumber}/attachments`),
+  },
+  'GET /cases/:caseNumber/attachments/:id': {
+    expect: only('200', CASE_READERS, () => 'FORBIDDEN'),
+    // The file itself (not JSON): only the status and, when refused, the error body matter.
+    run: async (r) => {
+      const a = await anAttachment();
+      const res = await fetch(`${api.url}/cases/${a.caseNumber}/attachments/${a.id}`, {
+        headers: { authorization: `Bearer ${as[r].accessToken}` },
+      });
+      return {
+        status: res.status,
+        body: res.ok ? await res.arrayBuffer() : ((await res.json()) as Body),
+      };
+    },
+  },
+  // The registration task: CS, any working role (cs staff and cs manager, each on a fresh case).
+  'POST /tasks/:taskId/claim': {
+    expect: only('200', CS, auditorOr('WRONG_DEPARTMENT')),
+    run: async (r, allowed) => {
+      const t = allowed ? await registrationTask() : await aRegistrationTask();
+      return call(api.url, 'POST', `/tasks/${t.taskId}/claim`, as[r], {});
+    },
+  },
+  'POST /tasks/:taskId/complete': {
+    expect: only('200', CS, auditorOr('WRONG_DEPARTMENT')),
+    run: async (r, allowed) => {
+      const t = allowed ? await registrationTask() : await aRegistrationTask();
+      return call(api.url, 'POST', `/tasks/${t.taskId}/complete`, as[r], { command: register });
+    },
+  },
+  // A task claimed by cs-02: released or handed on by its assignee or a lead of CS only.
+  'POST /tasks/:taskId/unclaim': {
+    expect: only('200', ['cs manager'], (r) =>
+      r === 'auditor' ? 'AUDITOR_READ_ONLY' : r === 'cs staff' ? 'WRONG_ROLE' : 'WRONG_DEPARTMENT',
+    ),
+    run: async (r, allowed) => {
+      const t = allowed ? await claimedByCs2() : await aClaimedTask();
+      return call(api.url, 'POST', `/tasks/${t.taskId}/unclaim`, as[r], {});
+    },
+  },
+  'POST /tasks/:taskId/delegate': {
+    expect: only('200', ['cs manager'], (r) =>
+      r === 'auditor' ? 'AUDITOR_READ_ONLY' : r === 'cs staff' ? 'WRONG_ROLE' : 'WRONG_DEPARTMENT',
+    ),
+    run: async (r, allowed) => {
+      const t = allowed ? await claimedByCs2() : await aClaimedTask();
+      return call(api.url, 'POST', `/tasks/${t.taskId}/delegate`, as[r], {
+        to: { userId: as['cs staff'].user.id },
+      });
+    },
+  },
+  'GET /admin/users': {
+    expect: only('200', ['admin'], auditorOr('WRONG_ROLE')),
+    run: get('/admin/users'),
+  },
+  'POST /admin/users': {
+    expect: only('201', ['admin'], auditorOr('WRONG_ROLE')),
+    run: (r) =>
+      call(api.url, 'POST', '/admin/users', as[r], {
+        username: `matrix-${process.pid}-${r.replace(/\W/g, '')}`,
+        displayName: '新用户',
+        password: 'matrix-password-0123',
+        department: 'cs',
+        roles: ['staff'],
+      }),
+  },
+  'PATCH /admin/users/:id': {
+    expect: only('200', ['admin'], auditorOr('WRONG_ROLE')),
+    run: async (r, allowed) =>
+      call(
+        api.url,
+        'PATCH',
+        `/admin/users/${allowed ? await freshUser() : as['cs staff'].user.id}`,
+        as[r],
+        { displayName: '改名' },
+      ),
+  },
+  'POST /admin/users/:id/deactivate': {
+    expect: only('200', ['admin'], auditorOr('WRONG_ROLE')),
+    run: async (r, allowed) =>
+      call(
+        api.url,
+        'POST',
+        `/admin/users/${allowed ? await freshUser() : as['cs staff'].user.id}/deactivate`,
+        as[r],
+        {},
+      ),
+  },
+  'GET /reports/kpis': {
+    expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
+    run: get('/reports/kpis?from=2026-01-01&to=2026-12-31'),
+  },
+  // Last: it ends the user's refresh sessions (its own login, so the matrix's session stays).
+  'POST /auth/logout': {
+    expect: everyone('204'),
+    run: async (r) => call(api.url, 'POST', '/auth/logout', await login(api.url, ROLES[r], ORG)),
+  },
+};
+
+/** Auth self-service: every role, auditors included, logs in and out of its own session. */
+const SELF_SERVICE = new Set(['POST /auth/login', 'POST /auth/refresh', 'POST /auth/logout']);
+
+const discovered = discoverRoutes(AppModule as Type<unknown>);
+
+const outcome = (res: Result): string =>
+  res.status < 300 ? String(res.status) : `${res.status} ${res.body?.code ?? '(no code)'}`;
+
+describe('authorization matrix: every endpoint × every seeded role', () => {
+  // Rows ahead of a route (written for an endpoint another change registers) are not run.
+  test('every route Nest serves has a row', () => {
+    expect(discovered.length).toBeGreaterThan(20);
+    const rows = Object.keys(MATRIX).sort();
+    expect({ missingRows: discovered.filter((r) => !rows.includes(r)) }).toEqual({
+      missingRows: [],
+    });
+  });
+
+  test('auditors: every write outside their own session is 403 AUDITOR_READ_ONLY', () => {
+    const writes = discovered.filter((r) => !r.startsWith('GET ') && !SELF_SERVICE.has(r));
+    expect(writes.length).toBeGreaterThan(5);
+    for (const route of writes) {
+      expect({ route, auditor: MATRIX[route]?.expect('auditor') }).toEqual({
+        route,
+        auditor: '403 AUDITOR_READ_ONLY',
+      });
+    }
+  });
+
+  test.each(Object.keys(MATRIX).filter((r) => discovered.includes(r)))('%s', async (route) => {
+    const row = MATRIX[route] as Row;
+    const expected = Object.fromEntries(ALL.map((r) => [r, row.expect(r)]));
+    const actual: Record<string, string> = {};
+    await Promise.all(
+      ALL.map(async (r) => {
+        actual[r] = outcome(await row.run(r, !row.expect(r).startsWith('403')));
+      }),
+    );
+    expect(actual).toEqual(expected);
+  });
+});
+
+describe('approval limits', () => {
+  test('cs-mgr-02 (personal limit ¥500) approving a ¥930 resolution → 403 APPROVAL_LIMIT_EXCEEDED, nothing moves; cs-mgr-01 approves it', async () => {
+    const caseNumber = await openCase();
+    await complete(as['cs staff'], caseNumber, register);
+    await complete(as['rnd staff'], caseNumber, {
+      type: 'SubmitInvestigationReport',
+      report: {
+        cause: 'product_quality',
+        findings: '屏幕排线松动',
+        qualityClaimVerified: true,
+        responsibleUnit: '装配车间',
+        responsiblePersons: ['worker-21'],
+        correctiveAction: '加固排线',
+        externalParty: null,
+      },
+    });
+    await complete(as.vp, caseNumber, { type: 'ApproveInvestigationReport', remarks: '同意' });
+    await complete(as['cs staff'], caseNumber, {
+      type: 'ProposeResolution',
+      responsibleUnit: '装配车间',
+      responsiblePersons: ['worker-21'],
+      method: 'discount',
+      trackImprovement: false,
+      humanNegligence: false,
+      // 3 × ¥300 + ¥20 + ¥10 = ¥930: within the CS manager role's limit, above cs-mgr-02's own
+      lossBasis: {
+        unitCostFen: 30_000,
+        quantity: 3,
+        freightFen: 2_000,
+        handlingFen: 1_000,
+        compensationFen: 0,
+      },
+      penalties: [],
+    });
+    const approval = await taskFor(csLimited, caseNumber, 'ApproveResolution');
+    const refused = await call(api.url, 'POST', `/tasks/${approval.taskId}/complete`, csLimited, {
+      command: { type: 'ApproveResolution' },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      code: 'APPROVAL_LIMIT_EXCEEDED',
+      details: { amountFen: 93_000, limitFen: 50_000 },
+    });
+    const still = await taskFor(as['cs manager'], caseNumber, 'ApproveResolution');
+    expect(still.taskId).toBe(approval.taskId);
+    const history = await call(api.url, 'GET', `/cases/${caseNumber}/audit`, as.auditor);
+    expect(
+      history.body.some(
+        (e: { action: string; data: { code?: string } }) =>
+          e.action === 'ActionRefused' && e.data.code === 'APPROVAL_LIMIT_EXCEEDED',
+      ),
+    ).toBe(true);
+    const approved = await call(
+      api.url,
+      'POST',
+      `/tasks/${approval.taskId}/complete`,
+      as['cs manager'],
+      { command: { type: 'ApproveResolution' } },
+    );
+    expect(approved.status).toBe(200);
+  });
+});

@@ -1,0 +1,314 @@
+import { Client } from 'pg';
+import { seedDemo } from '../tools/seed-demo';
+import { call, E2E_PASSWORD, login, type Session } from './support/http';
+import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
+
+/**
+ * KPIs and Prometheus metrics over HTTP: api + worker processes + Temporal dev server +
+ * PostgreSQL, all real. Cases are driven to known states through the inbox, in an organisation
+ * of this suite alone (other suites open cases in theirs at the same time), so every KPI is
+ * asserted exactly.
+ */
+const TASK_QUEUE = `e2e-reports-${process.pid}`;
+const ORG = `e2e-kpi-${process.pid}`;
+let api: AppProcess & { url: string };
+let worker: AppProcess;
+let db: Client;
+
+const USERS = {
+  sales: 'sales-01',
+  salesSup: 'sales-sup-01',
+  salesVp: 'svp-01',
+  cs: 'cs-01',
+  csManager: 'cs-mgr-01',
+  rnd: 'rnd-01',
+  rndManager: 'rnd-mgr-01',
+  finance: 'fin-01',
+  warehouse: 'wh-01',
+  vp: 'vp-01',
+  gm: 'gm-01',
+  auditor: 'auditor-01',
+  admin: 'admin-01',
+} as const;
+type Who = keyof typeof USERS;
+let as: Record<Who, Session>;
+
+beforeAll(async () => {
+  db = new Client({ connectionString: process.env.ASO_E2E_DATABASE_URL });
+  await db.connect();
+  await seedDemo(process.env.ASO_E2E_DATABASE_URL as string, {
+    organisationId: ORG,
+    password: E2E_PASSWORD,
+  });
+  [api, worker] = await Promise.all([startApi(TASK_QUEUE), startWorker(TASK_QUEUE)]);
+  const names = Object.keys(USERS) as Who[];
+  const sessions = await Promise.all(names.map((n) => login(api.url, USERS[n], ORG)));
+  as = Object.fromEntries(names.map((n, i) => [n, sessions[i]])) as Record<Who, Session>;
+});
+
+afterAll(async () => {
+  await Promise.all([api?.stop(), worker?.stop()]);
+  await db?.end();
+});
+
+const complaint = {
+  customer: { name: '王五', phone: '13700137000' },
+  orderNumber: 'SO-KPI-01',
+  batchNumber: 'B2611-09',
+  shipDate: '2026-11-10',
+  defectDescription: '录音笔无法开机',
+  demand: '退货',
+  quantity: 3,
+  channel: 'phone',
+};
+
+async function openCase(s: Session = as.sales): Promise<string> {
+  const res = await call(api.url, 'POST', '/complaints', s, complaint);
+  expect(res.status).toBe(201);
+  return res.body.caseNumber as string;
+}
+
+interface Task {
+  taskId: string;
+  commands: string[];
+}
+const taskFor = (s: Session, caseNumber: string, command: string): Promise<Task> =>
+  eventually(async () => {
+    const res = await call(api.url, 'GET', `/inbox?caseNumber=${caseNumber}`, s);
+    return (res.body.items as Task[]).find((t) => t.commands.includes(command));
+  });
+
+async function complete(
+  s: Session,
+  caseNumber: string,
+  command: { type: string } & Record<string, unknown>,
+) {
+  const task = await taskFor(s, caseNumber, command.type);
+  const res = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, s, { command });
+  expect({ command: command.type, status: res.status, body: res.body }).toMatchObject({
+    status: 200,
+  });
+}
+
+const register = { type: 'RegisterComplaint', cause: 'product_quality', severity: 'general' };
+const report = {
+  type: 'SubmitInvestigationReport',
+  report: {
+    cause: 'product_quality',
+    findings: '电池触点虚焊',
+    qualityClaimVerified: true,
+    responsibleUnit: '装配车间',
+    responsiblePersons: ['worker-17'],
+    correctiveAction: '加强焊接检验',
+    externalParty: null,
+  },
+};
+const proposal = (method: string, extra: Record<string, unknown> = {}) => ({
+  type: 'ProposeResolution',
+  responsibleUnit: '装配车间',
+  responsiblePersons: ['worker-17'],
+  method,
+  trackImprovement: false,
+  humanNegligence: false,
+  lossBasis: {
+    unitCostFen: 30_000,
+    quantity: 3,
+    freightFen: 2_000,
+    handlingFen: 1_000,
+    compensationFen: 0,
+  },
+  penalties: [],
+  ...extra,
+});
+
+/** Registration → approved resolution → the customer accepts (DOMAIN.md §1 steps 2–7). */
+async function toExecution(caseNumber: string, method: string, extra = {}): Promise<void> {
+  await complete(as.cs, caseNumber, register);
+  await complete(as.rnd, caseNumber, report);
+  await complete(as.vp, caseNumber, { type: 'ApproveInvestigationReport', remarks: '同意' });
+  await complete(as.cs, caseNumber, proposal(method, extra));
+  await complete(as.csManager, caseNumber, { type: 'ApproveResolution' });
+  await complete(as.sales, caseNumber, {
+    type: 'RecordCustomerResponse',
+    accepted: true,
+    via: 'phone',
+  });
+}
+
+const caseRow = async (caseNumber: string) =>
+  (await db.query('SELECT * FROM cases WHERE case_number = $1', [caseNumber])).rows[0];
+
+/** Today ± 1 day in Asia/Shanghai, so a run across midnight still covers every case. */
+const shanghaiDay = (offsetDays: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const period = `from=${shanghaiDay(-1)}&to=${shanghaiDay(1)}`;
+
+describe('GET /reports/kpis', () => {
+  let closed: string;
+  let returned: string;
+  let fresh: string;
+  let child: string;
+
+  beforeAll(async () => {
+    // A: discount, executed and closed (on time: well inside the 6-day clock).
+    closed = await openCase();
+    await toExecution(closed, 'discount');
+    await complete(as.sales, closed, {
+      type: 'IssueDiscountCertificate',
+      certificateNumber: `ZK-${closed}`,
+      amountFen: 90_000,
+    });
+    await complete(as.salesVp, closed, { type: 'SignDiscountCertificate' });
+    await complete(as.sales, closed, { type: 'RecordCertificateCustomerSignature' });
+    await complete(as.finance, closed, { type: 'BookDiscountCertificate' });
+    await complete(as.sales, closed, {
+      type: 'RecordFirstResponse',
+      channel: 'phone',
+      summary: '已致电客户',
+    });
+    await complete(as.cs, closed, { type: 'CloseComplaint' });
+    await eventually(async () => ((await caseRow(closed))?.status === 'closed' ? true : undefined));
+
+    // B: return of 3 approved; the warehouse receives 2; finance's reconciliation mismatches.
+    returned = await openCase();
+    await toExecution(returned, 'return', { approvedReturnQuantity: 3 });
+    child = await eventually(async () => (await caseRow(returned))?.child_case_numbers?.[0]);
+    expect(child).toMatch(/^TH\d{6}-\d{4,}$/);
+    await complete(as.salesVp, child, { type: 'ApproveReturnSlip' });
+    await complete(as.warehouse, child, {
+      type: 'ReceiveGoods',
+      quantity: 2,
+      complete: true,
+      undamaged: true,
+    });
+    await complete(as.finance, child, { type: 'Reconcile', voucherNumber: 'PZ-KPI-1' });
+    await taskFor(as.sales, child, 'ResolveMismatch');
+
+    // C: just opened: registration and first response pending.
+    fresh = await openCase();
+    await taskFor(as.cs, fresh, 'RegisterComplaint');
+  });
+
+  test('exact figures of cases driven to known states, each with numerator and denominator, scoped to the organisation', async () => {
+    // Cases of another organisation in the same days never count.
+    const elsewhere = await login(api.url, 'sales-01');
+    await openCase(elsewhere);
+
+    const res = await call(api.url, 'GET', `/reports/kpis?${period}`, as.gm);
+    expect(res.status).toBe(200);
+    const firstResponse = (
+      await db.query(
+        `SELECT extract(epoch FROM completed_at - created_at) / 3600 AS hours FROM tasks
+          WHERE case_number = $1 AND type = 'first_response'`,
+        [closed],
+      )
+    ).rows[0];
+    expect(res.body).toMatchObject({
+      organisation: ORG,
+      period: { from: shanghaiDay(-1), to: shanghaiDay(1), timeZone: 'Asia/Shanghai' },
+      // closed / opened in the period: A of A, B, C
+      complaintResolution: { numerator: 1, denominator: 3, rate: 1 / 3 },
+      // closed on time / closed in the period: A
+      onTimeClosing: { numerator: 1, denominator: 1, rate: 1 },
+      // nothing is past a deadline minutes after opening (the integration test covers overdue)
+      overdue: {
+        byDepartment: [],
+        openOverdueTasks: 0,
+        casesWithOverdueStages: { numerator: 0, denominator: 3, rate: 0 },
+      },
+      // A responded; B and C still owe the customer a first response
+      firstResponse: { responded: 1, pending: 2 },
+      // return cases with a quantity-mismatch event / return cases: B's child
+      returnReconciliationMismatch: { numerator: 1, denominator: 1, rate: 1, mismatchEvents: 1 },
+    });
+    expect(res.body.firstResponse.meanHours).toBeCloseTo(Number(firstResponse.hours), 6);
+    expect(res.body.firstResponse.meanHours).toBeGreaterThan(0);
+    expect(res.body.firstResponse.totalHours).toBeCloseTo(Number(firstResponse.hours), 6);
+    expect((await caseRow(returned)).status).toBe('executing');
+    expect((await caseRow(fresh)).status).toBe('awaiting_registration');
+
+    // A period before the cases: denominators 0, rates null (no data is not 0 %).
+    const before = await call(api.url, 'GET', '/reports/kpis?from=2020-01-01&to=2020-12-31', as.gm);
+    expect(before.body.complaintResolution).toEqual({ numerator: 0, denominator: 0, rate: null });
+  });
+
+  test('managers, the GM office and auditors read it; staff, supervisors and admins get 403 WRONG_ROLE', async () => {
+    for (const who of ['csManager', 'rndManager', 'salesVp', 'vp', 'gm', 'auditor'] as const) {
+      const res = await call(api.url, 'GET', `/reports/kpis?${period}`, as[who]);
+      expect({ who, status: res.status }).toEqual({ who, status: 200 });
+    }
+    for (const who of [
+      'sales',
+      'salesSup',
+      'cs',
+      'rnd',
+      'finance',
+      'warehouse',
+      'admin',
+    ] as const) {
+      const res = await call(api.url, 'GET', `/reports/kpis?${period}`, as[who]);
+      expect({ who, status: res.status, code: res.body.code }).toEqual({
+        who,
+        status: 403,
+        code: 'WRONG_ROLE',
+      });
+    }
+    // Refused before the input is looked at.
+    expect((await call(api.url, 'GET', '/reports/kpis', as.cs)).status).toBe(403);
+    expect((await call(api.url, 'GET', `/reports/kpis?${period}`, undefined)).status).toBe(401);
+  });
+
+  test('400 VALIDATION_FAILED naming the field: missing, not a date, from after to, more than 366 days', async () => {
+    const paths = async (query: string) => {
+      const res = await call(api.url, 'GET', `/reports/kpis${query}`, as.gm);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      return res.body.details.issues.map((i: { path: string }) => i.path);
+    };
+    expect(await paths('')).toEqual(['query.from', 'query.to']);
+    expect(await paths('?from=2026-11-01')).toEqual(['query.to']);
+    expect(await paths('?from=2026-11-31&to=2026-12-01')).toEqual(['query.from']);
+    expect(await paths('?from=2026-11-02&to=2026-11-01')).toEqual(['query.from']);
+    expect(await paths('?from=2025-01-01&to=2026-01-02')).toEqual(['query.to']);
+    expect(
+      (await call(api.url, 'GET', '/reports/kpis?from=2024-01-01&to=2024-12-31', as.gm)).status,
+    ).toBe(200);
+  });
+});
+
+describe('GET /metrics', () => {
+  test('Prometheus text from loopback without a user token: process metrics, request durations by route template and status, workflow rejections by code', async () => {
+    // A command the API lets through (right department, known command) that the workflow's
+    // validator refuses for its payload.
+    const caseNumber = await openCase();
+    const task = await taskFor(as.cs, caseNumber, 'RegisterComplaint');
+    const refused = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, as.cs, {
+      command: { type: 'RegisterComplaint', cause: 'weather' },
+    });
+    expect(refused.status).toBe(400);
+    await call(api.url, 'GET', '/no-such-route', as.cs);
+
+    const res = await fetch(`${api.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain;.*version=0\.0\.4/);
+    const text = await res.text();
+    expect(text).toContain('process_resident_memory_bytes');
+    expect(text).toContain('nodejs_eventloop_lag_seconds');
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="POST",route="\/tasks\/:taskId\/complete",status="200"\} \d+/,
+    );
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/reports\/kpis",status="200"\} \d+/,
+    );
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/inbox",status="200"\} \d+/,
+    );
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="<unmatched>",status="404"\} 1/,
+    );
+    expect(text).not.toContain(task.taskId); // ids never become labels
+    expect(text).toMatch(
+      new RegExp(`workflow_update_rejections_total\\{code="${refused.body.code}"\\} [1-9]`),
+    );
+  });
+});
