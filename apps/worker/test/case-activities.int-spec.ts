@@ -150,6 +150,52 @@ describe('worker activities are idempotent on PostgreSQL', () => {
     });
   });
 
+  test('recordChanges (what a workflow writes per change) twice → one audit event each, one task, one document, one case row', async () => {
+    const caseNumber = 'KS202611-8802';
+    const changes = {
+      organisationId: 'org-act',
+      audit: [1, 2].map((n) => ({
+        organisationId: 'org-act',
+        caseNumber,
+        key: `wf:${n}`,
+        occurredAt: '2026-11-20T06:00:00.000Z',
+        actor: 'cs-01',
+        action: `complaint.Event${n}`,
+        data: { n },
+        policyVersion: 1,
+      })),
+      documents: [
+        {
+          organisationId: 'org-act',
+          caseNumber,
+          docType: 'complaint_form',
+          docNumber: caseNumber,
+          revision: 1,
+          supersedesRevision: null,
+          status: 'pending',
+          content: {},
+          distribution: [],
+          signatures: [],
+          updatedAt: '2026-11-20T06:00:00.000Z',
+        },
+      ],
+      tasks: [{ ...task, taskId: `${caseNumber}-T1`, caseNumber }],
+      snapshot: { ...snapshot, caseNumber, version: 2 },
+    };
+    await activities.recordChanges(changes);
+    await activities.recordChanges(changes);
+    const one = (table: string) =>
+      count(`SELECT count(*)::int AS n FROM ${table} WHERE case_number = $1`, caseNumber);
+    expect(await one('audit_events')).toBe(2);
+    expect(await one('documents')).toBe(1);
+    expect(await one('tasks')).toBe(1);
+    expect(await one('cases')).toBe(1);
+    expect(await new AuditRepository(ds).verify('org-act', caseNumber)).toEqual({
+      valid: true,
+      count: 2,
+    });
+  });
+
   test('allocateCaseNumber formats the prefix, the Shanghai month and the sequence', async () => {
     // 2026-11-30 20:00 UTC is already December in Asia/Shanghai.
     expect(
