@@ -1,0 +1,368 @@
+/**
+ * Benchmark (not a test): what the HTTP API costs on top of Temporal, and the inbox on a big
+ * table. In one run, on the Temporal dev server + PostgreSQL with the built worker and api
+ * processes (spawned from dist/, as in production):
+ *
+ *  1. "complete a task": p50/p99 of POST /tasks/:id/complete (Bearer token → guard → user
+ *     row → task row → access checks → workflow update) against the raw Temporal update
+ *     underneath (executeUpdate completeTaskUpdate), on the same kind of task (CS registration
+ *     of a fresh complaint), interleaved one HTTP / one raw so both see the same load;
+ *  2. GET /inbox (first page, scope all) for a CS staff user with 100,000 tasks of the
+ *     organisation in the table (a realistic mix of departments, status, due dates, overdue).
+ *
+ *   npm run bench:api
+ *   BENCH_COMPLETE_N=50 BENCH_INBOX_TASKS=20000 npm run bench:api
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client as PgClient } from 'pg';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import {
+  caseViewQuery,
+  COMPLAINT_WORKFLOW_TYPE,
+  completeTaskUpdate,
+  type CaseActor,
+  type ComplaintWorkflowInput,
+} from '../../libs/contracts/src';
+import { defaultPolicy } from '../../libs/domain/src';
+import { migrate } from '../../libs/persistence/src';
+import { freeLoopbackPort } from '../provision/free-port';
+import { repoRoot } from '../provision/paths';
+import { ensureDatabase, startPostgres } from '../provision/postgres';
+import { startDevServer } from '../provision/temporal-server';
+import { seedDemo } from '../seed-demo';
+
+const ORG = 'bench';
+const PASSWORD = 'bench-demo-password';
+const COMPLETE_N = Number(process.env.BENCH_COMPLETE_N ?? 200);
+const INBOX_TASKS = Number(process.env.BENCH_INBOX_TASKS ?? 100_000);
+const INBOX_N = Number(process.env.BENCH_INBOX_N ?? 200);
+
+const register = { type: 'RegisterComplaint', cause: 'product_quality', severity: 'general' };
+const complaint = {
+  customer: { name: 'bench', phone: '13800138000' },
+  orderNumber: 'SO-BENCH',
+  batchNumber: 'B1',
+  shipDate: '2026-11-01',
+  defectDescription: 'bench',
+  demand: 'fix',
+  quantity: 1,
+  channel: 'phone',
+};
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const summary = (ms: number[]): string => {
+  const s = [...ms].sort((a, b) => a - b);
+  const mean = s.reduce((a, b) => a + b, 0) / s.length;
+  return [percentile(s, 50), percentile(s, 99), mean]
+    .map((v) => v.toFixed(1).padStart(8))
+    .join(' ');
+};
+
+/** The built app as a process; output is drained (a full pipe would stall it), not kept. */
+function startApp(
+  app: 'api' | 'worker',
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(repoRoot(), 'dist', 'apps', app, 'src', 'main.js')], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let isReady = false;
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      if (isReady) return;
+      output += chunk.toString();
+      if (ready.test(output)) {
+        isReady = true;
+        output = '';
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      if (!isReady) reject(new Error(`${app} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+const stop = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+async function http(
+  base: string,
+  method: string,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+async function poll<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * 100,000 synthetic inbox rows in one INSERT … SELECT generate_series: departments weighted
+ * like the complaint route (CS and sales busiest), ~45 % still open or claimed, due dates from
+ * 10 days ago to 10 days ahead (overdue when open and past due), some company-wide VP tasks.
+ */
+async function fillInbox(db: PgClient, n: number, userIds: string[]): Promise<void> {
+  await db.query(
+    `INSERT INTO tasks (task_id, organisation_id, case_number, type, stage, candidate_department,
+       candidate_roles, assignee, priority, status, commands, overdue, due_at, due_provisional,
+       escalation_level, created_at, completed_at, completed_by, updated_at)
+     SELECT 'SYN-' || g || '-T' || (g % 4 + 1),
+            $1,
+            'KS209901-' || lpad((g / 4)::text, 6, '0'),
+            d.type, d.stage, d.dept,
+            CASE WHEN d.dept IS NULL THEN ARRAY['vp'] WHEN g % 10 = 0 THEN ARRAY['manager'] ELSE '{}'::text[] END,
+            CASE WHEN s.status = 'claimed' THEN ($2::text[])[1 + g % cardinality($2::text[])] END,
+            1 + g % 3,
+            s.status,
+            ARRAY[d.command],
+            s.status IN ('open', 'claimed') AND due < now(),
+            due,
+            false,
+            CASE WHEN s.status IN ('open', 'claimed') AND due < now() - interval '1 day' THEN 1 ELSE 0 END,
+            due - interval '2 days',
+            CASE WHEN s.status = 'completed' THEN due - interval '1 day' END,
+            CASE WHEN s.status = 'completed' THEN ($2::text[])[1 + g % cardinality($2::text[])] END,
+            now()
+       FROM generate_series(1, $3) AS g
+       CROSS JOIN LATERAL (SELECT now() + ((g * 7919) % 28800 - 14400) * interval '1 minute' AS due) t
+       CROSS JOIN LATERAL (
+         SELECT CASE (g * 31) % 20
+                  WHEN 0 THEN 'open' WHEN 1 THEN 'open' WHEN 2 THEN 'open' WHEN 3 THEN 'open'
+                  WHEN 4 THEN 'open' WHEN 5 THEN 'open' WHEN 6 THEN 'open'
+                  WHEN 7 THEN 'claimed' WHEN 8 THEN 'claimed'
+                  WHEN 9 THEN 'cancelled' ELSE 'completed' END AS status) s
+       CROSS JOIN LATERAL (
+         SELECT * FROM (VALUES
+           (0, 'cs', 'cs_registration', 'registration', 'RegisterComplaint'),
+           (1, 'cs', 'resolution_proposal', 'proposal', 'ProposeResolution'),
+           (2, 'cs', 'close', 'close', 'CloseComplaint'),
+           (3, 'sales', 'first_response', 'firstResponse', 'RecordFirstResponse'),
+           (4, 'sales', 'customer_response', 'customerResponse', 'RecordCustomerResponse'),
+           (5, 'rnd', 'rnd_investigation', 'investigationReport', 'SubmitInvestigationReport'),
+           (6, 'finance', 'reconciliation', 'reconciliation', 'Reconcile'),
+           (7, 'warehouse', 'goods_receipt', 'goodsReceipt', 'ReceiveGoods'),
+           (8, 'tech', 'repair_dispatch', 'dispatch', 'DispatchTechnician'),
+           (9, NULL, 'report_approval', 'reportReview', 'ApproveInvestigationReport')
+         ) AS v(k, dept, type, stage, command)
+         WHERE v.k = (g * 13) % 10) d`,
+    [ORG, userIds, n],
+  );
+  await db.query('ANALYZE tasks');
+}
+
+async function main(): Promise<void> {
+  const pg = await startPostgres();
+  const temporal = await startDevServer();
+  const children: ChildProcess[] = [];
+  let connection: Connection | undefined;
+  const url = await ensureDatabase(pg.adminUrl, 'aso_bench_api');
+  const db = new PgClient({ connectionString: url });
+  try {
+    await db.connect();
+    await migrate(url);
+    await seedDemo(url, { organisationId: ORG, password: PASSWORD });
+    const taskQueue = 'bench-api';
+    const env = {
+      DATABASE_URL: url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: temporal.namespace,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'info', // the worker's readiness line; the api's request logs are real work too
+    };
+    const port = await freeLoopbackPort();
+    const [worker, api] = await Promise.all([
+      startApp('worker', env, /worker polling/),
+      startApp('api', { ...env, PORT: String(port), HOST: '127.0.0.1' }, /API listening/),
+    ]);
+    children.push(worker, api);
+    const base = `http://127.0.0.1:${port}`;
+    const token = async (username: string) =>
+      (
+        await http(base, 'POST', '/auth/login', undefined, {
+          organisation: ORG,
+          username,
+          password: PASSWORD,
+        })
+      ).body.accessToken as string;
+    const [sales, cs] = [await token('sales-01'), await token('cs-01')];
+    const csUser = (
+      await db.query(`SELECT id FROM users WHERE organisation_id = $1 AND username = 'cs-01'`, [
+        ORG,
+      ])
+    ).rows[0] as { id: string };
+    connection = await Connection.connect({ address: temporal.address });
+    const client = new Client({ connection, namespace: temporal.namespace });
+    const csActor: CaseActor = { userId: csUser.id, department: 'cs', roles: ['staff'] };
+    const salesActor: CaseActor = { userId: 'bench-sales', department: 'sales', roles: ['staff'] };
+
+    // --- 1. complete a task: HTTP vs the raw update --------------------------------------
+    process.stderr.write(
+      `[bench] opening ${COMPLETE_N} complaints over HTTP and ${COMPLETE_N} directly\n`,
+    );
+    const httpTasks: string[] = [];
+    for (let i = 0; i < COMPLETE_N; i += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(10, COMPLETE_N - i) }, async () => {
+          const res = await http(base, 'POST', '/complaints', sales, complaint);
+          if (res.status !== 201)
+            throw new Error(`open: ${res.status} ${JSON.stringify(res.body)}`);
+          const caseNumber = res.body.caseNumber as string;
+          return poll(async () => {
+            const r = await db.query(
+              `SELECT task_id FROM tasks WHERE case_number = $1 AND type = 'cs_registration' AND status = 'open'`,
+              [caseNumber],
+            );
+            return (r.rows[0] as { task_id: string } | undefined)?.task_id;
+          }, `${caseNumber}'s registration task`);
+        }),
+      );
+      httpTasks.push(...batch);
+    }
+    const rawTasks: Array<{ handle: WorkflowHandle; taskId: string }> = [];
+    for (let i = 0; i < COMPLETE_N; i += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(10, COMPLETE_N - i) }, async (_, j) => {
+          const caseNumber = `KS209912-${String(100001 + i + j)}`;
+          const input: ComplaintWorkflowInput = {
+            organisationId: ORG,
+            storeId: null,
+            caseNumber,
+            reportedAt: new Date().toISOString(),
+            reportedBy: salesActor,
+            customer: { name: 'bench', phone: null },
+            intake: {
+              customerName: 'bench',
+              orderNumber: 'SO-BENCH',
+              batchNumber: 'B1',
+              shipDate: '2026-11-01',
+              defectiveQuantity: 1,
+              demand: 'fix',
+              reasons: 'bench',
+              channel: 'phone',
+              attachments: [],
+              salesOpinion: '',
+            },
+            policy: defaultPolicy,
+          };
+          const handle = await client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
+            workflowId: caseNumber,
+            taskQueue,
+            args: [input],
+          });
+          const taskId = await poll(async () => {
+            const view = await handle.query(caseViewQuery);
+            return view.tasks.find(
+              (t) => t.status === 'open' && t.commands.includes('RegisterComplaint'),
+            )?.taskId;
+          }, `${caseNumber}'s registration task`);
+          return { handle, taskId };
+        }),
+      );
+      rawTasks.push(...batch);
+    }
+    const httpMs: number[] = [];
+    const rawMs: number[] = [];
+    for (let i = 0; i < COMPLETE_N; i++) {
+      let t = performance.now();
+      const res = await http(base, 'POST', `/tasks/${httpTasks[i]}/complete`, cs, {
+        command: register,
+      });
+      httpMs.push(performance.now() - t);
+      if (res.status !== 200)
+        throw new Error(`complete: ${res.status} ${JSON.stringify(res.body)}`);
+      const raw = rawTasks[i]!;
+      t = performance.now();
+      await raw.handle.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: raw.taskId, actor: csActor, command: register }],
+      });
+      rawMs.push(performance.now() - t);
+    }
+
+    // --- 2. the inbox with 100,000 tasks ------------------------------------------------
+    process.stderr.write(`[bench] inserting ${INBOX_TASKS} synthetic tasks\n`);
+    const users = (
+      await db.query(`SELECT id FROM users WHERE organisation_id = $1`, [ORG])
+    ).rows.map((r: { id: string }) => r.id);
+    const filled = performance.now();
+    await fillInbox(db, INBOX_TASKS, users);
+    const fillSeconds = (performance.now() - filled) / 1000;
+    const mix = (
+      await db.query(
+        `SELECT count(*)::int AS total,
+                count(*) FILTER (WHERE status IN ('open','claimed'))::int AS open,
+                count(*) FILTER (WHERE overdue)::int AS overdue,
+                count(*) FILTER (WHERE candidate_department = 'cs' AND status IN ('open','claimed'))::int AS cs_open
+           FROM tasks WHERE organisation_id = $1`,
+        [ORG],
+      )
+    ).rows[0] as { total: number; open: number; overdue: number; cs_open: number };
+    const inboxMs: number[] = [];
+    let firstPage = { items: 0, total: 0 };
+    for (let i = 0; i < 20 + INBOX_N; i++) {
+      const t = performance.now();
+      const res = await http(base, 'GET', '/inbox', cs);
+      const ms = performance.now() - t;
+      if (res.status !== 200) throw new Error(`inbox: ${res.status}`);
+      if (i >= 20) inboxMs.push(ms); // the first 20 warm caches and the connection pool
+      firstPage = { items: (res.body.items as unknown[]).length, total: res.body.total as number };
+    }
+
+    process.stdout.write(
+      [
+        `API latency (Temporal dev server + PostgreSQL, built api + worker processes, sequential requests)`,
+        `                                              n      p50 ms   p99 ms  mean ms`,
+        `complete a task  POST /tasks/:id/complete  ${String(COMPLETE_N).padStart(5)} ${summary(httpMs)}`,
+        `complete a task  raw executeUpdate         ${String(COMPLETE_N).padStart(5)} ${summary(rawMs)}`,
+        `inbox            GET /inbox (cs-01, p.1)   ${String(INBOX_N).padStart(5)} ${summary(inboxMs)}`,
+        `(inbox table: ${mix.total} tasks of the organisation, ${mix.open} open/claimed, ${mix.overdue} overdue, ` +
+          `${mix.cs_open} open for CS; first page ${firstPage.items} of ${firstPage.total}; inserted in ${fillSeconds.toFixed(1)} s)`,
+        `(HTTP adds: JWT check + user row, task row, access checks, JSON; both wait for the same workflow update)`,
+      ].join('\n') + '\n',
+    );
+  } finally {
+    await Promise.all(children.map(stop));
+    await connection?.close();
+    await db.end().catch(() => undefined);
+    await temporal.stop();
+    await pg.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
