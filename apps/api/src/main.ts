@@ -13,7 +13,10 @@ async function bootstrap(): Promise<void> {
   app.use(requestId);
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
-  process.stdout.write(`API listening on ${await app.getUrl()}\n`);
+  const url = await app.getUrl();
+  process.stdout.write(`API listening on ${url}\n`);
+  // The docs are a controller (openapi/), public; printed so a developer finds them.
+  process.stdout.write(`API docs at ${url}/docs (OpenAPI: ${url}/docs/openapi.json)\n`);
 }
 
 bootstrap().catch((e: unknown) => {

@@ -37,7 +37,7 @@ describe('the OpenAPI document', () => {
       ['patch', '/admin/users/{id}'],
       ['get', '/healthz'],
       ['get', '/docs/openapi.json'],
-    ]) {
+    ] as const) {
       expect({ method, path, documented: has(method, path) }).toEqual({
         method,
         path,
@@ -120,6 +120,12 @@ describe('the OpenAPI document', () => {
       bad({ type: 'IssueDiscountCertificate', certificateNumber: 'C-1', amountFen: 1e20 }),
     ).toEqual(['command.amountFen']);
     expect(bad({ type: 'RecordRepairCompleted', outcome: '' })).toEqual(['command.outcome']);
+    expect(
+      bad({
+        ...{ type: 'RegisterComplaint', cause: 'transport', severity: 'general' },
+        formDeadlines: { investigation: { amount: 1, unit: 'working_days' } },
+      }),
+    ).toEqual(['command.formDeadlines.investigation']);
     expect(bad({ type: 'NoSuchCommand' })).toEqual(['command.type']);
   });
 

@@ -3,6 +3,7 @@ import {
   COMPLAINT_CAUSES,
   DURATION_UNITS,
   HANDLING_METHODS,
+  STAGES,
   type ReturnCommand,
 } from '@aso/domain';
 import { z } from '../openapi/zod-openapi';
@@ -60,8 +61,7 @@ const complaintCommands = [
       cause: z.enum(COMPLAINT_CAUSES),
       severity: z.enum(['general', 'severe']),
       formDeadlines: z
-        .record(z.string().max(64), duration)
-        .refine((r) => Object.keys(r).length <= 20, 'at most 20 stages')
+        .record(z.enum(STAGES.complaint), duration)
         .optional()
         .describe('handling deadlines by stage, set by CS on the form (001 §25.2)'),
     },

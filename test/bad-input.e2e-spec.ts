@@ -1,0 +1,589 @@
+import { Client } from 'pg';
+import { call, loginAll, OTHER_ORG, type ActorName, type Session } from './support/http';
+import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
+
+/**
+ * Bad input at every command endpoint, as a table: each case must be a 400 naming the
+ * offending field (`body.…`, `query.…`, `params.…`), never a 500, and nothing may change
+ * behind it: the organisation's case, task, audit-event and user rows and the live workflow
+ * view of the cases involved are compared before and after every request. The suite works in
+ * the second seeded organisation, so other suites' writes cannot move the counts.
+ */
+const TASK_QUEUE = `e2e-bad-input-${process.pid}`;
+const ORG = OTHER_ORG;
+let api: AppProcess & { url: string };
+let worker: AppProcess;
+let db: Client;
+let as: Record<ActorName, Session>;
+
+beforeAll(async () => {
+  db = new Client({ connectionString: process.env.ASO_E2E_DATABASE_URL });
+  await db.connect();
+  [api, worker] = await Promise.all([startApi(TASK_QUEUE), startWorker(TASK_QUEUE)]);
+  as = await loginAll(api.url, ORG);
+});
+
+afterAll(async () => {
+  await Promise.all([api?.stop(), worker?.stop()]);
+  await db?.end();
+});
+
+const HUGE = 'x'.repeat(10_000);
+const complaint = {
+  customer: { name: '王五', phone: '13700137000' },
+  orderNumber: 'SO-BAD-INPUT-01',
+  batchNumber: 'B2611-09',
+  shipDate: '2026-11-10',
+  defectDescription: '录音笔无法开机',
+  demand: '换货',
+  quantity: 2,
+  channel: 'phone',
+};
+const register = { type: 'RegisterComplaint', cause: 'product_quality', severity: 'general' };
+const proposal = {
+  type: 'ProposeResolution',
+  responsibleUnit: '装配车间',
+  responsiblePersons: ['worker-17'],
+  method: 'discount',
+  trackImprovement: false,
+  humanNegligence: false,
+  lossBasis: {
+    unitCostFen: 30_000,
+    quantity: 2,
+    freightFen: 0,
+    handlingFen: 0,
+    compensationFen: 0,
+  },
+  penalties: [],
+};
+const newUser = {
+  username: 'bad-input-new',
+  displayName: 'New',
+  password: 'long-enough-password',
+  department: 'cs',
+  roles: ['staff'],
+};
+
+interface Task {
+  taskId: string;
+  commands: string[];
+}
+const taskFor = (s: Session, caseNumber: string, command: string): Promise<Task> =>
+  eventually(async () => {
+    const res = await call(api.url, 'GET', `/inbox?caseNumber=${caseNumber}`, s);
+    return (res.body.items as Task[]).find((t) => t.commands.includes(command));
+  });
+async function openCase(): Promise<string> {
+  const res = await call(api.url, 'POST', '/complaints', as.sales, complaint);
+  expect(res.status).toBe(201);
+  return res.body.caseNumber as string;
+}
+async function complete(s: Session, caseNumber: string, command: { type: string }) {
+  const task = await taskFor(s, caseNumber, command.type);
+  const res = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, s, { command });
+  expect({ command: command.type, status: res.status }).toEqual({
+    command: command.type,
+    status: 200,
+  });
+}
+
+/** Everything a bad request could have moved, in this organisation. */
+async function snapshot(caseNumbers: string[]) {
+  const count = async (table: string) =>
+    (await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE organisation_id = $1`, [ORG]))
+      .rows[0].n as number;
+  const rows = async (sql: string) => (await db.query(sql, [ORG, caseNumbers])).rows;
+  const live = await Promise.all(
+    caseNumbers.map(async (n) => (await call(api.url, 'GET', `/cases/${n}`, as.cs)).body.live),
+  );
+  return {
+    counts: {
+      cases: await count('cases'),
+      tasks: await count('tasks'),
+      audit_events: await count('audit_events'),
+      users: await count('users'),
+    },
+    cases: await rows(
+      'SELECT * FROM cases WHERE organisation_id = $1 AND case_number = ANY($2) ORDER BY case_number',
+    ),
+    tasks: await rows(
+      'SELECT * FROM tasks WHERE organisation_id = $1 AND case_number = ANY($2) ORDER BY task_id',
+    ),
+    users: (
+      await db.query(
+        'SELECT id, username, display_name, department, roles, approval_limit_fen, active, token_version, updated_at FROM users WHERE organisation_id = $1 ORDER BY id',
+        [ORG],
+      )
+    ).rows,
+    live,
+  };
+}
+
+interface BadCase {
+  name: string;
+  method: 'POST' | 'PATCH' | 'GET';
+  path: string;
+  as?: ActorName;
+  body?: unknown;
+  /** the issue path that must be named */
+  field: string;
+  /** VALIDATION_FAILED unless said otherwise (e.g. COMMAND_INVALID: valid shape, wrong task) */
+  code?: string;
+}
+
+async function expectRefused(table: BadCase[], caseNumbers: string[]): Promise<void> {
+  const before = await snapshot(caseNumbers);
+  for (const c of table) {
+    const res = await call(api.url, c.method, c.path, c.as ? as[c.as] : undefined, c.body);
+    const paths = ((res.body?.details?.issues ?? []) as Array<{ path: string }>).map((i) => i.path);
+    expect({
+      case: c.name,
+      status: res.status,
+      code: res.body?.code,
+      names: paths.includes(c.field) ? c.field : paths,
+    }).toEqual({ case: c.name, status: 400, code: c.code ?? 'VALIDATION_FAILED', names: c.field });
+    expect({ case: c.name, after: await snapshot(caseNumbers) }).toEqual({
+      case: c.name,
+      after: before,
+    });
+  }
+}
+
+const withComplaint = (patch: Record<string, unknown>) => ({ ...complaint, ...patch });
+const withCustomer = (patch: Record<string, unknown>) =>
+  withComplaint({ customer: { ...complaint.customer, ...patch } });
+
+describe('bad input is a 400 naming the field, and nothing moves', () => {
+  let registration: string; // a case waiting for CS registration (T1 first response open too)
+  let proposing: string; // a case waiting for CS's resolution proposal
+  let registerTask: Task;
+  let firstResponseTask: Task;
+  let proposeTask: Task;
+
+  beforeAll(async () => {
+    [registration, proposing] = await Promise.all([openCase(), openCase()]);
+    await complete(as.cs, proposing, register);
+    await complete(as.rnd, proposing, {
+      type: 'SubmitInvestigationReport',
+      report: {
+        cause: 'product_quality',
+        findings: '电池触点虚焊',
+        qualityClaimVerified: true,
+        responsibleUnit: '装配车间',
+        responsiblePersons: ['worker-17'],
+        correctiveAction: '加强焊接检验',
+        externalParty: null,
+      },
+    } as { type: string });
+    await complete(as.vp, proposing, { type: 'ApproveInvestigationReport' });
+    [registerTask, firstResponseTask, proposeTask] = await Promise.all([
+      taskFor(as.cs, registration, 'RegisterComplaint'),
+      taskFor(as.sales, registration, 'RecordFirstResponse'),
+      taskFor(as.cs, proposing, 'ProposeResolution'),
+    ]);
+  });
+
+  test('POST /complaints: missing fields, wrong types, bad quantities, unknown enums, overlong text', async () => {
+    const post = (name: string, body: unknown, field: string): BadCase => ({
+      name,
+      method: 'POST',
+      path: '/complaints',
+      as: 'sales',
+      body,
+      field,
+    });
+    const { quantity: _q, ...noQuantity } = complaint;
+    await expectRefused(
+      [
+        post('empty body', {}, 'body.customer'),
+        post('an array', [complaint], 'body'),
+        post('missing quantity', noQuantity, 'body.quantity'),
+        post('missing customer name', withCustomer({ name: undefined }), 'body.customer.name'),
+        post('quantity 0', withComplaint({ quantity: 0 }), 'body.quantity'),
+        post('quantity -1', withComplaint({ quantity: -1 }), 'body.quantity'),
+        post('quantity 10^9', withComplaint({ quantity: 1e9 }), 'body.quantity'),
+        post('quantity 1.5', withComplaint({ quantity: 1.5 }), 'body.quantity'),
+        post('quantity as text', withComplaint({ quantity: '2' }), 'body.quantity'),
+        post('order number as number', withComplaint({ orderNumber: 42 }), 'body.orderNumber'),
+        post('unknown channel', withComplaint({ channel: 'pigeon' }), 'body.channel'),
+        post(
+          '10k-char defect',
+          withComplaint({ defectDescription: HUGE }),
+          'body.defectDescription',
+        ),
+        post('10k-char demand', withComplaint({ demand: HUGE }), 'body.demand'),
+        post('10k-char name', withCustomer({ name: HUGE }), 'body.customer.name'),
+        post('NUL in name', withCustomer({ name: 'a\u0000b' }), 'body.customer.name'),
+        post('not a phone', withCustomer({ phone: 'call me' }), 'body.customer.phone'),
+        post('no such date', withComplaint({ shipDate: '2026-02-30' }), 'body.shipDate'),
+        post('not a date', withComplaint({ shipDate: 'yesterday' }), 'body.shipDate'),
+        post('attachments not a list', withComplaint({ attachments: 'a.jpg' }), 'body.attachments'),
+        post(
+          '51 attachments',
+          withComplaint({ attachments: Array.from({ length: 51 }, (_, i) => `a${i}.jpg`) }),
+          'body.attachments',
+        ),
+        post('10k-char store id', withComplaint({ storeId: HUGE }), 'body.storeId'),
+      ],
+      [registration],
+    );
+  });
+
+  test('POST /tasks/:id/complete: bad commands of several types name body.command.…', async () => {
+    const to = (task: Task, who: ActorName) => (name: string, body: unknown, field: string) =>
+      ({
+        name,
+        method: 'POST',
+        path: `/tasks/${task.taskId}/complete`,
+        as: who,
+        body,
+        field,
+      }) as BadCase;
+    const reg = to(registerTask, 'cs');
+    const first = to(firstResponseTask, 'sales');
+    const prop = to(proposeTask, 'cs');
+    const propose = (patch: Record<string, unknown>) => ({ command: { ...proposal, ...patch } });
+    const basis = (patch: Record<string, unknown>) =>
+      propose({ lossBasis: { ...proposal.lossBasis, ...patch } });
+    const cmd = (command: Record<string, unknown>) => ({ command });
+    await expectRefused(
+      [
+        reg('no command', {}, 'body.command'),
+        reg('command as text', { command: 'RegisterComplaint' }, 'body.command'),
+        reg('unknown command type', cmd({ type: 'MakeItGoAway' }), 'body.command.type'),
+        reg('command type as number', cmd({ type: 42 }), 'body.command.type'),
+        reg('unknown cause', cmd({ ...register, cause: 'weather' }), 'body.command.cause'),
+        reg('unknown severity', cmd({ ...register, severity: 'medium' }), 'body.command.severity'),
+        reg(
+          'missing severity',
+          cmd({ type: 'RegisterComplaint', cause: 'transport' }),
+          'body.command.severity',
+        ),
+        reg(
+          'negative deadline',
+          cmd({
+            ...register,
+            formDeadlines: { registration: { amount: -1, unit: 'working_days' } },
+          }),
+          'body.command.formDeadlines.registration.amount',
+        ),
+        reg(
+          'unknown deadline unit',
+          cmd({ ...register, formDeadlines: { registration: { amount: 1, unit: 'fortnights' } } }),
+          'body.command.formDeadlines.registration.unit',
+        ),
+        reg(
+          'deadline for an unknown stage',
+          cmd({
+            ...register,
+            formDeadlines: { investigation: { amount: 1, unit: 'working_days' } },
+          }),
+          'body.command.formDeadlines.investigation',
+        ),
+        reg('10k-char comment', { command: register, comment: HUGE }, 'body.comment'),
+        {
+          ...reg(
+            'a well-formed command this task does not take',
+            cmd({ type: 'CloseComplaint' }),
+            'body.command.type',
+          ),
+          code: 'COMMAND_INVALID',
+        },
+        first(
+          'unknown channel',
+          cmd({ type: 'RecordFirstResponse', channel: 'fax', summary: 'ok' }),
+          'body.command.channel',
+        ),
+        first(
+          'empty summary',
+          cmd({ type: 'RecordFirstResponse', channel: 'phone', summary: '' }),
+          'body.command.summary',
+        ),
+        first(
+          '10k-char summary',
+          cmd({ type: 'RecordFirstResponse', channel: 'phone', summary: HUGE }),
+          'body.command.summary',
+        ),
+        prop(
+          'negative unit cost',
+          basis({ unitCostFen: -1 }),
+          'body.command.lossBasis.unitCostFen',
+        ),
+        prop('1e20 unit cost', basis({ unitCostFen: 1e20 }), 'body.command.lossBasis.unitCostFen'),
+        prop('fractional fen', basis({ freightFen: 0.5 }), 'body.command.lossBasis.freightFen'),
+        prop('amount as text', basis({ handlingFen: '100' }), 'body.command.lossBasis.handlingFen'),
+        prop('loss quantity 10^9', basis({ quantity: 1e9 }), 'body.command.lossBasis.quantity'),
+        prop('missing loss basis', propose({ lossBasis: undefined }), 'body.command.lossBasis'),
+        prop(
+          'return quantity 0',
+          propose({ method: 'return', approvedReturnQuantity: 0 }),
+          'body.command.approvedReturnQuantity',
+        ),
+        prop(
+          'return quantity 10^9',
+          propose({ method: 'return', approvedReturnQuantity: 1e9 }),
+          'body.command.approvedReturnQuantity',
+        ),
+        prop('unknown method', propose({ method: 'teleport' }), 'body.command.method'),
+        prop(
+          'persons as text',
+          propose({ responsiblePersons: 'worker-17' }),
+          'body.command.responsiblePersons',
+        ),
+        prop(
+          'unknown penalty kind',
+          propose({ penalties: [{ personId: 'worker-17', kind: 'flogging', amountFen: 100 }] }),
+          'body.command.penalties.0.kind',
+        ),
+        prop(
+          'negative penalty',
+          propose({ penalties: [{ personId: 'worker-17', kind: 'fine', amountFen: -1 }] }),
+          'body.command.penalties.0.amountFen',
+        ),
+        prop('10k-char notes', propose({ notes: HUGE }), 'body.command.notes'),
+        prop(
+          '10k-char responsible unit',
+          propose({ responsibleUnit: HUGE }),
+          'body.command.responsibleUnit',
+        ),
+        // payloads of other command types are checked by shape before the task is consulted
+        prop(
+          'certificate amount -1',
+          cmd({ type: 'IssueDiscountCertificate', certificateNumber: 'ZK-1', amountFen: -1 }),
+          'body.command.amountFen',
+        ),
+        prop(
+          'certificate amount 1e20',
+          cmd({ type: 'IssueDiscountCertificate', certificateNumber: 'ZK-1', amountFen: 1e20 }),
+          'body.command.amountFen',
+        ),
+        prop(
+          'certificate amount 0',
+          cmd({ type: 'IssueDiscountCertificate', certificateNumber: 'ZK-1', amountFen: 0 }),
+          'body.command.amountFen',
+        ),
+        prop(
+          '10k-char certificate number',
+          cmd({ type: 'IssueDiscountCertificate', certificateNumber: HUGE, amountFen: 100 }),
+          'body.command.certificateNumber',
+        ),
+        prop(
+          'customer response via pigeon',
+          cmd({ type: 'RecordCustomerResponse', accepted: true, via: 'pigeon' }),
+          'body.command.via',
+        ),
+        prop(
+          'accepted as text',
+          cmd({ type: 'RecordCustomerResponse', accepted: 'yes', via: 'phone' }),
+          'body.command.accepted',
+        ),
+        prop('report missing', cmd({ type: 'SubmitInvestigationReport' }), 'body.command.report'),
+        prop(
+          '10k-char remarks',
+          cmd({ type: 'ApproveInvestigationReport', remarks: HUGE }),
+          'body.command.remarks',
+        ),
+        prop(
+          'petition decision unknown',
+          cmd({ type: 'DecidePetition', decision: 'maybe' }),
+          'body.command.decision',
+        ),
+        prop('refund -1', cmd({ type: 'RecordRefund', amountFen: -1 }), 'body.command.amountFen'),
+        prop(
+          'received 10^9',
+          cmd({ type: 'ReceiveGoods', quantity: 1e9, complete: true, undamaged: true }),
+          'body.command.quantity',
+        ),
+        prop(
+          'received complete as text',
+          cmd({ type: 'ReceiveGoods', quantity: 1, complete: 'yes', undamaged: true }),
+          'body.command.complete',
+        ),
+        prop(
+          'repair outcome empty',
+          cmd({ type: 'RecordRepairCompleted', outcome: '' }),
+          'body.command.outcome',
+        ),
+        prop(
+          'repair outcome missing',
+          cmd({ type: 'RecordRepairCompleted' }),
+          'body.command.outcome',
+        ),
+      ],
+      [registration, proposing],
+    );
+  });
+
+  test('claim / unclaim / delegate / complete: malformed task ids name params.taskId; bad delegates name body.to…', async () => {
+    const table: BadCase[] = [];
+    for (const action of ['claim', 'unclaim', 'delegate', 'complete'] as const) {
+      for (const [name, id] of [
+        ['not a task id', 'not-a-task'],
+        ['a case number', registration],
+        ['month 13', 'KS202613-0001-T1'],
+        ['task 0', `${registration}-T0`],
+        ['10k chars', HUGE],
+      ] as const) {
+        table.push({
+          name: `${action}: ${name}`,
+          method: 'POST',
+          path: `/tasks/${encodeURIComponent(id)}/${action}`,
+          as: 'cs',
+          body:
+            action === 'complete'
+              ? { command: register }
+              : action === 'delegate'
+                ? { to: { userId: as.cs2.user.id } }
+                : {},
+          field: 'params.taskId',
+        });
+      }
+    }
+    const delegate = (name: string, body: unknown, field: string): BadCase => ({
+      name: `delegate: ${name}`,
+      method: 'POST',
+      path: `/tasks/${registerTask.taskId}/delegate`,
+      as: 'cs',
+      body,
+      field,
+    });
+    table.push(
+      delegate('no body', {}, 'body.to'),
+      delegate('to as text', { to: 'cs-02' }, 'body.to'),
+      delegate('user id not a uuid', { to: { userId: 'cs-02' } }, 'body.to.userId'),
+      delegate('10k-char user id', { to: { userId: HUGE } }, 'body.to.userId'),
+    );
+    await expectRefused(table, [registration]);
+  });
+
+  test('POST /admin/users and PATCH /admin/users/:id', async () => {
+    const create = (name: string, patch: Record<string, unknown>, field: string): BadCase => ({
+      name: `create: ${name}`,
+      method: 'POST',
+      path: '/admin/users',
+      as: 'admin',
+      body: { ...newUser, ...patch },
+      field,
+    });
+    const target = as.cs2.user.id;
+    const update = (name: string, body: unknown, field: string, id = target): BadCase => ({
+      name: `update: ${name}`,
+      method: 'PATCH',
+      path: `/admin/users/${encodeURIComponent(id)}`,
+      as: 'admin',
+      body,
+      field,
+    });
+    await expectRefused(
+      [
+        { ...create('empty', {}, 'body.username'), body: {} },
+        create('username with spaces', { username: 'bad name!' }, 'body.username'),
+        create('10k-char username', { username: HUGE }, 'body.username'),
+        create('short password', { password: 'short' }, 'body.password'),
+        create('10k-char display name', { displayName: HUGE }, 'body.displayName'),
+        create('unknown department', { department: 'space' }, 'body.department'),
+        create('no roles', { roles: [] }, 'body.roles'),
+        create('unknown role', { roles: ['emperor'] }, 'body.roles.0'),
+        create('limit -1', { approvalLimitFen: -1 }, 'body.approvalLimitFen'),
+        create('limit 1e20', { approvalLimitFen: 1e20 }, 'body.approvalLimitFen'),
+        create('limit as text', { approvalLimitFen: '500' }, 'body.approvalLimitFen'),
+        update('id not a uuid', { roles: ['manager'] }, 'params.id', 'not-a-uuid'),
+        update('10k-char id', { roles: ['manager'] }, 'params.id', HUGE),
+        update('nothing to change', {}, 'body'),
+        update('roles as text', { roles: 'manager' }, 'body.roles'),
+        update('unknown role', { roles: ['emperor'] }, 'body.roles.0'),
+        update('limit -1', { approvalLimitFen: -1 }, 'body.approvalLimitFen'),
+        update('limit 1e20', { approvalLimitFen: 1e20 }, 'body.approvalLimitFen'),
+        update('unknown department', { department: 'space' }, 'body.department'),
+        update('10k-char password', { password: HUGE }, 'body.password'),
+      ],
+      [registration],
+    );
+  });
+
+  test('POST /auth/login and POST /auth/refresh; malformed case numbers and query parameters', async () => {
+    const login = (name: string, body: unknown, field: string): BadCase => ({
+      name: `login: ${name}`,
+      method: 'POST',
+      path: '/auth/login',
+      body,
+      field,
+    });
+    const refresh = (name: string, body: unknown, field: string): BadCase => ({
+      name: `refresh: ${name}`,
+      method: 'POST',
+      path: '/auth/refresh',
+      body,
+      field,
+    });
+    const creds = { organisation: ORG, username: 'cs-01', password: 'e2e-demo-password' };
+    await expectRefused(
+      [
+        login('empty', {}, 'body.organisation'),
+        login('missing password', { organisation: ORG, username: 'cs-01' }, 'body.password'),
+        login('password as number', { ...creds, password: 42 }, 'body.password'),
+        login('10k-char username', { ...creds, username: HUGE }, 'body.username'),
+        login('10k-char organisation', { ...creds, organisation: HUGE }, 'body.organisation'),
+        refresh('empty', {}, 'body.refreshToken'),
+        refresh('token as number', { refreshToken: 42 }, 'body.refreshToken'),
+        refresh('10k-char token', { refreshToken: HUGE }, 'body.refreshToken'),
+        {
+          name: 'case number month 13',
+          method: 'GET',
+          path: '/cases/KS202613-0001',
+          as: 'cs',
+          field: 'params.caseNumber',
+        },
+        {
+          name: 'case number 10k chars',
+          method: 'GET',
+          path: `/cases/${HUGE}/audit`,
+          as: 'cs',
+          field: 'params.caseNumber',
+        },
+        {
+          name: 'list limit 0',
+          method: 'GET',
+          path: '/cases?limit=0',
+          as: 'cs',
+          field: 'query.limit',
+        },
+        {
+          name: 'list limit not a number',
+          method: 'GET',
+          path: '/cases?limit=many',
+          as: 'cs',
+          field: 'query.limit',
+        },
+        {
+          name: 'inbox unknown scope',
+          method: 'GET',
+          path: '/inbox?scope=everything',
+          as: 'cs',
+          field: 'query.scope',
+        },
+        {
+          name: 'inbox offset -1',
+          method: 'GET',
+          path: '/inbox?offset=-1',
+          as: 'cs',
+          field: 'query.offset',
+        },
+      ],
+      [registration],
+    );
+  });
+
+  test('the well-formed commands still go through (the edge is not stricter than the domain)', async () => {
+    await complete(as.sales, registration, {
+      type: 'RecordFirstResponse',
+      channel: 'phone',
+      summary: '已致电客户',
+    } as { type: string });
+    await complete(as.cs, registration, {
+      ...register,
+      formDeadlines: { investigationReport: { amount: 3, unit: 'working_days' } },
+    } as { type: string });
+    await complete(as.cs, proposing, proposal);
+  });
+});
