@@ -16,7 +16,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { Client as PgClient } from 'pg';
+import { Pool } from 'pg';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import {
   caseViewQuery,
@@ -134,7 +134,7 @@ async function poll<T>(probe: () => Promise<T | undefined>, what: string): Promi
  * like the complaint route (CS and sales busiest), ~45 % still open or claimed, due dates from
  * 10 days ago to 10 days ahead (overdue when open and past due), some company-wide VP tasks.
  */
-async function fillInbox(db: PgClient, n: number, userIds: string[]): Promise<void> {
+async function fillInbox(db: Pool, n: number, userIds: string[]): Promise<void> {
   await db.query(
     `INSERT INTO tasks (task_id, organisation_id, case_number, type, stage, candidate_department,
        candidate_roles, assignee, priority, status, commands, overdue, due_at, due_provisional,
@@ -189,9 +189,9 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   let connection: Connection | undefined;
   const url = await ensureDatabase(pg.adminUrl, 'aso_bench_api');
-  const db = new PgClient({ connectionString: url });
+  // A pool: the bench polls the read model for several cases at once.
+  const db = new Pool({ connectionString: url, max: 4 });
   try {
-    await db.connect();
     await migrate(url);
     await seedDemo(url, { organisationId: ORG, password: PASSWORD });
     const taskQueue = 'bench-api';
