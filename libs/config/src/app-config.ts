@@ -34,6 +34,14 @@ export const appConfigSchema = z.object({
     .min(1)
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /**
+   * Bearer token a Prometheus scraper sends to GET /metrics. Unset: only loopback peers may
+   * scrape (a sidecar on the same host); behind a same-host reverse proxy, set it.
+   */
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  ),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { DomainError } from '@aso/domain';
-import { z } from 'zod';
+import type { AppConfig } from '@aso/config';
 
 /**
  * Who may scrape GET /metrics. Prometheus has no user token, so the route skips the user guard
@@ -8,22 +8,8 @@ import { z } from 'zod';
  * without it, only loopback peers (a scraper or sidecar on the same host). Behind a reverse
  * proxy on the same host every peer looks like loopback: set METRICS_TOKEN there.
  */
-export const metricsEnvSchema = z.object({
-  METRICS_TOKEN: z.string().min(16, { message: 'at least 16 characters' }).optional(),
-});
-export type MetricsEnv = z.infer<typeof metricsEnvSchema>;
+export type MetricsEnv = Pick<AppConfig, 'METRICS_TOKEN'>;
 export const METRICS_ENV = Symbol('METRICS_ENV');
-
-/** Read once at boot; a bad value stops the API naming the variable (like libs/config). */
-export function loadMetricsEnv(env: NodeJS.ProcessEnv = process.env): MetricsEnv {
-  const parsed = metricsEnvSchema.safeParse({ METRICS_TOKEN: env.METRICS_TOKEN || undefined });
-  if (!parsed.success) {
-    throw new Error(
-      `Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return parsed.data;
-}
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 

@@ -1,7 +1,8 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
-import { loadMetricsEnv, METRICS_ENV } from './metrics-access';
+import { APP_CONFIG, type AppConfig } from '@aso/config';
+import { METRICS_ENV } from './metrics-access';
 import { MetricsController } from './metrics.controller';
 import { MetricsRegistry } from './metrics.registry';
 import { WorkflowRejectionInterceptor } from './workflow-rejection.interceptor';
@@ -11,7 +12,11 @@ import { WorkflowRejectionInterceptor } from './workflow-rejection.interceptor';
   controllers: [MetricsController],
   providers: [
     MetricsRegistry,
-    { provide: METRICS_ENV, useFactory: () => loadMetricsEnv() },
+    {
+      provide: METRICS_ENV,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ METRICS_TOKEN: config.METRICS_TOKEN }),
+    },
     { provide: APP_INTERCEPTOR, useClass: WorkflowRejectionInterceptor },
   ],
 })

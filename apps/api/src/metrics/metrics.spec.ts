@@ -1,4 +1,8 @@
-import { assertMayScrape, loadMetricsEnv } from './metrics-access';
+import { loadConfig } from '@aso/config';
+import { assertMayScrape } from './metrics-access';
+
+const DATABASE_URL = 'postgres://a@127.0.0.1:5432/b';
+const loadMetricsEnv = (env: Record<string, string>) => loadConfig({ DATABASE_URL, ...env });
 import { routeTemplate, UNMATCHED_ROUTE } from './http-metrics.middleware';
 import { MetricsRegistry } from './metrics.registry';
 
