@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { assertMayScrape, METRICS_ENV, type MetricsEnv } from './metrics-access';
 import { MetricsRegistry } from './metrics.registry';
+import './metrics.dto';
 
 @Controller()
 export class MetricsController {

@@ -16,7 +16,10 @@ const isoDay = z.string({ required_error: 'required (YYYY-MM-DD)' }).superRefine
   else if (toDate(d) === null) ctx.addIssue({ code: 'custom', message: 'is not a calendar date' });
 });
 
-export const kpiQuerySchema = z.object({ from: isoDay, to: isoDay }).superRefine((q, ctx) => {
+/** The fields (documented in OpenAPI as they are); kpiQuerySchema adds the cross-field rules. */
+export const kpiPeriodFields = z.object({ from: isoDay, to: isoDay });
+
+export const kpiQuerySchema = kpiPeriodFields.superRefine((q, ctx) => {
   const from = toDate(q.from);
   const to = toDate(q.to);
   if (from === null || to === null) return;

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../common/actor.decorator';
 import { ReportsService } from './reports.service';
+import './reports.dto';
 
 @Controller('reports')
 export class ReportsController {
