@@ -18,8 +18,12 @@ const src = path.join(root, 'libs', 'domain', 'src');
 const out = path.join(root, 'docs', 'domain-rules-index.md');
 
 const walk = (dir) =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
-const files = walk(src).filter((f) => f.endsWith('.ts')).sort();
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+const files = walk(src)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 const rel = (f) => path.relative(root, f).split(path.sep).join('/');
 
 // ---- rule index ---------------------------------------------------------------------------
@@ -39,7 +43,10 @@ for (const file of files.filter((f) => f.endsWith('.spec.ts'))) {
       supporting.push(entry);
       continue;
     }
-    const refs = rule[1].split(/\s*(?:\+|\/|;)\s*/).map((r) => r.trim()).filter((r) => /^(\d{3}(\s|$)|DOMAIN|task)/.test(r));
+    const refs = rule[1]
+      .split(/\s*(?:\+|\/|;)\s*/)
+      .map((r) => r.trim())
+      .filter((r) => /^(\d{3}(\s|$)|DOMAIN|task)/.test(r));
     for (const key of refs.length ? refs : [rule[1].trim()]) {
       if (!byRule.has(key)) byRule.set(key, []);
       byRule.get(key).push(entry);
@@ -47,7 +54,9 @@ for (const file of files.filter((f) => f.endsWith('.spec.ts'))) {
   }
 }
 const order = (k) => (/^\d{3}/.test(k) ? `a${k}` : k.startsWith('DOMAIN') ? `b${k}` : `c${k}`);
-const keys = [...byRule.keys()].sort((a, b) => order(a).localeCompare(order(b), 'en', { numeric: true }));
+const keys = [...byRule.keys()].sort((a, b) =>
+  order(a).localeCompare(order(b), 'en', { numeric: true }),
+);
 const lines = [
   '# Domain rules → tests',
   '',
@@ -69,7 +78,8 @@ lines.push('');
 const doc = lines.join('\n');
 
 // ---- purity check ---------------------------------------------------------------------------
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 const FORBIDDEN = [
   [/\bDate\.now\s*\(/, 'Date.now()'],
   [/\bnew Date\(\s*\)/, 'new Date() without arguments'],
@@ -86,20 +96,25 @@ for (const file of files) {
     const target = m[1] || m[2] || m[3];
     if (target.startsWith('.')) {
       const resolved = path.resolve(path.dirname(file), target);
-      if (!resolved.startsWith(src)) problems.push(`${rel(file)}: imports outside libs/domain/src: ${target}`);
+      if (!resolved.startsWith(src))
+        problems.push(`${rel(file)}: imports outside libs/domain/src: ${target}`);
     } else if (!(target === 'zod' || (spec && target === 'fast-check'))) {
-      problems.push(`${rel(file)}: imports "${target}" (only zod${spec ? ' and fast-check' : ''} allowed)`);
+      problems.push(
+        `${rel(file)}: imports "${target}" (only zod${spec ? ' and fast-check' : ''} allowed)`,
+      );
     }
   }
   if (!spec) {
     const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-    for (const [re, what] of FORBIDDEN) if (re.test(code)) problems.push(`${rel(file)}: uses ${what}`);
+    for (const [re, what] of FORBIDDEN)
+      if (re.test(code)) problems.push(`${rel(file)}: uses ${what}`);
   }
 }
 
 if (process.argv.includes('--check')) {
   const current = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
-  if (current !== doc) problems.push(`${rel(out)} is stale: run node libs/domain/scripts/rules-index.js`);
+  if (current !== doc)
+    problems.push(`${rel(out)} is stale: run node libs/domain/scripts/rules-index.js`);
   if (problems.length) {
     console.error(problems.join('\n'));
     process.exit(1);

@@ -15,7 +15,10 @@ export interface RecordedApproval {
 }
 
 /** The step that still needs a signature, or undefined when the chain is complete. */
-export const nextApprovalStep = (route: ApprovalRoute, approvals: readonly RecordedApproval[]): ApprovalStep | undefined =>
+export const nextApprovalStep = (
+  route: ApprovalRoute,
+  approvals: readonly RecordedApproval[],
+): ApprovalStep | undefined =>
   route.steps.find((s) => !approvals.some((a) => a.stepIndex === s.index));
 
 /**
@@ -34,42 +37,63 @@ export function assertMayApprove(input: {
   const { policy, route, step, approver, proposerId, approvals } = input;
   const who = { userId: approver.userId, action: route.action, stepIndex: step.index };
   if (approver.userId === proposerId) {
-    throw new DomainError('SELF_APPROVAL', `${approver.userId} proposed this ${route.action} and cannot approve it`, { ...who, proposerId });
+    throw new DomainError(
+      'SELF_APPROVAL',
+      `${approver.userId} proposed this ${route.action} and cannot approve it`,
+      { ...who, proposerId },
+    );
   }
   if (approvals.some((a) => a.userId === approver.userId)) {
-    throw new DomainError('APPROVER_REPEATED', `${approver.userId} has already signed this approval chain`, {
-      ...who,
-      earlierSteps: approvals.filter((a) => a.userId === approver.userId).map((a) => a.stepIndex),
-    });
+    throw new DomainError(
+      'APPROVER_REPEATED',
+      `${approver.userId} has already signed this approval chain`,
+      {
+        ...who,
+        earlierSteps: approvals.filter((a) => a.userId === approver.userId).map((a) => a.stepIndex),
+      },
+    );
   }
   if (!approver.roles.includes(step.role)) {
-    throw new DomainError('WRONG_ROLE', `Step ${step.index + 1} of ${route.action} needs the role ${step.role}`, {
-      ...who,
-      requiredRole: step.role,
-      actualRoles: [...approver.roles],
-    });
+    throw new DomainError(
+      'WRONG_ROLE',
+      `Step ${step.index + 1} of ${route.action} needs the role ${step.role}`,
+      {
+        ...who,
+        requiredRole: step.role,
+        actualRoles: [...approver.roles],
+      },
+    );
   }
   if (step.department !== undefined && approver.department !== step.department) {
-    throw new DomainError('WRONG_DEPARTMENT', `Step ${step.index + 1} of ${route.action} belongs to the ${step.department} department`, {
-      ...who,
-      requiredDepartment: step.department,
-      actualDepartment: approver.department,
-    });
+    throw new DomainError(
+      'WRONG_DEPARTMENT',
+      `Step ${step.index + 1} of ${route.action} belongs to the ${step.department} department`,
+      {
+        ...who,
+        requiredDepartment: step.department,
+        actualDepartment: approver.department,
+      },
+    );
   }
   if (step.checkLimit) {
     const roleLimit = approvalLimitOf(policy, step.role, step.department ?? approver.department);
     const personal = approver.personalLimitFen ?? null;
-    const limit = roleLimit === null ? personal : personal === null ? roleLimit : Math.min(roleLimit, personal);
+    const limit =
+      roleLimit === null ? personal : personal === null ? roleLimit : Math.min(roleLimit, personal);
     if (limit !== null && route.amountFen > limit) {
-      throw new DomainError('APPROVAL_LIMIT_EXCEEDED', `${formatFen(route.amountFen)} exceeds the ${step.role} limit of ${formatFen(limit)}`, {
-        ...who,
-        role: step.role,
-        amountFen: route.amountFen,
-        limitFen: limit,
-        amount: formatFen(route.amountFen),
-        limit: formatFen(limit),
-        policyVersion: policy.version,
-      });
+      throw new DomainError(
+        'APPROVAL_LIMIT_EXCEEDED',
+        `${formatFen(route.amountFen)} exceeds the ${step.role} limit of ${formatFen(limit)}`,
+        {
+          ...who,
+          role: step.role,
+          amountFen: route.amountFen,
+          limitFen: limit,
+          amount: formatFen(route.amountFen),
+          limit: formatFen(limit),
+          policyVersion: policy.version,
+        },
+      );
     }
   }
 }

@@ -1,11 +1,21 @@
 import fc from 'fast-check';
 import { BusinessCalendar } from './business-calendar';
 import { defaultCalendarSettings } from './calendar-settings';
-import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, dayIndexOfIsoDate, formatLocal, localToInstant } from './civil-time';
+import {
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  MS_PER_MINUTE,
+  dayIndexOfIsoDate,
+  formatLocal,
+  localToInstant,
+} from './civil-time';
 import { defaultHolidayTables, withYear } from './holiday-tables';
 
 const cal = new BusinessCalendar(defaultCalendarSettings, defaultHolidayTables);
-const strict = new BusinessCalendar({ ...defaultCalendarSettings, unknownYear: 'error' }, defaultHolidayTables);
+const strict = new BusinessCalendar(
+  { ...defaultCalendarSettings, unknownYear: 'error' },
+  defaultHolidayTables,
+);
 const at = (local: string) => localToInstant(local);
 const local = (ms: number) => formatLocal(ms);
 
@@ -46,15 +56,21 @@ describe('business calendar — table tests over real dates (cn-public-holidays.
   });
 
   it('business hours: Friday 17:30 + 2 business hours → Monday 10:30', () => {
-    expect(local(cal.addBusinessHours(at('2026-03-06 17:30'), 2).ms)).toBe('2026-03-09T10:30+08:00');
+    expect(local(cal.addBusinessHours(at('2026-03-06 17:30'), 2).ms)).toBe(
+      '2026-03-09T10:30+08:00',
+    );
   });
 
   it('a day fully used lands at 18:00 the same day, not 09:00 the next working day', () => {
-    expect(local(cal.addBusinessHours(at('2026-03-02 09:00'), 9).ms)).toBe('2026-03-02T18:00+08:00');
+    expect(local(cal.addBusinessHours(at('2026-03-02 09:00'), 9).ms)).toBe(
+      '2026-03-02T18:00+08:00',
+    );
   });
 
   it('work received after hours starts counting at the next opening', () => {
-    expect(local(cal.addBusinessHours(at('2026-09-30 20:00'), 1).ms)).toBe('2026-10-08T10:00+08:00');
+    expect(local(cal.addBusinessHours(at('2026-09-30 20:00'), 1).ms)).toBe(
+      '2026-10-08T10:00+08:00',
+    );
     expect(local(cal.nextWorkingMoment(at('2026-10-01 12:00')).ms)).toBe('2026-10-08T09:00+08:00');
     expect(local(cal.nextWorkingMoment(at('2026-03-02 18:00')).ms)).toBe('2026-03-03T09:00+08:00');
   });
@@ -64,7 +80,9 @@ describe('business calendar — table tests over real dates (cn-public-holidays.
   });
 
   it('working time between 2026-09-30 17:00 and 2026-10-08 10:00 is 2 h', () => {
-    expect(cal.workingTimeBetween(at('2026-09-30 17:00'), at('2026-10-08 10:00')).ms).toBe(2 * MS_PER_HOUR);
+    expect(cal.workingTimeBetween(at('2026-09-30 17:00'), at('2026-10-08 10:00')).ms).toBe(
+      2 * MS_PER_HOUR,
+    );
   });
 
   it('task §2: a deadline reaching 2027 (no table) is provisional under weekends_only', () => {
@@ -75,14 +93,20 @@ describe('business calendar — table tests over real dates (cn-public-holidays.
 
   it('task §2: a deadline reaching 2027 (no table) is CALENDAR_YEAR_UNKNOWN under error', () => {
     expect(() => strict.addWorkingDays(at('2026-12-31 17:00'), 1)).toThrow(
-      expect.objectContaining({ code: 'CALENDAR_YEAR_UNKNOWN', details: expect.objectContaining({ year: 2027, knownYears: [2025, 2026] }) }),
+      expect.objectContaining({
+        code: 'CALENDAR_YEAR_UNKNOWN',
+        details: expect.objectContaining({ year: 2027, knownYears: [2025, 2026] }),
+      }),
     );
   });
 
   it('task §2: once the 2027 table is loaded, the same deadline is recomputed and no longer provisional', () => {
     const loaded = new BusinessCalendar(
       defaultCalendarSettings,
-      withYear(defaultHolidayTables, 2027, { holidays: [['2027-01-01', '2027-01-03', '元旦']], makeupWorkdays: [] }),
+      withYear(defaultHolidayTables, 2027, {
+        holidays: [['2027-01-01', '2027-01-03', '元旦']],
+        makeupWorkdays: [],
+      }),
     );
     const due = loaded.addWorkingDays(at('2026-12-31 17:00'), 1);
     expect(local(due.ms)).toBe('2027-01-04T17:00+08:00');
@@ -98,14 +122,17 @@ describe('business calendar — properties', () => {
   // Instants between 2025-01-01 and 2026-10-31 (local), at minute resolution.
   const from = at('2025-01-01 00:00').getTime();
   const to = at('2026-10-31 00:00').getTime();
-  const instant = fc.integer({ min: 0, max: (to - from) / MS_PER_MINUTE }).map((m) => from + m * MS_PER_MINUTE);
+  const instant = fc
+    .integer({ min: 0, max: (to - from) / MS_PER_MINUTE })
+    .map((m) => from + m * MS_PER_MINUTE);
   const workingMs = fc.integer({ min: 1, max: 20 * 9 * 60 }).map((m) => m * MS_PER_MINUTE); // up to 20 working days
 
   const holidayDays: string[] = [];
   const makeupDays: string[] = [];
   for (const table of Object.values(defaultHolidayTables.years)) {
     for (const [a, b] of table.holidays) {
-      for (let d = dayIndexOfIsoDate(a); d <= dayIndexOfIsoDate(b); d++) holidayDays.push(new Date(d * MS_PER_DAY).toISOString().slice(0, 10));
+      for (let d = dayIndexOfIsoDate(a); d <= dayIndexOfIsoDate(b); d++)
+        holidayDays.push(new Date(d * MS_PER_DAY).toISOString().slice(0, 10));
     }
     makeupDays.push(...table.makeupWorkdays);
   }
@@ -114,13 +141,23 @@ describe('business calendar — properties', () => {
     fc.assert(
       fc.property(instant, workingMs, (t, d) => {
         const due = cal.addBusinessTime(t, d).ms;
-        return due > t && cal.isWorkingTime(due - MS_PER_MINUTE) && (cal.isWorkingTime(due) || cal.isWorkingTime(due - 1));
+        return (
+          due > t &&
+          cal.isWorkingTime(due - MS_PER_MINUTE) &&
+          (cal.isWorkingTime(due) || cal.isWorkingTime(due - 1))
+        );
       }),
     );
   });
 
   it('task §2 property: add-then-measure round-trips', () => {
-    fc.assert(fc.property(instant, workingMs, (t, d) => cal.workingTimeBetween(t, cal.addBusinessTime(t, d).ms).ms === d));
+    fc.assert(
+      fc.property(
+        instant,
+        workingMs,
+        (t, d) => cal.workingTimeBetween(t, cal.addBusinessTime(t, d).ms).ms === d,
+      ),
+    );
   });
 
   it('task §2 property: measuring then adding never overshoots', () => {
@@ -135,34 +172,58 @@ describe('business calendar — properties', () => {
   });
 
   it('property: more working time never yields an earlier deadline', () => {
-    fc.assert(fc.property(instant, workingMs, workingMs, (t, d1, d2) => cal.addBusinessTime(t, Math.min(d1, d2)).ms <= cal.addBusinessTime(t, Math.max(d1, d2)).ms));
+    fc.assert(
+      fc.property(
+        instant,
+        workingMs,
+        workingMs,
+        (t, d1, d2) =>
+          cal.addBusinessTime(t, Math.min(d1, d2)).ms <=
+          cal.addBusinessTime(t, Math.max(d1, d2)).ms,
+      ),
+    );
   });
 
   it('property: working time is additive over adjacent intervals', () => {
     fc.assert(
       fc.property(instant, instant, instant, (p, q, r) => {
         const [a, b, c] = [p, q, r].sort((x, y) => x - y) as [number, number, number];
-        return cal.workingTimeBetween(a, b).ms + cal.workingTimeBetween(b, c).ms === cal.workingTimeBetween(a, c).ms;
+        return (
+          cal.workingTimeBetween(a, b).ms + cal.workingTimeBetween(b, c).ms ===
+          cal.workingTimeBetween(a, c).ms
+        );
       }),
     );
   });
 
   it('task §2 property: make-up workdays count as working days (9 h each), holidays never count', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...makeupDays), fc.integer({ min: 9 * 60, max: 18 * 60 - 1 }), (day, minute) => {
-        const start = at(`${day} 00:00`).getTime();
-        return (
-          cal.isWorkingDay(day) &&
-          cal.isWorkingTime(start + minute * MS_PER_MINUTE) &&
-          cal.workingTimeBetween(start, start + MS_PER_DAY).ms === 9 * MS_PER_HOUR
-        );
-      }),
+      fc.property(
+        fc.constantFrom(...makeupDays),
+        fc.integer({ min: 9 * 60, max: 18 * 60 - 1 }),
+        (day, minute) => {
+          const start = at(`${day} 00:00`).getTime();
+          return (
+            cal.isWorkingDay(day) &&
+            cal.isWorkingTime(start + minute * MS_PER_MINUTE) &&
+            cal.workingTimeBetween(start, start + MS_PER_DAY).ms === 9 * MS_PER_HOUR
+          );
+        },
+      ),
     );
     fc.assert(
-      fc.property(fc.constantFrom(...holidayDays), fc.integer({ min: 0, max: 24 * 60 - 1 }), (day, minute) => {
-        const start = at(`${day} 00:00`).getTime();
-        return !cal.isWorkingDay(day) && !cal.isWorkingTime(start + minute * MS_PER_MINUTE) && cal.workingTimeBetween(start, start + MS_PER_DAY).ms === 0;
-      }),
+      fc.property(
+        fc.constantFrom(...holidayDays),
+        fc.integer({ min: 0, max: 24 * 60 - 1 }),
+        (day, minute) => {
+          const start = at(`${day} 00:00`).getTime();
+          return (
+            !cal.isWorkingDay(day) &&
+            !cal.isWorkingTime(start + minute * MS_PER_MINUTE) &&
+            cal.workingTimeBetween(start, start + MS_PER_DAY).ms === 0
+          );
+        },
+      ),
     );
   });
 });

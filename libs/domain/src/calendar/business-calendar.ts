@@ -68,7 +68,8 @@ export class BusinessCalendar {
     this.knownYears = new Set(Object.keys(tables.years).map(Number));
     for (const table of Object.values(tables.years)) {
       for (const [from, to, name] of table.holidays) {
-        for (let d = dayIndexOfIsoDate(from); d <= dayIndexOfIsoDate(to); d++) this.holidays.set(d, name);
+        for (let d = dayIndexOfIsoDate(from); d <= dayIndexOfIsoDate(to); d++)
+          this.holidays.set(d, name);
       }
       for (const day of table.makeupWorkdays) this.makeup.add(dayIndexOfIsoDate(day));
     }
@@ -89,7 +90,10 @@ export class BusinessCalendar {
 
   /** Classify a local day, given an instant on it or its ISO date. */
   dayInfo(dayOrInstant: Instant | string): DayInfo {
-    const day = typeof dayOrInstant === 'string' ? dayIndexOfIsoDate(dayOrInstant) : localDayIndex(toMs(dayOrInstant), this.offset);
+    const day =
+      typeof dayOrInstant === 'string'
+        ? dayIndexOfIsoDate(dayOrInstant)
+        : localDayIndex(toMs(dayOrInstant), this.offset);
     return this.classify(day);
   }
 
@@ -203,13 +207,15 @@ export class BusinessCalendar {
 
   /** Time used between two instants, in the measure of `unit`. */
   measure(from: Instant, to: Instant, unit: DurationUnit): MeasuredTime {
-    if (unit === 'working_days' || unit === 'business_hours') return this.workingTimeBetween(from, to);
+    if (unit === 'working_days' || unit === 'business_hours')
+      return this.workingTimeBetween(from, to);
     return { ms: Math.max(0, toMs(to) - toMs(from)), provisional: false };
   }
 
   /** Spend `budget` ms of the unit's measure starting at `from`. */
   spend(from: Instant, budget: number, unit: DurationUnit): CalendarResult {
-    if (unit === 'working_days' || unit === 'business_hours') return this.addBusinessTime(from, budget);
+    if (unit === 'working_days' || unit === 'business_hours')
+      return this.addBusinessTime(from, budget);
     assertNonNegative(budget);
     return result(toMs(from) + budget, false);
   }
@@ -241,23 +247,37 @@ export class BusinessCalendar {
       return { date, working: !weekend, kind: weekend ? 'weekend' : 'workday', provisional: true };
     }
     const holidayName = this.holidays.get(day);
-    if (holidayName !== undefined) return { date, working: false, kind: 'holiday', holidayName, provisional: false };
-    if (this.makeup.has(day)) return { date, working: true, kind: 'makeup_workday', provisional: false };
+    if (holidayName !== undefined)
+      return { date, working: false, kind: 'holiday', holidayName, provisional: false };
+    if (this.makeup.has(day))
+      return { date, working: true, kind: 'makeup_workday', provisional: false };
     return { date, working: !weekend, kind: weekend ? 'weekend' : 'workday', provisional: false };
   }
 
   private rangeExceeded(instant: Instant): DomainError {
-    return new DomainError('CALENDAR_RANGE_EXCEEDED', `No working time found within ${MAX_DAYS_WALKED} days`, {
-      from: new Date(toMs(instant)).toISOString(),
-      maxDays: MAX_DAYS_WALKED,
-    });
+    return new DomainError(
+      'CALENDAR_RANGE_EXCEEDED',
+      `No working time found within ${MAX_DAYS_WALKED} days`,
+      {
+        from: new Date(toMs(instant)).toISOString(),
+        maxDays: MAX_DAYS_WALKED,
+      },
+    );
   }
 }
 
-const result = (ms: number, provisional: boolean): CalendarResult => ({ at: new Date(ms), ms, provisional });
+const result = (ms: number, provisional: boolean): CalendarResult => ({
+  at: new Date(ms),
+  ms,
+  provisional,
+});
 
 function assertNonNegative(amount: number): void {
   if (!Number.isFinite(amount) || amount < 0) {
-    throw new DomainError('COMMAND_INVALID', `A duration must be a non-negative finite amount, got ${amount}`, { amount });
+    throw new DomainError(
+      'COMMAND_INVALID',
+      `A duration must be a non-negative finite amount, got ${amount}`,
+      { amount },
+    );
   }
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { SHANGHAI_OFFSET_MINUTES } from './civil-time';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:mm');
-export const minutesOf = (value: string): number => Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
+export const minutesOf = (value: string): number =>
+  Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
 
 /**
  * The calendar part of a policy. `unknownYear` says what happens when a deadline reaches a year
@@ -20,10 +21,18 @@ export const calendarSettingsSchema = z
   })
   .superRefine((s, ctx) => {
     if (minutesOf(s.workingHours.start) >= minutesOf(s.workingHours.end)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['workingHours', 'end'], message: 'working hours must end after they start' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['workingHours', 'end'],
+        message: 'working hours must end after they start',
+      });
     }
     if (new Set(s.weekendDays).size !== s.weekendDays.length) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['weekendDays'], message: 'weekend days must not repeat' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['weekendDays'],
+        message: 'weekend days must not repeat',
+      });
     }
   });
 

@@ -18,9 +18,11 @@ export const localDayIndex = (ms: number, offsetMinutes: number): number =>
 export const dayStartMs = (dayIndex: number, offsetMinutes: number): number =>
   dayIndex * MS_PER_DAY - offsetMinutes * MS_PER_MINUTE;
 
-export const isoDateOfDay = (dayIndex: number): string => new Date(dayIndex * MS_PER_DAY).toISOString().slice(0, 10);
+export const isoDateOfDay = (dayIndex: number): string =>
+  new Date(dayIndex * MS_PER_DAY).toISOString().slice(0, 10);
 
-export const yearOfDay = (dayIndex: number): number => new Date(dayIndex * MS_PER_DAY).getUTCFullYear();
+export const yearOfDay = (dayIndex: number): number =>
+  new Date(dayIndex * MS_PER_DAY).getUTCFullYear();
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. Day 0 (1970-01-01) was a Thursday. */
 export const isoWeekday = (dayIndex: number): number => ((((dayIndex + 3) % 7) + 7) % 7) + 1;
@@ -34,7 +36,9 @@ export function dayIndexOfIsoDate(iso: string): number {
   const d = Number(m?.[3]);
   const ms = Date.UTC(y, mo - 1, d);
   if (!m || Number.isNaN(ms) || isoDateOfDay(ms / MS_PER_DAY) !== iso) {
-    throw new DomainError('COMMAND_INVALID', `"${iso}" is not a calendar date (YYYY-MM-DD)`, { value: iso });
+    throw new DomainError('COMMAND_INVALID', `"${iso}" is not a calendar date (YYYY-MM-DD)`, {
+      value: iso,
+    });
   }
   return ms / MS_PER_DAY;
 }
@@ -56,12 +60,18 @@ const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
  */
 export function localToInstant(local: string, offsetMinutes = SHANGHAI_OFFSET_MINUTES): Date {
   const m = LOCAL_DATE_TIME.exec(local);
-  if (!m) throw new DomainError('COMMAND_INVALID', `"${local}" is not a local date-time (YYYY-MM-DD HH:mm)`, { value: local });
+  if (!m)
+    throw new DomainError(
+      'COMMAND_INVALID',
+      `"${local}" is not a local date-time (YYYY-MM-DD HH:mm)`,
+      { value: local },
+    );
   const day = dayIndexOfIsoDate(m[1] as string);
   const h = Number(m[2]);
   const mi = Number(m[3]);
   const s = Number(m[4] ?? 0);
-  if (h > 23 || mi > 59 || s > 59) throw new DomainError('COMMAND_INVALID', `"${local}" has an invalid time`, { value: local });
+  if (h > 23 || mi > 59 || s > 59)
+    throw new DomainError('COMMAND_INVALID', `"${local}" has an invalid time`, { value: local });
   return new Date(dayStartMs(day, offsetMinutes) + h * MS_PER_HOUR + mi * MS_PER_MINUTE + s * 1000);
 }
 
@@ -83,12 +93,24 @@ export const localMinuteOfDay = (ms: number, offsetMinutes: number): number =>
  * Same local wall-clock time `months` later; the day is clamped to the target month's length
  * (01-31 + 1 month → 02-28), the usual reading of "n months" in a promise to a customer.
  */
-export function addLocalMonths(ms: number, months: number, offsetMinutes = SHANGHAI_OFFSET_MINUTES): number {
+export function addLocalMonths(
+  ms: number,
+  months: number,
+  offsetMinutes = SHANGHAI_OFFSET_MINUTES,
+): number {
   const local = new Date(ms + offsetMinutes * MS_PER_MINUTE);
   const y = local.getUTCFullYear();
   const m = local.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   const day = Math.min(local.getUTCDate(), lastDay);
-  const shifted = Date.UTC(y, m, day, local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds());
+  const shifted = Date.UTC(
+    y,
+    m,
+    day,
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+    local.getUTCSeconds(),
+    local.getUTCMilliseconds(),
+  );
   return shifted - offsetMinutes * MS_PER_MINUTE;
 }

@@ -7,7 +7,12 @@ import { z } from 'zod';
  *  - working_days: whole working days of working time (one day = the policy's working hours);
  *  - business_hours: hours of working time.
  */
-export const DURATION_UNITS = ['calendar_days', 'working_days', 'business_hours', 'calendar_hours'] as const;
+export const DURATION_UNITS = [
+  'calendar_days',
+  'working_days',
+  'business_hours',
+  'calendar_hours',
+] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
 
 export const durationSchema = z.object({
@@ -16,4 +21,5 @@ export const durationSchema = z.object({
 });
 export type Duration = z.infer<typeof durationSchema>;
 
-export const isWorkingUnit = (unit: DurationUnit): boolean => unit === 'working_days' || unit === 'business_hours';
+export const isWorkingUnit = (unit: DurationUnit): boolean =>
+  unit === 'working_days' || unit === 'business_hours';

@@ -22,12 +22,21 @@ export const holidayYearSchema = z
       if (!isIsoDate(from) || !isIsoDate(to)) return;
       const a = dayIndexOfIsoDate(from);
       const b = dayIndexOfIsoDate(to);
-      if (b < a) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['holidays', i], message: `range ends (${to}) before it starts (${from})` });
+      if (b < a)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['holidays', i],
+          message: `range ends (${to}) before it starts (${from})`,
+        });
       for (let d = a; d <= b; d++) off.add(d);
     });
     year.makeupWorkdays.forEach((day, i) => {
       if (isIsoDate(day) && off.has(dayIndexOfIsoDate(day))) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['makeupWorkdays', i], message: `${day} is both a holiday and a make-up workday` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['makeupWorkdays', i],
+          message: `${day} is both a holiday and a make-up workday`,
+        });
       }
     });
   });
@@ -44,13 +53,21 @@ export function parseHolidayTables(input: unknown): HolidayTables {
   const result = holidayTablesSchema.safeParse(input);
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new DomainError('HOLIDAY_TABLE_INVALID', `Holiday table rejected: ${issues.length} issue(s)`, { issues });
+    throw new DomainError(
+      'HOLIDAY_TABLE_INVALID',
+      `Holiday table rejected: ${issues.length} issue(s)`,
+      { issues },
+    );
   }
   return result.data;
 }
 
 /** Merge a newly published year into the known tables (later tables win per year). */
-export const withYear = (tables: HolidayTables, year: number, table: HolidayTables['years'][string]): HolidayTables =>
+export const withYear = (
+  tables: HolidayTables,
+  year: number,
+  table: HolidayTables['years'][string],
+): HolidayTables =>
   parseHolidayTables({ ...tables, years: { ...tables.years, [String(year)]: table } });
 
 /** 2025 and 2026 as published (国办发明电〔2024〕12号; 2025-11-04 notice). */

@@ -1,7 +1,13 @@
 import { DomainError } from '../errors/domain-error';
 
 /** Form numbering rule 表单编号原则 (001 §21): `<prefix><yyyymm>-<seq>`. */
-export const CASE_PREFIXES = { complaint: 'KS', return: 'TH', repair: 'WX', consignment: 'DX', followUp: 'HF' } as const;
+export const CASE_PREFIXES = {
+  complaint: 'KS',
+  return: 'TH',
+  repair: 'WX',
+  consignment: 'DX',
+  followUp: 'HF',
+} as const;
 export type CaseKind = keyof typeof CASE_PREFIXES;
 export type CasePrefix = (typeof CASE_PREFIXES)[CaseKind];
 
@@ -20,7 +26,11 @@ export function formatCaseNumber(prefix: CasePrefix, yyyymm: string, seq: number
     throw new DomainError('CASE_NUMBER_INVALID', `Invalid yyyymm "${yyyymm}"`, { yyyymm });
   }
   if (!Number.isSafeInteger(seq) || seq < 1) {
-    throw new DomainError('CASE_NUMBER_INVALID', `Sequence must be a positive integer, got ${seq}`, { seq });
+    throw new DomainError(
+      'CASE_NUMBER_INVALID',
+      `Sequence must be a positive integer, got ${seq}`,
+      { seq },
+    );
   }
   return `${prefix}${yyyymm}-${String(seq).padStart(4, '0')}`;
 }

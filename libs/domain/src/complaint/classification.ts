@@ -2,12 +2,20 @@ import type { PolicyDocument } from '../policy/policy.schema';
 import type { Role } from '../shared/org';
 
 /** 001 §23: complaints are classified by cause into quality and non-quality (transport, handling …). */
-export const COMPLAINT_CAUSES = ['product_quality', 'transport', 'handling', 'wrong_item', 'service', 'other'] as const;
+export const COMPLAINT_CAUSES = [
+  'product_quality',
+  'transport',
+  'handling',
+  'wrong_item',
+  'service',
+  'other',
+] as const;
 export type ComplaintCause = (typeof COMPLAINT_CAUSES)[number];
 export type ComplaintCategory = 'quality' | 'non_quality';
 export type Severity = 'general' | 'severe';
 
-export const categoryOf = (cause: ComplaintCause): ComplaintCategory => (cause === 'product_quality' ? 'quality' : 'non_quality');
+export const categoryOf = (cause: ComplaintCause): ComplaintCategory =>
+  cause === 'product_quality' ? 'quality' : 'non_quality';
 
 export interface SeverityRouting {
   severity: Severity;
@@ -20,10 +28,23 @@ export interface SeverityRouting {
 
 export function routeSeverity(severity: Severity, policy: PolicyDocument): SeverityRouting {
   return severity === 'severe'
-    ? { severity, reviewBy: { role: policy.complaint.severeReviewer.role }, customerNotice: 'letter', basis: '001 §18' }
-    : { severity, reviewBy: null, customerNotice: 'letter_or_phone', basis: '001 §18 属一般性质者客户服务部自行酌情处理' };
+    ? {
+        severity,
+        reviewBy: { role: policy.complaint.severeReviewer.role },
+        customerNotice: 'letter',
+        basis: '001 §18',
+      }
+    : {
+        severity,
+        reviewBy: null,
+        customerNotice: 'letter_or_phone',
+        basis: '001 §18 属一般性质者客户服务部自行酌情处理',
+      };
 }
 
 /** 001 §25.4: human negligence is exempt from improvement tracking (人为疏忽免列案追踪). */
-export const improvementTrackingRequired = (requested: boolean, humanNegligence: boolean, policy: PolicyDocument): boolean =>
-  requested && !(humanNegligence && policy.complaint.humanNegligenceExemptFromTracking);
+export const improvementTrackingRequired = (
+  requested: boolean,
+  humanNegligence: boolean,
+  policy: PolicyDocument,
+): boolean => requested && !(humanNegligence && policy.complaint.humanNegligenceExemptFromTracking);

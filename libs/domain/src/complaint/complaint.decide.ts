@@ -8,10 +8,22 @@ import { formatFen } from '../money/money';
 import type { PolicyDocument } from '../policy/policy.schema';
 import { STAGES } from '../shared/case-types';
 import { type Decision, decideWith, illegal, invalid } from '../shared/decision';
-import { assertActorIn, assertNotSelf, assertPinnedPolicy, assertRole, nonEmpty, positiveInt } from '../shared/guards';
+import {
+  assertActorIn,
+  assertNotSelf,
+  assertPinnedPolicy,
+  assertRole,
+  nonEmpty,
+  positiveInt,
+} from '../shared/guards';
 import { type Instant, toMs } from '../shared/instant';
 import { assertActorFits } from '../tasks/task-access';
-import { COMPLAINT_CAUSES, categoryOf, improvementTrackingRequired, routeSeverity } from './classification';
+import {
+  COMPLAINT_CAUSES,
+  categoryOf,
+  improvementTrackingRequired,
+  routeSeverity,
+} from './classification';
 import {
   COMPLAINT_CHANNELS,
   type ComplaintCommand,
@@ -29,11 +41,21 @@ import {
  * command, the instant and the pinned policy, it returns the events to record or the refusal.
  * The workflow only wires tasks, timers and children around it.
  */
-export function decideComplaint(state: ComplaintState | null, command: ComplaintCommand, now: Instant, policy: PolicyDocument): Decision<ComplaintEvent> {
+export function decideComplaint(
+  state: ComplaintState | null,
+  command: ComplaintCommand,
+  now: Instant,
+  policy: PolicyDocument,
+): Decision<ComplaintEvent> {
   return decideWith(() => decide(state, command, toMs(now), policy));
 }
 
-function decide(state: ComplaintState | null, cmd: ComplaintCommand, at: number, policy: PolicyDocument): ComplaintEvent[] {
+function decide(
+  state: ComplaintState | null,
+  cmd: ComplaintCommand,
+  at: number,
+  policy: PolicyDocument,
+): ComplaintEvent[] {
   const by = cmd.actor.userId;
   if (cmd.type === 'ReportComplaint') {
     if (state !== null) throw illegal('complaint', state.status, cmd.type);
@@ -43,7 +65,8 @@ function decide(state: ComplaintState | null, cmd: ComplaintCommand, at: number,
   assertPinnedPolicy(state.policyVersion, policy, state.caseNumber);
   const ctx = { caseNumber: state.caseNumber, command: cmd.type };
   const need = (...statuses: ComplaintStatus[]) => {
-    if (!statuses.includes(state.status)) throw illegal('complaint', state.status, cmd.type, statuses);
+    if (!statuses.includes(state.status))
+      throw illegal('complaint', state.status, cmd.type, statuses);
   };
   const revision = state.revisions[state.revisions.length - 1];
   const currentRevision = (): ComplaintFormRevision => {
@@ -54,28 +77,62 @@ function decide(state: ComplaintState | null, cmd: ComplaintCommand, at: number,
   switch (cmd.type) {
     case 'RecordFirstResponse': {
       // 000 §三.6: a first response within 24 h; sales or CS may give it, once.
-      if (state.status === 'closed' || state.firstResponseAt !== null) throw illegal('complaint', state.status, cmd.type);
+      if (state.status === 'closed' || state.firstResponseAt !== null)
+        throw illegal('complaint', state.status, cmd.type);
       assertActorIn(cmd.actor, ['sales', 'cs'], [], ctx);
-      return [{ type: 'FirstResponseRecorded', at, by, channel: cmd.channel, summary: nonEmpty(cmd.summary, 'summary') }];
+      return [
+        {
+          type: 'FirstResponseRecorded',
+          at,
+          by,
+          channel: cmd.channel,
+          summary: nonEmpty(cmd.summary, 'summary'),
+        },
+      ];
     }
     case 'RegisterComplaint': {
       need('awaiting_registration');
       assertActorIn(cmd.actor, ['cs'], [], ctx);
-      if (!COMPLAINT_CAUSES.includes(cmd.cause)) throw invalid(`cause must be one of ${COMPLAINT_CAUSES.join(', ')}`, { field: 'cause', value: cmd.cause });
-      if (cmd.severity !== 'general' && cmd.severity !== 'severe') throw invalid('severity must be general or severe', { field: 'severity', value: cmd.severity });
+      if (!COMPLAINT_CAUSES.includes(cmd.cause))
+        throw invalid(`cause must be one of ${COMPLAINT_CAUSES.join(', ')}`, {
+          field: 'cause',
+          value: cmd.cause,
+        });
+      if (cmd.severity !== 'general' && cmd.severity !== 'severe')
+        throw invalid('severity must be general or severe', {
+          field: 'severity',
+          value: cmd.severity,
+        });
       const formDeadlines = cmd.formDeadlines ?? {};
       for (const stage of Object.keys(formDeadlines)) {
-        if (!(STAGES.complaint as readonly string[]).includes(stage)) throw invalid(`"${stage}" is not a complaint stage`, { stage });
+        if (!(STAGES.complaint as readonly string[]).includes(stage))
+          throw invalid(`"${stage}" is not a complaint stage`, { stage });
       }
       const events: ComplaintEvent[] = [
-        { type: 'ComplaintRegistered', at, by, cause: cmd.cause, category: categoryOf(cmd.cause), severity: cmd.severity, formDeadlines },
+        {
+          type: 'ComplaintRegistered',
+          at,
+          by,
+          cause: cmd.cause,
+          category: categoryOf(cmd.cause),
+          severity: cmd.severity,
+          formDeadlines,
+        },
       ];
       const routing = routeSeverity(cmd.severity, policy);
-      if (routing.reviewBy) events.push({ type: 'SevereReviewRequested', at, by, reviewerRole: routing.reviewBy.role, basis: routing.basis });
+      if (routing.reviewBy)
+        events.push({
+          type: 'SevereReviewRequested',
+          at,
+          by,
+          reviewerRole: routing.reviewBy.role,
+          basis: routing.basis,
+        });
       return events;
     }
     case 'CompleteSevereReview': {
-      if (state.severeReview !== 'pending' || state.status === 'closed') throw illegal('complaint', state.status, cmd.type);
+      if (state.severeReview !== 'pending' || state.status === 'closed')
+        throw illegal('complaint', state.status, cmd.type);
       assertRole(cmd.actor, [policy.complaint.severeReviewer.role], ctx);
       return [{ type: 'SevereReviewCompleted', at, by, remarks: nonEmpty(cmd.remarks, 'remarks') }];
     }
@@ -87,7 +144,15 @@ function decide(state: ComplaintState | null, cmd: ComplaintCommand, at: number,
       nonEmpty(r.findings, 'report.findings');
       nonEmpty(r.responsibleUnit, 'report.responsibleUnit');
       nonEmpty(r.correctiveAction, 'report.correctiveAction');
-      return [{ type: 'InvestigationReportSubmitted', at, by, report: r, route: routeApproval(policy, 'investigation_report', 0, ctx) }];
+      return [
+        {
+          type: 'InvestigationReportSubmitted',
+          at,
+          by,
+          report: r,
+          route: routeApproval(policy, 'investigation_report', 0, ctx),
+        },
+      ];
     }
     case 'ApproveInvestigationReport':
     case 'ReturnInvestigationReport': {
@@ -103,24 +168,59 @@ function decide(state: ComplaintState | null, cmd: ComplaintCommand, at: number,
       need('proposing');
       assertActorIn(cmd.actor, ['cs'], [], ctx);
       if (state.severeReview === 'pending') {
-        throw new DomainError('ILLEGAL_TRANSITION', 'A severe complaint needs the VP review before a resolution is proposed (001 §18)', {
-          ...ctx,
-          status: state.status,
-          waitingFor: 'severe_review',
-        });
+        throw new DomainError(
+          'ILLEGAL_TRANSITION',
+          'A severe complaint needs the VP review before a resolution is proposed (001 §18)',
+          {
+            ...ctx,
+            status: state.status,
+            waitingFor: 'severe_review',
+          },
+        );
       }
-      return [{ type: 'ResolutionProposed', at, by, revision: proposeRevision(state, cmd, at, policy) }];
+      return [
+        { type: 'ResolutionProposed', at, by, revision: proposeRevision(state, cmd, at, policy) },
+      ];
     }
     case 'ApproveResolution': {
       need('awaiting_approval');
       const rev = currentRevision();
       const step = nextApprovalStep(rev.route, rev.approvals);
       if (!step) throw illegal('complaint', state.status, cmd.type);
-      const approver = cmd.personalLimitFen === undefined ? cmd.actor : { ...cmd.actor, personalLimitFen: cmd.personalLimitFen };
-      assertMayApprove({ policy, route: rev.route, step, approver, proposerId: rev.proposedBy, approvals: rev.approvals });
-      const events: ComplaintEvent[] = [{ type: 'ResolutionApprovalSigned', at, by, revision: rev.revision, stepIndex: step.index, role: step.role }];
-      const remaining = rev.route.steps.filter((s) => s.index !== step.index && !rev.approvals.some((a) => a.stepIndex === s.index));
-      if (remaining.length === 0) events.push({ type: 'ResolutionApproved', at, by, revision: rev.revision, method: rev.method, lossAmountFen: rev.loss.totalFen });
+      const approver =
+        cmd.personalLimitFen === undefined
+          ? cmd.actor
+          : { ...cmd.actor, personalLimitFen: cmd.personalLimitFen };
+      assertMayApprove({
+        policy,
+        route: rev.route,
+        step,
+        approver,
+        proposerId: rev.proposedBy,
+        approvals: rev.approvals,
+      });
+      const events: ComplaintEvent[] = [
+        {
+          type: 'ResolutionApprovalSigned',
+          at,
+          by,
+          revision: rev.revision,
+          stepIndex: step.index,
+          role: step.role,
+        },
+      ];
+      const remaining = rev.route.steps.filter(
+        (s) => s.index !== step.index && !rev.approvals.some((a) => a.stepIndex === s.index),
+      );
+      if (remaining.length === 0)
+        events.push({
+          type: 'ResolutionApproved',
+          at,
+          by,
+          revision: rev.revision,
+          method: rev.method,
+          lossAmountFen: rev.loss.totalFen,
+        });
       return events;
     }
     case 'SendBackResolution': {
@@ -130,83 +230,166 @@ function decide(state: ComplaintState | null, cmd: ComplaintCommand, at: number,
       if (!step) throw illegal('complaint', state.status, cmd.type);
       assertNotSelf(by, rev.proposedBy, 'proposal', ctx);
       assertActorFits(cmd.actor, step.department ?? null, [step.role], ctx);
-      return [{ type: 'ResolutionSentBack', at, by, revision: rev.revision, stepIndex: step.index, reason: nonEmpty(cmd.reason, 'reason') }];
+      return [
+        {
+          type: 'ResolutionSentBack',
+          at,
+          by,
+          revision: rev.revision,
+          stepIndex: step.index,
+          reason: nonEmpty(cmd.reason, 'reason'),
+        },
+      ];
     }
     case 'RecordCustomerResponse': {
       // 001 §25.6: sales relays the decision by letter or phone, never a copy of the form.
       need('awaiting_customer');
       assertActorIn(cmd.actor, ['sales'], [], ctx);
       if (cmd.via !== 'letter' && cmd.via !== 'phone') {
-        throw new DomainError('CUSTOMER_CHANNEL_FORBIDDEN', 'The decision is relayed by letter or phone only; the internal form is never copied to the customer (001 §25.6)', {
-          ...ctx,
-          via: cmd.via,
-          allowed: ['letter', 'phone'],
-        });
+        throw new DomainError(
+          'CUSTOMER_CHANNEL_FORBIDDEN',
+          'The decision is relayed by letter or phone only; the internal form is never copied to the customer (001 §25.6)',
+          {
+            ...ctx,
+            via: cmd.via,
+            allowed: ['letter', 'phone'],
+          },
+        );
       }
       const rev = currentRevision();
       const note = cmd.note ?? '';
       if (!cmd.accepted) {
         // 001 §25.5: CS files a new form with the original attached → back to the proposal.
-        return [{ type: 'CustomerRejected', at, by, revision: rev.revision, via: cmd.via, note, nextRevision: rev.revision + 1 }];
+        return [
+          {
+            type: 'CustomerRejected',
+            at,
+            by,
+            revision: rev.revision,
+            via: cmd.via,
+            note,
+            nextRevision: rev.revision + 1,
+          },
+        ];
       }
-      return [{ type: 'CustomerAccepted', at, by, revision: rev.revision, via: cmd.via, note }, ...startExecution(state, rev, at, by)];
+      return [
+        { type: 'CustomerAccepted', at, by, revision: rev.revision, via: cmd.via, note },
+        ...startExecution(state, rev, at, by),
+      ];
     }
     case 'IssueDiscountCertificate': {
       const ob = obligation(state, 'discount_certificate', cmd.type);
       if (ob.certificateNumber !== null) throw illegal('complaint', state.status, cmd.type);
       assertActorIn(cmd.actor, ['sales'], [], ctx);
       const approved = currentRevision().loss.totalFen;
-      if (!Number.isSafeInteger(cmd.amountFen) || cmd.amountFen <= 0) throw invalid('amountFen must be a positive whole number of fen', { amountFen: cmd.amountFen });
+      if (!Number.isSafeInteger(cmd.amountFen) || cmd.amountFen <= 0)
+        throw invalid('amountFen must be a positive whole number of fen', {
+          amountFen: cmd.amountFen,
+        });
       if (cmd.amountFen > approved) {
         // 001 §25.6: sales may not promise anything beyond the approved decision.
-        throw new DomainError('EXCEEDS_APPROVED_DECISION', `${formatFen(cmd.amountFen)} exceeds the approved ${formatFen(approved)}`, {
-          ...ctx,
-          amountFen: cmd.amountFen,
-          approvedFen: approved,
-        });
+        throw new DomainError(
+          'EXCEEDS_APPROVED_DECISION',
+          `${formatFen(cmd.amountFen)} exceeds the approved ${formatFen(approved)}`,
+          {
+            ...ctx,
+            amountFen: cmd.amountFen,
+            approvedFen: approved,
+          },
+        );
       }
       const route = routeApproval(policy, 'discount_certificate', cmd.amountFen, ctx);
-      return [{ type: 'DiscountCertificateIssued', at, by, certificateNumber: nonEmpty(cmd.certificateNumber, 'certificateNumber'), amountFen: cmd.amountFen, route }];
+      return [
+        {
+          type: 'DiscountCertificateIssued',
+          at,
+          by,
+          certificateNumber: nonEmpty(cmd.certificateNumber, 'certificateNumber'),
+          amountFen: cmd.amountFen,
+          route,
+        },
+      ];
     }
     case 'SignDiscountCertificate': {
       const ob = obligation(state, 'discount_certificate', cmd.type);
-      if (ob.certificateNumber === null || ob.salesVpSignedBy !== null) throw illegal('complaint', state.status, cmd.type);
+      if (ob.certificateNumber === null || ob.salesVpSignedBy !== null)
+        throw illegal('complaint', state.status, cmd.type);
       assertRole(cmd.actor, ['sales_vp'], ctx);
       assertNotSelf(by, ob.issuedBy, 'discount certificate', ctx);
-      return [{ type: 'DiscountCertificateSigned', at, by, certificateNumber: ob.certificateNumber }];
+      return [
+        { type: 'DiscountCertificateSigned', at, by, certificateNumber: ob.certificateNumber },
+      ];
     }
     case 'RecordCertificateCustomerSignature': {
       const ob = obligation(state, 'discount_certificate', cmd.type);
-      if (ob.certificateNumber === null || ob.salesVpSignedBy === null || ob.customerSigned) throw illegal('complaint', state.status, cmd.type);
+      if (ob.certificateNumber === null || ob.salesVpSignedBy === null || ob.customerSigned)
+        throw illegal('complaint', state.status, cmd.type);
       assertActorIn(cmd.actor, ['sales'], [], ctx);
-      return [{ type: 'DiscountCertificateCustomerSigned', at, by, certificateNumber: ob.certificateNumber }];
+      return [
+        {
+          type: 'DiscountCertificateCustomerSigned',
+          at,
+          by,
+          certificateNumber: ob.certificateNumber,
+        },
+      ];
     }
     case 'BookDiscountCertificate': {
       // 001 §29.1(1): one copy stays with sales, one goes to finance, which books it.
       const ob = obligation(state, 'discount_certificate', cmd.type);
-      if (ob.certificateNumber === null || !ob.customerSigned || ob.bookedByFinance) throw illegal('complaint', state.status, cmd.type);
+      if (ob.certificateNumber === null || !ob.customerSigned || ob.bookedByFinance)
+        throw illegal('complaint', state.status, cmd.type);
       assertActorIn(cmd.actor, ['finance'], [], ctx);
       return [
-        { type: 'DiscountCertificateBooked', at, by, certificateNumber: ob.certificateNumber, copies: [{ holder: 'sales', copy: 1 }, { holder: 'finance', copy: 2 }] },
+        {
+          type: 'DiscountCertificateBooked',
+          at,
+          by,
+          certificateNumber: ob.certificateNumber,
+          copies: [
+            { holder: 'sales', copy: 1 },
+            { holder: 'finance', copy: 2 },
+          ],
+        },
         completed(state, at, by),
       ];
     }
     case 'RecordChildCaseStarted': {
       const ob = obligation(state, 'child_case', cmd.type);
       if (ob.childCaseNumber !== null) throw illegal('complaint', state.status, cmd.type);
-      return [{ type: 'ChildCaseStarted', at, by, childCaseNumber: nonEmpty(cmd.childCaseNumber, 'childCaseNumber') }];
+      return [
+        {
+          type: 'ChildCaseStarted',
+          at,
+          by,
+          childCaseNumber: nonEmpty(cmd.childCaseNumber, 'childCaseNumber'),
+        },
+      ];
     }
     case 'RecordChildCaseCompleted': {
       const ob = obligation(state, 'child_case', cmd.type);
       if (ob.childCaseNumber !== cmd.childCaseNumber || ob.completed) {
-        throw invalid(`Child case ${cmd.childCaseNumber} is not the open child of ${state.caseNumber}`, { ...ctx, expected: ob.childCaseNumber });
+        throw invalid(
+          `Child case ${cmd.childCaseNumber} is not the open child of ${state.caseNumber}`,
+          { ...ctx, expected: ob.childCaseNumber },
+        );
       }
-      return [{ type: 'ChildCaseCompleted', at, by, childCaseNumber: cmd.childCaseNumber, outcome: cmd.outcome }, completed(state, at, by)];
+      return [
+        {
+          type: 'ChildCaseCompleted',
+          at,
+          by,
+          childCaseNumber: cmd.childCaseNumber,
+          outcome: cmd.outcome,
+        },
+        completed(state, at, by),
+      ];
     }
     case 'RecordReceivableCollected': {
       // 001 §25.8: not established → sales collects the receivable on the normal terms.
       const ob = obligation(state, 'receivable', cmd.type);
-      if (ob.collected || (ob.petition !== null && ob.petition.decision !== 'collect')) throw illegal('complaint', state.status, cmd.type);
+      if (ob.collected || (ob.petition !== null && ob.petition.decision !== 'collect'))
+        throw illegal('complaint', state.status, cmd.type);
       assertActorIn(cmd.actor, ['sales'], [], ctx);
       return [{ type: 'ReceivableCollected', at, by }, completed(state, at, by)];
     }
@@ -214,15 +397,26 @@ function decide(state: ComplaintState | null, cmd: ComplaintCommand, at: number,
       const ob = obligation(state, 'receivable', cmd.type);
       if (ob.collected || ob.petition !== null) throw illegal('complaint', state.status, cmd.type);
       assertActorIn(cmd.actor, ['sales'], [], ctx);
-      return [{ type: 'PetitionFiled', at, by, reason: nonEmpty(cmd.reason, 'reason'), route: routeApproval(policy, 'petition', 0, ctx) }];
+      return [
+        {
+          type: 'PetitionFiled',
+          at,
+          by,
+          reason: nonEmpty(cmd.reason, 'reason'),
+          route: routeApproval(policy, 'petition', 0, ctx),
+        },
+      ];
     }
     case 'DecidePetition': {
       const ob = obligation(state, 'receivable', cmd.type);
-      if (ob.petition === null || ob.petition.decidedBy !== null) throw illegal('complaint', state.status, cmd.type);
+      if (ob.petition === null || ob.petition.decidedBy !== null)
+        throw illegal('complaint', state.status, cmd.type);
       const step = routeApproval(policy, 'petition', 0, ctx).steps[0];
       if (step) assertActorFits(cmd.actor, step.department ?? null, [step.role], ctx);
       assertNotSelf(by, ob.petition.filedBy, 'petition', ctx);
-      const events: ComplaintEvent[] = [{ type: 'PetitionDecided', at, by, decision: cmd.decision, remarks: cmd.remarks ?? '' }];
+      const events: ComplaintEvent[] = [
+        { type: 'PetitionDecided', at, by, decision: cmd.decision, remarks: cmd.remarks ?? '' },
+      ];
       if (cmd.decision === 'waive') events.push(completed(state, at, by));
       return events;
     }
@@ -244,27 +438,55 @@ function decide(state: ComplaintState | null, cmd: ComplaintCommand, at: number,
       return [
         { type: 'ComplaintClosed', at, by, acceptedAt: state.acceptedAt },
         // 003 §四.3 / DOMAIN §5: a follow-up call (its own HF case) within the policy's time after close.
-        { type: 'FollowUpRequested', at, by, parentCaseNumber: state.caseNumber, within: policy.followUp.afterClose },
+        {
+          type: 'FollowUpRequested',
+          at,
+          by,
+          parentCaseNumber: state.caseNumber,
+          within: policy.followUp.afterClose,
+        },
       ];
     }
   }
 }
 
-function reportComplaint(cmd: Extract<ComplaintCommand, { type: 'ReportComplaint' }>, at: number, policy: PolicyDocument): ComplaintEvent {
+function reportComplaint(
+  cmd: Extract<ComplaintCommand, { type: 'ReportComplaint' }>,
+  at: number,
+  policy: PolicyDocument,
+): ComplaintEvent {
   assertActorIn(cmd.actor, ['sales'], [], { command: cmd.type });
   const parsed = parseCaseNumber(cmd.caseNumber);
   if (!parsed || parsed.prefix !== policy.numbering.prefixes.complaint) {
-    throw new DomainError('CASE_NUMBER_INVALID', `"${cmd.caseNumber}" is not a complaint number (${policy.numbering.prefixes.complaint}yyyymm-seq)`, { caseNumber: cmd.caseNumber });
+    throw new DomainError(
+      'CASE_NUMBER_INVALID',
+      `"${cmd.caseNumber}" is not a complaint number (${policy.numbering.prefixes.complaint}yyyymm-seq)`,
+      { caseNumber: cmd.caseNumber },
+    );
   }
   const i = cmd.intake;
   nonEmpty(i.customerName, 'intake.customerName');
   nonEmpty(i.orderNumber, 'intake.orderNumber');
   nonEmpty(i.batchNumber, 'intake.batchNumber');
   nonEmpty(i.demand, 'intake.demand');
-  if (!isIsoDate(i.shipDate)) throw invalid('intake.shipDate must be a date YYYY-MM-DD', { field: 'intake.shipDate', value: i.shipDate });
-  if (!COMPLAINT_CHANNELS.includes(i.channel)) throw invalid(`intake.channel must be one of ${COMPLAINT_CHANNELS.join(', ')}`, { field: 'intake.channel' });
+  if (!isIsoDate(i.shipDate))
+    throw invalid('intake.shipDate must be a date YYYY-MM-DD', {
+      field: 'intake.shipDate',
+      value: i.shipDate,
+    });
+  if (!COMPLAINT_CHANNELS.includes(i.channel))
+    throw invalid(`intake.channel must be one of ${COMPLAINT_CHANNELS.join(', ')}`, {
+      field: 'intake.channel',
+    });
   positiveInt(i.defectiveQuantity, 'intake.defectiveQuantity');
-  return { type: 'ComplaintReported', at, by: cmd.actor.userId, caseNumber: cmd.caseNumber, policyVersion: policy.version, intake: i };
+  return {
+    type: 'ComplaintReported',
+    at,
+    by: cmd.actor.userId,
+    caseNumber: cmd.caseNumber,
+    policyVersion: policy.version,
+    intake: i,
+  };
 }
 
 function proposeRevision(
@@ -273,25 +495,42 @@ function proposeRevision(
   at: number,
   policy: PolicyDocument,
 ): ComplaintFormRevision {
-  if (!HANDLING_METHODS.includes(cmd.method)) throw invalid(`method must be one of ${HANDLING_METHODS.join(', ')}`, { field: 'method' });
+  if (!HANDLING_METHODS.includes(cmd.method))
+    throw invalid(`method must be one of ${HANDLING_METHODS.join(', ')}`, { field: 'method' });
   nonEmpty(cmd.responsibleUnit, 'responsibleUnit');
-  const needsQuantity = cmd.method === 'return' || cmd.method === 'rework' || cmd.method === 'exchange';
-  const approvedReturnQuantity = needsQuantity ? positiveInt(cmd.approvedReturnQuantity ?? 0, 'approvedReturnQuantity') : null;
+  const needsQuantity =
+    cmd.method === 'return' || cmd.method === 'rework' || cmd.method === 'exchange';
+  const approvedReturnQuantity = needsQuantity
+    ? positiveInt(cmd.approvedReturnQuantity ?? 0, 'approvedReturnQuantity')
+    : null;
   const loss = computeLossAmount(cmd.lossBasis, policy);
   const ctx = { caseNumber: state.caseNumber, method: cmd.method };
   // 001 §27 by amount; 001 §25.4 individual penalties also need the VP in charge.
-  const route = withPenaltyApproval(routeApproval(policy, 'handling_decision', loss.totalFen, ctx), cmd.penalties.length > 0, policy, ctx);
+  const route = withPenaltyApproval(
+    routeApproval(policy, 'handling_decision', loss.totalFen, ctx),
+    cmd.penalties.length > 0,
+    policy,
+    ctx,
+  );
   const last = state.revisions[state.revisions.length - 1];
   return {
     revision: (last?.revision ?? 0) + 1,
     supersedes: last?.revision ?? null,
-    reason: !last ? 'initial' : last.outcome === 'rejected_by_customer' ? 'customer_rejected' : 'sent_back',
+    reason: !last
+      ? 'initial'
+      : last.outcome === 'rejected_by_customer'
+        ? 'customer_rejected'
+        : 'sent_back',
     proposedBy: cmd.actor.userId,
     proposedAt: at,
     responsibleUnit: cmd.responsibleUnit,
     responsiblePersons: cmd.responsiblePersons,
     method: cmd.method,
-    trackImprovement: improvementTrackingRequired(cmd.trackImprovement, cmd.humanNegligence, policy),
+    trackImprovement: improvementTrackingRequired(
+      cmd.trackImprovement,
+      cmd.humanNegligence,
+      policy,
+    ),
     humanNegligence: cmd.humanNegligence,
     loss,
     penalties: cmd.penalties,
@@ -303,28 +542,68 @@ function proposeRevision(
   };
 }
 
-function withPenaltyApproval(route: ApprovalRoute, hasPenalties: boolean, policy: PolicyDocument, ctx: Record<string, unknown>): ApprovalRoute {
+function withPenaltyApproval(
+  route: ApprovalRoute,
+  hasPenalties: boolean,
+  policy: PolicyDocument,
+  ctx: Record<string, unknown>,
+): ApprovalRoute {
   if (!hasPenalties) return route;
   const penalty = routeApproval(policy, 'individual_penalty', 0, ctx);
-  const extra = penalty.steps.filter((p) => !route.steps.some((s) => s.role === p.role && s.department === p.department));
-  const steps = [...route.steps, ...extra.map((s, i) => ({ ...s, index: route.steps.length + i, source: 'mandatory' as const }))];
+  const extra = penalty.steps.filter(
+    (p) => !route.steps.some((s) => s.role === p.role && s.department === p.department),
+  );
+  const steps = [
+    ...route.steps,
+    ...extra.map((s, i) => ({ ...s, index: route.steps.length + i, source: 'mandatory' as const })),
+  ];
   return {
     ...route,
     steps,
     requiredLevel: Math.max(route.requiredLevel, penalty.requiredLevel),
-    explanation: { ...route.explanation, mandatoryAdded: [...route.explanation.mandatoryAdded, ...extra.map((s) => ({ role: s.role, basis: s.basis }))] },
+    explanation: {
+      ...route.explanation,
+      mandatoryAdded: [
+        ...route.explanation.mandatoryAdded,
+        ...extra.map((s) => ({ role: s.role, basis: s.basis })),
+      ],
+    },
   };
 }
 
-const CHILD_OF: Partial<Record<HandlingMethod, 'return' | 'repair'>> = { return: 'return', rework: 'return', exchange: 'return', repair: 'repair' };
+const CHILD_OF: Partial<Record<HandlingMethod, 'return' | 'repair'>> = {
+  return: 'return',
+  rework: 'return',
+  exchange: 'return',
+  repair: 'repair',
+};
 
-function startExecution(state: ComplaintState, rev: ComplaintFormRevision, at: number, by: string): ComplaintEvent[] {
+function startExecution(
+  state: ComplaintState,
+  rev: ComplaintFormRevision,
+  at: number,
+  by: string,
+): ComplaintEvent[] {
   const child = CHILD_OF[rev.method];
   let obligation: ExecutionObligation;
   if (rev.method === 'discount' || rev.method === 'compensation') {
-    obligation = { kind: 'discount_certificate', certificateNumber: null, amountFen: null, issuedBy: null, salesVpSignedBy: null, customerSigned: false, bookedByFinance: false };
+    obligation = {
+      kind: 'discount_certificate',
+      certificateNumber: null,
+      amountFen: null,
+      issuedBy: null,
+      salesVpSignedBy: null,
+      customerSigned: false,
+      bookedByFinance: false,
+    };
   } else if (child) {
-    obligation = { kind: 'child_case', childType: child, childCaseNumber: null, completed: false, outcome: null };
+    obligation = {
+      kind: 'child_case',
+      childType: child,
+      childCaseNumber: null,
+      completed: false,
+      outcome: null,
+    };
   } else if (rev.method === 'not_established') {
     obligation = { kind: 'receivable', collected: false, petition: null };
   } else if (rev.method === 'resupply') {
@@ -332,26 +611,51 @@ function startExecution(state: ComplaintState, rev: ComplaintFormRevision, at: n
   } else {
     obligation = { kind: 'none' };
   }
-  const events: ComplaintEvent[] = [{ type: 'ExecutionStarted', at, by, revision: rev.revision, obligation }];
-  if (child) events.push({ type: 'ChildCaseRequested', at, by, childType: child, method: rev.method, approvedQuantity: rev.approvedReturnQuantity, parentCaseNumber: state.caseNumber });
-  if (obligation.kind === 'none') events.push({ type: 'ExecutionCompleted', at, by, improvementRequired: rev.trackImprovement });
+  const events: ComplaintEvent[] = [
+    { type: 'ExecutionStarted', at, by, revision: rev.revision, obligation },
+  ];
+  if (child)
+    events.push({
+      type: 'ChildCaseRequested',
+      at,
+      by,
+      childType: child,
+      method: rev.method,
+      approvedQuantity: rev.approvedReturnQuantity,
+      parentCaseNumber: state.caseNumber,
+    });
+  if (obligation.kind === 'none')
+    events.push({ type: 'ExecutionCompleted', at, by, improvementRequired: rev.trackImprovement });
   return events;
 }
 
-function obligation<K extends ExecutionObligation['kind']>(state: ComplaintState, kind: K, command: string): Extract<ExecutionObligation, { kind: K }> {
+function obligation<K extends ExecutionObligation['kind']>(
+  state: ComplaintState,
+  kind: K,
+  command: string,
+): Extract<ExecutionObligation, { kind: K }> {
   const ob = state.execution;
   if (state.status !== 'executing' || !ob || ob.kind !== kind) {
-    throw new DomainError('ILLEGAL_TRANSITION', `${command} needs an open ${kind.replace('_', ' ')} execution`, {
-      caseNumber: state.caseNumber,
-      status: state.status,
-      command,
-      execution: ob?.kind ?? null,
-    });
+    throw new DomainError(
+      'ILLEGAL_TRANSITION',
+      `${command} needs an open ${kind.replace('_', ' ')} execution`,
+      {
+        caseNumber: state.caseNumber,
+        status: state.status,
+        command,
+        execution: ob?.kind ?? null,
+      },
+    );
   }
   return ob as Extract<ExecutionObligation, { kind: K }>;
 }
 
 function completed(state: ComplaintState, at: number, by: string): ComplaintEvent {
   const rev = state.revisions[state.revisions.length - 1];
-  return { type: 'ExecutionCompleted', at, by, improvementRequired: rev?.trackImprovement ?? false };
+  return {
+    type: 'ExecutionCompleted',
+    at,
+    by,
+    improvementRequired: rev?.trackImprovement ?? false,
+  };
 }

@@ -1,10 +1,18 @@
-import type { ComplaintEvent, ComplaintFormRevision, ComplaintState, ExecutionObligation } from './complaint.types';
+import type {
+  ComplaintEvent,
+  ComplaintFormRevision,
+  ComplaintState,
+  ExecutionObligation,
+} from './complaint.types';
 
 /**
  * Fold one event into the state. Total and pure: replaying a case's events always rebuilds the
  * same state, which is what the audit trail and Temporal replay rely on.
  */
-export function evolveComplaint(state: ComplaintState | null, event: ComplaintEvent): ComplaintState {
+export function evolveComplaint(
+  state: ComplaintState | null,
+  event: ComplaintEvent,
+): ComplaintState {
   if (event.type === 'ComplaintReported') {
     return {
       caseNumber: event.caseNumber,
@@ -30,8 +38,13 @@ export function evolveComplaint(state: ComplaintState | null, event: ComplaintEv
   if (state === null) throw new Error(`evolveComplaint: ${event.type} before ComplaintReported`);
   const withRevision = (patch: Partial<ComplaintFormRevision>): ComplaintFormRevision[] =>
     state.revisions.map((r, i) => (i === state.revisions.length - 1 ? { ...r, ...patch } : r));
-  const withExecution = <K extends ExecutionObligation['kind']>(kind: K, patch: Partial<Extract<ExecutionObligation, { kind: K }>>): ExecutionObligation | null =>
-    state.execution && state.execution.kind === kind ? ({ ...state.execution, ...patch } as ExecutionObligation) : state.execution;
+  const withExecution = <K extends ExecutionObligation['kind']>(
+    kind: K,
+    patch: Partial<Extract<ExecutionObligation, { kind: K }>>,
+  ): ExecutionObligation | null =>
+    state.execution && state.execution.kind === kind
+      ? ({ ...state.execution, ...patch } as ExecutionObligation)
+      : state.execution;
 
   switch (event.type) {
     case 'FirstResponseRecorded':
@@ -49,48 +62,104 @@ export function evolveComplaint(state: ComplaintState | null, event: ComplaintEv
     case 'SevereReviewCompleted':
       return { ...state, severeReview: 'done' };
     case 'InvestigationReportSubmitted':
-      return { ...state, status: 'report_review', investigation: { ...event.report, submittedBy: event.by, submittedAt: event.at } };
+      return {
+        ...state,
+        status: 'report_review',
+        investigation: { ...event.report, submittedBy: event.by, submittedAt: event.at },
+      };
     case 'InvestigationReportApproved':
       return { ...state, status: 'proposing', reportApprovedBy: event.by };
     case 'InvestigationReportReturned':
       return { ...state, status: 'investigating', reportReturns: state.reportReturns + 1 };
     case 'ResolutionProposed':
-      return { ...state, status: 'awaiting_approval', revisions: [...state.revisions, event.revision] };
+      return {
+        ...state,
+        status: 'awaiting_approval',
+        revisions: [...state.revisions, event.revision],
+      };
     case 'ResolutionApprovalSigned': {
       const rev = state.revisions[state.revisions.length - 1];
-      return { ...state, revisions: withRevision({ approvals: [...(rev?.approvals ?? []), { stepIndex: event.stepIndex, userId: event.by, at: event.at }] }) };
+      return {
+        ...state,
+        revisions: withRevision({
+          approvals: [
+            ...(rev?.approvals ?? []),
+            { stepIndex: event.stepIndex, userId: event.by, at: event.at },
+          ],
+        }),
+      };
     }
     case 'ResolutionApproved':
-      return { ...state, status: 'awaiting_customer', revisions: withRevision({ outcome: 'approved' }) };
+      return {
+        ...state,
+        status: 'awaiting_customer',
+        revisions: withRevision({ outcome: 'approved' }),
+      };
     case 'ResolutionSentBack':
       return { ...state, status: 'proposing', revisions: withRevision({ outcome: 'sent_back' }) };
     case 'CustomerAccepted':
       return { ...state, revisions: withRevision({ outcome: 'accepted_by_customer' }) };
     case 'CustomerRejected':
-      return { ...state, status: 'proposing', revisions: withRevision({ outcome: 'rejected_by_customer' }) };
+      return {
+        ...state,
+        status: 'proposing',
+        revisions: withRevision({ outcome: 'rejected_by_customer' }),
+      };
     case 'ExecutionStarted':
       return { ...state, status: 'executing', execution: event.obligation };
     case 'ChildCaseRequested':
       return state;
     case 'ChildCaseStarted':
-      return { ...state, execution: withExecution('child_case', { childCaseNumber: event.childCaseNumber }) };
+      return {
+        ...state,
+        execution: withExecution('child_case', { childCaseNumber: event.childCaseNumber }),
+      };
     case 'ChildCaseCompleted':
-      return { ...state, execution: withExecution('child_case', { completed: true, outcome: event.outcome }) };
+      return {
+        ...state,
+        execution: withExecution('child_case', { completed: true, outcome: event.outcome }),
+      };
     case 'DiscountCertificateIssued':
-      return { ...state, execution: withExecution('discount_certificate', { certificateNumber: event.certificateNumber, amountFen: event.amountFen, issuedBy: event.by }) };
+      return {
+        ...state,
+        execution: withExecution('discount_certificate', {
+          certificateNumber: event.certificateNumber,
+          amountFen: event.amountFen,
+          issuedBy: event.by,
+        }),
+      };
     case 'DiscountCertificateSigned':
-      return { ...state, execution: withExecution('discount_certificate', { salesVpSignedBy: event.by }) };
+      return {
+        ...state,
+        execution: withExecution('discount_certificate', { salesVpSignedBy: event.by }),
+      };
     case 'DiscountCertificateCustomerSigned':
-      return { ...state, execution: withExecution('discount_certificate', { customerSigned: true }) };
+      return {
+        ...state,
+        execution: withExecution('discount_certificate', { customerSigned: true }),
+      };
     case 'DiscountCertificateBooked':
-      return { ...state, execution: withExecution('discount_certificate', { bookedByFinance: true }) };
+      return {
+        ...state,
+        execution: withExecution('discount_certificate', { bookedByFinance: true }),
+      };
     case 'ReceivableCollected':
       return { ...state, execution: withExecution('receivable', { collected: true }) };
     case 'PetitionFiled':
-      return { ...state, execution: withExecution('receivable', { petition: { filedBy: event.by, decidedBy: null, decision: null } }) };
+      return {
+        ...state,
+        execution: withExecution('receivable', {
+          petition: { filedBy: event.by, decidedBy: null, decision: null },
+        }),
+      };
     case 'PetitionDecided': {
       const petition = state.execution?.kind === 'receivable' ? state.execution.petition : null;
-      return { ...state, execution: withExecution('receivable', { petition: petition && { ...petition, decidedBy: event.by, decision: event.decision } }) };
+      return {
+        ...state,
+        execution: withExecution('receivable', {
+          petition: petition && { ...petition, decidedBy: event.by, decision: event.decision },
+        }),
+      };
     }
     case 'ResupplyShipped':
       return { ...state, execution: withExecution('resupply', { done: true }) };
@@ -101,7 +170,11 @@ export function evolveComplaint(state: ComplaintState | null, event: ComplaintEv
         improvement: { ...state.improvement, required: event.improvementRequired },
       };
     case 'ImprovementConfirmed':
-      return { ...state, status: 'ready_to_close', improvement: { ...state.improvement, confirmedBy: event.by, confirmedAt: event.at } };
+      return {
+        ...state,
+        status: 'ready_to_close',
+        improvement: { ...state.improvement, confirmedBy: event.by, confirmedAt: event.at },
+      };
     case 'ComplaintClosed':
       return { ...state, status: 'closed', closedAt: event.at };
     case 'FollowUpRequested':

@@ -60,8 +60,22 @@ const report = {
   correctiveAction: 'rework solder profile',
   externalParty: null,
 };
-const loss = (yuan: string) => ({ unitCostFen: yuanToFen(yuan), quantity: 1, freightFen: 0, handlingFen: 0, compensationFen: 0 });
-const proposal = (method: ComplaintCommand & { type: 'ProposeResolution' } extends infer P ? (P extends { method: infer M } ? M : never) : never, yuan = '300', extra = {}) =>
+const loss = (yuan: string) => ({
+  unitCostFen: yuanToFen(yuan),
+  quantity: 1,
+  freightFen: 0,
+  handlingFen: 0,
+  compensationFen: 0,
+});
+const proposal = (
+  method: ComplaintCommand & { type: 'ProposeResolution' } extends infer P
+    ? P extends { method: infer M }
+      ? M
+      : never
+    : never,
+  yuan = '300',
+  extra = {},
+) =>
   ({
     type: 'ProposeResolution',
     actor: cs,
@@ -78,9 +92,16 @@ const proposal = (method: ComplaintCommand & { type: 'ProposeResolution' } exten
 /** Steps 1–4: intake, registration, investigation, report approved. */
 function toProposal(severity: 'general' | 'severe' = 'general', policy = defaultPolicy): Case {
   const c = new Case(policy);
-  c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'KS202603-0001', intake }, t('2026-03-02 09:30'));
-  c.do({ type: 'RegisterComplaint', actor: cs, cause: 'product_quality', severity }, t('2026-03-02 10:00'));
-  if (severity === 'severe') c.do({ type: 'CompleteSevereReview', actor: vp, remarks: 'handle first' });
+  c.do(
+    { type: 'ReportComplaint', actor: sales, caseNumber: 'KS202603-0001', intake },
+    t('2026-03-02 09:30'),
+  );
+  c.do(
+    { type: 'RegisterComplaint', actor: cs, cause: 'product_quality', severity },
+    t('2026-03-02 10:00'),
+  );
+  if (severity === 'severe')
+    c.do({ type: 'CompleteSevereReview', actor: vp, remarks: 'handle first' });
   c.do({ type: 'SubmitInvestigationReport', actor: rnd, report });
   c.do({ type: 'ApproveInvestigationReport', actor: vp });
   return c;
@@ -96,29 +117,61 @@ function toCustomer(method: Parameters<typeof proposal>[0], yuan = '300', extra 
 describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
   it('001 §25.1: sales records the intake (order, batch, ship date, defective quantity, demand, channel)', () => {
     const c = new Case();
-    expect(() => c.do({ type: 'ReportComplaint', actor: cs, caseNumber: 'KS202603-0001', intake })).toThrow(expect.objectContaining({ code: 'WRONG_DEPARTMENT' }));
-    expect(() => c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'TH202603-0001', intake })).toThrow(expect.objectContaining({ code: 'CASE_NUMBER_INVALID' }));
-    expect(() => c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'KS202603-0001', intake: { ...intake, defectiveQuantity: 0 } })).toThrow(
-      expect.objectContaining({ code: 'QUANTITY_INVALID' }),
-    );
+    expect(() =>
+      c.do({ type: 'ReportComplaint', actor: cs, caseNumber: 'KS202603-0001', intake }),
+    ).toThrow(expect.objectContaining({ code: 'WRONG_DEPARTMENT' }));
+    expect(() =>
+      c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'TH202603-0001', intake }),
+    ).toThrow(expect.objectContaining({ code: 'CASE_NUMBER_INVALID' }));
+    expect(() =>
+      c.do({
+        type: 'ReportComplaint',
+        actor: sales,
+        caseNumber: 'KS202603-0001',
+        intake: { ...intake, defectiveQuantity: 0 },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'QUANTITY_INVALID' }));
     c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'KS202603-0001', intake });
-    expect(c.s).toMatchObject({ status: 'awaiting_registration', policyVersion: 1, intake: { orderNumber: 'SO-2026-0042', channel: 'phone' } });
+    expect(c.s).toMatchObject({
+      status: 'awaiting_registration',
+      policyVersion: 1,
+      intake: { orderNumber: 'SO-2026-0042', channel: 'phone' },
+    });
   });
 
   it('000 §三.6: the first response is recorded once, by sales or CS', () => {
     const c = new Case();
     c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'KS202603-0001', intake });
-    expect(() => c.do({ type: 'RecordFirstResponse', actor: rnd, channel: 'phone', summary: 'called' })).toThrow(expect.objectContaining({ code: 'WRONG_DEPARTMENT' }));
-    c.do({ type: 'RecordFirstResponse', actor: sales, channel: 'phone', summary: 'called back' }, t('2026-03-02 15:00'));
+    expect(() =>
+      c.do({ type: 'RecordFirstResponse', actor: rnd, channel: 'phone', summary: 'called' }),
+    ).toThrow(expect.objectContaining({ code: 'WRONG_DEPARTMENT' }));
+    c.do(
+      { type: 'RecordFirstResponse', actor: sales, channel: 'phone', summary: 'called back' },
+      t('2026-03-02 15:00'),
+    );
     expect(c.s.firstResponseAt).toBe(t('2026-03-02 15:00'));
-    expect(() => c.do({ type: 'RecordFirstResponse', actor: cs, channel: 'phone', summary: 'again' })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    expect(() =>
+      c.do({ type: 'RecordFirstResponse', actor: cs, channel: 'phone', summary: 'again' }),
+    ).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
   });
 
   it('001 §26.1: CS acceptance starts the closing clock — accepted 2026-09-30 17:00 closes by 2026-10-14 17:00', () => {
     const c = new Case();
-    c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'KS202609-0007', intake }, t('2026-09-30 15:00'));
-    c.do({ type: 'RegisterComplaint', actor: cs, cause: 'transport', severity: 'general' }, t('2026-09-30 17:00'));
-    const due = computeStageDeadline(defaultPolicy, new BusinessCalendar(defaultPolicy.calendar), 'complaint', 'close', c.s.acceptedAt!);
+    c.do(
+      { type: 'ReportComplaint', actor: sales, caseNumber: 'KS202609-0007', intake },
+      t('2026-09-30 15:00'),
+    );
+    c.do(
+      { type: 'RegisterComplaint', actor: cs, cause: 'transport', severity: 'general' },
+      t('2026-09-30 17:00'),
+    );
+    const due = computeStageDeadline(
+      defaultPolicy,
+      new BusinessCalendar(defaultPolicy.calendar),
+      'complaint',
+      'close',
+      c.s.acceptedAt!,
+    );
     expect(formatLocal(due.due.getTime())).toBe('2026-10-14T17:00+08:00');
   });
 
@@ -128,20 +181,42 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(categoryOf('product_quality')).toBe('quality');
     const c = new Case();
     c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'KS202603-0001', intake });
-    c.do({ type: 'RegisterComplaint', actor: cs, cause: 'handling', severity: 'general', formDeadlines: { investigationReport: { amount: 2, unit: 'working_days' } } });
-    expect(c.s.classification).toEqual({ cause: 'handling', category: 'non_quality', severity: 'general' });
+    c.do({
+      type: 'RegisterComplaint',
+      actor: cs,
+      cause: 'handling',
+      severity: 'general',
+      formDeadlines: { investigationReport: { amount: 2, unit: 'working_days' } },
+    });
+    expect(c.s.classification).toEqual({
+      cause: 'handling',
+      category: 'non_quality',
+      severity: 'general',
+    });
     expect(c.s.formDeadlines.investigationReport).toEqual({ amount: 2, unit: 'working_days' }); // 001 §25.2
   });
 
   it('001 §18: a severe complaint opens an immediate VP review, which must be done before a proposal', () => {
     const c = new Case();
     c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'KS202603-0001', intake });
-    const events = c.do({ type: 'RegisterComplaint', actor: cs, cause: 'product_quality', severity: 'severe' });
+    const events = c.do({
+      type: 'RegisterComplaint',
+      actor: cs,
+      cause: 'product_quality',
+      severity: 'severe',
+    });
     expect(events.map((e) => e.type)).toEqual(['ComplaintRegistered', 'SevereReviewRequested']);
     c.do({ type: 'SubmitInvestigationReport', actor: rnd, report });
     c.do({ type: 'ApproveInvestigationReport', actor: vp });
-    expect(() => c.do(proposal('compensation'))).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION', details: expect.objectContaining({ waitingFor: 'severe_review' }) }));
-    expect(() => c.do({ type: 'CompleteSevereReview', actor: csMgr, remarks: 'x' })).toThrow(expect.objectContaining({ code: 'WRONG_ROLE' }));
+    expect(() => c.do(proposal('compensation'))).toThrow(
+      expect.objectContaining({
+        code: 'ILLEGAL_TRANSITION',
+        details: expect.objectContaining({ waitingFor: 'severe_review' }),
+      }),
+    );
+    expect(() => c.do({ type: 'CompleteSevereReview', actor: csMgr, remarks: 'x' })).toThrow(
+      expect.objectContaining({ code: 'WRONG_ROLE' }),
+    );
     c.do({ type: 'CompleteSevereReview', actor: vp, remarks: 'priority' });
     c.do(proposal('compensation'));
     expect(c.s.status).toBe('awaiting_approval');
@@ -151,9 +226,13 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     const c = new Case();
     c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'KS202603-0001', intake });
     c.do({ type: 'RegisterComplaint', actor: cs, cause: 'product_quality', severity: 'general' });
-    expect(() => c.do({ type: 'SubmitInvestigationReport', actor: sales, report })).toThrow(expect.objectContaining({ code: 'WRONG_DEPARTMENT' }));
+    expect(() => c.do({ type: 'SubmitInvestigationReport', actor: sales, report })).toThrow(
+      expect.objectContaining({ code: 'WRONG_DEPARTMENT' }),
+    );
     c.do({ type: 'SubmitInvestigationReport', actor: rnd, report });
-    expect(() => c.do({ type: 'ApproveInvestigationReport', actor: csMgr })).toThrow(expect.objectContaining({ code: 'WRONG_ROLE' }));
+    expect(() => c.do({ type: 'ApproveInvestigationReport', actor: csMgr })).toThrow(
+      expect.objectContaining({ code: 'WRONG_ROLE' }),
+    );
     c.do({ type: 'ReturnInvestigationReport', actor: vp, reason: 'verify the batch' });
     expect(c.s).toMatchObject({ status: 'investigating', reportReturns: 1 });
     c.do({ type: 'SubmitInvestigationReport', actor: rnd, report });
@@ -164,7 +243,9 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
   it('001 §27: the approval chain is chosen by the loss amount (¥30,000 → VP in charge)', () => {
     const c = toProposal();
     c.do(proposal('compensation', '30000'));
-    expect(() => c.do({ type: 'ApproveResolution', actor: csMgr })).toThrow(expect.objectContaining({ code: 'WRONG_ROLE' }));
+    expect(() => c.do({ type: 'ApproveResolution', actor: csMgr })).toThrow(
+      expect.objectContaining({ code: 'WRONG_ROLE' }),
+    );
     c.do({ type: 'ApproveResolution', actor: vp });
     expect(c.s.status).toBe('awaiting_customer');
     expect(c.s.revisions[0]?.route.explanation.matchedRow.id).toBe('handling-vp');
@@ -173,36 +254,63 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
   it('DOMAIN Approvals: a CS manager who proposed may not approve (SELF_APPROVAL); above ¥50,000 only the GM', () => {
     const c = toProposal();
     c.do({ ...proposal('compensation', '3000'), actor: { ...csMgr } } as ComplaintCommand);
-    expect(() => c.do({ type: 'ApproveResolution', actor: csMgr })).toThrow(expect.objectContaining({ code: 'SELF_APPROVAL' }));
+    expect(() => c.do({ type: 'ApproveResolution', actor: csMgr })).toThrow(
+      expect.objectContaining({ code: 'SELF_APPROVAL' }),
+    );
     const big = toProposal();
     big.do(proposal('compensation', '60000'));
-    expect(() => big.do({ type: 'ApproveResolution', actor: vp })).toThrow(expect.objectContaining({ code: 'WRONG_ROLE' }));
+    expect(() => big.do({ type: 'ApproveResolution', actor: vp })).toThrow(
+      expect.objectContaining({ code: 'WRONG_ROLE' }),
+    );
     big.do({ type: 'ApproveResolution', actor: gm });
     expect(big.s.status).toBe('awaiting_customer');
   });
 
   it('001 §25.4: individual penalties also need the VP in charge; human negligence is exempt from improvement tracking', () => {
     const c = toProposal();
-    c.do(proposal('compensation', '1000', { humanNegligence: true, penalties: [{ personId: 'p-7', kind: 'warning', amountFen: 0 }] }));
+    c.do(
+      proposal('compensation', '1000', {
+        humanNegligence: true,
+        penalties: [{ personId: 'p-7', kind: 'warning', amountFen: 0 }],
+      }),
+    );
     const rev = c.s.revisions[0]!;
     expect(rev.route.steps.map((s) => s.role)).toEqual(['manager', 'vp']);
     expect(rev.trackImprovement).toBe(false);
     c.do({ type: 'ApproveResolution', actor: csMgr });
     expect(c.s.status).toBe('awaiting_approval');
-    expect(() => c.do({ type: 'ApproveResolution', actor: { ...vp, userId: 'cs-m' } })).toThrow(expect.objectContaining({ code: 'APPROVER_REPEATED' }));
+    expect(() => c.do({ type: 'ApproveResolution', actor: { ...vp, userId: 'cs-m' } })).toThrow(
+      expect.objectContaining({ code: 'APPROVER_REPEATED' }),
+    );
     c.do({ type: 'ApproveResolution', actor: vp });
     expect(c.s.status).toBe('awaiting_customer');
   });
 
   it('001 §25.4: the loss amount follows the loss-accounting basis (cost × qty + freight + handling + compensation)', () => {
     const c = toProposal();
-    c.do(proposal('compensation', '0', { lossBasis: { unitCostFen: yuanToFen('120.50'), quantity: 3, freightFen: yuanToFen('20'), handlingFen: yuanToFen('15'), compensationFen: yuanToFen('100') } }));
+    c.do(
+      proposal('compensation', '0', {
+        lossBasis: {
+          unitCostFen: yuanToFen('120.50'),
+          quantity: 3,
+          freightFen: yuanToFen('20'),
+          handlingFen: yuanToFen('15'),
+          compensationFen: yuanToFen('100'),
+        },
+      }),
+    );
     expect(c.s.revisions[0]?.loss.totalFen).toBe(yuanToFen('496.50'));
   });
 
   it('001 §25.5: a customer rejection opens a new revision linked to the original and returns to the proposal', () => {
     const c = toCustomer('compensation', '300');
-    c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: false, via: 'phone', note: 'wants more' });
+    c.do({
+      type: 'RecordCustomerResponse',
+      actor: sales,
+      accepted: false,
+      via: 'phone',
+      note: 'wants more',
+    });
     expect(c.s.status).toBe('proposing');
     c.do(proposal('compensation', '800'));
     expect(c.s.revisions.map((r) => [r.revision, r.supersedes, r.reason, r.outcome])).toEqual([
@@ -213,9 +321,14 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
 
   it('001 §25.6: the decision is relayed by letter or phone, never as a copy of the internal form', () => {
     const c = toCustomer('apology');
-    expect(() => c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'form_copy' as 'letter' })).toThrow(
-      expect.objectContaining({ code: 'CUSTOMER_CHANNEL_FORBIDDEN' }),
-    );
+    expect(() =>
+      c.do({
+        type: 'RecordCustomerResponse',
+        actor: sales,
+        accepted: true,
+        via: 'form_copy' as 'letter',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'CUSTOMER_CHANNEL_FORBIDDEN' }));
     c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'letter' });
     expect(c.s.status).toBe('improvement_tracking');
   });
@@ -223,45 +336,103 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
   it('001 §29.1(1): discount/compensation → certificate within the approved amount, signed by the sales VP and the customer, booked by finance', () => {
     const c = toCustomer('discount', '300', { trackImprovement: false });
     c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' });
-    expect(() => c.do({ type: 'IssueDiscountCertificate', actor: sales, certificateNumber: 'ZK-1', amountFen: yuanToFen('300.01') })).toThrow(
-      expect.objectContaining({ code: 'EXCEEDS_APPROVED_DECISION' }),
+    expect(() =>
+      c.do({
+        type: 'IssueDiscountCertificate',
+        actor: sales,
+        certificateNumber: 'ZK-1',
+        amountFen: yuanToFen('300.01'),
+      }),
+    ).toThrow(expect.objectContaining({ code: 'EXCEEDS_APPROVED_DECISION' }));
+    c.do({
+      type: 'IssueDiscountCertificate',
+      actor: sales,
+      certificateNumber: 'ZK-1',
+      amountFen: yuanToFen('300'),
+    });
+    expect(() => c.do({ type: 'RecordCertificateCustomerSignature', actor: sales })).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }),
     );
-    c.do({ type: 'IssueDiscountCertificate', actor: sales, certificateNumber: 'ZK-1', amountFen: yuanToFen('300') });
-    expect(() => c.do({ type: 'RecordCertificateCustomerSignature', actor: sales })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
-    expect(() => c.do({ type: 'SignDiscountCertificate', actor: salesMgr })).toThrow(expect.objectContaining({ code: 'WRONG_ROLE' }));
+    expect(() => c.do({ type: 'SignDiscountCertificate', actor: salesMgr })).toThrow(
+      expect.objectContaining({ code: 'WRONG_ROLE' }),
+    );
     c.do({ type: 'SignDiscountCertificate', actor: salesVp });
     c.do({ type: 'RecordCertificateCustomerSignature', actor: sales });
-    expect(() => c.do({ type: 'BookDiscountCertificate', actor: sales })).toThrow(expect.objectContaining({ code: 'WRONG_DEPARTMENT' }));
+    expect(() => c.do({ type: 'BookDiscountCertificate', actor: sales })).toThrow(
+      expect.objectContaining({ code: 'WRONG_DEPARTMENT' }),
+    );
     const booked = c.do({ type: 'BookDiscountCertificate', actor: finance });
-    expect(booked[0]).toMatchObject({ type: 'DiscountCertificateBooked', copies: [{ holder: 'sales' }, { holder: 'finance' }] });
+    expect(booked[0]).toMatchObject({
+      type: 'DiscountCertificateBooked',
+      copies: [{ holder: 'sales' }, { holder: 'finance' }],
+    });
     expect(c.s.status).toBe('ready_to_close');
   });
 
   it('001 §29.1(2): return/rework → a child return case carrying the approved quantity', () => {
     const c = toCustomer('return', '300', { approvedReturnQuantity: 3 });
-    const events = c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' });
-    expect(events).toContainEqual(expect.objectContaining({ type: 'ChildCaseRequested', childType: 'return', approvedQuantity: 3, parentCaseNumber: 'KS202603-0001' }));
-    c.do({ type: 'RecordChildCaseStarted', actor: { userId: 'system' }, childCaseNumber: 'TH202603-0001' });
-    expect(() => c.do({ type: 'RecordChildCaseCompleted', actor: { userId: 'system' }, childCaseNumber: 'TH202603-0009', outcome: 'refunded' })).toThrow(
-      expect.objectContaining({ code: 'COMMAND_INVALID' }),
+    const events = c.do({
+      type: 'RecordCustomerResponse',
+      actor: sales,
+      accepted: true,
+      via: 'phone',
+    });
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: 'ChildCaseRequested',
+        childType: 'return',
+        approvedQuantity: 3,
+        parentCaseNumber: 'KS202603-0001',
+      }),
     );
-    c.do({ type: 'RecordChildCaseCompleted', actor: { userId: 'system' }, childCaseNumber: 'TH202603-0001', outcome: 'refunded' });
+    c.do({
+      type: 'RecordChildCaseStarted',
+      actor: { userId: 'system' },
+      childCaseNumber: 'TH202603-0001',
+    });
+    expect(() =>
+      c.do({
+        type: 'RecordChildCaseCompleted',
+        actor: { userId: 'system' },
+        childCaseNumber: 'TH202603-0009',
+        outcome: 'refunded',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'COMMAND_INVALID' }));
+    c.do({
+      type: 'RecordChildCaseCompleted',
+      actor: { userId: 'system' },
+      childCaseNumber: 'TH202603-0001',
+      outcome: 'refunded',
+    });
     expect(c.s.status).toBe('improvement_tracking');
-    expect(() => toProposal().do(proposal('return', '300'))).toThrow(expect.objectContaining({ code: 'QUANTITY_INVALID' }));
+    expect(() => toProposal().do(proposal('return', '300'))).toThrow(
+      expect.objectContaining({ code: 'QUANTITY_INVALID' }),
+    );
   });
 
   it('DOMAIN §1 step 8: repair → a child repair case', () => {
     const c = toCustomer('repair');
-    const events = c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' });
-    expect(events).toContainEqual(expect.objectContaining({ type: 'ChildCaseRequested', childType: 'repair' }));
+    const events = c.do({
+      type: 'RecordCustomerResponse',
+      actor: sales,
+      accepted: true,
+      via: 'phone',
+    });
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'ChildCaseRequested', childType: 'repair' }),
+    );
   });
 
   it('001 §25.8: not established → sales collects the receivable; an objection goes to the superior as a petition', () => {
     const c = toCustomer('not_established', '0', { trackImprovement: false });
     c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'letter' });
     c.do({ type: 'FilePetition', actor: sales, reason: 'customer objects to paying' });
-    expect(() => c.do({ type: 'RecordReceivableCollected', actor: sales })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
-    expect(() => c.do({ type: 'DecidePetition', actor: cs, decision: 'collect' })).toThrow(expect.objectContaining({ code: 'WRONG_DEPARTMENT' }));
+    expect(() => c.do({ type: 'RecordReceivableCollected', actor: sales })).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }),
+    );
+    expect(() => c.do({ type: 'DecidePetition', actor: cs, decision: 'collect' })).toThrow(
+      expect.objectContaining({ code: 'WRONG_DEPARTMENT' }),
+    );
     c.do({ type: 'DecidePetition', actor: salesMgr, decision: 'collect' });
     c.do({ type: 'RecordReceivableCollected', actor: sales });
     expect(c.s.status).toBe('ready_to_close');
@@ -270,10 +441,20 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
   it('001 §24.3: improvement tracking holds the case until CS confirms the effect', () => {
     const c = toCustomer('resupply');
     c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' });
-    c.do({ type: 'RecordResupplyShipped', actor: { userId: 'wh-1', department: 'warehouse', roles: ['staff'] } });
+    c.do({
+      type: 'RecordResupplyShipped',
+      actor: { userId: 'wh-1', department: 'warehouse', roles: ['staff'] },
+    });
     expect(c.s.status).toBe('improvement_tracking');
-    expect(() => c.do({ type: 'CloseComplaint', actor: cs })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION', details: expect.objectContaining({ acceptedIn: ['ready_to_close'] }) }));
-    expect(() => c.do({ type: 'ConfirmImprovementEffect', actor: rnd, effect: 'ok' })).toThrow(expect.objectContaining({ code: 'WRONG_DEPARTMENT' }));
+    expect(() => c.do({ type: 'CloseComplaint', actor: cs })).toThrow(
+      expect.objectContaining({
+        code: 'ILLEGAL_TRANSITION',
+        details: expect.objectContaining({ acceptedIn: ['ready_to_close'] }),
+      }),
+    );
+    expect(() => c.do({ type: 'ConfirmImprovementEffect', actor: rnd, effect: 'ok' })).toThrow(
+      expect.objectContaining({ code: 'WRONG_DEPARTMENT' }),
+    );
     c.do({ type: 'ConfirmImprovementEffect', actor: cs, effect: 'no recurrence in batch B2603' });
     expect(c.s.status).toBe('ready_to_close');
   });
@@ -283,16 +464,24 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' });
     const events = c.do({ type: 'CloseComplaint', actor: cs }, t('2026-03-05 11:00'));
     expect(events.map((e) => e.type)).toEqual(['ComplaintClosed', 'FollowUpRequested']);
-    expect(events[1]).toMatchObject({ parentCaseNumber: 'KS202603-0001', within: { amount: 3, unit: 'working_days' } });
+    expect(events[1]).toMatchObject({
+      parentCaseNumber: 'KS202603-0001',
+      within: { amount: 3, unit: 'working_days' },
+    });
     expect(c.s).toMatchObject({ status: 'closed', closedAt: t('2026-03-05 11:00') });
-    expect(() => c.do({ type: 'CloseComplaint', actor: cs })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    expect(() => c.do({ type: 'CloseComplaint', actor: cs })).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }),
+    );
   });
 
   it('DOMAIN Policy versions: a running case is decided under its pinned version only', () => {
     const c = toProposal();
     const v2 = parsePolicy({ ...defaultPolicy, version: 2 });
     const d = decideComplaint(c.s, proposal('apology'), t('2026-03-03 10:00'), v2);
-    expect(d).toMatchObject({ ok: false, error: { code: 'POLICY_VERSION_MISMATCH', details: { pinnedVersion: 1, givenVersion: 2 } } });
+    expect(d).toMatchObject({
+      ok: false,
+      error: { code: 'POLICY_VERSION_MISMATCH', details: { pinnedVersion: 1, givenVersion: 2 } },
+    });
   });
 
   it('every step leaves a replayable history: folding the events rebuilds the state', () => {
@@ -304,10 +493,18 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
 
   it('commands out of order are ILLEGAL_TRANSITION with the statuses that would accept them', () => {
     const c = new Case();
-    expect(() => c.do({ type: 'RegisterComplaint', actor: cs, cause: 'transport', severity: 'general' })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    expect(() =>
+      c.do({ type: 'RegisterComplaint', actor: cs, cause: 'transport', severity: 'general' }),
+    ).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
     c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'KS202603-0001', intake });
     expect(() => c.do({ type: 'ApproveResolution', actor: csMgr })).toThrow(
-      expect.objectContaining({ code: 'ILLEGAL_TRANSITION', details: expect.objectContaining({ status: 'awaiting_registration', acceptedIn: ['awaiting_approval'] }) }),
+      expect.objectContaining({
+        code: 'ILLEGAL_TRANSITION',
+        details: expect.objectContaining({
+          status: 'awaiting_registration',
+          acceptedIn: ['awaiting_approval'],
+        }),
+      }),
     );
   });
 });

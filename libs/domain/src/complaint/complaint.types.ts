@@ -7,7 +7,17 @@ import type { Actor } from '../shared/org';
 import type { ComplaintCategory, ComplaintCause, Severity } from './classification';
 
 /** Handling methods of 001 §25.4 / DOMAIN.md §1 step 5. */
-export const HANDLING_METHODS = ['discount', 'compensation', 'return', 'rework', 'exchange', 'repair', 'resupply', 'apology', 'not_established'] as const;
+export const HANDLING_METHODS = [
+  'discount',
+  'compensation',
+  'return',
+  'rework',
+  'exchange',
+  'repair',
+  'resupply',
+  'apology',
+  'not_established',
+] as const;
 export type HandlingMethod = (typeof HANDLING_METHODS)[number];
 
 export const COMPLAINT_CHANNELS = ['phone', 'email', 'online', 'store'] as const;
@@ -79,9 +89,31 @@ export interface ComplaintFormRevision {
 }
 
 export type ExecutionObligation =
-  | { kind: 'discount_certificate'; certificateNumber: string | null; amountFen: Fen | null; issuedBy: string | null; salesVpSignedBy: string | null; customerSigned: boolean; bookedByFinance: boolean }
-  | { kind: 'child_case'; childType: 'return' | 'repair'; childCaseNumber: string | null; completed: boolean; outcome: string | null }
-  | { kind: 'receivable'; collected: boolean; petition: { filedBy: string; decidedBy: string | null; decision: 'collect' | 'waive' | null } | null }
+  | {
+      kind: 'discount_certificate';
+      certificateNumber: string | null;
+      amountFen: Fen | null;
+      issuedBy: string | null;
+      salesVpSignedBy: string | null;
+      customerSigned: boolean;
+      bookedByFinance: boolean;
+    }
+  | {
+      kind: 'child_case';
+      childType: 'return' | 'repair';
+      childCaseNumber: string | null;
+      completed: boolean;
+      outcome: string | null;
+    }
+  | {
+      kind: 'receivable';
+      collected: boolean;
+      petition: {
+        filedBy: string;
+        decidedBy: string | null;
+        decision: 'collect' | 'waive' | null;
+      } | null;
+    }
   | { kind: 'resupply'; done: boolean }
   | { kind: 'none' };
 
@@ -114,8 +146,14 @@ type SysCmd<T extends string, P = object> = { type: T; actor: { userId: 'system'
 
 export type ComplaintCommand =
   | Cmd<'ReportComplaint', { caseNumber: string; intake: ComplaintIntake }>
-  | Cmd<'RecordFirstResponse', { channel: 'phone' | 'email' | 'online' | 'store' | 'letter'; summary: string }>
-  | Cmd<'RegisterComplaint', { cause: ComplaintCause; severity: Severity; formDeadlines?: Record<string, Duration> }>
+  | Cmd<
+      'RecordFirstResponse',
+      { channel: 'phone' | 'email' | 'online' | 'store' | 'letter'; summary: string }
+    >
+  | Cmd<
+      'RegisterComplaint',
+      { cause: ComplaintCause; severity: Severity; formDeadlines?: Record<string, Duration> }
+    >
   | Cmd<'CompleteSevereReview', { remarks: string }>
   | Cmd<'SubmitInvestigationReport', { report: InvestigationReport }>
   | Cmd<'ApproveInvestigationReport', { remarks?: string }>
@@ -155,7 +193,15 @@ type Ev<T extends string, P = object> = { type: T; at: number; by: string } & P;
 export type ComplaintEvent =
   | Ev<'ComplaintReported', { caseNumber: string; policyVersion: number; intake: ComplaintIntake }>
   | Ev<'FirstResponseRecorded', { channel: string; summary: string }>
-  | Ev<'ComplaintRegistered', { cause: ComplaintCause; category: ComplaintCategory; severity: Severity; formDeadlines: Record<string, Duration> }>
+  | Ev<
+      'ComplaintRegistered',
+      {
+        cause: ComplaintCause;
+        category: ComplaintCategory;
+        severity: Severity;
+        formDeadlines: Record<string, Duration>;
+      }
+    >
   | Ev<'SevereReviewRequested', { reviewerRole: string; basis: string }>
   | Ev<'SevereReviewCompleted', { remarks: string }>
   | Ev<'InvestigationReportSubmitted', { report: InvestigationReport; route: ApprovalRoute }>
@@ -166,15 +212,32 @@ export type ComplaintEvent =
   | Ev<'ResolutionApproved', { revision: number; method: HandlingMethod; lossAmountFen: Fen }>
   | Ev<'ResolutionSentBack', { revision: number; stepIndex: number; reason: string }>
   | Ev<'CustomerAccepted', { revision: number; via: 'letter' | 'phone'; note: string }>
-  | Ev<'CustomerRejected', { revision: number; via: 'letter' | 'phone'; note: string; nextRevision: number }>
+  | Ev<
+      'CustomerRejected',
+      { revision: number; via: 'letter' | 'phone'; note: string; nextRevision: number }
+    >
   | Ev<'ExecutionStarted', { revision: number; obligation: ExecutionObligation }>
-  | Ev<'ChildCaseRequested', { childType: 'return' | 'repair'; method: HandlingMethod; approvedQuantity: number | null; parentCaseNumber: string }>
+  | Ev<
+      'ChildCaseRequested',
+      {
+        childType: 'return' | 'repair';
+        method: HandlingMethod;
+        approvedQuantity: number | null;
+        parentCaseNumber: string;
+      }
+    >
   | Ev<'ChildCaseStarted', { childCaseNumber: string }>
   | Ev<'ChildCaseCompleted', { childCaseNumber: string; outcome: string }>
-  | Ev<'DiscountCertificateIssued', { certificateNumber: string; amountFen: Fen; route: ApprovalRoute }>
+  | Ev<
+      'DiscountCertificateIssued',
+      { certificateNumber: string; amountFen: Fen; route: ApprovalRoute }
+    >
   | Ev<'DiscountCertificateSigned', { certificateNumber: string }>
   | Ev<'DiscountCertificateCustomerSigned', { certificateNumber: string }>
-  | Ev<'DiscountCertificateBooked', { certificateNumber: string; copies: Array<{ holder: string; copy: number }> }>
+  | Ev<
+      'DiscountCertificateBooked',
+      { certificateNumber: string; copies: Array<{ holder: string; copy: number }> }
+    >
   | Ev<'ReceivableCollected'>
   | Ev<'PetitionFiled', { reason: string; route: ApprovalRoute }>
   | Ev<'PetitionDecided', { decision: 'collect' | 'waive'; remarks: string }>

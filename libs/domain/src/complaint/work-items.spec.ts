@@ -43,8 +43,18 @@ describe('complaint work items (DOMAIN.md §1: which human tasks a state needs)'
   it('§1 steps 1–2: a new complaint needs CS registration and the 24 h first response by sales', () => {
     const s = run([report]);
     expect(complaintWorkItems(s, defaultPolicy)).toEqual([
-      expect.objectContaining({ key: 'first_response', department: 'sales', stage: 'firstResponse', commands: ['RecordFirstResponse'] }),
-      expect.objectContaining({ key: 'cs_registration', department: 'cs', stage: 'registration', commands: ['RegisterComplaint'] }),
+      expect.objectContaining({
+        key: 'first_response',
+        department: 'sales',
+        stage: 'firstResponse',
+        commands: ['RecordFirstResponse'],
+      }),
+      expect.objectContaining({
+        key: 'cs_registration',
+        department: 'cs',
+        stage: 'registration',
+        commands: ['RegisterComplaint'],
+      }),
     ]);
     expect(complaintStageOf(s.status)).toBe('registration');
   });
@@ -55,10 +65,12 @@ describe('complaint work items (DOMAIN.md §1: which human tasks a state needs)'
       { type: 'RecordFirstResponse', actor: sales, channel: 'phone', summary: 'called' },
       { type: 'RegisterComplaint', actor: cs, cause: 'product_quality', severity: 'severe' },
     ]);
-    expect(complaintWorkItems(s, defaultPolicy).map((i) => [i.key, i.department, i.roles])).toEqual([
-      ['severe_review', null, ['vp']],
-      ['rnd_investigation', 'rnd', []],
-    ]);
+    expect(complaintWorkItems(s, defaultPolicy).map((i) => [i.key, i.department, i.roles])).toEqual(
+      [
+        ['severe_review', null, ['vp']],
+        ['rnd_investigation', 'rnd', []],
+      ],
+    );
     const proposing = run([
       report,
       { type: 'RecordFirstResponse', actor: sales, channel: 'phone', summary: 'called' },
@@ -66,7 +78,15 @@ describe('complaint work items (DOMAIN.md §1: which human tasks a state needs)'
       {
         type: 'SubmitInvestigationReport',
         actor: rnd,
-        report: { cause: 'product_quality', findings: 'f', qualityClaimVerified: true, responsibleUnit: 'u', responsiblePersons: [], correctiveAction: 'c', externalParty: null },
+        report: {
+          cause: 'product_quality',
+          findings: 'f',
+          qualityClaimVerified: true,
+          responsibleUnit: 'u',
+          responsiblePersons: [],
+          correctiveAction: 'c',
+          externalParty: null,
+        },
       },
       { type: 'ApproveInvestigationReport', actor: vp },
     ]);
@@ -80,7 +100,15 @@ describe('complaint work items (DOMAIN.md §1: which human tasks a state needs)'
       {
         type: 'SubmitInvestigationReport',
         actor: rnd,
-        report: { cause: 'transport', findings: 'f', qualityClaimVerified: false, responsibleUnit: 'u', responsiblePersons: [], correctiveAction: 'c', externalParty: null },
+        report: {
+          cause: 'transport',
+          findings: 'f',
+          qualityClaimVerified: false,
+          responsibleUnit: 'u',
+          responsiblePersons: [],
+          correctiveAction: 'c',
+          externalParty: null,
+        },
       },
       { type: 'ApproveInvestigationReport', actor: vp },
       {
@@ -91,12 +119,25 @@ describe('complaint work items (DOMAIN.md §1: which human tasks a state needs)'
         method: 'apology',
         trackImprovement: false,
         humanNegligence: false,
-        lossBasis: { unitCostFen: 0, quantity: 1, freightFen: 0, handlingFen: 0, compensationFen: 0 },
+        lossBasis: {
+          unitCostFen: 0,
+          quantity: 1,
+          freightFen: 0,
+          handlingFen: 0,
+          compensationFen: 0,
+        },
         penalties: [],
       },
     ]);
-    const approval = complaintWorkItems(s, defaultPolicy).find((i) => i.type === 'resolution_approval');
-    expect(approval).toMatchObject({ key: 'resolution_approval:r1:s0', department: 'cs', roles: ['manager'], stage: 'approval' });
+    const approval = complaintWorkItems(s, defaultPolicy).find(
+      (i) => i.type === 'resolution_approval',
+    );
+    expect(approval).toMatchObject({
+      key: 'resolution_approval:r1:s0',
+      department: 'cs',
+      roles: ['manager'],
+      stage: 'approval',
+    });
     const approved = run([
       report,
       { type: 'RecordFirstResponse', actor: sales, channel: 'phone', summary: 'called' },
@@ -104,7 +145,15 @@ describe('complaint work items (DOMAIN.md §1: which human tasks a state needs)'
       {
         type: 'SubmitInvestigationReport',
         actor: rnd,
-        report: { cause: 'transport', findings: 'f', qualityClaimVerified: false, responsibleUnit: 'u', responsiblePersons: [], correctiveAction: 'c', externalParty: null },
+        report: {
+          cause: 'transport',
+          findings: 'f',
+          qualityClaimVerified: false,
+          responsibleUnit: 'u',
+          responsiblePersons: [],
+          correctiveAction: 'c',
+          externalParty: null,
+        },
       },
       { type: 'ApproveInvestigationReport', actor: vp },
       {
@@ -115,7 +164,13 @@ describe('complaint work items (DOMAIN.md §1: which human tasks a state needs)'
         method: 'apology',
         trackImprovement: false,
         humanNegligence: false,
-        lossBasis: { unitCostFen: 0, quantity: 1, freightFen: 0, handlingFen: 0, compensationFen: 0 },
+        lossBasis: {
+          unitCostFen: 0,
+          quantity: 1,
+          freightFen: 0,
+          handlingFen: 0,
+          compensationFen: 0,
+        },
         penalties: [],
       },
       { type: 'ApproveResolution', actor: csMgr },

@@ -39,7 +39,16 @@ const item = (
   commands: string[],
   priority = 2,
   type = key,
-): WorkItem<ComplaintStage> => ({ key, type, stage, department, roles, commands, priority, waitingFor: null });
+): WorkItem<ComplaintStage> => ({
+  key,
+  type,
+  stage,
+  department,
+  roles,
+  commands,
+  priority,
+  waitingFor: null,
+});
 
 /** The policy stage a complaint status is in (its deadline's stage; `closed` at the end). */
 export function complaintStageOf(status: ComplaintStatus): ComplaintStage | 'closed' {
@@ -72,13 +81,27 @@ export function complaintStageOf(status: ComplaintStatus): ComplaintStage | 'clo
  * sales → cs → rnd → VP → cs → finance/warehouse). Child cases (return, repair) are not human
  * work of the complaint: the workflow starts them.
  */
-export function complaintWorkItems(state: ComplaintState, policy: PolicyDocument): WorkItem<ComplaintStage>[] {
+export function complaintWorkItems(
+  state: ComplaintState,
+  policy: PolicyDocument,
+): WorkItem<ComplaintStage>[] {
   if (state.status === 'closed') return [];
   const items: WorkItem<ComplaintStage>[] = [];
   // 000 §三.6 / 002: the first response to the customer is due 24 h after the report.
-  if (state.firstResponseAt === null) items.push(item('first_response', 'firstResponse', 'sales', [], ['RecordFirstResponse'], 1));
+  if (state.firstResponseAt === null)
+    items.push(item('first_response', 'firstResponse', 'sales', [], ['RecordFirstResponse'], 1));
   // 001 §18: a severe complaint goes to the VP in charge at once, alongside the investigation.
-  if (state.severeReview === 'pending') items.push(item('severe_review', 'severeReview', null, [policy.complaint.severeReviewer.role], ['CompleteSevereReview'], 1));
+  if (state.severeReview === 'pending')
+    items.push(
+      item(
+        'severe_review',
+        'severeReview',
+        null,
+        [policy.complaint.severeReviewer.role],
+        ['CompleteSevereReview'],
+        1,
+      ),
+    );
 
   const revision = state.revisions[state.revisions.length - 1];
   switch (state.status) {
@@ -87,15 +110,26 @@ export function complaintWorkItems(state: ComplaintState, policy: PolicyDocument
       break;
     case 'investigating':
       // 001 §24.2: R&D investigates (jointly with CS when needed: the domain accepts either).
-      items.push(item('rnd_investigation', 'investigationReport', 'rnd', [], ['SubmitInvestigationReport']));
+      items.push(
+        item('rnd_investigation', 'investigationReport', 'rnd', [], ['SubmitInvestigationReport']),
+      );
       break;
     case 'report_review':
       // 001 §25.3: the report goes to the VP in charge.
-      items.push(item('report_approval', 'reportReview', null, ['vp'], ['ApproveInvestigationReport', 'ReturnInvestigationReport']));
+      items.push(
+        item(
+          'report_approval',
+          'reportReview',
+          null,
+          ['vp'],
+          ['ApproveInvestigationReport', 'ReturnInvestigationReport'],
+        ),
+      );
       break;
     case 'proposing':
       // 001 §18: the proposal waits for the VP's review of a severe complaint.
-      if (state.severeReview !== 'pending') items.push(item('resolution_proposal', 'proposal', 'cs', [], ['ProposeResolution']));
+      if (state.severeReview !== 'pending')
+        items.push(item('resolution_proposal', 'proposal', 'cs', [], ['ProposeResolution']));
       break;
     case 'awaiting_approval': {
       const step = revision && nextApprovalStep(revision.route, revision.approvals);
@@ -116,13 +150,17 @@ export function complaintWorkItems(state: ComplaintState, policy: PolicyDocument
     }
     case 'awaiting_customer':
       // 001 §25.6: sales relays the decision by letter or phone.
-      items.push(item('customer_response', 'customerResponse', 'sales', [], ['RecordCustomerResponse']));
+      items.push(
+        item('customer_response', 'customerResponse', 'sales', [], ['RecordCustomerResponse']),
+      );
       break;
     case 'executing':
       items.push(...executionItems(state, policy));
       break;
     case 'improvement_tracking':
-      items.push(item('confirm_improvement', 'improvement', 'cs', [], ['ConfirmImprovementEffect'], 3));
+      items.push(
+        item('confirm_improvement', 'improvement', 'cs', [], ['ConfirmImprovementEffect'], 3),
+      );
       break;
     case 'ready_to_close':
       items.push(item('close', 'close', 'cs', [], ['CloseComplaint']));
@@ -137,25 +175,64 @@ function executionItems(state: ComplaintState, policy: PolicyDocument): WorkItem
   switch (ob.kind) {
     case 'discount_certificate':
       // 001 §29.1(1): sales issues, the sales VP signs, the customer signs, finance books.
-      if (ob.certificateNumber === null) return [item('certificate_issue', 'execution', 'sales', [], ['IssueDiscountCertificate'])];
-      if (ob.salesVpSignedBy === null) return [item('certificate_sign', 'execution', null, ['sales_vp'], ['SignDiscountCertificate'])];
-      if (!ob.customerSigned) return [item('certificate_customer_signature', 'execution', 'sales', [], ['RecordCertificateCustomerSignature'])];
-      if (!ob.bookedByFinance) return [item('certificate_booking', 'execution', 'finance', [], ['BookDiscountCertificate'])];
+      if (ob.certificateNumber === null)
+        return [item('certificate_issue', 'execution', 'sales', [], ['IssueDiscountCertificate'])];
+      if (ob.salesVpSignedBy === null)
+        return [
+          item('certificate_sign', 'execution', null, ['sales_vp'], ['SignDiscountCertificate']),
+        ];
+      if (!ob.customerSigned)
+        return [
+          item(
+            'certificate_customer_signature',
+            'execution',
+            'sales',
+            [],
+            ['RecordCertificateCustomerSignature'],
+          ),
+        ];
+      if (!ob.bookedByFinance)
+        return [
+          item('certificate_booking', 'execution', 'finance', [], ['BookDiscountCertificate']),
+        ];
       return [];
     case 'receivable': {
       // 001 §25.8: sales collects on the normal terms; an objecting customer → a petition to the superior.
       const p = ob.petition;
       if (ob.collected) return [];
-      if (p === null) return [item('receivable_collection', 'execution', 'sales', [], ['RecordReceivableCollected', 'FilePetition'])];
+      if (p === null)
+        return [
+          item(
+            'receivable_collection',
+            'execution',
+            'sales',
+            [],
+            ['RecordReceivableCollected', 'FilePetition'],
+          ),
+        ];
       if (p.decidedBy === null) {
-        const step = routeApproval(policy, 'petition', 0, { caseNumber: state.caseNumber }).steps[0];
-        return [item('petition_decision', 'execution', step?.department ?? null, step ? [step.role] : [], ['DecidePetition'])];
+        const step = routeApproval(policy, 'petition', 0, { caseNumber: state.caseNumber })
+          .steps[0];
+        return [
+          item(
+            'petition_decision',
+            'execution',
+            step?.department ?? null,
+            step ? [step.role] : [],
+            ['DecidePetition'],
+          ),
+        ];
       }
-      if (p.decision === 'collect') return [item('receivable_collection', 'execution', 'sales', [], ['RecordReceivableCollected'])];
+      if (p.decision === 'collect')
+        return [
+          item('receivable_collection', 'execution', 'sales', [], ['RecordReceivableCollected']),
+        ];
       return [];
     }
     case 'resupply':
-      return ob.done ? [] : [item('resupply_shipment', 'execution', 'warehouse', [], ['RecordResupplyShipped'])];
+      return ob.done
+        ? []
+        : [item('resupply_shipment', 'execution', 'warehouse', [], ['RecordResupplyShipped'])];
     case 'child_case':
     case 'none':
       return [];

@@ -20,10 +20,19 @@ export interface StageDeadlineResult {
   policyVersion: number;
 }
 
-export function stageDeadlineOf<T extends CaseType>(policy: PolicyDocument, caseType: T, stage: StageOf<T>): StageDeadline {
+export function stageDeadlineOf<T extends CaseType>(
+  policy: PolicyDocument,
+  caseType: T,
+  stage: StageOf<T>,
+): StageDeadline {
   const stages = policy.deadlines[caseType] as Record<string, StageDeadline | undefined>;
   const found = stages[stage];
-  if (!found) throw new DomainError('COMMAND_INVALID', `Policy v${policy.version} has no deadline for ${caseType}.${stage}`, { caseType, stage });
+  if (!found)
+    throw new DomainError(
+      'COMMAND_INVALID',
+      `Policy v${policy.version} has no deadline for ${caseType}.${stage}`,
+      { caseType, stage },
+    );
   return found;
 }
 

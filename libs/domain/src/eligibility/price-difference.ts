@@ -21,15 +21,33 @@ export interface PriceDifferenceOutcome {
  * have not shipped; once handed to the carrier no difference is refunded (offer a gift or a
  * discount on the next purchase instead).
  */
-export function priceDifferenceRefund(input: PriceDifferenceInput, policy: PolicyDocument): PriceDifferenceOutcome {
+export function priceDifferenceRefund(
+  input: PriceDifferenceInput,
+  policy: PolicyDocument,
+): PriceDifferenceOutcome {
   assertFen(input.paidUnitFen, 'paidUnitFen');
   assertFen(input.newUnitFen, 'newUnitFen');
-  if (input.paidUnitFen < 0 || input.newUnitFen < 0) throw new DomainError('MONEY_INVALID', 'Prices cannot be negative', { ...input });
+  if (input.paidUnitFen < 0 || input.newUnitFen < 0)
+    throw new DomainError('MONEY_INVALID', 'Prices cannot be negative', { ...input });
   const drop = input.paidUnitFen - input.newUnitFen;
   if (drop <= 0) return { refundFen: 0, offer: 'none', basis: 'no price drop' };
-  const rule = input.handedToCarrier ? policy.returns.priceDifference.afterCarrierHandover : policy.returns.priceDifference.beforeCarrierHandover;
+  const rule = input.handedToCarrier
+    ? policy.returns.priceDifference.afterCarrierHandover
+    : policy.returns.priceDifference.beforeCarrierHandover;
   if (rule === 'refund_difference') {
-    return { refundFen: multiplyFen(drop, input.quantity), offer: 'none', basis: input.handedToCarrier ? 'policy override' : '001 篇3 退差价 2 按调整完之后的价格退给客户差价' };
+    return {
+      refundFen: multiplyFen(drop, input.quantity),
+      offer: 'none',
+      basis: input.handedToCarrier
+        ? 'policy override'
+        : '001 篇3 退差价 2 按调整完之后的价格退给客户差价',
+    };
   }
-  return { refundFen: 0, offer: 'gift_or_coupon', basis: input.handedToCarrier ? '001 篇3 退差价 3 已经交付第三方物流,差价将不能退还; 退差价 1 以赠品代替' : 'policy: gift instead' };
+  return {
+    refundFen: 0,
+    offer: 'gift_or_coupon',
+    basis: input.handedToCarrier
+      ? '001 篇3 退差价 3 已经交付第三方物流,差价将不能退还; 退差价 1 以赠品代替'
+      : 'policy: gift instead',
+  };
 }

@@ -24,10 +24,16 @@ export interface ReturnEligibilityInput {
   /** wholesale: a replacement is in stock (exchange first; return only without stock) */
   replacementAvailable?: boolean;
   /** franchise: the contract's return ratio, in per-mille of the period's purchases */
-  franchise?: { contractRatioPermille: number; periodPurchasedQuantity: number; periodReturnedQuantity: number; requestedQuantity: number };
+  franchise?: {
+    contractRatioPermille: number;
+    periodPurchasedQuantity: number;
+    periodReturnedQuantity: number;
+    requestedQuantity: number;
+  };
 }
 
-export type EligibilityDecision = 'accept' | 'exchange_only' | 'remedy_first' | 'may_refuse' | 'refuse';
+export type EligibilityDecision =
+  'accept' | 'exchange_only' | 'remedy_first' | 'may_refuse' | 'refuse';
 
 export interface EligibilityReason {
   code: string;
@@ -50,7 +56,11 @@ export interface ReturnEligibility {
  * The return/exchange rules of 001 篇3 (退换货情景) and 002 ch.11, evaluated in one place so the
  * API, the workflow and the supervisor's screen give the same answer with the same reasons.
  */
-export function evaluateReturnEligibility(input: ReturnEligibilityInput, policy: PolicyDocument, calendar: BusinessCalendar): ReturnEligibility {
+export function evaluateReturnEligibility(
+  input: ReturnEligibilityInput,
+  policy: PolicyDocument,
+  calendar: BusinessCalendar,
+): ReturnEligibility {
   const rules = policy.returns;
   const windowEnd = calendar.add(input.deliveredAt, rules.noReasonWindow);
   const withinWindow = toMs(input.requestedAt) <= windowEnd.ms;
@@ -58,7 +68,10 @@ export function evaluateReturnEligibility(input: ReturnEligibilityInput, policy:
   const noReasonRight = withinWindow && !(rules.poweredOnVoidsNoReason && input.poweredOn);
   const missingParts = rules.requiredParts.filter((p) => !input.partsReturned.includes(p));
   // 001 篇3 退换货 6: without a quality problem the customer pays shipping both ways.
-  const shippingPaidBy = quality || input.reason === 'wrong_item' || !rules.customerPaysShippingWithoutQualityProblem ? 'company' : 'customer';
+  const shippingPaidBy =
+    quality || input.reason === 'wrong_item' || !rules.customerPaysShippingWithoutQualityProblem
+      ? 'company'
+      : 'customer';
   const reasons: EligibilityReason[] = [];
   const result = (decision: EligibilityDecision): ReturnEligibility => ({
     decision,
@@ -73,27 +86,52 @@ export function evaluateReturnEligibility(input: ReturnEligibilityInput, policy:
 
   if (input.customerKind === 'wholesale') {
     if (input.selfPickup && !rules.wholesaleSelfPickupReturnable) {
-      reasons.push({ code: 'wholesale_self_pickup', basis: '002 ch.11 1(1) 自己提货的不能退换', message: 'Self-collected wholesale goods cannot be returned or exchanged' });
+      reasons.push({
+        code: 'wholesale_self_pickup',
+        basis: '002 ch.11 1(1) 自己提货的不能退换',
+        message: 'Self-collected wholesale goods cannot be returned or exchanged',
+      });
       return result('refuse');
     }
     if (input.reason === 'wrong_item') {
-      reasons.push({ code: 'wholesale_wrong_item', basis: '002 ch.11 1(2)', message: 'Goods differing from the order are exchanged' });
+      reasons.push({
+        code: 'wholesale_wrong_item',
+        basis: '002 ch.11 1(2)',
+        message: 'Goods differing from the order are exchanged',
+      });
       return result('exchange_only');
     }
     if (quality) {
       const canReturn = input.replacementAvailable === false;
-      reasons.push({ code: 'wholesale_quality', basis: '002 ch.11 1(3) 予以换货,无产品时可退货', message: canReturn ? 'No replacement in stock: return accepted' : 'Quality problem: exchanged' });
+      reasons.push({
+        code: 'wholesale_quality',
+        basis: '002 ch.11 1(3) 予以换货,无产品时可退货',
+        message: canReturn
+          ? 'No replacement in stock: return accepted'
+          : 'Quality problem: exchanged',
+      });
       return result(canReturn ? 'accept' : 'exchange_only');
     }
-    reasons.push({ code: 'wholesale_no_ground', basis: '002 ch.11 1', message: 'Wholesale returns need a confirmed quality problem or a wrong item' });
+    reasons.push({
+      code: 'wholesale_no_ground',
+      basis: '002 ch.11 1',
+      message: 'Wholesale returns need a confirmed quality problem or a wrong item',
+    });
     return result('refuse');
   }
 
   if (input.customerKind === 'franchise') {
     const f = input.franchise;
-    if (!f) throw new DomainError('COMMAND_INVALID', 'Franchise returns need the contract return ratio and period quantities (002 ch.11 2)', { field: 'franchise' });
+    if (!f)
+      throw new DomainError(
+        'COMMAND_INVALID',
+        'Franchise returns need the contract return ratio and period quantities (002 ch.11 2)',
+        { field: 'franchise' },
+      );
     // integer arithmetic: returned × 1000 ≤ ratio‰ × purchased
-    const allowed = (f.periodReturnedQuantity + f.requestedQuantity) * 1000 <= f.contractRatioPermille * f.periodPurchasedQuantity;
+    const allowed =
+      (f.periodReturnedQuantity + f.requestedQuantity) * 1000 <=
+      f.contractRatioPermille * f.periodPurchasedQuantity;
     reasons.push({
       code: allowed ? 'franchise_within_ratio' : 'franchise_ratio_exceeded',
       basis: '002 ch.11 2 严格按照加盟合同上的退换货比例操作',
@@ -104,29 +142,57 @@ export function evaluateReturnEligibility(input: ReturnEligibilityInput, policy:
 
   // Retail (001 篇3 退换货情景).
   if (missingParts.length > 0) {
-    reasons.push({ code: 'incomplete', basis: '001 篇3 退换货 4 外包装、配件、质保卡及主机完整寄回', message: `Missing: ${missingParts.join(', ')}` });
+    reasons.push({
+      code: 'incomplete',
+      basis: '001 篇3 退换货 4 外包装、配件、质保卡及主机完整寄回',
+      message: `Missing: ${missingParts.join(', ')}`,
+    });
     return result('refuse');
   }
   if (quality) {
-    reasons.push({ code: 'quality_problem', basis: '001 篇3 退换货 1 确定是质量问题,同意退货', message: 'Confirmed quality problem: accepted' });
+    reasons.push({
+      code: 'quality_problem',
+      basis: '001 篇3 退换货 1 确定是质量问题,同意退货',
+      message: 'Confirmed quality problem: accepted',
+    });
     return result('accept');
   }
   if (input.reason === 'wrong_item') {
-    reasons.push({ code: 'wrong_item', basis: '001 篇3 (our error)', message: 'Wrong item shipped: accepted at our cost' });
+    reasons.push({
+      code: 'wrong_item',
+      basis: '001 篇3 (our error)',
+      message: 'Wrong item shipped: accepted at our cost',
+    });
     return result('accept');
   }
   if (input.reason === 'dissatisfied' && input.remedyPossible) {
-    reasons.push({ code: 'remedy_first', basis: '001 篇3 退换货 2 能弥补的就弥补', message: 'Find the cause and remedy it; return only if the customer still refuses' });
+    reasons.push({
+      code: 'remedy_first',
+      basis: '001 篇3 退换货 2 能弥补的就弥补',
+      message: 'Find the cause and remedy it; return only if the customer still refuses',
+    });
     return result('remedy_first');
   }
   if (input.poweredOn && rules.poweredOnVoidsNoReason) {
-    reasons.push({ code: 'powered_on', basis: '001 篇3 退换货 5 开机将无法支持七天无理由退换货', message: 'The recorder was powered on: no 7-day no-reason return' });
+    reasons.push({
+      code: 'powered_on',
+      basis: '001 篇3 退换货 5 开机将无法支持七天无理由退换货',
+      message: 'The recorder was powered on: no 7-day no-reason return',
+    });
   }
   if (!withinWindow) {
-    reasons.push({ code: 'window_expired', basis: '001 篇3 退换货 7', message: `The no-reason window ended at ${windowEnd.at.toISOString()}` });
+    reasons.push({
+      code: 'window_expired',
+      basis: '001 篇3 退换货 7',
+      message: `The no-reason window ended at ${windowEnd.at.toISOString()}`,
+    });
   }
   if (noReasonRight) {
-    reasons.push({ code: 'no_reason_window', basis: '001 篇3 退换货 2/5 七天无理由; 实在理解不了的,就给予退货', message: 'Within the no-reason window: accepted' });
+    reasons.push({
+      code: 'no_reason_window',
+      basis: '001 篇3 退换货 2/5 七天无理由; 实在理解不了的,就给予退货',
+      message: 'Within the no-reason window: accepted',
+    });
     return result('accept');
   }
   // Outside the no-reason right (window over or powered on): 有权力拒绝退换 — per policy.
@@ -135,11 +201,23 @@ export function evaluateReturnEligibility(input: ReturnEligibilityInput, policy:
 
 /** Turn a refusing evaluation into the coded error a user sees. */
 export function assertReturnEligible(e: ReturnEligibility, allowDiscretion = false): void {
-  if (e.decision === 'accept' || e.decision === 'exchange_only' || (e.decision === 'may_refuse' && allowDiscretion)) return;
+  if (
+    e.decision === 'accept' ||
+    e.decision === 'exchange_only' ||
+    (e.decision === 'may_refuse' && allowDiscretion)
+  )
+    return;
   const expired = e.reasons.some((r) => r.code === 'window_expired');
   throw new DomainError(
     expired ? 'RETURN_WINDOW_EXPIRED' : 'RETURN_NOT_ELIGIBLE',
-    expired ? `The return window ended at ${e.windowEndsAt.toISOString()}` : `Return not eligible: ${e.reasons.map((r) => r.message).join('; ')}`,
-    { decision: e.decision, windowEndsAt: e.windowEndsAt.toISOString(), missingParts: e.missingParts, reasons: e.reasons },
+    expired
+      ? `The return window ended at ${e.windowEndsAt.toISOString()}`
+      : `Return not eligible: ${e.reasons.map((r) => r.message).join('; ')}`,
+    {
+      decision: e.decision,
+      windowEndsAt: e.windowEndsAt.toISOString(),
+      missingParts: e.missingParts,
+      reasons: e.reasons,
+    },
   );
 }

@@ -25,14 +25,26 @@ export interface LossAmount {
 
 export function computeLossAmount(basis: LossBasis, policy: PolicyDocument): LossAmount {
   for (const key of ['unitCostFen', 'freightFen', 'handlingFen', 'compensationFen'] as const) {
-    if (assertFen(basis[key], key) < 0) throw new DomainError('MONEY_INVALID', `${key} cannot be negative`, { field: key, value: basis[key] });
+    if (assertFen(basis[key], key) < 0)
+      throw new DomainError('MONEY_INVALID', `${key} cannot be negative`, {
+        field: key,
+        value: basis[key],
+      });
   }
   const include = policy.loss.include;
   const lines: LossAmount['lines'] = [
-    { term: 'productCost', amountFen: multiplyFen(basis.unitCostFen, basis.quantity), included: include.productCost },
+    {
+      term: 'productCost',
+      amountFen: multiplyFen(basis.unitCostFen, basis.quantity),
+      included: include.productCost,
+    },
     { term: 'freight', amountFen: basis.freightFen, included: include.freight },
     { term: 'handling', amountFen: basis.handlingFen, included: include.handling },
     { term: 'compensation', amountFen: basis.compensationFen, included: include.compensation },
   ];
-  return { totalFen: addFen(...lines.filter((l) => l.included).map((l) => l.amountFen)), lines, policyVersion: policy.version };
+  return {
+    totalFen: addFen(...lines.filter((l) => l.included).map((l) => l.amountFen)),
+    lines,
+    policyVersion: policy.version,
+  };
 }

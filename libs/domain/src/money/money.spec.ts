@@ -28,10 +28,17 @@ describe('money in integer fen', () => {
 
   it('multiplies by whole quantities only', () => {
     expect(multiplyFen(1999, 3)).toBe(5997);
-    expect(() => multiplyFen(100, 1.5)).toThrow(expect.objectContaining({ code: 'QUANTITY_INVALID' }));
+    expect(() => multiplyFen(100, 1.5)).toThrow(
+      expect.objectContaining({ code: 'QUANTITY_INVALID' }),
+    );
   });
 
   it('property: fenToYuan and yuanToFen round-trip', () => {
-    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (fen) => yuanToFen(fenToYuan(fen)) === fen));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        (fen) => yuanToFen(fenToYuan(fen)) === fen,
+      ),
+    );
   });
 });

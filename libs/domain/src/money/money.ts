@@ -10,7 +10,11 @@ const YUAN_PATTERN = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
 
 export function assertFen(value: number, field = 'amount'): Fen {
   if (!Number.isSafeInteger(value)) {
-    throw new DomainError('MONEY_INVALID', `${field} must be an integer number of fen, got ${value}`, { field, value });
+    throw new DomainError(
+      'MONEY_INVALID',
+      `${field} must be an integer number of fen, got ${value}`,
+      { field, value },
+    );
   }
   return value;
 }
@@ -19,7 +23,11 @@ export function assertFen(value: number, field = 'amount'): Fen {
 export function yuanToFen(yuan: string): Fen {
   const m = YUAN_PATTERN.exec(yuan.trim());
   if (!m) {
-    throw new DomainError('MONEY_INVALID', `"${yuan}" is not a yuan amount with at most two decimals`, { value: yuan });
+    throw new DomainError(
+      'MONEY_INVALID',
+      `"${yuan}" is not a yuan amount with at most two decimals`,
+      { value: yuan },
+    );
   }
   const whole = Number(m[2]);
   const cents = Number((m[3] ?? '').padEnd(2, '0'));
@@ -45,13 +53,20 @@ export function formatFen(fen: Fen): string {
 }
 
 export function addFen(...amounts: Fen[]): Fen {
-  return assertFen(amounts.reduce((sum, a) => sum + assertFen(a), 0), 'sum');
+  return assertFen(
+    amounts.reduce((sum, a) => sum + assertFen(a), 0),
+    'sum',
+  );
 }
 
 /** Unit price × quantity; quantity is a whole number of items. */
 export function multiplyFen(unit: Fen, quantity: number): Fen {
   if (!Number.isSafeInteger(quantity) || quantity < 0) {
-    throw new DomainError('QUANTITY_INVALID', `Quantity must be a non-negative integer, got ${quantity}`, { quantity });
+    throw new DomainError(
+      'QUANTITY_INVALID',
+      `Quantity must be a non-negative integer, got ${quantity}`,
+      { quantity },
+    );
   }
   return assertFen(assertFen(unit, 'unit') * quantity, 'product');
 }

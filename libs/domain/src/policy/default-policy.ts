@@ -11,11 +11,16 @@ import type { EscalationStep, PolicyDocument, PolicyDocumentInput } from './poli
 // DOMAIN.md "Overdue": on a missed deadline escalate to the department's manager; a further
 // (working) day late → the VP in charge.
 const departmentLadder: EscalationStep[] = [
-  { afterOverdue: { amount: 0, unit: 'calendar_hours' }, to: { role: 'manager', department: 'owner' } },
+  {
+    afterOverdue: { amount: 0, unit: 'calendar_hours' },
+    to: { role: 'manager', department: 'owner' },
+  },
   { afterOverdue: { amount: 1, unit: 'working_days' }, to: { role: 'vp' } },
 ];
 // A VP's own overdue review goes to the GM.
-const vpLadder: EscalationStep[] = [{ afterOverdue: { amount: 0, unit: 'calendar_hours' }, to: { role: 'gm' } }];
+const vpLadder: EscalationStep[] = [
+  { afterOverdue: { amount: 0, unit: 'calendar_hours' }, to: { role: 'gm' } },
+];
 
 const wd = (amount: number, owner: Department, basis: string, escalation = departmentLadder) =>
   ({ amount, unit: 'working_days', owner, basis, escalation }) as const;
@@ -29,9 +34,21 @@ export const defaultPolicyInput = {
   calendar: defaultCalendarSettings,
   deadlines: {
     complaint: {
-      firstResponse: { amount: 24, unit: 'calendar_hours', owner: 'sales', basis: '000 §三.6; 002 投诉处理 回应时间不超过24小时', escalation: departmentLadder },
+      firstResponse: {
+        amount: 24,
+        unit: 'calendar_hours',
+        owner: 'sales',
+        basis: '000 §三.6; 002 投诉处理 回应时间不超过24小时',
+        escalation: departmentLadder,
+      },
       registration: wd(1, 'cs', 'default (001 §24.3 cs registers)'),
-      severeReview: { amount: 4, unit: 'business_hours', owner: 'gm_office', basis: '001 §18 应即提呈副总经理 (4 h is our default)', escalation: vpLadder },
+      severeReview: {
+        amount: 4,
+        unit: 'business_hours',
+        owner: 'gm_office',
+        basis: '001 §18 应即提呈副总经理 (4 h is our default)',
+        escalation: vpLadder,
+      },
       investigationReport: wd(3, 'rnd', '001 §25.3 三天内提出报告呈分管副总经理'),
       reportReview: wd(2, 'gm_office', 'default', vpLadder),
       proposal: wd(1, 'cs', 'default (001 §24.3(4))'),
@@ -70,22 +87,102 @@ export const defaultPolicyInput = {
   },
   approvalMatrix: {
     rows: [
-      { id: 'handling-cs-manager', action: 'handling_decision', upToFen: 500_000, chain: [{ role: 'manager', department: 'cs' }], basis: '001 §27 (amounts: DOMAIN.md default ≤ ¥5,000)' },
-      { id: 'handling-vp', action: 'handling_decision', upToFen: 5_000_000, chain: [{ role: 'vp' }], basis: '001 §27 (amounts: DOMAIN.md default ≤ ¥50,000)' },
-      { id: 'handling-gm', action: 'handling_decision', upToFen: null, chain: [{ role: 'gm' }], basis: '001 §27 (DOMAIN.md default: above ¥50,000)' },
-      { id: 'investigation-report-vp', action: 'investigation_report', upToFen: null, chain: [{ role: 'vp', checkLimit: false }], basis: '001 §25.3' },
-      { id: 'severe-review-vp', action: 'severe_review', upToFen: null, chain: [{ role: 'vp', checkLimit: false }], basis: '001 §18' },
-      { id: 'discount-certificate-sales-vp', action: 'discount_certificate', upToFen: null, chain: [{ role: 'sales_vp', checkLimit: false }], basis: '001 §29.1(1)' },
-      { id: 'return-slip-sales-vp', action: 'return_slip', upToFen: null, chain: [{ role: 'sales_vp', checkLimit: false }], basis: '001 §29.1(2)' },
-      { id: 'return-request-supervisor', action: 'return_request', upToFen: null, chain: [{ role: 'supervisor', department: 'sales', checkLimit: false }], basis: '001 篇3 退货流程 1' },
-      { id: 'individual-penalty-vp', action: 'individual_penalty', upToFen: null, chain: [{ role: 'vp', checkLimit: false }], basis: '001 §25.4' },
-      { id: 'bonus-deduction-gm', action: 'bonus_deduction_notice', upToFen: null, chain: [{ role: 'gm', checkLimit: false }], basis: '001 §28.2' },
-      { id: 'out-of-town-manager', action: 'out_of_town_service', upToFen: null, chain: [{ role: 'manager', department: 'requester', checkLimit: false }], basis: '001 §12' },
-      { id: 'petition-sales-manager', action: 'petition', upToFen: null, chain: [{ role: 'manager', department: 'sales', checkLimit: false }], basis: '001 §25.8 签呈给上级' },
+      {
+        id: 'handling-cs-manager',
+        action: 'handling_decision',
+        upToFen: 500_000,
+        chain: [{ role: 'manager', department: 'cs' }],
+        basis: '001 §27 (amounts: DOMAIN.md default ≤ ¥5,000)',
+      },
+      {
+        id: 'handling-vp',
+        action: 'handling_decision',
+        upToFen: 5_000_000,
+        chain: [{ role: 'vp' }],
+        basis: '001 §27 (amounts: DOMAIN.md default ≤ ¥50,000)',
+      },
+      {
+        id: 'handling-gm',
+        action: 'handling_decision',
+        upToFen: null,
+        chain: [{ role: 'gm' }],
+        basis: '001 §27 (DOMAIN.md default: above ¥50,000)',
+      },
+      {
+        id: 'investigation-report-vp',
+        action: 'investigation_report',
+        upToFen: null,
+        chain: [{ role: 'vp', checkLimit: false }],
+        basis: '001 §25.3',
+      },
+      {
+        id: 'severe-review-vp',
+        action: 'severe_review',
+        upToFen: null,
+        chain: [{ role: 'vp', checkLimit: false }],
+        basis: '001 §18',
+      },
+      {
+        id: 'discount-certificate-sales-vp',
+        action: 'discount_certificate',
+        upToFen: null,
+        chain: [{ role: 'sales_vp', checkLimit: false }],
+        basis: '001 §29.1(1)',
+      },
+      {
+        id: 'return-slip-sales-vp',
+        action: 'return_slip',
+        upToFen: null,
+        chain: [{ role: 'sales_vp', checkLimit: false }],
+        basis: '001 §29.1(2)',
+      },
+      {
+        id: 'return-request-supervisor',
+        action: 'return_request',
+        upToFen: null,
+        chain: [{ role: 'supervisor', department: 'sales', checkLimit: false }],
+        basis: '001 篇3 退货流程 1',
+      },
+      {
+        id: 'individual-penalty-vp',
+        action: 'individual_penalty',
+        upToFen: null,
+        chain: [{ role: 'vp', checkLimit: false }],
+        basis: '001 §25.4',
+      },
+      {
+        id: 'bonus-deduction-gm',
+        action: 'bonus_deduction_notice',
+        upToFen: null,
+        chain: [{ role: 'gm', checkLimit: false }],
+        basis: '001 §28.2',
+      },
+      {
+        id: 'out-of-town-manager',
+        action: 'out_of_town_service',
+        upToFen: null,
+        chain: [{ role: 'manager', department: 'requester', checkLimit: false }],
+        basis: '001 §12',
+      },
+      {
+        id: 'petition-sales-manager',
+        action: 'petition',
+        upToFen: null,
+        chain: [{ role: 'manager', department: 'sales', checkLimit: false }],
+        basis: '001 §25.8 签呈给上级',
+      },
     ],
     mandatory: [
-      { action: 'discount_certificate', approver: { role: 'sales_vp', checkLimit: false }, basis: '001 §29.1(1) 呈经销售副总经理核签' },
-      { action: 'return_slip', approver: { role: 'sales_vp', checkLimit: false }, basis: '001 §29.1(2) 呈销售副总经理核示' },
+      {
+        action: 'discount_certificate',
+        approver: { role: 'sales_vp', checkLimit: false },
+        basis: '001 §29.1(1) 呈经销售副总经理核签',
+      },
+      {
+        action: 'return_slip',
+        approver: { role: 'sales_vp', checkLimit: false },
+        basis: '001 §29.1(2) 呈销售副总经理核示',
+      },
     ],
     limits: [
       { role: 'manager', department: 'cs', maxFen: 500_000 },
@@ -106,7 +203,10 @@ export const defaultPolicyInput = {
     customerPaysShippingWithoutQualityProblem: true,
     outsideWindow: 'may_refuse',
     wholesaleSelfPickupReturnable: false,
-    priceDifference: { beforeCarrierHandover: 'refund_difference', afterCarrierHandover: 'no_refund_offer_gift' },
+    priceDifference: {
+      beforeCarrierHandover: 'refund_difference',
+      afterCarrierHandover: 'no_refund_offer_gift',
+    },
   },
   repair: {
     serviceKinds: {
@@ -134,9 +234,16 @@ export const defaultPolicyInput = {
     ],
     dissatisfiedGrades: ['poor'],
   },
-  followUp: { afterClose: { amount: 3, unit: 'working_days' }, maxAttempts: 3, retryAfter: { amount: 1, unit: 'working_days' } },
+  followUp: {
+    afterClose: { amount: 3, unit: 'working_days' },
+    maxAttempts: 3,
+    retryAfter: { amount: 1, unit: 'working_days' },
+  },
   consignment: { reportPeriod: 'monthly', codePrefixes: { wholesale: 'pf', franchise: 'jm' } },
-  numbering: { prefixes: { complaint: 'KS', return: 'TH', repair: 'WX', consignment: 'DX', followUp: 'HF' }, seqDigits: 4 },
+  numbering: {
+    prefixes: { complaint: 'KS', return: 'TH', repair: 'WX', consignment: 'DX', followUp: 'HF' },
+    seqDigits: 4,
+  },
 } satisfies PolicyDocumentInput;
 
 /** Validated at module load: a default that does not satisfy its own schema fails every test. */

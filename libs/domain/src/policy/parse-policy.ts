@@ -13,17 +13,27 @@ export interface PolicyIssue {
 export function parsePolicy(input: unknown): PolicyDocument {
   const result = policyDocumentSchema.safeParse(input);
   if (result.success) return result.data;
-  const issues: PolicyIssue[] = result.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
-  throw new DomainError('POLICY_INVALID', `Policy document rejected: ${issues.length} issue(s): ${issues.map((i) => i.path).join(', ')}`, {
-    issues,
-  });
+  const issues: PolicyIssue[] = result.error.issues.map((i) => ({
+    path: i.path.join('.') || '(root)',
+    message: i.message,
+  }));
+  throw new DomainError(
+    'POLICY_INVALID',
+    `Policy document rejected: ${issues.length} issue(s): ${issues.map((i) => i.path).join(', ')}`,
+    {
+      issues,
+    },
+  );
 }
 
-export function validatePolicy(input: unknown): { ok: true; policy: PolicyDocument } | { ok: false; issues: PolicyIssue[] } {
+export function validatePolicy(
+  input: unknown,
+): { ok: true; policy: PolicyDocument } | { ok: false; issues: PolicyIssue[] } {
   try {
     return { ok: true, policy: parsePolicy(input) };
   } catch (e) {
-    if (e instanceof DomainError && e.code === 'POLICY_INVALID') return { ok: false, issues: (e.details as { issues: PolicyIssue[] }).issues };
+    if (e instanceof DomainError && e.code === 'POLICY_INVALID')
+      return { ok: false, issues: (e.details as { issues: PolicyIssue[] }).issues };
     throw e;
   }
 }

@@ -10,7 +10,11 @@ import { DEPARTMENTS, ROLE_RANK, ROLES } from '../shared/org';
  * inside Temporal workflow inputs and is pinned per case); objects are strict so that a typo in
  * a key is an error, not a silently ignored rule.
  */
-const fen = z.number().int().nonnegative().refine(Number.isSafeInteger, 'must be a safe integer (fen)');
+const fen = z
+  .number()
+  .int()
+  .nonnegative()
+  .refine(Number.isSafeInteger, 'must be a safe integer (fen)');
 const department = z.enum(DEPARTMENTS);
 const role = z.enum(ROLES);
 
@@ -27,7 +31,9 @@ export const approverSpecSchema = z
 export const escalationStepSchema = z
   .object({
     afterOverdue: durationSchema.strict(),
-    to: z.object({ role, department: z.union([department, z.literal('owner')]).optional() }).strict(),
+    to: z
+      .object({ role, department: z.union([department, z.literal('owner')]).optional() })
+      .strict(),
   })
   .strict();
 
@@ -44,7 +50,12 @@ export const stageDeadlineSchema = z
 
 const stagesFor = <T extends CaseType>(caseType: T) =>
   z
-    .object(Object.fromEntries(STAGES[caseType].map((s) => [s, stageDeadlineSchema])) as Record<(typeof STAGES)[T][number], typeof stageDeadlineSchema>)
+    .object(
+      Object.fromEntries(STAGES[caseType].map((s) => [s, stageDeadlineSchema])) as Record<
+        (typeof STAGES)[T][number],
+        typeof stageDeadlineSchema
+      >,
+    )
     .strict();
 
 export const approvalRowSchema = z
@@ -62,9 +73,19 @@ export const approvalMatrixSchema = z
   .object({
     rows: z.array(approvalRowSchema).min(1),
     /** approvers an action always needs on top of its bracket (e.g. the sales VP on return slips) */
-    mandatory: z.array(z.object({ action: z.enum(APPROVAL_ACTIONS), approver: approverSpecSchema, basis: z.string().min(1) }).strict()),
+    mandatory: z.array(
+      z
+        .object({
+          action: z.enum(APPROVAL_ACTIONS),
+          approver: approverSpecSchema,
+          basis: z.string().min(1),
+        })
+        .strict(),
+    ),
     /** the most each role may approve; a missing entry means the role may not approve amounts */
-    limits: z.array(z.object({ role, department: department.optional(), maxFen: fen.nullable() }).strict()),
+    limits: z.array(
+      z.object({ role, department: department.optional(), maxFen: fen.nullable() }).strict(),
+    ),
   })
   .strict();
 
@@ -98,7 +119,14 @@ export const policyDocumentSchema = z
     loss: z
       .object({
         /** which terms of the loss-accounting basis (损失金额核算基准) are counted */
-        include: z.object({ productCost: z.boolean(), freight: z.boolean(), handling: z.boolean(), compensation: z.boolean() }).strict(),
+        include: z
+          .object({
+            productCost: z.boolean(),
+            freight: z.boolean(),
+            handling: z.boolean(),
+            compensation: z.boolean(),
+          })
+          .strict(),
       })
       .strict(),
     returns: z
@@ -130,14 +158,28 @@ export const policyDocumentSchema = z
           .strict(),
         /** a paid-service fee up to this amount is collected on the spot (费用较低者, 001 §9) */
         collectOnSiteUpToFen: fen,
-        workshopReturnMonths: z.object({ min: z.number().int().positive(), max: z.number().int().positive() }).strict(),
+        workshopReturnMonths: z
+          .object({ min: z.number().int().positive(), max: z.number().int().positive() })
+          .strict(),
         notAcceptedItemClasses: z.array(z.string().min(1)),
       })
       .strict(),
     survey: z
       .object({
-        items: z.array(z.object({ code: z.string().min(1), label: z.string().min(1) }).strict()).min(1),
-        grades: z.array(z.object({ code: z.string().min(1), label: z.string().min(1), score: z.number().int() }).strict()).min(2),
+        items: z
+          .array(z.object({ code: z.string().min(1), label: z.string().min(1) }).strict())
+          .min(1),
+        grades: z
+          .array(
+            z
+              .object({
+                code: z.string().min(1),
+                label: z.string().min(1),
+                score: z.number().int(),
+              })
+              .strict(),
+          )
+          .min(2),
         dissatisfiedGrades: z.array(z.string().min(1)).min(1),
       })
       .strict(),
@@ -151,23 +193,37 @@ export const policyDocumentSchema = z
     consignment: z
       .object({
         reportPeriod: z.enum(['monthly', 'quarterly']),
-        codePrefixes: z.object({ wholesale: z.string().regex(/^[a-z]{2}$/), franchise: z.string().regex(/^[a-z]{2}$/) }).strict(),
+        codePrefixes: z
+          .object({
+            wholesale: z.string().regex(/^[a-z]{2}$/),
+            franchise: z.string().regex(/^[a-z]{2}$/),
+          })
+          .strict(),
       })
       .strict(),
     numbering: z
       .object({
-        prefixes: z.object(Object.fromEntries(CASE_TYPES.map((c) => [c, z.string().regex(/^[A-Z]{2}$/)])) as Record<CaseType, z.ZodString>).strict(),
+        prefixes: z
+          .object(
+            Object.fromEntries(
+              CASE_TYPES.map((c) => [c, z.string().regex(/^[A-Z]{2}$/)]),
+            ) as Record<CaseType, z.ZodString>,
+          )
+          .strict(),
         seqDigits: z.number().int().min(3).max(8),
       })
       .strict(),
   })
   .strict()
   .superRefine((policy, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
 
     // Approval brackets: per action ascending, ending unbounded, level never decreasing.
     for (const action of APPROVAL_ACTIONS) {
-      const rows = policy.approvalMatrix.rows.map((row, index) => ({ row, index })).filter((r) => r.row.action === action);
+      const rows = policy.approvalMatrix.rows
+        .map((row, index) => ({ row, index }))
+        .filter((r) => r.row.action === action);
       if (rows.length === 0) {
         issue(['approvalMatrix', 'rows'], `no row routes the action "${action}"`);
         continue;
@@ -176,18 +232,32 @@ export const policyDocumentSchema = z
       let previousLevel = -1;
       rows.forEach(({ row, index }, i) => {
         const last = i === rows.length - 1;
-        if (row.upToFen === null && !last) issue(['approvalMatrix', 'rows', index, 'upToFen'], `only the last "${action}" row may be unbounded`);
-        if (row.upToFen !== null && last) issue(['approvalMatrix', 'rows', index, 'upToFen'], `the last "${action}" row must be unbounded (null) so every amount routes`);
-        if (row.upToFen !== null && row.upToFen <= previousBound) issue(['approvalMatrix', 'rows', index, 'upToFen'], `"${action}" brackets must ascend`);
+        if (row.upToFen === null && !last)
+          issue(
+            ['approvalMatrix', 'rows', index, 'upToFen'],
+            `only the last "${action}" row may be unbounded`,
+          );
+        if (row.upToFen !== null && last)
+          issue(
+            ['approvalMatrix', 'rows', index, 'upToFen'],
+            `the last "${action}" row must be unbounded (null) so every amount routes`,
+          );
+        if (row.upToFen !== null && row.upToFen <= previousBound)
+          issue(['approvalMatrix', 'rows', index, 'upToFen'], `"${action}" brackets must ascend`);
         if (row.upToFen !== null) previousBound = row.upToFen;
         const level = Math.max(...row.chain.map((a) => ROLE_RANK[a.role]));
-        if (level < previousLevel) issue(['approvalMatrix', 'rows', index, 'chain'], `"${action}" approval level must not decrease as the amount grows`);
+        if (level < previousLevel)
+          issue(
+            ['approvalMatrix', 'rows', index, 'chain'],
+            `"${action}" approval level must not decrease as the amount grows`,
+          );
         previousLevel = level;
       });
     }
     const ids = new Set<string>();
     policy.approvalMatrix.rows.forEach((row, index) => {
-      if (ids.has(row.id)) issue(['approvalMatrix', 'rows', index, 'id'], `duplicate row id "${row.id}"`);
+      if (ids.has(row.id))
+        issue(['approvalMatrix', 'rows', index, 'id'], `duplicate row id "${row.id}"`);
       ids.add(row.id);
     });
 
@@ -195,13 +265,15 @@ export const policyDocumentSchema = z
     if (min > max) issue(['repair', 'workshopReturnMonths', 'max'], 'max must not be below min');
 
     const grades = new Set(policy.survey.grades.map((g) => g.code));
-    if (grades.size !== policy.survey.grades.length) issue(['survey', 'grades'], 'grade codes must be unique');
+    if (grades.size !== policy.survey.grades.length)
+      issue(['survey', 'grades'], 'grade codes must be unique');
     policy.survey.dissatisfiedGrades.forEach((g, i) => {
       if (!grades.has(g)) issue(['survey', 'dissatisfiedGrades', i], `"${g}" is not a grade`);
     });
 
     const prefixes = Object.values(policy.numbering.prefixes);
-    if (new Set(prefixes).size !== prefixes.length) issue(['numbering', 'prefixes'], 'case-number prefixes must be unique');
+    if (new Set(prefixes).size !== prefixes.length)
+      issue(['numbering', 'prefixes'], 'case-number prefixes must be unique');
     if (policy.consignment.codePrefixes.wholesale === policy.consignment.codePrefixes.franchise) {
       issue(['consignment', 'codePrefixes'], 'wholesale and franchise prefixes must differ');
     }

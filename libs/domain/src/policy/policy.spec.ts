@@ -9,7 +9,10 @@ function mutate(doc: unknown, edits: Record<string, unknown>): unknown {
   for (const [path, value] of Object.entries(edits)) {
     const keys = path.split('.');
     const last = keys.pop() as string;
-    const parent = keys.reduce<Record<string, unknown>>((node, k) => node[k] as Record<string, unknown>, copy as Record<string, unknown>);
+    const parent = keys.reduce<Record<string, unknown>>(
+      (node, k) => node[k] as Record<string, unknown>,
+      copy as Record<string, unknown>,
+    );
     if (value === undefined) delete parent[last];
     else parent[last] = value;
   }
@@ -23,15 +26,27 @@ describe('policy as versioned data', () => {
   });
 
   it('000 §三.6 / 002: first response within 24 calendar hours', () => {
-    expect(defaultPolicy.deadlines.complaint.firstResponse).toMatchObject({ amount: 24, unit: 'calendar_hours', owner: 'sales' });
+    expect(defaultPolicy.deadlines.complaint.firstResponse).toMatchObject({
+      amount: 24,
+      unit: 'calendar_hours',
+      owner: 'sales',
+    });
   });
 
   it('001 §26.1: 6 days to close from CS acceptance, in the unit the policy states (working days)', () => {
-    expect(defaultPolicy.deadlines.complaint.close).toMatchObject({ amount: 6, unit: 'working_days', owner: 'cs' });
+    expect(defaultPolicy.deadlines.complaint.close).toMatchObject({
+      amount: 6,
+      unit: 'working_days',
+      owner: 'cs',
+    });
   });
 
   it('001 §25.3: 3 days for the investigation report', () => {
-    expect(defaultPolicy.deadlines.complaint.investigationReport).toMatchObject({ amount: 3, unit: 'working_days', owner: 'rnd' });
+    expect(defaultPolicy.deadlines.complaint.investigationReport).toMatchObject({
+      amount: 3,
+      unit: 'working_days',
+      owner: 'rnd',
+    });
   });
 
   it('001 篇3 退换货 5: 7-day no-reason return window', () => {
@@ -52,16 +67,36 @@ describe('policy as versioned data', () => {
   });
 
   it('001 §21: numbering prefixes KS/TH/WX/DX/HF', () => {
-    expect(defaultPolicy.numbering.prefixes).toEqual({ complaint: 'KS', return: 'TH', repair: 'WX', consignment: 'DX', followUp: 'HF' });
+    expect(defaultPolicy.numbering.prefixes).toEqual({
+      complaint: 'KS',
+      return: 'TH',
+      repair: 'WX',
+      consignment: 'DX',
+      followUp: 'HF',
+    });
   });
 
   it('001 §17: four survey items, four grades', () => {
-    expect(defaultPolicy.survey.items.map((i) => i.code)).toEqual(['attitude', 'skill', 'arrival_time', 'promises_kept']);
-    expect(defaultPolicy.survey.grades.map((g) => g.code)).toEqual(['very_satisfied', 'satisfied', 'average', 'poor']);
+    expect(defaultPolicy.survey.items.map((i) => i.code)).toEqual([
+      'attitude',
+      'skill',
+      'arrival_time',
+      'promises_kept',
+    ]);
+    expect(defaultPolicy.survey.grades.map((g) => g.code)).toEqual([
+      'very_satisfied',
+      'satisfied',
+      'average',
+      'poor',
+    ]);
   });
 
   it('001 篇3 考勤制度: working hours 9:00–18:00, Asia/Shanghai', () => {
-    expect(defaultPolicy.calendar).toMatchObject({ timeZone: 'Asia/Shanghai', utcOffsetMinutes: 480, workingHours: { start: '09:00', end: '18:00' } });
+    expect(defaultPolicy.calendar).toMatchObject({
+      timeZone: 'Asia/Shanghai',
+      utcOffsetMinutes: 480,
+      workingHours: { start: '09:00', end: '18:00' },
+    });
   });
 
   it('task §1: an invalid policy document is rejected with every offending path listed', () => {

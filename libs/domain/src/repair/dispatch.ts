@@ -7,9 +7,15 @@ import { type Instant, toMs } from '../shared/instant';
  * 001 §11: requests not dispatched on the day they were registered go to the department manager
  * with priority the next (working) day.
  */
-export function dispatchPriority(registeredAt: Instant, now: Instant, calendar: BusinessCalendar): 'normal' | 'priority' {
+export function dispatchPriority(
+  registeredAt: Instant,
+  now: Instant,
+  calendar: BusinessCalendar,
+): 'normal' | 'priority' {
   const offset = calendar.settings.utcOffsetMinutes;
-  return localDayIndex(toMs(now), offset) > localDayIndex(toMs(registeredAt), offset) ? 'priority' : 'normal';
+  return localDayIndex(toMs(now), offset) > localDayIndex(toMs(registeredAt), offset)
+    ? 'priority'
+    : 'normal';
 }
 
 export interface OutOfTownStatus {
@@ -21,6 +27,10 @@ export interface OutOfTownStatus {
 /** 001 §12: out-of-town service only after the department manager approved the application. */
 export function assertMayTravel(caseNumber: string, status: OutOfTownStatus): void {
   if (status.outOfTown && status.approvedBy === null) {
-    throw new DomainError('OUT_OF_TOWN_NOT_APPROVED', 'Out-of-town service needs an approved out-of-town service application first (001 §12)', { caseNumber });
+    throw new DomainError(
+      'OUT_OF_TOWN_NOT_APPROVED',
+      'Out-of-town service needs an approved out-of-town service application first (001 §12)',
+      { caseNumber },
+    );
   }
 }

@@ -24,21 +24,34 @@ export interface WorkshopIntake {
  * Accept an item for workshop repair: some classes are not accepted (Thai silver, 002 ch.10 §3),
  * and the customer is told the expected range and that the result may differ from the original.
  */
-export function acceptWorkshopItem(receipt: WorkshopReceipt, policy: PolicyDocument): WorkshopIntake {
+export function acceptWorkshopItem(
+  receipt: WorkshopReceipt,
+  policy: PolicyDocument,
+): WorkshopIntake {
   if (policy.repair.notAcceptedItemClasses.includes(receipt.itemClass)) {
-    throw new DomainError('REPAIR_ITEM_NOT_ACCEPTED', `Items of class "${receipt.itemClass}" are not accepted for repair (002 ch.10 §3)`, {
-      itemClass: receipt.itemClass,
-      notAccepted: policy.repair.notAcceptedItemClasses,
-    });
+    throw new DomainError(
+      'REPAIR_ITEM_NOT_ACCEPTED',
+      `Items of class "${receipt.itemClass}" are not accepted for repair (002 ch.10 §3)`,
+      {
+        itemClass: receipt.itemClass,
+        notAccepted: policy.repair.notAcceptedItemClasses,
+      },
+    );
   }
   for (const field of ['itemCode', 'partToRepair', 'customerName', 'photo'] as const) {
-    if (!receipt[field].trim()) throw new DomainError('COMMAND_INVALID', `The repair receipt needs ${field} (002 ch.10 §4)`, { field });
+    if (!receipt[field].trim())
+      throw new DomainError('COMMAND_INVALID', `The repair receipt needs ${field} (002 ch.10 §4)`, {
+        field,
+      });
   }
   const at = toMs(receipt.receivedAt);
   const { min, max } = policy.repair.workshopReturnMonths;
   return {
     receipt,
-    expectedBetween: { earliest: new Date(addLocalMonths(at, min, policy.calendar.utcOffsetMinutes)), latest: new Date(addLocalMonths(at, max, policy.calendar.utcOffsetMinutes)) },
+    expectedBetween: {
+      earliest: new Date(addLocalMonths(at, min, policy.calendar.utcOffsetMinutes)),
+      latest: new Date(addLocalMonths(at, max, policy.calendar.utcOffsetMinutes)),
+    },
     basis: '002 ch.10 §2 维修时间为1—6个月',
   };
 }

@@ -11,8 +11,17 @@ export interface Reconciliation {
   next: 'book_voucher_and_refund' | 'back_to_sales';
 }
 
-export function reconcileReturnQuantities(approvedQuantity: number, returnedQuantity: number): Reconciliation {
+export function reconcileReturnQuantities(
+  approvedQuantity: number,
+  returnedQuantity: number,
+): Reconciliation {
   const difference = returnedQuantity - approvedQuantity;
   const matched = difference === 0;
-  return { approvedQuantity, returnedQuantity, matched, difference, next: matched ? 'book_voucher_and_refund' : 'back_to_sales' };
+  return {
+    approvedQuantity,
+    returnedQuantity,
+    matched,
+    difference,
+    next: matched ? 'book_voucher_and_refund' : 'back_to_sales',
+  };
 }

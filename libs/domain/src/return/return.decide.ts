@@ -7,11 +7,24 @@ import { assertReturnEligible, evaluateReturnEligibility } from '../eligibility/
 import { assertFen } from '../money/money';
 import type { PolicyDocument } from '../policy/policy.schema';
 import { type Decision, decideWith, illegal } from '../shared/decision';
-import { assertActorIn, assertNotSelf, assertPinnedPolicy, assertRole, nonEmpty, positiveInt } from '../shared/guards';
+import {
+  assertActorIn,
+  assertNotSelf,
+  assertPinnedPolicy,
+  assertRole,
+  nonEmpty,
+  positiveInt,
+} from '../shared/guards';
 import { type Instant, toMs } from '../shared/instant';
 import { assertActorFits } from '../tasks/task-access';
 import { reconcileReturnQuantities } from './reconciliation';
-import type { ReturnCommand, ReturnEvent, ReturnState, ReturnStatus, SlipCopy } from './return.types';
+import type {
+  ReturnCommand,
+  ReturnEvent,
+  ReturnState,
+  ReturnStatus,
+  SlipCopy,
+} from './return.types';
 
 /** 001 §29.1(2)/§29.3: copy 1 stays with sales to follow up; 2 warehouse, 3 finance, 4 sales after receipt. */
 export const RETURN_SLIP_COPIES: SlipCopy[] = [
@@ -40,11 +53,21 @@ export function decideReturn(
 function assertReturnNumber(caseNumber: string, policy: PolicyDocument): void {
   const parsed = parseCaseNumber(caseNumber);
   if (!parsed || parsed.prefix !== policy.numbering.prefixes.return) {
-    throw new DomainError('CASE_NUMBER_INVALID', `"${caseNumber}" is not a return number (${policy.numbering.prefixes.return}yyyymm-seq)`, { caseNumber });
+    throw new DomainError(
+      'CASE_NUMBER_INVALID',
+      `"${caseNumber}" is not a return number (${policy.numbering.prefixes.return}yyyymm-seq)`,
+      { caseNumber },
+    );
   }
 }
 
-function decide(state: ReturnState | null, cmd: ReturnCommand, at: number, policy: PolicyDocument, calendar: BusinessCalendar): ReturnEvent[] {
+function decide(
+  state: ReturnState | null,
+  cmd: ReturnCommand,
+  at: number,
+  policy: PolicyDocument,
+  calendar: BusinessCalendar,
+): ReturnEvent[] {
   const by = cmd.actor.userId;
   if (cmd.type === 'RequestReturn' || cmd.type === 'IssueReturnSlip') {
     if (state !== null) throw illegal('return', state.status, cmd.type);
@@ -59,10 +82,29 @@ function decide(state: ReturnState | null, cmd: ReturnCommand, at: number, polic
       positiveInt(r.quantity, 'request.quantity');
       const eligibility = evaluateReturnEligibility(cmd.eligibility, policy, calendar);
       const route = routeApproval(policy, 'return_request', 0, { caseNumber: cmd.caseNumber });
-      return [{ type: 'ReturnRequested', at, by, caseNumber: cmd.caseNumber, policyVersion: policy.version, request: r, eligibility, route }];
+      return [
+        {
+          type: 'ReturnRequested',
+          at,
+          by,
+          caseNumber: cmd.caseNumber,
+          policyVersion: policy.version,
+          request: r,
+          eligibility,
+          route,
+        },
+      ];
     }
-    if (!parseCaseNumber(cmd.parentCaseNumber)) throw new DomainError('CASE_NUMBER_INVALID', `"${cmd.parentCaseNumber}" is not a case number`, { caseNumber: cmd.parentCaseNumber });
-    const route = routeApproval(policy, 'return_slip', 0, { caseNumber: cmd.caseNumber, parentCaseNumber: cmd.parentCaseNumber });
+    if (!parseCaseNumber(cmd.parentCaseNumber))
+      throw new DomainError(
+        'CASE_NUMBER_INVALID',
+        `"${cmd.parentCaseNumber}" is not a case number`,
+        { caseNumber: cmd.parentCaseNumber },
+      );
+    const route = routeApproval(policy, 'return_slip', 0, {
+      caseNumber: cmd.caseNumber,
+      parentCaseNumber: cmd.parentCaseNumber,
+    });
     return [
       {
         type: 'ReturnSlipIssued',
@@ -84,7 +126,8 @@ function decide(state: ReturnState | null, cmd: ReturnCommand, at: number, polic
       },
     ];
   }
-  if (state === null) throw illegal('return', 'none', cmd.type, ['RequestReturn', 'IssueReturnSlip']);
+  if (state === null)
+    throw illegal('return', 'none', cmd.type, ['RequestReturn', 'IssueReturnSlip']);
   assertPinnedPolicy(state.policyVersion, policy, state.caseNumber);
   const ctx = { caseNumber: state.caseNumber, command: cmd.type };
   const need = (...statuses: ReturnStatus[]) => {
@@ -99,7 +142,8 @@ function decide(state: ReturnState | null, cmd: ReturnCommand, at: number, polic
       const step = state.eligibility && routeApproval(policy, 'return_request', 0, ctx).steps[0];
       if (step) assertActorFits(cmd.actor, step.department ?? null, [step.role], ctx);
       assertNotSelf(by, state.requestedBy, 'return request', ctx);
-      if (cmd.type === 'RejectReturnRequest') return [{ type: 'ReturnRequestRejected', at, by, reason: nonEmpty(cmd.reason, 'reason') }];
+      if (cmd.type === 'RejectReturnRequest')
+        return [{ type: 'ReturnRequestRejected', at, by, reason: nonEmpty(cmd.reason, 'reason') }];
       const discretion = cmd.discretionNote?.trim() ? cmd.discretionNote : null;
       // Outside the rules' "accept", a supervisor may still accept with a recorded reason
       // (may refuse ≠ must refuse; remedy attempted and failed). A plain refusal stays a refusal.
@@ -119,31 +163,66 @@ function decide(state: ReturnState | null, cmd: ReturnCommand, at: number, polic
       need('awaiting_goods');
       assertActorIn(cmd.actor, ['warehouse'], [], ctx);
       const mode = cmd.mode ?? (state.returnedQuantity === 0 ? 'initial' : 'additional');
-      if (!Number.isSafeInteger(cmd.quantity) || cmd.quantity < 0) positiveInt(cmd.quantity, 'quantity');
+      if (!Number.isSafeInteger(cmd.quantity) || cmd.quantity < 0)
+        positiveInt(cmd.quantity, 'quantity');
       const note = cmd.note ?? '';
-      if (!cmd.complete || !cmd.undamaged) return [{ type: 'GoodsCheckFailed', at, by, quantity: cmd.quantity, complete: cmd.complete, undamaged: cmd.undamaged, note }];
-      const totalReturned = mode === 'additional' ? state.returnedQuantity + cmd.quantity : cmd.quantity;
+      if (!cmd.complete || !cmd.undamaged)
+        return [
+          {
+            type: 'GoodsCheckFailed',
+            at,
+            by,
+            quantity: cmd.quantity,
+            complete: cmd.complete,
+            undamaged: cmd.undamaged,
+            note,
+          },
+        ];
+      const totalReturned =
+        mode === 'additional' ? state.returnedQuantity + cmd.quantity : cmd.quantity;
       return [{ type: 'GoodsReceived', at, by, quantity: cmd.quantity, totalReturned, mode, note }];
     }
     case 'Reconcile': {
       // 001 §29.2: approved quantity vs actually returned quantity before any booking.
       need('reconciling');
       assertActorIn(cmd.actor, ['finance'], [], ctx);
-      const reconciliation = reconcileReturnQuantities(state.approvedQuantity, state.returnedQuantity);
+      const reconciliation = reconcileReturnQuantities(
+        state.approvedQuantity,
+        state.returnedQuantity,
+      );
       return reconciliation.matched
-        ? [{ type: 'ReconciliationMatched', at, by, reconciliation, voucherNumber: nonEmpty(cmd.voucherNumber, 'voucherNumber') }]
+        ? [
+            {
+              type: 'ReconciliationMatched',
+              at,
+              by,
+              reconciliation,
+              voucherNumber: nonEmpty(cmd.voucherNumber, 'voucherNumber'),
+            },
+          ]
         : [{ type: 'ReconciliationMismatched', at, by, reconciliation }];
     }
     case 'ResolveMismatch': {
       need('back_to_sales');
       assertActorIn(cmd.actor, ['sales'], [], ctx);
-      return [{ type: 'MismatchResolved', at, by, resolution: cmd.resolution, note: nonEmpty(cmd.note, 'note') }];
+      return [
+        {
+          type: 'MismatchResolved',
+          at,
+          by,
+          resolution: cmd.resolution,
+          note: nonEmpty(cmd.note, 'note'),
+        },
+      ];
     }
     case 'RecordRefund': {
       need('refunding');
       assertActorIn(cmd.actor, ['finance'], [], ctx);
       assertFen(cmd.amountFen, 'amountFen');
-      if (cmd.amountFen < 0) throw new DomainError('MONEY_INVALID', 'A refund cannot be negative', { amountFen: cmd.amountFen });
+      if (cmd.amountFen < 0)
+        throw new DomainError('MONEY_INVALID', 'A refund cannot be negative', {
+          amountFen: cmd.amountFen,
+        });
       return [
         { type: 'RefundRecorded', at, by, amountFen: cmd.amountFen },
         { type: 'ReturnCompleted', at, by, outcome: 'refunded' },
@@ -154,7 +233,12 @@ function decide(state: ReturnState | null, cmd: ReturnCommand, at: number, polic
       need('reshipping');
       assertActorIn(cmd.actor, ['warehouse'], [], ctx);
       return [
-        { type: 'ReshipmentRecorded', at, by, shipmentNumber: nonEmpty(cmd.shipmentNumber, 'shipmentNumber') },
+        {
+          type: 'ReshipmentRecorded',
+          at,
+          by,
+          shipmentNumber: nonEmpty(cmd.shipmentNumber, 'shipmentNumber'),
+        },
         { type: 'ReturnCompleted', at, by, outcome: 'reshipped' },
       ];
     }

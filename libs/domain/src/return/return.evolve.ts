@@ -53,15 +53,34 @@ export function evolveReturn(state: ReturnState | null, event: ReturnEvent): Ret
     case 'ReturnRequestRejected':
       return { ...state, status: 'rejected', completedAt: event.at };
     case 'ReturnSlipApproved':
-      return { ...state, status: 'awaiting_goods', slip: state.slip && { ...state.slip, approvedBy: event.by, copies: event.copies } };
+      return {
+        ...state,
+        status: 'awaiting_goods',
+        slip: state.slip && { ...state.slip, approvedBy: event.by, copies: event.copies },
+      };
     case 'GoodsCheckFailed':
       return { ...state, status: 'back_to_sales' };
     case 'GoodsReceived':
-      return { ...state, status: 'reconciling', returnedQuantity: event.totalReturned, receivedBy: event.by };
+      return {
+        ...state,
+        status: 'reconciling',
+        returnedQuantity: event.totalReturned,
+        receivedBy: event.by,
+      };
     case 'ReconciliationMismatched':
-      return { ...state, status: 'back_to_sales', reconciliation: event.reconciliation, mismatches: state.mismatches + 1 };
+      return {
+        ...state,
+        status: 'back_to_sales',
+        reconciliation: event.reconciliation,
+        mismatches: state.mismatches + 1,
+      };
     case 'ReconciliationMatched':
-      return { ...state, status: state.method === 'refund' ? 'refunding' : 'reshipping', reconciliation: event.reconciliation, voucherNumber: event.voucherNumber };
+      return {
+        ...state,
+        status: state.method === 'refund' ? 'refunding' : 'reshipping',
+        reconciliation: event.reconciliation,
+        voucherNumber: event.voucherNumber,
+      };
     case 'MismatchResolved':
       return { ...state, status: 'awaiting_goods' };
     case 'RefundRecorded':
@@ -73,4 +92,5 @@ export function evolveReturn(state: ReturnState | null, event: ReturnEvent): Ret
   }
 }
 
-export const replayReturn = (events: readonly ReturnEvent[]): ReturnState | null => events.reduce<ReturnState | null>((s, e) => evolveReturn(s, e), null);
+export const replayReturn = (events: readonly ReturnEvent[]): ReturnState | null =>
+  events.reduce<ReturnState | null>((s, e) => evolveReturn(s, e), null);

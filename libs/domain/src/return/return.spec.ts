@@ -31,7 +31,16 @@ class Case {
 
 const fromComplaint = (quantity = 3, method: 'refund' | 'exchange' = 'refund') => {
   const c = new Case();
-  c.do({ type: 'IssueReturnSlip', actor: sales, caseNumber: 'TH202603-0001', parentCaseNumber: 'KS202603-0001', reason: 'bad solder', method, basis: 'KS202603-0001 rev 1', approvedQuantity: quantity });
+  c.do({
+    type: 'IssueReturnSlip',
+    actor: sales,
+    caseNumber: 'TH202603-0001',
+    parentCaseNumber: 'KS202603-0001',
+    reason: 'bad solder',
+    method,
+    basis: 'KS202603-0001 rev 1',
+    approvedQuantity: quantity,
+  });
   return c;
 };
 
@@ -45,24 +54,54 @@ const eligibility: ReturnEligibilityInput = {
   poweredOn: false,
   partsReturned: ['packaging', 'accessories', 'warranty_card', 'unit'],
 };
-const request = { orderNumber: 'TB-1', serialNumber: 'SN-9', reason: 'changed mind', customerAccount: 'wangwang:li', quantity: 1, method: 'refund' as const };
+const request = {
+  orderNumber: 'TB-1',
+  serialNumber: 'SN-9',
+  reason: 'changed mind',
+  customerAccount: 'wangwang:li',
+  quantity: 1,
+  method: 'refund' as const,
+};
 
 describe('return 退换货 state machine (DOMAIN.md §2)', () => {
   it('001 §29.1(2): the return slip from a complaint is approved by the sales VP, and its copies are distributed', () => {
     const c = fromComplaint();
-    expect(c.s).toMatchObject({ origin: 'complaint', parentCaseNumber: 'KS202603-0001', status: 'slip_pending_approval', approvedQuantity: 3 });
-    expect(() => c.do({ type: 'ApproveReturnSlip', actor: supervisor })).toThrow(expect.objectContaining({ code: 'WRONG_ROLE' }));
-    expect(() => c.do({ type: 'ApproveReturnSlip', actor: { ...salesVp, userId: 'sales-1' } })).toThrow(expect.objectContaining({ code: 'SELF_APPROVAL' }));
+    expect(c.s).toMatchObject({
+      origin: 'complaint',
+      parentCaseNumber: 'KS202603-0001',
+      status: 'slip_pending_approval',
+      approvedQuantity: 3,
+    });
+    expect(() => c.do({ type: 'ApproveReturnSlip', actor: supervisor })).toThrow(
+      expect.objectContaining({ code: 'WRONG_ROLE' }),
+    );
+    expect(() =>
+      c.do({ type: 'ApproveReturnSlip', actor: { ...salesVp, userId: 'sales-1' } }),
+    ).toThrow(expect.objectContaining({ code: 'SELF_APPROVAL' }));
     c.do({ type: 'ApproveReturnSlip', actor: salesVp });
     expect(c.s.status).toBe('awaiting_goods');
-    expect(c.s.slip?.copies.map((x) => x.holder)).toEqual(['sales', 'warehouse', 'finance', 'sales']);
+    expect(c.s.slip?.copies.map((x) => x.holder)).toEqual([
+      'sales',
+      'warehouse',
+      'finance',
+      'sales',
+    ]);
   });
 
   it('001 §29.3: the warehouse checks the goods against the slip and signs only when complete and undamaged', () => {
     const c = fromComplaint();
     c.do({ type: 'ApproveReturnSlip', actor: salesVp });
-    expect(() => c.do({ type: 'ReceiveGoods', actor: finance, quantity: 3, complete: true, undamaged: true })).toThrow(expect.objectContaining({ code: 'WRONG_DEPARTMENT' }));
-    c.do({ type: 'ReceiveGoods', actor: warehouse, quantity: 3, complete: false, undamaged: true, note: 'charger missing' });
+    expect(() =>
+      c.do({ type: 'ReceiveGoods', actor: finance, quantity: 3, complete: true, undamaged: true }),
+    ).toThrow(expect.objectContaining({ code: 'WRONG_DEPARTMENT' }));
+    c.do({
+      type: 'ReceiveGoods',
+      actor: warehouse,
+      quantity: 3,
+      complete: false,
+      undamaged: true,
+      note: 'charger missing',
+    });
     expect(c.s.status).toBe('back_to_sales');
   });
 
@@ -71,11 +110,26 @@ describe('return 退换货 state machine (DOMAIN.md §2)', () => {
     c.do({ type: 'ApproveReturnSlip', actor: salesVp });
     c.do({ type: 'ReceiveGoods', actor: warehouse, quantity: 2, complete: true, undamaged: true });
     const events = c.do({ type: 'Reconcile', actor: finance, voucherNumber: 'V-1' });
-    expect(events[0]).toMatchObject({ type: 'ReconciliationMismatched', reconciliation: { approvedQuantity: 3, returnedQuantity: 2, difference: -1, next: 'back_to_sales' } });
+    expect(events[0]).toMatchObject({
+      type: 'ReconciliationMismatched',
+      reconciliation: {
+        approvedQuantity: 3,
+        returnedQuantity: 2,
+        difference: -1,
+        next: 'back_to_sales',
+      },
+    });
     expect(c.s).toMatchObject({ status: 'back_to_sales', voucherNumber: null });
-    expect(() => c.do({ type: 'RecordRefund', actor: finance, amountFen: 100 })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    expect(() => c.do({ type: 'RecordRefund', actor: finance, amountFen: 100 })).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }),
+    );
     // sales gets the last unit back; the warehouse receives it; the quantities now match
-    c.do({ type: 'ResolveMismatch', actor: sales, resolution: 'await_remaining_goods', note: 'customer ships the third unit' });
+    c.do({
+      type: 'ResolveMismatch',
+      actor: sales,
+      resolution: 'await_remaining_goods',
+      note: 'customer ships the third unit',
+    });
     c.do({ type: 'ReceiveGoods', actor: warehouse, quantity: 1, complete: true, undamaged: true });
     expect(c.s.returnedQuantity).toBe(3);
     c.do({ type: 'Reconcile', actor: finance, voucherNumber: 'V-2' });
@@ -105,31 +159,62 @@ describe('return 退换货 state machine (DOMAIN.md §2)', () => {
 
   it('001 篇3 退货流程 1: a standalone request is confirmed by the sales supervisor, with the eligibility rules applied', () => {
     const c = new Case();
-    c.do({ type: 'RequestReturn', actor: sales, caseNumber: 'TH202603-0002', request, eligibility });
+    c.do({
+      type: 'RequestReturn',
+      actor: sales,
+      caseNumber: 'TH202603-0002',
+      request,
+      eligibility,
+    });
     expect(c.s.eligibility).toMatchObject({ decision: 'accept', shippingPaidBy: 'customer' });
-    expect(() => c.do({ type: 'ApproveReturnRequest', actor: sales })).toThrow(expect.objectContaining({ code: 'WRONG_ROLE' }));
+    expect(() => c.do({ type: 'ApproveReturnRequest', actor: sales })).toThrow(
+      expect.objectContaining({ code: 'WRONG_ROLE' }),
+    );
     c.do({ type: 'ApproveReturnRequest', actor: supervisor });
     expect(c.s.status).toBe('awaiting_goods');
   });
 
   it('001 篇3 退换货 7: outside the 7-day window the supervisor can only accept with a recorded reason (RETURN_WINDOW_EXPIRED)', () => {
     const c = new Case();
-    c.do({ type: 'RequestReturn', actor: sales, caseNumber: 'TH202603-0003', request, eligibility: { ...eligibility, requestedAt: localToInstant('2026-03-13 10:01') } });
-    expect(() => c.do({ type: 'ApproveReturnRequest', actor: supervisor })).toThrow(expect.objectContaining({ code: 'RETURN_WINDOW_EXPIRED' }));
-    c.do({ type: 'ApproveReturnRequest', actor: supervisor, discretionNote: 'long-standing customer' });
+    c.do({
+      type: 'RequestReturn',
+      actor: sales,
+      caseNumber: 'TH202603-0003',
+      request,
+      eligibility: { ...eligibility, requestedAt: localToInstant('2026-03-13 10:01') },
+    });
+    expect(() => c.do({ type: 'ApproveReturnRequest', actor: supervisor })).toThrow(
+      expect.objectContaining({ code: 'RETURN_WINDOW_EXPIRED' }),
+    );
+    c.do({
+      type: 'ApproveReturnRequest',
+      actor: supervisor,
+      discretionNote: 'long-standing customer',
+    });
     expect(c.s.status).toBe('awaiting_goods');
   });
 
   it('001 篇3 退换货 5: a powered-on recorder is refused on a no-reason request unless the supervisor uses discretion', () => {
     const c = new Case();
-    c.do({ type: 'RequestReturn', actor: sales, caseNumber: 'TH202603-0004', request, eligibility: { ...eligibility, poweredOn: true } });
-    expect(() => c.do({ type: 'ApproveReturnRequest', actor: supervisor })).toThrow(expect.objectContaining({ code: 'RETURN_NOT_ELIGIBLE' }));
+    c.do({
+      type: 'RequestReturn',
+      actor: sales,
+      caseNumber: 'TH202603-0004',
+      request,
+      eligibility: { ...eligibility, poweredOn: true },
+    });
+    expect(() => c.do({ type: 'ApproveReturnRequest', actor: supervisor })).toThrow(
+      expect.objectContaining({ code: 'RETURN_NOT_ELIGIBLE' }),
+    );
     c.do({ type: 'RejectReturnRequest', actor: supervisor, reason: 'device was used' });
     expect(c.s.status).toBe('rejected');
   });
 
   it('reconciliation is exact on whole quantities', () => {
-    expect(reconcileReturnQuantities(5, 5)).toMatchObject({ matched: true, next: 'book_voucher_and_refund' });
+    expect(reconcileReturnQuantities(5, 5)).toMatchObject({
+      matched: true,
+      next: 'book_voucher_and_refund',
+    });
     expect(reconcileReturnQuantities(5, 6)).toMatchObject({ matched: false, difference: 1 });
   });
 });

@@ -71,12 +71,34 @@ export interface ReturnState {
 type Cmd<T extends string, P = object> = { type: T; actor: Actor } & P;
 
 export type ReturnCommand =
-  | Cmd<'RequestReturn', { caseNumber: string; request: ReturnRequestDetails; eligibility: ReturnEligibilityInput }>
+  | Cmd<
+      'RequestReturn',
+      { caseNumber: string; request: ReturnRequestDetails; eligibility: ReturnEligibilityInput }
+    >
   | Cmd<'ApproveReturnRequest', { discretionNote?: string }>
   | Cmd<'RejectReturnRequest', { reason: string }>
-  | Cmd<'IssueReturnSlip', { caseNumber: string; parentCaseNumber: string; reason: string; method: ReturnMethod; basis: string; approvedQuantity: number }>
+  | Cmd<
+      'IssueReturnSlip',
+      {
+        caseNumber: string;
+        parentCaseNumber: string;
+        reason: string;
+        method: ReturnMethod;
+        basis: string;
+        approvedQuantity: number;
+      }
+    >
   | Cmd<'ApproveReturnSlip'>
-  | Cmd<'ReceiveGoods', { quantity: number; complete: boolean; undamaged: boolean; mode?: 'initial' | 'additional' | 'recount'; note?: string }>
+  | Cmd<
+      'ReceiveGoods',
+      {
+        quantity: number;
+        complete: boolean;
+        undamaged: boolean;
+        mode?: 'initial' | 'additional' | 'recount';
+        note?: string;
+      }
+    >
   | Cmd<'Reconcile', { voucherNumber: string }>
   | Cmd<'ResolveMismatch', { resolution: 'await_remaining_goods' | 'recount'; note: string }>
   | Cmd<'RecordRefund', { amountFen: Fen }>
@@ -85,13 +107,36 @@ export type ReturnCommand =
 type Ev<T extends string, P = object> = { type: T; at: number; by: string } & P;
 
 export type ReturnEvent =
-  | Ev<'ReturnRequested', { caseNumber: string; policyVersion: number; request: ReturnRequestDetails; eligibility: ReturnEligibility; route: ApprovalRoute }>
+  | Ev<
+      'ReturnRequested',
+      {
+        caseNumber: string;
+        policyVersion: number;
+        request: ReturnRequestDetails;
+        eligibility: ReturnEligibility;
+        route: ApprovalRoute;
+      }
+    >
   | Ev<'ReturnRequestApproved', { discretionNote: string | null }>
   | Ev<'ReturnRequestRejected', { reason: string }>
-  | Ev<'ReturnSlipIssued', { caseNumber: string; policyVersion: number; parentCaseNumber: string; slip: ReturnSlip }>
+  | Ev<
+      'ReturnSlipIssued',
+      { caseNumber: string; policyVersion: number; parentCaseNumber: string; slip: ReturnSlip }
+    >
   | Ev<'ReturnSlipApproved', { copies: SlipCopy[] }>
-  | Ev<'GoodsCheckFailed', { quantity: number; complete: boolean; undamaged: boolean; note: string }>
-  | Ev<'GoodsReceived', { quantity: number; totalReturned: number; mode: 'initial' | 'additional' | 'recount'; note: string }>
+  | Ev<
+      'GoodsCheckFailed',
+      { quantity: number; complete: boolean; undamaged: boolean; note: string }
+    >
+  | Ev<
+      'GoodsReceived',
+      {
+        quantity: number;
+        totalReturned: number;
+        mode: 'initial' | 'additional' | 'recount';
+        note: string;
+      }
+    >
   | Ev<'ReconciliationMismatched', { reconciliation: Reconciliation }>
   | Ev<'ReconciliationMatched', { reconciliation: Reconciliation; voucherNumber: string }>
   | Ev<'MismatchResolved', { resolution: 'await_remaining_goods' | 'recount'; note: string }>

@@ -31,7 +31,13 @@ const slip: ReturnCommand = {
 
 describe('return work items (DOMAIN.md §2)', () => {
   it('001 §29.1(2): an issued slip needs the sales VP', () => {
-    expect(returnWorkItems(run([slip]))).toEqual([expect.objectContaining({ key: 'return_slip_approval', department: null, roles: ['sales_vp'] })]);
+    expect(returnWorkItems(run([slip]))).toEqual([
+      expect.objectContaining({
+        key: 'return_slip_approval',
+        department: null,
+        roles: ['sales_vp'],
+      }),
+    ]);
   });
 
   it('001 §29.2–3: after approval warehouse and finance work in parallel; finance waits for the goods', () => {
@@ -40,8 +46,14 @@ describe('return work items (DOMAIN.md §2)', () => {
       ['goods_receipt', 'warehouse', null],
       ['reconciliation', 'finance', 'waiting_for_goods'],
     ]);
-    const received = run([slip, { type: 'ApproveReturnSlip', actor: salesVp }, { type: 'ReceiveGoods', actor: warehouse, quantity: 3, complete: true, undamaged: true }]);
-    expect(returnWorkItems(received).map((i) => [i.key, i.waitingFor])).toEqual([['reconciliation', null]]);
+    const received = run([
+      slip,
+      { type: 'ApproveReturnSlip', actor: salesVp },
+      { type: 'ReceiveGoods', actor: warehouse, quantity: 3, complete: true, undamaged: true },
+    ]);
+    expect(returnWorkItems(received).map((i) => [i.key, i.waitingFor])).toEqual([
+      ['reconciliation', null],
+    ]);
     expect(returnStageOf(received.status)).toBe('reconciliation');
   });
 });

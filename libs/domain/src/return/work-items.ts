@@ -11,7 +11,16 @@ const item = (
   roles: WorkItem['roles'],
   commands: string[],
   waitingFor: WorkItem['waitingFor'] = null,
-): WorkItem<ReturnStage> => ({ key, type: key, stage, department, roles, commands, priority: 2, waitingFor });
+): WorkItem<ReturnStage> => ({
+  key,
+  type: key,
+  stage,
+  department,
+  roles,
+  commands,
+  priority: 2,
+  waitingFor,
+});
 
 /** The policy stage a return status is in (`closed` once completed or rejected). */
 export function returnStageOf(status: ReturnStatus): ReturnStage | 'closed' {
@@ -46,10 +55,20 @@ export function returnWorkItems(state: ReturnState): WorkItem<ReturnStage>[] {
   switch (state.status) {
     case 'requested':
       // 001 篇3 退货流程 1: the salesperson confirms with the supervisor.
-      return [item('return_request_approval', 'supervisorApproval', 'sales', ['supervisor'], ['ApproveReturnRequest', 'RejectReturnRequest'])];
+      return [
+        item(
+          'return_request_approval',
+          'supervisorApproval',
+          'sales',
+          ['supervisor'],
+          ['ApproveReturnRequest', 'RejectReturnRequest'],
+        ),
+      ];
     case 'slip_pending_approval':
       // 001 §29.1(2): the return slip is approved by the sales VP.
-      return [item('return_slip_approval', 'slipApproval', null, ['sales_vp'], ['ApproveReturnSlip'])];
+      return [
+        item('return_slip_approval', 'slipApproval', null, ['sales_vp'], ['ApproveReturnSlip']),
+      ];
     case 'awaiting_goods':
       return [
         item('goods_receipt', 'goodsReceipt', 'warehouse', [], ['ReceiveGoods']),

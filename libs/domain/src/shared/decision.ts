@@ -23,12 +23,22 @@ export function unwrapDecision<E>(decision: Decision<E>): E[] {
   return decision.events;
 }
 
-export const illegal = (caseType: string, status: string, command: string, allowed?: readonly string[]): DomainError =>
-  new DomainError('ILLEGAL_TRANSITION', `A ${caseType} in status "${status}" does not accept ${command}`, {
-    caseType,
-    status,
-    command,
-    ...(allowed ? { acceptedIn: [...allowed] } : {}),
-  });
+export const illegal = (
+  caseType: string,
+  status: string,
+  command: string,
+  allowed?: readonly string[],
+): DomainError =>
+  new DomainError(
+    'ILLEGAL_TRANSITION',
+    `A ${caseType} in status "${status}" does not accept ${command}`,
+    {
+      caseType,
+      status,
+      command,
+      ...(allowed ? { acceptedIn: [...allowed] } : {}),
+    },
+  );
 
-export const invalid = (message: string, details: Record<string, unknown> = {}): DomainError => new DomainError('COMMAND_INVALID', message, details);
+export const invalid = (message: string, details: Record<string, unknown> = {}): DomainError =>
+  new DomainError('COMMAND_INVALID', message, details);

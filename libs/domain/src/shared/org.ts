@@ -1,8 +1,26 @@
 /** Department and role code names exactly as DOMAIN.md lists them ("Departments and roles"). */
-export const DEPARTMENTS = ['sales', 'rnd', 'cs', 'finance', 'warehouse', 'tech', 'gm_office', 'hr'] as const;
+export const DEPARTMENTS = [
+  'sales',
+  'rnd',
+  'cs',
+  'finance',
+  'warehouse',
+  'tech',
+  'gm_office',
+  'hr',
+] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
-export const ROLES = ['staff', 'supervisor', 'manager', 'vp', 'sales_vp', 'gm', 'auditor', 'admin'] as const;
+export const ROLES = [
+  'staff',
+  'supervisor',
+  'manager',
+  'vp',
+  'sales_vp',
+  'gm',
+  'auditor',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

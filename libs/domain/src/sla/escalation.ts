@@ -32,9 +32,15 @@ export interface EscalationStatus {
  * A stopped stage no longer escalates; a paused stage keeps the level it had reached when the
  * pause began, because the customer's silence is not the department's delay.
  */
-export function escalationStatus(ledger: SlaLedger, calendar: BusinessCalendar, now: Instant): EscalationStatus {
+export function escalationStatus(
+  ledger: SlaLedger,
+  calendar: BusinessCalendar,
+  now: Instant,
+): EscalationStatus {
   const due = dueOf(ledger, calendar);
-  const pausedAt = isPaused(ledger) ? (ledger.pauses[ledger.pauses.length - 1]?.from ?? null) : null;
+  const pausedAt = isPaused(ledger)
+    ? (ledger.pauses[ledger.pauses.length - 1]?.from ?? null)
+    : null;
   const effectiveNow = ledger.stoppedAt ?? pausedAt ?? toMs(now);
   if (due === null) {
     // paused: the level is the one reached before the pause, computed on the ledger as it stood
@@ -56,6 +62,10 @@ export function escalationStatus(ledger: SlaLedger, calendar: BusinessCalendar, 
   const level = steps.filter((s) => s.reached).length;
   const overdue = effectiveNow >= due.ms;
   const running = ledger.stoppedAt === null && pausedAt === null;
-  const pending = running ? (overdue ? steps.find((s) => !s.reached)?.at ?? null : new Date(due.ms)) : null;
+  const pending = running
+    ? overdue
+      ? (steps.find((s) => !s.reached)?.at ?? null)
+      : new Date(due.ms)
+    : null;
   return { overdue, level, steps, nextAt: pending };
 }

@@ -4,7 +4,15 @@ import { MS_PER_HOUR, MS_PER_MINUTE, formatLocal, localToInstant } from '../cale
 import { computeStageDeadline } from '../deadline/stage-deadline';
 import { defaultPolicy } from '../policy/default-policy';
 import { escalationStatus } from './escalation';
-import { type SlaLedger, dueOf, ledgerStatus, openLedger, pauseLedger, resumeLedger, stopLedger } from './sla-ledger';
+import {
+  type SlaLedger,
+  dueOf,
+  ledgerStatus,
+  openLedger,
+  pauseLedger,
+  resumeLedger,
+  stopLedger,
+} from './sla-ledger';
 
 const cal = new BusinessCalendar(defaultPolicy.calendar);
 const at = (s: string) => localToInstant(s);
@@ -12,26 +20,57 @@ const local = (d: Date | null) => (d ? formatLocal(d.getTime()) : null);
 
 describe('stage deadlines from the default policy', () => {
   it('001 §26.1: closes within 6 days of CS acceptance — 6 working days by default (2026-09-30 17:00 → 2026-10-14 17:00)', () => {
-    const d = computeStageDeadline(defaultPolicy, cal, 'complaint', 'close', at('2026-09-30 17:00'));
-    expect(d).toMatchObject({ unit: 'working_days', amount: 6, provisional: false, owner: 'cs', policyVersion: 1 });
+    const d = computeStageDeadline(
+      defaultPolicy,
+      cal,
+      'complaint',
+      'close',
+      at('2026-09-30 17:00'),
+    );
+    expect(d).toMatchObject({
+      unit: 'working_days',
+      amount: 6,
+      provisional: false,
+      owner: 'cs',
+      policyVersion: 1,
+    });
     expect(local(d.due)).toBe('2026-10-14T17:00+08:00');
   });
 
   it('000 §三.6: first response within 24 h — calendar hours, holidays included', () => {
-    const d = computeStageDeadline(defaultPolicy, cal, 'complaint', 'firstResponse', at('2026-09-30 17:00'));
+    const d = computeStageDeadline(
+      defaultPolicy,
+      cal,
+      'complaint',
+      'firstResponse',
+      at('2026-09-30 17:00'),
+    );
     expect(local(d.due)).toBe('2026-10-01T17:00+08:00');
     expect(d.unit).toBe('calendar_hours');
   });
 
   it('001 §25.3: investigation report within 3 working days, to the VP in charge', () => {
-    const d = computeStageDeadline(defaultPolicy, cal, 'complaint', 'investigationReport', at('2026-10-09 10:00'));
+    const d = computeStageDeadline(
+      defaultPolicy,
+      cal,
+      'complaint',
+      'investigationReport',
+      at('2026-10-09 10:00'),
+    );
     // 10-09 Fri 8 h, 10-10 Sat (make-up) 9 h, 10-12 Mon 9 h, 10-13 Tue 1 h = 27 h = 3 × 9 h
     expect(local(d.due)).toBe('2026-10-13T10:00+08:00');
     expect(d.owner).toBe('rnd');
   });
 
   it('001 §25.2: a deadline set on the form overrides the policy default, and says so', () => {
-    const d = computeStageDeadline(defaultPolicy, cal, 'complaint', 'investigationReport', at('2026-03-02 09:00'), { amount: 2, unit: 'calendar_days' });
+    const d = computeStageDeadline(
+      defaultPolicy,
+      cal,
+      'complaint',
+      'investigationReport',
+      at('2026-03-02 09:00'),
+      { amount: 2, unit: 'calendar_days' },
+    );
     expect(local(d.due)).toBe('2026-03-04T09:00+08:00');
     expect(d.basis).toContain('001 §25.2');
   });
@@ -56,26 +95,49 @@ describe('SLA ledger', () => {
   });
 
   it('task §3: waiting for the customer pauses the clock; the due instant moves by the working time paused', () => {
-    const paused = pauseLedger(ledger, at('2026-03-03 10:00'), 'waiting_for_customer', 'customer to send photos');
+    const paused = pauseLedger(
+      ledger,
+      at('2026-03-03 10:00'),
+      'waiting_for_customer',
+      'customer to send photos',
+    );
     const whilePaused = ledgerStatus(paused, cal, at('2026-03-05 10:00'));
-    expect(whilePaused).toMatchObject({ paused: true, due: null, usedMs: 9 * MS_PER_HOUR, remainingMs: 45 * MS_PER_HOUR });
+    expect(whilePaused).toMatchObject({
+      paused: true,
+      due: null,
+      usedMs: 9 * MS_PER_HOUR,
+      remainingMs: 45 * MS_PER_HOUR,
+    });
     const resumed = resumeLedger(paused, at('2026-03-05 10:00')); // two working days paused
-    expect(local(ledgerStatus(resumed, cal, at('2026-03-05 10:00')).due)).toBe('2026-03-12T10:00+08:00');
+    expect(local(ledgerStatus(resumed, cal, at('2026-03-05 10:00')).due)).toBe(
+      '2026-03-12T10:00+08:00',
+    );
   });
 
   it('task §3: a pause outside working hours does not move a working-day deadline', () => {
-    const night = resumeLedger(pauseLedger(ledger, at('2026-03-02 19:00'), 'waiting_for_customer'), at('2026-03-03 08:00'));
+    const night = resumeLedger(
+      pauseLedger(ledger, at('2026-03-02 19:00'), 'waiting_for_customer'),
+      at('2026-03-03 08:00'),
+    );
     expect(dueOf(night, cal)?.ms).toBe(dueOf(ledger, cal)?.ms);
   });
 
   it('rejects pausing twice, resuming a running ledger, and changing a stopped one', () => {
     const paused = pauseLedger(ledger, at('2026-03-03 10:00'), 'other');
-    expect(() => pauseLedger(paused, at('2026-03-03 11:00'), 'other')).toThrow(expect.objectContaining({ code: 'SLA_PAUSE_INVALID' }));
-    expect(() => resumeLedger(ledger, at('2026-03-03 11:00'))).toThrow(expect.objectContaining({ code: 'SLA_PAUSE_INVALID' }));
-    expect(() => resumeLedger(paused, at('2026-03-03 09:00'))).toThrow(expect.objectContaining({ code: 'SLA_PAUSE_INVALID' }));
+    expect(() => pauseLedger(paused, at('2026-03-03 11:00'), 'other')).toThrow(
+      expect.objectContaining({ code: 'SLA_PAUSE_INVALID' }),
+    );
+    expect(() => resumeLedger(ledger, at('2026-03-03 11:00'))).toThrow(
+      expect.objectContaining({ code: 'SLA_PAUSE_INVALID' }),
+    );
+    expect(() => resumeLedger(paused, at('2026-03-03 09:00'))).toThrow(
+      expect.objectContaining({ code: 'SLA_PAUSE_INVALID' }),
+    );
     const stopped = stopLedger(paused, at('2026-03-04 10:00'));
     expect(stopped.pauses[0]?.to).toBe(at('2026-03-04 10:00').getTime());
-    expect(() => pauseLedger(stopped, at('2026-03-05 10:00'), 'other')).toThrow(expect.objectContaining({ code: 'SLA_PAUSE_INVALID' }));
+    expect(() => pauseLedger(stopped, at('2026-03-05 10:00'), 'other')).toThrow(
+      expect.objectContaining({ code: 'SLA_PAUSE_INVALID' }),
+    );
   });
 
   it('DOMAIN Overdue: at the deadline → the owning department manager; a further working day → the VP in charge', () => {
@@ -94,26 +156,49 @@ describe('SLA ledger', () => {
 
   it('001 §24.3: a stage closed in time never escalates; one closed late stays overdue at the level reached', () => {
     const onTime = stopLedger(ledger, at('2026-03-09 17:00'));
-    expect(escalationStatus(onTime, cal, at('2026-04-01 10:00'))).toMatchObject({ overdue: false, level: 0, nextAt: null });
+    expect(escalationStatus(onTime, cal, at('2026-04-01 10:00'))).toMatchObject({
+      overdue: false,
+      level: 0,
+      nextAt: null,
+    });
     const late = stopLedger(ledger, at('2026-03-10 15:00'));
-    expect(escalationStatus(late, cal, at('2026-04-01 10:00'))).toMatchObject({ overdue: true, level: 1, nextAt: null });
+    expect(escalationStatus(late, cal, at('2026-04-01 10:00'))).toMatchObject({
+      overdue: true,
+      level: 1,
+      nextAt: null,
+    });
   });
 
   it('a paused stage keeps the escalation level it had reached', () => {
     const paused = pauseLedger(ledger, at('2026-03-10 11:00'), 'waiting_for_customer');
-    expect(escalationStatus(paused, cal, at('2026-03-20 10:00'))).toMatchObject({ overdue: true, level: 1, nextAt: null });
+    expect(escalationStatus(paused, cal, at('2026-03-20 10:00'))).toMatchObject({
+      overdue: true,
+      level: 1,
+      nextAt: null,
+    });
   });
 
   describe('properties', () => {
     const base = at('2025-03-03 09:00').getTime();
     const minute = (max: number) => fc.integer({ min: 0, max }).map((m) => m * MS_PER_MINUTE);
-    const units = fc.constantFrom('working_days', 'business_hours', 'calendar_days', 'calendar_hours' as const);
-    const mkLedger = (startOffset: number, amount: number, unit: SlaLedger['budget']['unit']): SlaLedger => ({
+    const units = fc.constantFrom(
+      'working_days',
+      'business_hours',
+      'calendar_days',
+      'calendar_hours' as const,
+    );
+    const mkLedger = (
+      startOffset: number,
+      amount: number,
+      unit: SlaLedger['budget']['unit'],
+    ): SlaLedger => ({
       ...openLedger(defaultPolicy, 'complaint', 'close', base + startOffset),
       budget: { amount, unit },
     });
     // Up to ~300 days of offsets keeps everything inside the published 2025–2026 tables.
-    const pausesArb = fc.array(fc.tuple(minute(60 * 24 * 20), minute(60 * 24 * 10)), { maxLength: 4 });
+    const pausesArb = fc.array(fc.tuple(minute(60 * 24 * 20), minute(60 * 24 * 10)), {
+      maxLength: 4,
+    });
     const build = (l: SlaLedger, gaps: Array<[number, number]>): SlaLedger =>
       gaps.reduce((acc, [gap, len]) => {
         const last = acc.pauses[acc.pauses.length - 1];
@@ -123,24 +208,46 @@ describe('SLA ledger', () => {
 
     it('task §3 property: a deadline never moves earlier when a pause is added', () => {
       fc.assert(
-        fc.property(minute(60 * 24 * 60), fc.integer({ min: 1, max: 10 }), units, pausesArb, minute(60 * 24 * 20), minute(60 * 24 * 10), (s, amount, unit, gaps, gap, len) => {
-          const before = build(mkLedger(s, amount, unit), gaps);
-          const after = build(before, [[gap, len]]);
-          return (dueOf(after, cal)?.ms ?? 0) >= (dueOf(before, cal)?.ms ?? 0);
-        }),
+        fc.property(
+          minute(60 * 24 * 60),
+          fc.integer({ min: 1, max: 10 }),
+          units,
+          pausesArb,
+          minute(60 * 24 * 20),
+          minute(60 * 24 * 10),
+          (s, amount, unit, gaps, gap, len) => {
+            const before = build(mkLedger(s, amount, unit), gaps);
+            const after = build(before, [[gap, len]]);
+            return (dueOf(after, cal)?.ms ?? 0) >= (dueOf(before, cal)?.ms ?? 0);
+          },
+        ),
       );
     });
 
     it('task §3 property: used + remaining = budget until the budget is spent, and overdue ⇔ now ≥ due', () => {
       fc.assert(
-        fc.property(minute(60 * 24 * 60), fc.integer({ min: 1, max: 10 }), units, pausesArb, minute(60 * 24 * 40), (s, amount, unit, gaps, probe) => {
-          const l = build(mkLedger(s, amount, unit), gaps);
-          const now = l.startedAt + probe;
-          const st = ledgerStatus(l, cal, now);
-          const due = st.due?.getTime() ?? Infinity;
-          const balanced = st.usedMs >= st.budgetMs ? st.remainingMs === 0 : st.usedMs + st.remainingMs === st.budgetMs;
-          return balanced && st.overdue === now >= due && (now < due ? st.usedMs <= st.budgetMs : st.usedMs >= st.budgetMs);
-        }),
+        fc.property(
+          minute(60 * 24 * 60),
+          fc.integer({ min: 1, max: 10 }),
+          units,
+          pausesArb,
+          minute(60 * 24 * 40),
+          (s, amount, unit, gaps, probe) => {
+            const l = build(mkLedger(s, amount, unit), gaps);
+            const now = l.startedAt + probe;
+            const st = ledgerStatus(l, cal, now);
+            const due = st.due?.getTime() ?? Infinity;
+            const balanced =
+              st.usedMs >= st.budgetMs
+                ? st.remainingMs === 0
+                : st.usedMs + st.remainingMs === st.budgetMs;
+            return (
+              balanced &&
+              st.overdue === now >= due &&
+              (now < due ? st.usedMs <= st.budgetMs : st.usedMs >= st.budgetMs)
+            );
+          },
+        ),
       );
     });
   });

@@ -13,7 +13,13 @@ import type { Department } from '../shared/org';
  * the audit. From the ledger, the used and remaining time and the due instant are recomputed
  * at any moment — after each pause, or after a newly published holiday table.
  */
-export const PAUSE_REASONS = ['waiting_for_customer', 'waiting_for_supplier', 'waiting_for_goods', 'waiting_for_other_department', 'other'] as const;
+export const PAUSE_REASONS = [
+  'waiting_for_customer',
+  'waiting_for_supplier',
+  'waiting_for_goods',
+  'waiting_for_other_department',
+  'other',
+] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 export interface SlaPause {
@@ -58,23 +64,37 @@ export function openLedger<T extends CaseType>(
 }
 
 const invalid = (message: string, ledger: SlaLedger, at: number): DomainError =>
-  new DomainError('SLA_PAUSE_INVALID', message, { caseType: ledger.caseType, stage: ledger.stage, at: new Date(at).toISOString() });
+  new DomainError('SLA_PAUSE_INVALID', message, {
+    caseType: ledger.caseType,
+    stage: ledger.stage,
+    at: new Date(at).toISOString(),
+  });
 
-const lastPause = (ledger: SlaLedger): SlaPause | undefined => ledger.pauses[ledger.pauses.length - 1];
+const lastPause = (ledger: SlaLedger): SlaPause | undefined =>
+  ledger.pauses[ledger.pauses.length - 1];
 export const isPaused = (ledger: SlaLedger): boolean => lastPause(ledger)?.to === null;
 
 function assertMovable(ledger: SlaLedger, at: number): void {
-  if (ledger.stoppedAt !== null) throw invalid(`${ledger.caseType}.${ledger.stage} is already stopped`, ledger, at);
+  if (ledger.stoppedAt !== null)
+    throw invalid(`${ledger.caseType}.${ledger.stage} is already stopped`, ledger, at);
   const last = lastPause(ledger);
   const floor = last ? (last.to ?? last.from) : ledger.startedAt;
-  if (at < floor) throw invalid('the ledger cannot be changed before its last recorded instant', ledger, at);
+  if (at < floor)
+    throw invalid('the ledger cannot be changed before its last recorded instant', ledger, at);
 }
 
-export function pauseLedger(ledger: SlaLedger, at: Instant, reason: PauseReason, note?: string): SlaLedger {
+export function pauseLedger(
+  ledger: SlaLedger,
+  at: Instant,
+  reason: PauseReason,
+  note?: string,
+): SlaLedger {
   const ms = toMs(at);
   assertMovable(ledger, ms);
-  if (isPaused(ledger)) throw invalid(`${ledger.caseType}.${ledger.stage} is already paused`, ledger, ms);
-  const pause: SlaPause = note === undefined ? { from: ms, to: null, reason } : { from: ms, to: null, reason, note };
+  if (isPaused(ledger))
+    throw invalid(`${ledger.caseType}.${ledger.stage} is already paused`, ledger, ms);
+  const pause: SlaPause =
+    note === undefined ? { from: ms, to: null, reason } : { from: ms, to: null, reason, note };
   return { ...ledger, pauses: [...ledger.pauses, pause] };
 }
 
@@ -82,7 +102,8 @@ export function resumeLedger(ledger: SlaLedger, at: Instant): SlaLedger {
   const ms = toMs(at);
   assertMovable(ledger, ms);
   const last = lastPause(ledger);
-  if (!last || last.to !== null) throw invalid(`${ledger.caseType}.${ledger.stage} is not paused`, ledger, ms);
+  if (!last || last.to !== null)
+    throw invalid(`${ledger.caseType}.${ledger.stage} is not paused`, ledger, ms);
   return { ...ledger, pauses: [...ledger.pauses.slice(0, -1), { ...last, to: ms }] };
 }
 
@@ -120,7 +141,11 @@ export interface LedgerStatus {
 }
 
 /** Used/remaining time at `now` and the due instant, in the measure of the budget's unit. */
-export function ledgerStatus(ledger: SlaLedger, calendar: BusinessCalendar, now: Instant): LedgerStatus {
+export function ledgerStatus(
+  ledger: SlaLedger,
+  calendar: BusinessCalendar,
+  now: Instant,
+): LedgerStatus {
   const unit = ledger.budget.unit;
   const budgetMs = calendar.budgetMs(ledger.budget);
   const until = ledger.stoppedAt ?? toMs(now);
@@ -152,7 +177,10 @@ export function ledgerStatus(ledger: SlaLedger, calendar: BusinessCalendar, now:
  * Spend the budget across the active segments in order; the instant where it runs out is the
  * due instant. Closed pauses only ever push it later (property-tested).
  */
-export function dueOf(ledger: SlaLedger, calendar: BusinessCalendar): { ms: number; provisional: boolean } | null {
+export function dueOf(
+  ledger: SlaLedger,
+  calendar: BusinessCalendar,
+): { ms: number; provisional: boolean } | null {
   const unit = ledger.budget.unit;
   let remaining = calendar.budgetMs(ledger.budget);
   let provisional = false;

@@ -19,16 +19,28 @@ export interface TaskAccess {
  */
 export function assertMayWorkTask(task: TaskAccess, actor: Actor): void {
   if (task.status !== 'open' && task.status !== 'claimed') {
-    throw new DomainError('TASK_NOT_OPEN', `Task ${task.taskId} is ${task.status}`, { taskId: task.taskId, status: task.status });
+    throw new DomainError('TASK_NOT_OPEN', `Task ${task.taskId} is ${task.status}`, {
+      taskId: task.taskId,
+      status: task.status,
+    });
   }
   if (task.status === 'claimed' && task.claimedBy && task.claimedBy !== actor.userId) {
-    throw new DomainError('TASK_NOT_OPEN', `Task ${task.taskId} is claimed by someone else`, { taskId: task.taskId, status: task.status, claimedBy: task.claimedBy });
+    throw new DomainError('TASK_NOT_OPEN', `Task ${task.taskId} is claimed by someone else`, {
+      taskId: task.taskId,
+      status: task.status,
+      claimedBy: task.claimedBy,
+    });
   }
   assertActorFits(actor, task.department, task.roles, { taskId: task.taskId });
 }
 
 /** Department first (the inbox), then role: the error names what the actor lacks. */
-export function assertActorFits(actor: Actor, department: Department | null, roles: readonly Role[], context: Record<string, unknown> = {}): void {
+export function assertActorFits(
+  actor: Actor,
+  department: Department | null,
+  roles: readonly Role[],
+  context: Record<string, unknown> = {},
+): void {
   if (department !== null && actor.department !== department) {
     throw new DomainError('WRONG_DEPARTMENT', `Only the ${department} department may do this`, {
       ...context,
