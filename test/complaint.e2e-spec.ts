@@ -209,6 +209,141 @@ describe('the complaint process over HTTP', () => {
     ).toMatchObject({ valid: true });
   });
 
+  test('DOMAIN.md §1 + §2 (001 §29): a return decision → the TH child case: sales VP approves the slip, warehouse and finance work it, the complaint closes; each department’s inbox holds exactly its own step', async () => {
+    const caseNumber = await openCase();
+    const departments = [
+      'sales',
+      'cs',
+      'rnd',
+      'vp',
+      'csManager',
+      'salesVp',
+      'finance',
+      'warehouse',
+    ] as const;
+    /** The commands waiting in each person's inbox for `n`. */
+    const inboxes = async (n: string) =>
+      Object.fromEntries(
+        await Promise.all(
+          departments.map(
+            async (d) =>
+              [d, (await inbox(actors[d], n)).flatMap((t) => t.commands).sort()] as const,
+          ),
+        ),
+      ) as Record<(typeof departments)[number], string[]>;
+    /**
+     * Exactly these people hold these steps of `n` (alongside e.g. a send-back). Anyone else may
+     * only see a step of their own department (a task with no role restriction is open to every
+     * working role of the department, e.g. the sales VP sees sales' steps) — never another's.
+     */
+    const departmentOf = (d: (typeof departments)[number]) => actors[d].user.department;
+    const expectOnly = async (
+      n: string,
+      holders: Partial<Record<(typeof departments)[number], string>>,
+    ) => {
+      const now = await inboxes(n);
+      for (const d of departments) {
+        const command = holders[d];
+        if (command) {
+          expect({ [d]: now[d] }).toEqual({ [d]: expect.arrayContaining([command]) });
+          continue;
+        }
+        const ownDepartments = departments.filter(
+          (h) => holders[h] && departmentOf(h) === departmentOf(d),
+        );
+        const allowed = ownDepartments.flatMap((h) => now[h] ?? []);
+        const foreign = (now[d] ?? []).filter((c) => !allowed.includes(c));
+        expect({ [d]: foreign }).toEqual({ [d]: [] });
+      }
+    };
+
+    await complete(actors.sales, caseNumber, {
+      type: 'RecordFirstResponse',
+      channel: 'phone',
+      summary: '已联系客户',
+    });
+    await complete(actors.cs, caseNumber, register);
+    await expectOnly(caseNumber, { rnd: 'SubmitInvestigationReport' });
+    await complete(actors.rnd, caseNumber, report);
+    await expectOnly(caseNumber, { vp: 'ApproveInvestigationReport' });
+    await complete(actors.vp, caseNumber, {
+      type: 'ApproveInvestigationReport',
+      remarks: '同意退货',
+    });
+    await complete(actors.cs, caseNumber, proposal('return', { approvedReturnQuantity: 3 }));
+    await expectOnly(caseNumber, { csManager: 'ApproveResolution' });
+    await complete(actors.csManager, caseNumber, { type: 'ApproveResolution' });
+    await expectOnly(caseNumber, { sales: 'RecordCustomerResponse' });
+    await complete(actors.sales, caseNumber, {
+      type: 'RecordCustomerResponse',
+      accepted: true,
+      via: 'letter',
+    });
+
+    // 8. the return child (TH…), linked both ways
+    const child = await eventually(
+      async () => (await caseRow(caseNumber)).child_case_numbers[0] as string | undefined,
+      60_000,
+    );
+    expect(child).toMatch(/^TH20\d{4}-\d{4,}$/);
+    await taskFor(actors.salesVp, child, 'ApproveReturnSlip');
+    await expectOnly(child, { salesVp: 'ApproveReturnSlip' });
+    await complete(actors.salesVp, child, { type: 'ApproveReturnSlip' });
+    // warehouse and finance now both hold their step (finance's clock waits for the goods)
+    await taskFor(actors.warehouse, child, 'ReceiveGoods');
+    await taskFor(actors.finance, child, 'Reconcile');
+    await expectOnly(child, { warehouse: 'ReceiveGoods', finance: 'Reconcile' });
+    await complete(actors.warehouse, child, {
+      type: 'ReceiveGoods',
+      quantity: 3,
+      complete: true,
+      undamaged: true,
+    });
+    await complete(actors.finance, child, { type: 'Reconcile', voucherNumber: `PZ-${child}` });
+    await complete(actors.finance, child, { type: 'RecordRefund', amountFen: 90_000 });
+    const childRow = await eventually(async () => {
+      const r = await caseRow(child);
+      return r?.status === 'completed' ? r : undefined;
+    }, 60_000);
+    expect(childRow).toMatchObject({ type: 'return', parent_case_number: caseNumber });
+
+    // 10. CS closes the complaint
+    await complete(actors.cs, caseNumber, { type: 'CloseComplaint' });
+    const row = await eventually(async () => {
+      const r = await caseRow(caseNumber);
+      return r.status === 'closed' ? r : undefined;
+    }, 60_000);
+    expect(row).toMatchObject({ method: 'return', closed_on_time: true });
+    for (const n of [caseNumber, child]) {
+      expect(
+        (await taskRows(n)).filter((t) => t.status === 'open' || t.status === 'claimed'),
+      ).toEqual([]);
+      expect(Object.values(await inboxes(n)).flat()).toEqual([]);
+    }
+    const slip = (
+      await call(api.url, 'GET', `/cases/${child}/documents`, actors.warehouse)
+    ).body.find((d: { docType: string }) => d.docType === 'return_slip');
+    expect(slip.distribution.map((d: { department: string }) => d.department)).toEqual(
+      expect.arrayContaining(['sales', 'warehouse', 'finance']),
+    );
+    const history = await call(api.url, 'GET', `/cases/${child}/audit`, actors.finance);
+    expect(history.body.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/ReturnSlipApproved$/),
+        expect.stringMatching(/GoodsReceived$/),
+      ]),
+    );
+    // each trail verifies (read by someone who works that case: CS the complaint, finance the return)
+    for (const [n, reader] of [
+      [caseNumber, actors.cs],
+      [child, actors.finance],
+    ] as const) {
+      expect((await call(api.url, 'GET', `/cases/${n}/audit/verify`, reader)).body).toMatchObject({
+        valid: true,
+      });
+    }
+  });
+
   test('refusals: another department (403), a second completion (409), bad payloads (400) — each refusal is in the audit trail and nothing moved', async () => {
     const caseNumber = await openCase();
     const task = await taskFor(actors.cs, caseNumber, 'RegisterComplaint');
