@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { call, loginAll, type ActorName, type Session } from './support/http';
+import { proposal, register, report } from './support/complaint-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
+import { taskClient } from './support/tasks';
 
 /**
  * The complaint process over HTTP only: api + worker processes + Temporal dev server +
@@ -37,43 +39,12 @@ const complaint = {
   channel: 'phone',
 };
 
+const { inbox, taskFor, complete } = taskClient(() => api.url);
+
 async function openCase(): Promise<string> {
   const res = await call(api.url, 'POST', '/complaints', actors.sales, complaint);
   expect(res.status).toBe(201);
   return res.body.caseNumber as string;
-}
-
-interface Task {
-  taskId: string;
-  caseNumber: string;
-  type: string;
-  commands: string[];
-  candidateDepartment: string | null;
-}
-
-const inbox = async (actor: Session, caseNumber: string): Promise<Task[]> => {
-  const res = await call(api.url, 'GET', `/inbox?caseNumber=${caseNumber}`, actor);
-  expect(res.status).toBe(200);
-  return res.body.items as Task[];
-};
-
-/** Waits until `actor`'s inbox holds the case's task completed by `command`. */
-const taskFor = (actor: Session, caseNumber: string, command: string): Promise<Task> =>
-  eventually(async () =>
-    (await inbox(actor, caseNumber)).find((t) => t.commands.includes(command)),
-  );
-
-async function complete(
-  actor: Session,
-  caseNumber: string,
-  command: { type: string } & Record<string, unknown>,
-) {
-  const task = await taskFor(actor, caseNumber, command.type);
-  const res = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, actor, { command });
-  expect({ command: command.type, status: res.status, body: res.body }).toMatchObject({
-    status: 200,
-  });
-  return { task, result: res.body };
 }
 
 const caseRow = async (caseNumber: string) =>
@@ -84,37 +55,6 @@ const taskRows = async (caseNumber: string) =>
       caseNumber,
     ])
   ).rows;
-
-const register = { type: 'RegisterComplaint', cause: 'product_quality', severity: 'general' };
-const report = {
-  type: 'SubmitInvestigationReport',
-  report: {
-    cause: 'product_quality',
-    findings: '电池触点虚焊',
-    qualityClaimVerified: true,
-    responsibleUnit: '装配车间',
-    responsiblePersons: ['worker-17'],
-    correctiveAction: '加强焊接检验',
-    externalParty: null,
-  },
-};
-const proposal = (method: string, extra: Record<string, unknown> = {}) => ({
-  type: 'ProposeResolution',
-  responsibleUnit: '装配车间',
-  responsiblePersons: ['worker-17'],
-  method,
-  trackImprovement: false,
-  humanNegligence: false,
-  lossBasis: {
-    unitCostFen: 30_000,
-    quantity: 3,
-    freightFen: 2_000,
-    handlingFen: 1_000,
-    compensationFen: 0,
-  },
-  penalties: [],
-  ...extra,
-});
 
 describe('the complaint process over HTTP', () => {
   test('DOMAIN.md §1: sales → CS → R&D → VP → CS → approver → sales → finance, each department sees its own task, the case closes and its audit trail verifies', async () => {

@@ -1,7 +1,9 @@
 import { Client } from 'pg';
 import { seedDemo } from '../tools/seed-demo';
 import { call, E2E_PASSWORD, login, type Session } from './support/http';
+import { proposal, register, report } from './support/complaint-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
+import { taskClient, type InboxTask } from './support/tasks';
 
 /**
  * KPIs and Prometheus metrics over HTTP: api + worker processes + Temporal dev server +
@@ -62,64 +64,13 @@ const complaint = {
   channel: 'phone',
 };
 
+const { taskFor, complete } = taskClient(() => api.url);
+
 async function openCase(s: Session = as.sales): Promise<string> {
   const res = await call(api.url, 'POST', '/complaints', s, complaint);
   expect(res.status).toBe(201);
   return res.body.caseNumber as string;
 }
-
-interface Task {
-  taskId: string;
-  commands: string[];
-}
-const taskFor = (s: Session, caseNumber: string, command: string): Promise<Task> =>
-  eventually(async () => {
-    const res = await call(api.url, 'GET', `/inbox?caseNumber=${caseNumber}`, s);
-    return (res.body.items as Task[]).find((t) => t.commands.includes(command));
-  });
-
-async function complete(
-  s: Session,
-  caseNumber: string,
-  command: { type: string } & Record<string, unknown>,
-) {
-  const task = await taskFor(s, caseNumber, command.type);
-  const res = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, s, { command });
-  expect({ command: command.type, status: res.status, body: res.body }).toMatchObject({
-    status: 200,
-  });
-}
-
-const register = { type: 'RegisterComplaint', cause: 'product_quality', severity: 'general' };
-const report = {
-  type: 'SubmitInvestigationReport',
-  report: {
-    cause: 'product_quality',
-    findings: '电池触点虚焊',
-    qualityClaimVerified: true,
-    responsibleUnit: '装配车间',
-    responsiblePersons: ['worker-17'],
-    correctiveAction: '加强焊接检验',
-    externalParty: null,
-  },
-};
-const proposal = (method: string, extra: Record<string, unknown> = {}) => ({
-  type: 'ProposeResolution',
-  responsibleUnit: '装配车间',
-  responsiblePersons: ['worker-17'],
-  method,
-  trackImprovement: false,
-  humanNegligence: false,
-  lossBasis: {
-    unitCostFen: 30_000,
-    quantity: 3,
-    freightFen: 2_000,
-    handlingFen: 1_000,
-    compensationFen: 0,
-  },
-  penalties: [],
-  ...extra,
-});
 
 /** Registration → approved resolution → the customer accepts (DOMAIN.md §1 steps 2–7). */
 async function toExecution(caseNumber: string, method: string, extra = {}): Promise<void> {
@@ -288,7 +239,7 @@ describe('GET /metrics', () => {
           await (await fetch(`${api.url}/metrics`)).text(),
         )?.[1] ?? 0,
       );
-    let task: Task | undefined;
+    let task: InboxTask | undefined;
     for (let attempt = 0; attempt < 5 && (await rejections()) === 0; attempt++) {
       const caseNumber = await openCase();
       task = await taskFor(as.cs, caseNumber, 'RegisterComplaint');
