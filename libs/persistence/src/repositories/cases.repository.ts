@@ -1,39 +1,21 @@
+import type { CaseSnapshot } from '@aso/contracts';
 import type { DataSource } from 'typeorm';
 import { CaseEntity } from '../entities/case.entity';
 
 export type CasePrefix = 'KS' | 'TH' | 'WX' | 'DX' | 'HF';
 
-/** The case row as a workflow last saw it (mirrors the contracts' CaseSnapshot). */
-export interface CaseSnapshotRecord {
-  organisationId: string;
-  storeId: string | null;
-  caseNumber: string;
-  caseType: string;
-  status: string;
-  stage: string;
-  customerName: string;
-  customerPhone: string | null;
-  orderNumber: string;
-  quantity: number | null;
-  lossAmountFen: number | null;
-  approvedAmountFen: number | null;
-  classification: string | null;
-  severity: string | null;
-  method: string | null;
-  overdue: boolean;
-  overdueStages: string[];
-  policyVersion: number;
-  parentCaseNumber: string | null;
-  childCaseNumbers: string[];
+/** The case row as a workflow last saw it: the contract's snapshot, with instants as Dates. */
+export type CaseSnapshotRecord = Omit<
+  CaseSnapshot,
+  'openedAt' | 'acceptedAt' | 'closingDueAt' | 'closedAt'
+> & {
   openedBy: string;
   openedAt: Date;
   acceptedAt: Date | null;
   closingDueAt: Date | null;
   closedAt: Date | null;
-  closedOnTime: boolean | null;
-  version: number;
   updatedAt: Date;
-}
+};
 
 export class CasesRepository {
   constructor(private readonly ds: DataSource) {}
