@@ -23,6 +23,7 @@ import {
   type HolidayTables,
   type PolicyDocument,
   type ReturnState,
+  caseNumberAt,
   defaultPolicy,
 } from '@aso/domain';
 import { workflowBundleOptions } from '@aso/temporal';
@@ -70,8 +71,7 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
     now: async () => new Date(await env.currentTimeMs()),
     async startComplaint(options = {}) {
       const reportedAt = options.reportedAt ?? new Date(await env.currentTimeMs());
-      const local = new Date(reportedAt.getTime() + 8 * 3_600_000);
-      const caseNumber = `KS${local.getUTCFullYear()}${String(local.getUTCMonth() + 1).padStart(2, '0')}-${String(++seq).padStart(4, '0')}`;
+      const caseNumber = caseNumberAt('KS', reportedAt, ++seq);
       const input: ComplaintWorkflowInput = {
         organisationId: 'org-test',
         storeId: null,

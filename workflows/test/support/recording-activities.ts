@@ -5,6 +5,7 @@ import type {
   DocumentRecord,
   TaskView,
 } from '@aso/contracts';
+import { caseNumberAt } from '@aso/domain';
 
 /**
  * What workflow tests fake: only the activities (the read-model writers and the number
@@ -59,13 +60,11 @@ export function recordingActivities() {
       }
     },
     async allocateCaseNumber({ prefix, at }) {
-      // yyyymm in Asia/Shanghai (UTC+8), like the real allocator
-      const local = new Date(new Date(at).getTime() + 8 * 3_600_000);
-      const yyyymm = `${local.getUTCFullYear()}${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
-      const next = (sequences.get(prefix + yyyymm) ?? 0) + 1;
-      sequences.set(prefix + yyyymm, next);
+      // one sequence per prefix, like the PostgreSQL sequences behind the real allocator
+      const next = (sequences.get(prefix) ?? 0) + 1;
+      sequences.set(prefix, next);
       calls.push({ name: 'allocateCaseNumber', caseNumber: null });
-      return `${prefix}${yyyymm}-${String(next).padStart(4, '0')}`;
+      return caseNumberAt(prefix, new Date(at), next);
     },
   };
 

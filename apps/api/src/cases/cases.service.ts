@@ -3,6 +3,7 @@ import type { CaseView as LiveView, OpenComplaint } from '@aso/contracts';
 import {
   DomainError,
   decideComplaint,
+  caseNumberAt,
   formatCaseNumber,
   isCaseNumber,
   type ComplaintIntake,
@@ -38,8 +39,6 @@ export interface CaseListFilter {
   limit: number;
   offset: number;
 }
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 @Injectable()
 export class CasesService {
@@ -92,11 +91,7 @@ export class CasesService {
     );
     if (!probe.ok) throw probe.error;
 
-    const yyyymm = new Date(now.getTime() + SHANGHAI_OFFSET_MS)
-      .toISOString()
-      .slice(0, 7)
-      .replace('-', '');
-    const caseNumber = formatCaseNumber('KS', yyyymm, await this.cases.nextSequence('KS'));
+    const caseNumber = caseNumberAt('KS', now, await this.cases.nextSequence('KS'));
     await this.dataSource.transaction(async (tx) => {
       await tx.getRepository(CaseEntity).insert({
         caseNumber,

@@ -1,5 +1,5 @@
 import type { CaseActivities } from '@aso/contracts';
-import { formatCaseNumber } from '@aso/domain';
+import { caseNumberAt } from '@aso/domain';
 import type {
   AuditRepository,
   CasesRepository,
@@ -17,7 +17,6 @@ export interface CaseActivityPorts {
 
 const date = (iso: string): Date => new Date(iso);
 const dateOrNull = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * Read-model and audit writers for the workflows. Each is idempotent — keyed upserts, snapshots
@@ -100,11 +99,7 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
     },
 
     async allocateCaseNumber({ prefix, at }) {
-      const yyyymm = new Date(date(at).getTime() + SHANGHAI_OFFSET_MS)
-        .toISOString()
-        .slice(0, 7)
-        .replace('-', '');
-      return formatCaseNumber(prefix, yyyymm, await ports.cases.nextSequence(prefix));
+      return caseNumberAt(prefix, date(at), await ports.cases.nextSequence(prefix));
     },
   };
   return activities;

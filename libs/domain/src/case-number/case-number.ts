@@ -1,3 +1,4 @@
+import { formatLocal, SHANGHAI_OFFSET_MINUTES } from '../calendar/civil-time';
 import { DomainError } from '../errors/domain-error';
 
 /** Form numbering rule 表单编号原则 (001 §21): `<prefix><yyyymm>-<seq>`. */
@@ -42,3 +43,12 @@ export function parseCaseNumber(value: string): ParsedCaseNumber | undefined {
 }
 
 export const isCaseNumber = (value: string): boolean => CASE_NUMBER_PATTERN.test(value);
+
+/**
+ * The number of a case opened at `at` (001 §21): the month is the company's (Asia/Shanghai), so
+ * a case opened on the 30th at 20:00 UTC is already numbered in the next month.
+ */
+export function caseNumberAt(prefix: CasePrefix, at: Date | number, seq: number): string {
+  const local = formatLocal(typeof at === 'number' ? at : at.getTime(), SHANGHAI_OFFSET_MINUTES);
+  return formatCaseNumber(prefix, `${local.slice(0, 4)}${local.slice(5, 7)}`, seq);
+}
