@@ -83,6 +83,8 @@ export class CasesService {
       attachments: input.attachments,
       salesOpinion: input.salesOpinion,
     };
+    // The domain judges the report before a number is drawn, so a refused report burns no
+    // sequence number; the placeholder number only satisfies the command's shape.
     const probe = decideComplaint(
       null,
       { type: 'ReportComplaint', actor, caseNumber: formatCaseNumber('KS', '202601', 1), intake },
