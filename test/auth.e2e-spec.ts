@@ -481,4 +481,68 @@ describe('authorization', () => {
       expect(all).not.toContain(secret);
     }
   });
+
+  test('issue 8 #7: two refused actions with the same X-Request-Id are two ActionRefused events, and the chain verifies', async () => {
+    const caseNumber = await openCase();
+    const task = await taskFor(as.cs, caseNumber, 'RegisterComplaint');
+    const requestId = `reused-${process.pid}`;
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${api.url}/tasks/${task.taskId}/complete`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${as.rnd.accessToken}`,
+          'x-request-id': requestId,
+        },
+        body: JSON.stringify({ command: register }),
+      });
+      expect(res.status).toBe(403);
+    }
+    const history = await call(api.url, 'GET', `/cases/${caseNumber}/audit`, as.cs);
+    const refusals = (
+      history.body as Array<{ action: string; data: { requestId?: string } }>
+    ).filter((e) => e.action === 'ActionRefused');
+    expect(refusals).toHaveLength(2);
+    // the client's id is kept as correlation data only
+    expect(refusals.map((e) => e.data.requestId)).toEqual([requestId, requestId]);
+    expect(
+      (await call(api.url, 'GET', `/cases/${caseNumber}/audit/verify`, as.cs)).body,
+    ).toMatchObject({ valid: true });
+  });
+
+  test('issue 8 #9: secrets and phone numbers in a request URL query are [REDACTED] in the request log', async () => {
+    const marker = `q${process.pid}`;
+    const query =
+      `?password=pw-${marker}&access_token=at-${marker}&token=tk-${marker}` +
+      `&refresh_token=rt-${marker}&phone=13700137000&mark=${marker}`;
+    await call(api.url, 'GET', `/cases${query}`, as.cs);
+    await call(api.url, 'POST', `/auth/login${query}`, undefined, {
+      organisation: 'e2e-org',
+      username: 'cs-01',
+      password: E2E_PASSWORD,
+    });
+    const logged = await eventually(async () => {
+      const lines = api
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{') && l.includes(`mark=${marker}`))
+        .map((l) => JSON.parse(l) as { req?: { url?: string } });
+      return lines.length >= 2 ? lines : undefined;
+    }, 10_000);
+    for (const line of logged) {
+      expect(line.req?.url).toContain('password=[REDACTED]');
+      expect(line.req?.url).toContain('access_token=[REDACTED]');
+      expect(line.req?.url).toContain('refresh_token=[REDACTED]');
+      expect(line.req?.url).toContain('phone=[REDACTED]');
+    }
+    const all = api.output();
+    for (const secret of [
+      `pw-${marker}`,
+      `at-${marker}`,
+      `tk-${marker}`,
+      `rt-${marker}`,
+      '13700137000',
+    ])
+      expect(all).not.toContain(secret);
+  });
 });

@@ -28,6 +28,9 @@ export function baseEnv(taskQueue: string): NodeJS.ProcessEnv {
     AUTH_JWT_SECRET: E2E_JWT_SECRET,
     // JSON request logs go to stdout: kept (and searched by the redaction test), not printed.
     LOG_LEVEL: 'info',
+    // Every suite logs in from 127.0.0.1 against one database: the per-address login limit
+    // would add up their failures. test/login-throttle.e2e-spec.ts sets its own thresholds.
+    LOGIN_ADDRESS_MAX_FAILURES: '1000000',
   };
 }
 
@@ -81,11 +84,15 @@ export function startWorker(taskQueue: string): Promise<AppProcess> {
   return startProcess('worker', baseEnv(taskQueue), /worker polling/);
 }
 
-export async function startApi(taskQueue: string): Promise<AppProcess & { url: string }> {
+/** `env`: variables to set or override for this api process (e.g. throttling thresholds). */
+export async function startApi(
+  taskQueue: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<AppProcess & { url: string }> {
   const port = await freeLoopbackPort();
   const proc = await startProcess(
     'api',
-    { ...baseEnv(taskQueue), PORT: String(port), HOST: '127.0.0.1' },
+    { ...baseEnv(taskQueue), ...env, PORT: String(port), HOST: '127.0.0.1' },
     /API listening/,
   );
   return { ...proc, url: `http://127.0.0.1:${port}` };

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@aso/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { hardenHttp } from './common/http-hardening';
 import { requestId } from './common/request-id.middleware';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(); // fail fast, naming the bad variable, before anything starts
-  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  hardenHttp(app, config); // security headers, no-store, trusted proxy: common/http-hardening.ts
   // Structured JSON logs (pino) with redaction: see common/logging.ts.
   app.useLogger(app.get(Logger));
   app.use(requestId);

@@ -53,6 +53,38 @@ describe('configuration', () => {
     expect(config.AUTH_ACCESS_TOKEN_TTL_SECONDS).toBe(300);
   });
 
+  test('issue 8 #8: login throttling and TRUST_PROXY have defaults and are refused by name when bad', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://a@127.0.0.1:5432/b' })).toMatchObject({
+      LOGIN_MAX_FAILURES: 10,
+      LOGIN_ADDRESS_MAX_FAILURES: 100,
+      LOGIN_FAILURE_WINDOW_SECONDS: 900,
+      LOGIN_LOCKOUT_SECONDS: 900,
+      TRUST_PROXY: false,
+    });
+    expect(
+      loadConfig({
+        DATABASE_URL: 'postgres://a@127.0.0.1:5432/b',
+        LOGIN_MAX_FAILURES: '3',
+        LOGIN_LOCKOUT_SECONDS: '2',
+        TRUST_PROXY: 'true',
+      }),
+    ).toMatchObject({ LOGIN_MAX_FAILURES: 3, LOGIN_LOCKOUT_SECONDS: 2, TRUST_PROXY: true });
+    let error: unknown;
+    try {
+      loadConfig({
+        DATABASE_URL: 'postgres://a@127.0.0.1:5432/b',
+        LOGIN_MAX_FAILURES: '0',
+        TRUST_PROXY: 'maybe',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).issues.map((i) => i.split(':')[0])).toEqual([
+      'LOGIN_MAX_FAILURES',
+      'TRUST_PROXY',
+    ]);
+  });
+
   test('LOG_LEVEL maps to the Nest levels it enables', () => {
     expect(nestLogLevels('warn')).toEqual(['fatal', 'error', 'warn']);
     expect(nestLogLevels('info')).toEqual(['fatal', 'error', 'warn', 'log']);

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/** A whole number of seconds/attempts from the environment, within bounds, with a default. */
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+/** "true"/"1"/"yes" or "false"/"0"/"no" (anything else is refused, naming the variable). */
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
 /**
  * The one environment schema. Parsed once at boot; a bad or missing variable fails fast with
  * its name. Nothing else in apps/ or libs/ reads process.env.
@@ -26,6 +37,23 @@ export const appConfigSchema = z.object({
     .max(90 * 86_400)
     .default(7 * 86_400),
   AUTH_ISSUER: z.string().min(1).default('after-sales-api'),
+  /**
+   * Login throttling (counters in PostgreSQL, shared by every API instance). After
+   * LOGIN_MAX_FAILURES failed logins of one account (organisation + username) within
+   * LOGIN_FAILURE_WINDOW_SECONDS, that account is locked for LOGIN_LOCKOUT_SECONDS (429 with
+   * Retry-After, even with the right password); LOGIN_ADDRESS_MAX_FAILURES failed logins or
+   * refreshes from one client address lock that address the same way. Only failures count.
+   */
+  LOGIN_MAX_FAILURES: count(1, 10_000, 10),
+  LOGIN_ADDRESS_MAX_FAILURES: count(1, 1_000_000, 100),
+  LOGIN_FAILURE_WINDOW_SECONDS: count(1, 86_400, 900),
+  LOGIN_LOCKOUT_SECONDS: count(1, 86_400, 900),
+  /**
+   * Behind a reverse proxy that sets X-Forwarded-For / X-Forwarded-Proto: the client address
+   * (login throttling, logs) and TLS (HSTS) are taken from those headers. Never set it when
+   * clients reach the API directly, or they choose their own address.
+   */
+  TRUST_PROXY: flag(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** Largest case attachment accepted (bytes); larger uploads answer 413 PAYLOAD_TOO_LARGE. */
   ATTACHMENT_MAX_BYTES: z.coerce

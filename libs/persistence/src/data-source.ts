@@ -14,6 +14,7 @@ import { KpiIndexes1763800500000 } from './migrations/1763800500000-kpi-indexes'
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { AttachmentEntity } from './entities/attachment.entity';
 import { IdempotencyAttachments1763800400000 } from './migrations/1763800400000-idempotency-attachments';
+import { AuthThrottle1763800750000 } from './migrations/1763800750000-auth-throttle';
 
 export const entities = [
   CaseEntity,
@@ -35,6 +36,7 @@ export const migrations = [
   KpiIndexes1763800500000,
   // TypeORM runs pending migrations ordered by timestamp, whatever their place here.
   IdempotencyAttachments1763800400000,
+  AuthThrottle1763800750000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

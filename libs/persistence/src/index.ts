@@ -22,3 +22,4 @@ export * from './entities/attachment.entity';
 export * from './repositories/idempotency-keys.repository';
 export * from './attachments/attachment-store';
 export * from './repositories/postgres-attachment.store';
+export { AUTH_THROTTLE_TABLE } from './migrations/1763800750000-auth-throttle';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseActor } from '@aso/contracts';
 import {
@@ -34,8 +35,10 @@ export class AuditService {
   }
 
   /**
-   * A refusal of an illegal action is an audit event too (DOMAIN.md "Audit"). Keyed by the
-   * request id, so a retried request is recorded once.
+   * A refusal of an illegal action is an audit event too (DOMAIN.md "Audit"). Each refusal is
+   * its own event under a key the server makes: the request id is the client's to choose
+   * (X-Request-Id), so keying by it let a reused id suppress later refusals (issue 8 #7). The
+   * request id is kept in the event's data, to correlate with logs.
    */
   async recordRefusal(input: {
     organisationId: string;
@@ -50,13 +53,14 @@ export class AuditService {
     await this.audit.appendKeyed({
       organisationId: input.organisationId,
       caseNumber: input.caseNumber,
-      key: `api:${input.requestId}`,
+      key: `api:${randomUUID()}`,
       occurredAt: new Date(),
       actor: input.actor.userId,
       action: 'ActionRefused',
       data: JSON.parse(
         JSON.stringify({
           attempted: input.action,
+          requestId: input.requestId,
           code: input.code,
           message: input.message,
           details: input.details,

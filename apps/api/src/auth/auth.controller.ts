@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { isDomainError } from '@aso/domain';
+import type { Request, Response } from 'express';
 import { parseInput } from '../common/api-error';
 import { CurrentUser } from '../common/actor.decorator';
 import { toUserView, type AuthUser } from './auth-user';
@@ -13,15 +15,19 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: unknown) {
-    return this.auth.login(parseInput(loginBodySchema, body));
+  login(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return withRetryAfter(
+      res,
+      this.auth.login(parseInput(loginBodySchema, body), clientAddress(req)),
+    );
   }
 
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  refresh(@Body() body: unknown) {
-    return this.auth.refresh(parseInput(refreshBodySchema, body).refreshToken);
+  refresh(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { refreshToken } = parseInput(refreshBodySchema, body);
+    return withRetryAfter(res, this.auth.refresh(refreshToken, clientAddress(req)));
   }
 
   @Get('me')
@@ -33,5 +39,21 @@ export class AuthController {
   @HttpCode(204)
   async logout(@CurrentUser() user: AuthUser): Promise<void> {
     await this.auth.logout(user);
+  }
+}
+
+/** Express's view of the peer: the socket's, or X-Forwarded-For's when TRUST_PROXY is set. */
+function clientAddress(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+/** A throttled attempt answers 429 with Retry-After (the error filter writes the body). */
+async function withRetryAfter<T>(res: Response, result: Promise<T>): Promise<T> {
+  try {
+    return await result;
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'TOO_MANY_ATTEMPTS')
+      res.setHeader('Retry-After', String(e.details.retryAfterSeconds));
+    throw e;
   }
 }

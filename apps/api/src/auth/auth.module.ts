@@ -5,6 +5,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthProvider } from './auth-provider';
 import { AuthService } from './auth.service';
 import { LocalAuthProvider } from './local-auth.provider';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 
@@ -17,6 +18,7 @@ import { TokenService } from './token.service';
   providers: [
     PasswordHasher,
     TokenService,
+    LoginThrottle,
     AuthService,
     { provide: AuthProvider, useClass: LocalAuthProvider },
     { provide: APP_GUARD, useClass: AuthGuard },

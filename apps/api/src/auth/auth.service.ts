@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@aso/domain';
+import { DomainError, isDomainError } from '@aso/domain';
 import { DATA_SOURCE, RefreshTokensRepository, UsersRepository } from '@aso/persistence';
 import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { AuthProvider, type PasswordCredentials } from './auth-provider';
 import { toAuthUser, toUserView, type AuthUser, type UserView } from './auth-user';
+import { LoginThrottle } from './login-throttle';
 import { sameDigest, sha256, TokenService } from './token.service';
 
 export interface Session {
@@ -34,13 +35,29 @@ export class AuthService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly provider: AuthProvider,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
   ) {
     this.users = new UsersRepository(dataSource);
     this.refreshTokens = new RefreshTokensRepository(dataSource);
   }
 
-  async login(credentials: PasswordCredentials): Promise<Session> {
-    const user = await this.provider.authenticate(credentials);
+  /** `address`: the client's (see TRUST_PROXY); with the account, what login throttling counts. */
+  async login(credentials: PasswordCredentials, address: string): Promise<Session> {
+    const keys = {
+      organisation: credentials.organisation,
+      username: credentials.username,
+      address,
+    };
+    await this.throttle.assertAllowed(keys);
+    let user: AuthUser;
+    try {
+      user = await this.provider.authenticate(credentials);
+    } catch (e) {
+      if (isDomainError(e) && e.code === 'INVALID_CREDENTIALS')
+        await this.throttle.recordFailure(keys, 'login');
+      throw e;
+    }
+    await this.throttle.recordSuccess(keys);
     const record = await this.users.findById(user.organisationId, user.id);
     if (!record)
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong organisation, username or password');
@@ -56,7 +73,19 @@ export class AuthService {
     return this.session(user, refresh.token);
   }
 
-  async refresh(refreshToken: string): Promise<Session> {
+  /** A refused refresh counts against the client address, like a failed login. */
+  async refresh(refreshToken: string, address: string): Promise<Session> {
+    await this.throttle.assertAllowed({ address });
+    try {
+      return await this.rotate(refreshToken);
+    } catch (e) {
+      if (isDomainError(e) && e.code === 'UNAUTHENTICATED')
+        await this.throttle.recordFailure({ address }, 'refresh');
+      throw e;
+    }
+  }
+
+  private async rotate(refreshToken: string): Promise<Session> {
     const now = this.clock();
     const parts = this.tokens.parseRefreshToken(refreshToken);
     if (!parts) throw refused('malformed');

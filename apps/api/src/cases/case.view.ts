@@ -145,6 +145,7 @@ export interface CustomerCaseView {
   openedAt: string;
   acceptedAt: string | null;
   closedAt: string | null;
+  /** the approved remedy: its method and the amount the customer gets (null: none or not yet) */
   decision: { method: string; amountFen: number | null } | null;
 }
 
@@ -163,15 +164,16 @@ export interface CaseListItem {
 
 export const toCustomerCaseView = (
   c: CaseEntity,
+  documents: DocumentEntity[],
   maskPhone: (p: string | null) => string | null,
 ): CustomerCaseView => {
-  const decided = c.approvedAmountFen !== null && c.method !== null;
+  const decision = customerDecisionOf(c, documents);
   return {
     caseNumber: c.caseNumber,
     type: c.type,
     progress: c.closedAt
       ? 'closed'
-      : decided
+      : decision
         ? 'decided'
         : c.acceptedAt
           ? 'in_progress'
@@ -183,9 +185,49 @@ export const toCustomerCaseView = (
     openedAt: c.openedAt.toISOString(),
     acceptedAt: iso(c.acceptedAt),
     closedAt: iso(c.closedAt),
-    decision: decided ? { method: c.method as string, amountFen: c.approvedAmountFen } : null,
+    decision,
   };
 };
+
+type Remedy = CustomerCaseView['decision'];
+
+/** A form's approved outcomes: what was decided for the customer. */
+const DECIDED_FORM = new Set(['approved', 'accepted_by_customer']);
+
+/**
+ * What the customer was promised, never what the case cost us (issue 8 #11). A complaint's
+ * `approvedAmountFen` is the internal loss total (product cost, freight, handling: charged to
+ * the responsible unit), so it is never used here. The complaint's remedy comes from its
+ * latest approved handling form: its method, and an amount only where the method pays the
+ * customer one — the compensation granted (the form's compensation line), or the face value
+ * of the discount certificate once issued. A return's approved amount is its refund, which is
+ * the customer's. Other case types show the method alone.
+ */
+function customerDecisionOf(c: CaseEntity, documents: DocumentEntity[]): Remedy {
+  if (c.type === 'complaint') return complaintRemedy(documents);
+  if (c.method === null || c.approvedAmountFen === null) return null;
+  return { method: c.method, amountFen: c.type === 'return' ? c.approvedAmountFen : null };
+}
+
+function complaintRemedy(documents: DocumentEntity[]): Remedy {
+  const form = documents
+    .filter((d) => d.docType === 'complaint_form' && DECIDED_FORM.has(d.status))
+    .sort((a, b) => b.revision - a.revision)[0];
+  const method = form?.content.method;
+  if (!form || typeof method !== 'string') return null;
+  if (method === 'compensation') {
+    const lines = (form.content.loss as { lines?: Array<{ term: string; amountFen: number }> })
+      ?.lines;
+    const granted = lines?.find((l) => l.term === 'compensation')?.amountFen;
+    return { method, amountFen: typeof granted === 'number' ? granted : null };
+  }
+  if (method === 'discount') {
+    const certificate = documents.find((d) => d.docType === 'discount_certificate');
+    const face = certificate?.content.amountFen;
+    return { method, amountFen: typeof face === 'number' ? face : null };
+  }
+  return { method, amountFen: null };
+}
 
 export const toCaseListItem = (
   c: CaseEntity,

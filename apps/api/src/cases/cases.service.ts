@@ -150,7 +150,8 @@ export class CasesService {
   /** The customer-facing view (allow-listed fields only, phone masked): see CustomerCaseView. */
   async customerView(user: AuthUser, caseNumber: string): Promise<CustomerCaseView> {
     const { row } = await this.readable(user, caseNumber);
-    return toCustomerCaseView(row, maskPhone);
+    const documents = await this.documents.forCase(row.organisationId, caseNumber);
+    return toCustomerCaseView(row, documents, maskPhone);
   }
 
   async documentsOf(user: AuthUser, caseNumber: string): Promise<DocumentView[]> {

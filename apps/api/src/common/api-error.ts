@@ -55,6 +55,7 @@ export const STATUS_BY_CODE: Record<string, number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_ATTEMPTS: 429,
 };
 
 /** Refusals that are about who acts (recorded in the audit trail as refused actions). */

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { pinoOptions, REDACTED, scrubLogValue, scrubText } from './logging';
+import { loggerParams, pinoOptions, REDACTED, scrubLogValue, scrubText } from './logging';
 
 /** The real pino logger with the API's options, writing into memory. */
 function capture(): { logger: pino.Logger; lines: () => string } {
@@ -65,5 +65,30 @@ describe('log redaction', () => {
     const o: Record<string, unknown> = { caseNumber: 'KS202611-0001', quantity: 3 };
     o.self = o;
     expect(scrubLogValue(o)).toEqual({ caseNumber: 'KS202611-0001', quantity: 3, self: '[…]' });
+  });
+
+  test('issue 8 #9: secret and personal query parameters in a request URL are [REDACTED]', () => {
+    const url =
+      '/auth/login?password=hunter2&access_token=eyJ.x&token=t-42&refresh_token=r-77' +
+      '&phone=13800138000&api%5Fkey=k-9&status=open&limit=5#frag';
+    const scrubbed = scrubText(url);
+    for (const secret of ['hunter2', 'eyJ.x', 't-42', 'r-77', '13800138000', '138****8000', 'k-9'])
+      expect(scrubbed).not.toContain(secret);
+    expect(scrubbed).toBe(
+      `/auth/login?password=${REDACTED}&access_token=${REDACTED}&token=${REDACTED}` +
+        `&refresh_token=${REDACTED}&phone=${REDACTED}&api%5Fkey=${REDACTED}&status=open&limit=5#frag`,
+    );
+    // pino-http's request serializer, then the record formatter: the line holds no secret.
+    const { logger, lines } = capture();
+    const http = loggerParams('info').pinoHttp as {
+      serializers: { req: (r: object) => object };
+    };
+    logger.info(
+      { req: http.serializers.req({ id: 'r1', method: 'GET', url }) },
+      'request completed',
+    );
+    const line = JSON.parse(lines()) as { req: { url: string } };
+    expect(line.req.url).toBe(scrubbed);
+    expect(lines()).not.toMatch(/hunter2|t-42|r-77|13800138000|k-9/);
   });
 });

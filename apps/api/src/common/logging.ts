@@ -17,8 +17,32 @@ const JWT_IN_TEXT = /eyJ[\w-]*\.[\w-]+\.[\w-]+/g;
 
 export const REDACTED = '[REDACTED]';
 
+/**
+ * A query parameter whose name says secret or personal (`password`, `access_token`, `token`,
+ * `refresh_token`, `api_key`, `phone`, `signature`, …): its value is replaced wherever a URL
+ * appears in a log line (pino-http's req.url, error messages). Clients should never send
+ * these in a URL, but when one does, the log must not keep it.
+ */
+const SENSITIVE_PARAM = /pass|token|secret|auth|cookie|hash|phone|mobile|tel|key|sig|code|otp/i;
+const QUERY_PARAM = /([?&;])([^=&#\s]+)=([^&#\s]*)/g;
+
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+/** URL query values of sensitive parameters → [REDACTED] (names matched URL-decoded). */
+export function scrubQuery(s: string): string {
+  return s.replace(QUERY_PARAM, (whole, sep: string, name: string) =>
+    SENSITIVE_PARAM.test(decoded(name)) ? `${sep}${name}=${REDACTED}` : whole,
+  );
+}
+
 export function scrubText(s: string): string {
-  return s
+  return scrubQuery(s)
     .replace(BEARER_IN_TEXT, `Bearer ${REDACTED}`)
     .replace(JWT_IN_TEXT, REDACTED)
     .replace(PHONE_IN_TEXT, (m) => maskPhone(m) ?? m);
@@ -93,7 +117,8 @@ export function loggerParams(level: string): Params {
         req: (req: { id?: string; method?: string; url?: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          // Scrubbed here too: pino applies serializers after the record formatter.
+          url: req.url === undefined ? undefined : scrubText(req.url),
         }),
       },
     },

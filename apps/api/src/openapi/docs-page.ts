@@ -6,6 +6,14 @@ const escape = (s: string): string =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
+/**
+ * The page's only inline content. The Content-Security-Policy (common/http-hardening.ts) allows
+ * exactly this stylesheet by its hash, and no script at all: the page has none.
+ */
+export const DOCS_STYLE = `body{font-family:system-ui,sans-serif;margin:2rem;max-width:72rem}table{border-collapse:collapse;width:100%}
+td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}.m{font-weight:bold}
+.get{color:#0a7}.post{color:#07c}.patch{color:#a60}.put{color:#a60}.delete{color:#c22}`;
+
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /**
@@ -36,9 +44,7 @@ export function renderDocsPage(doc: OpenApiDocument): string {
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(doc.info.title)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:72rem}table{border-collapse:collapse;width:100%}
-td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}.m{font-weight:bold}
-.get{color:#0a7}.post{color:#07c}.patch{color:#a60}.put{color:#a60}.delete{color:#c22}</style></head>
+<style>${DOCS_STYLE}</style></head>
 <body><h1>${escape(doc.info.title)} <small>${escape(doc.info.version)}</small></h1>
 <p>OpenAPI ${escape(doc.openapi)} document: <a href="/docs/openapi.json">/docs/openapi.json</a>
 (load it into any OpenAPI viewer or client generator).</p>
