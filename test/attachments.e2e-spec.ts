@@ -275,4 +275,30 @@ describe('attachments', () => {
       return v.body.valid === true ? true : undefined;
     });
   });
+
+  test('issue 8 #7: two uploads sent with the same X-Request-Id are both stored and both in the audit trail', async () => {
+    const requestId = `reused-upload-${process.pid}`;
+    const replies = [];
+    for (const name of ['first.png', 'second.png'])
+      replies.push(
+        await upload(
+          as.sales,
+          caseNumber,
+          { data: png(96), name, type: 'image/png' },
+          {},
+          {
+            'x-request-id': requestId,
+          },
+        ),
+      );
+    expect(replies.map((r) => r.status)).toEqual([201, 201]);
+    const history = await call(api.url, 'GET', `/cases/${caseNumber}/audit`, as.sales);
+    const ids = (history.body as Array<{ action: string; data: { id?: string } }>)
+      .filter((e) => e.action === 'AttachmentUploaded')
+      .map((e) => e.data.id);
+    expect(ids).toEqual(expect.arrayContaining(replies.map((r) => r.body.id)));
+    expect(
+      (await call(api.url, 'GET', `/cases/${caseNumber}/audit/verify`, as.sales)).body,
+    ).toMatchObject({ valid: true });
+  });
 });

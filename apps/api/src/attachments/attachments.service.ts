@@ -148,16 +148,16 @@ export class AttachmentsService {
   }
 
   /**
-   * The upload's audit event, keyed by the request id. If it cannot be recorded the file is
-   * taken back: an attachment the trail does not know of must not exist. A key already in the
-   * chain means the request id was used before (a reused X-Request-Id), not this upload.
+   * The upload's audit event, keyed by the attachment's server-made id (never the client's
+   * X-Request-Id, which a client may reuse: issue 8 #7). If it cannot be recorded the file is
+   * taken back: an attachment the trail does not know of must not exist.
    */
   private async recordUpload(meta: AttachmentMeta, requestId: string): Promise<void> {
     try {
       const result = await this.audit.appendKeyed({
         organisationId: meta.organisationId,
         caseNumber: meta.caseNumber,
-        key: `api:${requestId}`,
+        key: `attachment:${meta.id}`,
         occurredAt: meta.uploadedAt,
         actor: meta.uploadedBy,
         action: 'AttachmentUploaded',
@@ -168,11 +168,12 @@ export class AttachmentsService {
           size: meta.size,
           sha256: meta.sha256,
           contentType: meta.contentType,
+          requestId, // correlation with the logs only
         },
         policyVersion: null,
       });
       if (result.outcome === 'already_recorded') {
-        throw new DomainError('CONFLICT', 'This request id was already used; send a new one', {
+        throw new DomainError('CONFLICT', 'This attachment was already recorded', {
           requestId,
         });
       }
