@@ -630,6 +630,7 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
       parentCaseNumber: null,
       childCaseNumbers: [...childCaseNumbers],
       auditSeq: recorder.auditSeq,
+      writeIncidents: recorder.writeIncidents,
     };
   }
 

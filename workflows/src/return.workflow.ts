@@ -307,6 +307,7 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
       parentCaseNumber,
       childCaseNumbers: [],
       auditSeq: recorder.auditSeq,
+      writeIncidents: recorder.writeIncidents,
     };
   }
 

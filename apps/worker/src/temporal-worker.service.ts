@@ -43,6 +43,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         tasks: new TasksRepository(this.dataSource),
         documents: new DocumentsRepository(this.dataSource),
         audit: new AuditRepository(this.dataSource),
+        // No metrics pipeline exists in the worker yet: the log line is what operators alert on.
+        onWriteRejected: (r) =>
+          this.logger.warn(
+            `write rejected for good: case=${r.caseNumber} code=${r.code} message=${JSON.stringify(r.message)}`,
+          ),
       }),
     });
     this.running = this.worker.run();

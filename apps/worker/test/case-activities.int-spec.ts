@@ -7,7 +7,9 @@ import {
   TasksRepository,
 } from '@aso/persistence';
 import type { DataSource } from 'typeorm';
+import { ApplicationFailure } from '@temporalio/common';
 import { createCaseActivities } from '../src/activities/case.activities';
+import { classifyWriteFailure } from '../src/activities/write-rejection';
 
 /**
  * The worker's activities against real PostgreSQL (integration tier): Temporal retries
@@ -201,5 +203,81 @@ describe('worker activities are idempotent on PostgreSQL', () => {
     expect(
       await activities.allocateCaseNumber({ prefix: 'TH', at: '2026-11-30T20:00:00.000Z' }),
     ).toMatch(/^TH202612-\d{4}$/);
+  });
+});
+
+describe('a write PostgreSQL refuses for good fails fast and non-retryable (issue 8 #1b)', () => {
+  let poisoned = 0;
+  const poisonCase = (n: number) => `KS202611-87${String(n).padStart(2, '0')}`;
+  const changesWith = (
+    n: number,
+    poison: { data?: Record<string, unknown>; customerName?: string; orderNumber?: string },
+  ) => {
+    const caseNumber = poisonCase(n);
+    return {
+      organisationId: 'org-act',
+      audit: [
+        {
+          organisationId: 'org-act',
+          caseNumber,
+          key: 'wf:1',
+          occurredAt: '2026-11-20T05:00:00.000Z',
+          actor: 'cs-01',
+          action: 'complaint.Reported',
+          data: poison.data ?? { note: 'fine' },
+          policyVersion: 1,
+        },
+      ],
+      documents: [],
+      tasks: [],
+      snapshot: {
+        ...snapshot,
+        caseNumber,
+        customerName: poison.customerName ?? snapshot.customerName,
+        orderNumber: poison.orderNumber ?? snapshot.orderNumber,
+        version: 1,
+      },
+    };
+  };
+
+  test.each([
+    ['NUL in jsonb audit data', { data: { comment: 'a\u0000b' } }, /^22P05$/],
+    ['a lone surrogate in jsonb audit data', { data: { reasons: 'bad \ud800' } }, /^22P0[25]$/],
+    ['NUL in a text column (customer name)', { customerName: 'x\u0000y' }, /^22021$/],
+  ])(
+    'issue 8 #1b: %s → ApplicationFailure WRITE_REJECTED, non-retryable, with the SQLSTATE',
+    async (_name, poison, code) => {
+      const rejected: Array<{ caseNumber: string; code: string }> = [];
+      const logged = createCaseActivities({
+        cases: new CasesRepository(ds),
+        tasks: new TasksRepository(ds),
+        documents: new DocumentsRepository(ds),
+        audit: new AuditRepository(ds),
+        onWriteRejected: (r) => rejected.push(r),
+      });
+      const changes = changesWith(++poisoned, poison);
+      const failure = await logged.recordChanges(changes).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(failure).toBeInstanceOf(ApplicationFailure);
+      const f = failure as ApplicationFailure;
+      expect(f.type).toBe('WRITE_REJECTED');
+      expect(f.nonRetryable).toBe(true);
+      expect((f.details?.[0] as { code: string }).code).toMatch(code);
+      expect(rejected).toEqual([
+        expect.objectContaining({ caseNumber: changes.snapshot.caseNumber }),
+      ]);
+      expect(rejected[0]?.code).toMatch(code);
+    },
+  );
+
+  test('issue 8 #1b: transient PostgreSQL failures (lock timeout, connection terminated) stay retryable', () => {
+    const lockTimeout = Object.assign(new Error('canceling statement due to lock timeout'), {
+      code: '55P03',
+    });
+    expect(classifyWriteFailure(lockTimeout)).toBe(lockTimeout);
+    const outage = Object.assign(new Error('terminating connection'), { code: '57P01' });
+    expect(classifyWriteFailure(outage)).toBe(outage);
   });
 });

@@ -62,6 +62,24 @@ export interface CaseView<S = unknown> {
   childCaseNumbers: string[];
   /** number of audit events the workflow has emitted (the next one is auditSeq + 1) */
   auditSeq: number;
+  /** writes the database refused for good (e.g. poison text) and what the workflow did instead */
+  writeIncidents: WriteIncident[];
+}
+
+/**
+ * A write of the case that PostgreSQL refused for good (the activity failed non-retryable with
+ * type WRITE_REJECTED). The workflow keeps running: it writes a sanitised version (`sanitised`)
+ * or, when sanitising cannot help, leaves that write out (`dropped`; the next snapshot catches up).
+ */
+export interface WriteIncident {
+  /** the SQLSTATE (e.g. 22P05) or the name of the error that refused it */
+  code: string;
+  /** workflow time of the refusal */
+  at: string;
+  message: string;
+  /** the audit keys of the refused write */
+  auditKeys: string[];
+  resolution: 'sanitised' | 'dropped';
 }
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');

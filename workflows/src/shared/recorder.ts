@@ -1,16 +1,27 @@
+import { log } from '@temporalio/workflow';
 import type {
   AuditRecord,
   CaseActivities,
+  CaseChanges,
   CaseSnapshot,
   DocumentRecord,
   TaskView,
+  WriteIncident,
 } from '@aso/contracts';
+import { sanitiseDeep } from './sanitise';
 
 /**
  * Every write of a case goes through ONE serial queue (a promise chain), so the read models and
  * the audit trail see changes in the order they happened even when update handlers and the main
  * loop both produce them. Audit keys `wf:<n>` come from a deterministic counter; the case
  * snapshot's version is that counter, so an older snapshot never overwrites a newer one.
+ *
+ * A write the database refuses for good (the activity fails non-retryable, type WRITE_REJECTED,
+ * e.g. NUL or a lone surrogate in a text) must not wedge the case: it is recorded as a write
+ * incident (in the live view, and a workflow log line), written again sanitised (a pure rule, so
+ * replays agree), followed by a `case.write_sanitised` audit event; from then on every write of
+ * the case is sanitised before it is sent, so one poison value costs one incident, not one per
+ * change.
  */
 export class Recorder {
   private seq = 0;
@@ -19,6 +30,8 @@ export class Recorder {
   private documents = new Map<string, DocumentRecord>();
   private chain: Promise<void> = Promise.resolve();
   private dirty = false;
+  private sanitising = false;
+  private readonly incidents: WriteIncident[] = [];
 
   constructor(
     private readonly activities: Pick<CaseActivities, 'recordChanges'>,
@@ -29,6 +42,11 @@ export class Recorder {
   /** number of audit events emitted so far */
   get auditSeq(): number {
     return this.seq;
+  }
+
+  /** writes the database refused for good, oldest first (a copy, for the live view) */
+  get writeIncidents(): WriteIncident[] {
+    return this.incidents.map((i) => ({ ...i, auditKeys: [...i.auditKeys] }));
   }
 
   audit(action: string, actor: string, at: Date | number, data: Record<string, unknown>): void {
@@ -57,24 +75,102 @@ export class Recorder {
   }
 
   /** Queue what changed since the last flush; resolves once it (and everything before) is written. */
-  flush(): Promise<void> {
-    if (this.dirty) {
-      const audits = this.audits;
-      const tasks = [...this.tasks.values()].map((t) => ({ ...t }));
-      const documents = [...this.documents.values()].map((d) => structuredCopy(d));
-      const snapshot = this.snapshot(this.seq);
-      this.audits = [];
-      this.tasks = new Map();
-      this.documents = new Map();
-      this.dirty = false;
-      const a = this.activities;
-      const organisationId = this.ctx.organisationId;
-      this.chain = this.chain.then(() =>
-        a.recordChanges({ organisationId, audit: audits, documents, tasks, snapshot }),
-      );
-    }
-    return this.chain;
+  async flush(): Promise<void> {
+    this.schedule();
+    // A refused write queues its own follow-up (the sanitised notice): wait for that too.
+    let tail: Promise<void>;
+    do {
+      tail = this.chain;
+      await tail;
+    } while (tail !== this.chain);
   }
+
+  private schedule(): void {
+    if (!this.dirty) return;
+    const changes: CaseChanges = {
+      organisationId: this.ctx.organisationId,
+      audit: this.audits,
+      tasks: [...this.tasks.values()].map((t) => ({ ...t })),
+      documents: [...this.documents.values()].map((d) => structuredCopy(d)),
+      snapshot: this.snapshot(this.seq),
+    };
+    this.audits = [];
+    this.tasks = new Map();
+    this.documents = new Map();
+    this.dirty = false;
+    this.chain = this.chain.then(() => this.write(changes));
+  }
+
+  private async write(changes: CaseChanges): Promise<void> {
+    const sent = this.sanitising ? sanitiseDeep(changes) : changes;
+    try {
+      await this.activities.recordChanges(sent);
+      return;
+    } catch (e) {
+      const refusal = writeRejection(e);
+      if (!refusal) throw e;
+      const now = Date.now(); // workflow time: the same on replay
+      const at = new Date(now).toISOString();
+      const auditKeys = changes.audit.map((a) => a.key);
+      let resolution: WriteIncident['resolution'] = 'sanitised';
+      if (this.sanitising) {
+        resolution = 'dropped'; // sanitising did not help: leave this write out
+      } else {
+        this.sanitising = true;
+        try {
+          await this.activities.recordChanges(sanitiseDeep(changes));
+        } catch (again) {
+          if (!writeRejection(again)) throw again;
+          resolution = 'dropped';
+        }
+      }
+      this.incidents.push({ ...refusal, at, auditKeys, resolution });
+      log.warn('case write refused by the database', {
+        caseNumber: this.ctx.caseNumber,
+        code: refusal.code,
+        message: refusal.message,
+        auditKeys,
+        resolution,
+      });
+      this.audit(
+        resolution === 'sanitised' ? 'case.write_sanitised' : 'case.write_dropped',
+        'system',
+        now,
+        {
+          code: refusal.code,
+          auditKeys,
+          rule:
+            resolution === 'sanitised'
+              ? 'NUL removed, unpaired surrogates replaced by U+FFFD'
+              : 'left out; later snapshots carry the case forward',
+        },
+      );
+      this.schedule();
+    }
+  }
+}
+
+/** The code and message of a WRITE_REJECTED failure (a local activity's cause), else null. */
+function writeRejection(e: unknown): { code: string; message: string } | null {
+  for (let f = e as FailureLike | undefined, depth = 0; f && depth < 4; f = f.cause, depth++) {
+    if (f.type === 'WRITE_REJECTED') {
+      const detail = f.details?.[0] as { code?: unknown; message?: unknown } | undefined;
+      return {
+        code: typeof detail?.code === 'string' ? detail.code : 'WRITE_REJECTED',
+        message: sanitiseDeep(
+          typeof detail?.message === 'string' ? detail.message : String(f.message),
+        ).slice(0, 500),
+      };
+    }
+  }
+  return null;
+}
+
+interface FailureLike {
+  type?: string;
+  message?: string;
+  details?: unknown[];
+  cause?: FailureLike;
 }
 
 const structuredCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

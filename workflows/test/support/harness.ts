@@ -49,6 +49,8 @@ export interface StartOptions {
   holidayTables?: HolidayTables;
   reportedAt?: Date;
   quantity?: number;
+  /** the customer's name (e.g. poison text the database refuses) */
+  customerName?: string;
 }
 
 export async function createHarness(taskQueue: string): Promise<Harness> {
@@ -78,9 +80,9 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
         caseNumber,
         reportedAt: reportedAt.toISOString(),
         reportedBy: people.sales,
-        customer: { name: '王先生', phone: '13800138000' },
+        customer: { name: options.customerName ?? '王先生', phone: '13800138000' },
         intake: {
-          customerName: '王先生',
+          customerName: options.customerName ?? '王先生',
           orderNumber: 'SO-1001',
           batchNumber: 'B2611',
           shipDate: '2026-11-01',

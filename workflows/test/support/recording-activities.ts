@@ -5,14 +5,26 @@ import type {
   DocumentRecord,
   TaskView,
 } from '@aso/contracts';
+import { ApplicationFailure } from '@temporalio/common';
 import { caseNumberAt } from '@aso/domain';
+
+/** What PostgreSQL refuses in jsonb/text for good: NUL and unpaired UTF-16 surrogates. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL refuses
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const hasUnstorable = (v: unknown): boolean =>
+  typeof v === 'string'
+    ? UNSTORABLE.test(v)
+    : v !== null &&
+      typeof v === 'object' &&
+      Object.entries(v).some(([k, x]) => UNSTORABLE.test(k) || hasUnstorable(x));
 
 /**
  * What workflow tests fake: only the activities (the read-model writers and the number
  * allocator), as in-memory recorders implementing CaseActivities with the same idempotency the
  * real ones have (audit append-if-absent by key, snapshots only move forward by version).
  * PostgreSQL is covered by the integration and e2e tiers. Temporal itself is real: the bundle
- * runs on the time-skipping test server.
+ * runs on the time-skipping test server. Like PostgreSQL, recordChanges refuses poison text
+ * (NUL, lone surrogates) — as the real activity reports it: non-retryable, type WRITE_REJECTED.
  */
 export function recordingActivities() {
   const audit: AuditRecord[] = [];
@@ -22,10 +34,21 @@ export function recordingActivities() {
   const documents = new Map<string, DocumentRecord>();
   const sequences = new Map<string, number>();
   /** every call in order, to prove the serial queue keeps writes ordered */
+  /** the case of every write refused as poison, in order */
+  const rejectedWrites: string[] = [];
   const calls: Array<{ name: keyof CaseActivities; caseNumber: string | null }> = [];
 
   const activities: CaseActivities = {
     async recordChanges(changes) {
+      if (hasUnstorable(changes)) {
+        rejectedWrites.push(changes.snapshot.caseNumber);
+        throw ApplicationFailure.create({
+          message: 'write rejected by the database (22P05): unsupported Unicode escape sequence',
+          type: 'WRITE_REJECTED',
+          nonRetryable: true,
+          details: [{ code: '22P05', message: 'unsupported Unicode escape sequence' }],
+        });
+      }
       if (changes.audit.length > 0) await activities.appendAudit(changes.audit);
       if (changes.documents.length > 0) await activities.recordDocuments(changes.documents);
       if (changes.tasks.length > 0)
@@ -71,6 +94,7 @@ export function recordingActivities() {
   return {
     activities,
     calls,
+    rejectedWrites,
     auditOf: (caseNumber: string) => audit.filter((e) => e.caseNumber === caseNumber),
     caseOf: (caseNumber: string) => cases.get(caseNumber),
     tasksOf: (caseNumber: string) => [...tasks.values()].filter((t) => t.caseNumber === caseNumber),

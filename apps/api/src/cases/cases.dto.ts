@@ -102,6 +102,17 @@ export const liveCaseViewSchema = z
     parentCaseNumber: z.string().nullable(),
     childCaseNumbers: z.array(z.string()),
     auditSeq: z.number().int(),
+    writeIncidents: z
+      .array(
+        z.object({
+          code: z.string(),
+          at: z.string(),
+          message: z.string(),
+          auditKeys: z.array(z.string()),
+          resolution: z.enum(['sanitised', 'dropped']),
+        }),
+      )
+      .describe('writes the database refused for good, and what the workflow did instead'),
   })
   .openapi('LiveCaseView') satisfies z.ZodType<LiveCaseView>;
 

@@ -1,4 +1,5 @@
-import type { CaseActivities } from '@aso/contracts';
+import type { CaseActivities, CaseChanges } from '@aso/contracts';
+import { ApplicationFailure } from '@temporalio/common';
 import { caseNumberAt } from '@aso/domain';
 import type {
   AuditRepository,
@@ -7,12 +8,15 @@ import type {
   JsonObject,
   TasksRepository,
 } from '@aso/persistence';
+import { classifyWriteFailure, WRITE_REJECTED } from './write-rejection';
 
 export interface CaseActivityPorts {
   cases: CasesRepository;
   tasks: TasksRepository;
   documents: DocumentsRepository;
   audit: AuditRepository;
+  /** Told of every write the database refuses for good (the worker logs it). */
+  onWriteRejected?: (rejection: { caseNumber: string; code: string; message: string }) => void;
 }
 
 const date = (iso: string): Date => new Date(iso);
@@ -26,16 +30,22 @@ const dateOrNull = (iso: string | null): Date | null => (iso === null ? null : n
 export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
   const activities: CaseActivities = {
     async recordChanges(changes) {
-      // In this order, like the workflow's serial queue: the trail first, the snapshot last.
-      if (changes.audit.length > 0) await activities.appendAudit(changes.audit);
-      if (changes.documents.length > 0) await activities.recordDocuments(changes.documents);
-      if (changes.tasks.length > 0) {
-        await activities.recordTasks({
-          organisationId: changes.organisationId,
-          tasks: changes.tasks,
-        });
+      try {
+        await writeChanges(changes);
+      } catch (e) {
+        // A refusal no retry can cure fails fast and non-retryable: the workflow's recorder
+        // then surfaces it and writes a sanitised version instead of wedging the case.
+        const failure = classifyWriteFailure(e);
+        if (failure instanceof ApplicationFailure && failure.type === WRITE_REJECTED) {
+          const detail = failure.details?.[0] as { code: string; message: string } | undefined;
+          ports.onWriteRejected?.({
+            caseNumber: changes.snapshot.caseNumber,
+            code: detail?.code ?? WRITE_REJECTED,
+            message: detail?.message ?? failure.message,
+          });
+        }
+        throw failure;
       }
-      await activities.recordCase(changes.snapshot);
     },
 
     async recordCase(s) {
@@ -102,5 +112,17 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
       return caseNumberAt(prefix, date(at), await ports.cases.nextSequence(prefix));
     },
   };
+  // In this order, like the workflow's serial queue: the trail first, the snapshot last.
+  async function writeChanges(changes: CaseChanges): Promise<void> {
+    if (changes.audit.length > 0) await activities.appendAudit(changes.audit);
+    if (changes.documents.length > 0) await activities.recordDocuments(changes.documents);
+    if (changes.tasks.length > 0) {
+      await activities.recordTasks({
+        organisationId: changes.organisationId,
+        tasks: changes.tasks,
+      });
+    }
+    await activities.recordCase(changes.snapshot);
+  }
   return activities;
 }
