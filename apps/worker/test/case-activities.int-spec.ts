@@ -281,3 +281,37 @@ describe('a write PostgreSQL refuses for good fails fast and non-retryable (issu
     expect(classifyWriteFailure(outage)).toBe(outage);
   });
 });
+
+describe('a retried write whose content differs (workflow task retried after its write committed) ends with the last attempt (issue 8 #6)', () => {
+  test('issue 8 #6: recordChanges twice with the same keys but another clock → one correction event, the chain verifies, snapshot and tasks equal the second', async () => {
+    const caseNumber = 'KS202611-8601';
+    const attempt = (at: string) => ({
+      organisationId: 'org-act',
+      audit: [
+        {
+          organisationId: 'org-act',
+          caseNumber,
+          key: 'wf:1',
+          occurredAt: at,
+          actor: 'system',
+          action: 'complaint.CaseClosed',
+          data: { at },
+          policyVersion: 1,
+        },
+      ],
+      documents: [],
+      tasks: [{ ...task, taskId: `${caseNumber}-T1`, caseNumber, createdAt: at }],
+      snapshot: { ...snapshot, caseNumber, status: 'closed', closedAt: at, version: 1 },
+    });
+    await activities.recordChanges(attempt('2026-11-20T05:00:00.100Z'));
+    await activities.recordChanges(attempt('2026-11-20T05:00:13.900Z'));
+    const audit = new AuditRepository(ds);
+    const rows = await audit.history('org-act', caseNumber);
+    expect(rows.map((r) => r.action)).toEqual(['complaint.CaseClosed', 'AuditCorrected']);
+    expect(await audit.verify('org-act', caseNumber)).toEqual({ valid: true, count: 2 });
+    const row = await new CasesRepository(ds).findOne('org-act', caseNumber);
+    expect(row?.closedAt?.toISOString()).toBe('2026-11-20T05:00:13.900Z');
+    const t = await new TasksRepository(ds).findOne('org-act', `${caseNumber}-T1`);
+    expect(t?.createdAt.toISOString()).toBe('2026-11-20T05:00:13.900Z');
+  });
+});

@@ -6,6 +6,7 @@ import {
   createDataSource,
   GENESIS_HASH,
   auditHash,
+  effectiveTrail,
   type AuditEventInput,
 } from '@aso/persistence';
 
@@ -185,6 +186,64 @@ describe('audit trail: idempotent, hash-chained appends', () => {
       audit.append(event('KS202611-7007', 1, { data: { n: NaN } })),
     ).rejects.toMatchObject({ code: 'CANONICAL_JSON_INVALID' });
     expect(await rowCount('KS202611-7007')).toBe(0);
+  });
+});
+
+describe('audit trail: a retried keyed append whose content differs is corrected, never lost (issue 8 #6)', () => {
+  const keyed = (caseNumber: string, at: string, data = { stage: 'closed' }) => ({
+    organisationId: 'org-a',
+    caseNumber,
+    key: 'wf:1',
+    occurredAt: new Date(at),
+    actor: 'system',
+    action: 'complaint.CaseClosed',
+    data,
+    policyVersion: 1,
+  });
+
+  test('issue 8 #6: the same key twice with a different occurredAt → one AuditCorrected event, the chain verifies, the effective content is the second', async () => {
+    const c = 'KS202611-7601';
+    const first = await audit.appendKeyed(keyed(c, '2026-11-20T02:00:00.100Z'), {
+      onDiffer: 'correct',
+    });
+    const second = await audit.appendKeyed(keyed(c, '2026-11-20T02:00:13.900Z'), {
+      onDiffer: 'correct',
+    });
+    // the last attempt again (a retry of the retry) writes nothing more
+    const again = await audit.appendKeyed(keyed(c, '2026-11-20T02:00:13.900Z'), {
+      onDiffer: 'correct',
+    });
+    expect(first.outcome).toBe('appended');
+    expect(second).toMatchObject({ outcome: 'corrected', seq: 2 });
+    expect(again).toMatchObject({ outcome: 'already_recorded', seq: 1 });
+    const rows = await audit.history('org-a', c);
+    expect(rows.map((r) => [r.seq, r.action, r.eventKey])).toEqual([
+      [1, 'complaint.CaseClosed', 'wf:1'],
+      [2, 'AuditCorrected', 'wf:1#correction:1'],
+    ]);
+    expect(rows[1]?.data).toMatchObject({ supersedes: 'wf:1', supersededSeq: 1 });
+    expect(await audit.verify('org-a', c)).toEqual({ valid: true, count: 2 });
+    const effective = effectiveTrail(rows);
+    expect(effective[0]?.occurredAt.toISOString()).toBe('2026-11-20T02:00:13.900Z');
+    expect(effective[0]?.action).toBe('complaint.CaseClosed');
+
+    // a third, different attempt is a second correction, and the effective content follows it
+    const third = await audit.appendKeyed(keyed(c, '2026-11-20T02:00:20.000Z', { stage: 'x' }), {
+      onDiffer: 'correct',
+    });
+    expect(third).toMatchObject({ outcome: 'corrected', seq: 3 });
+    const later = effectiveTrail(await audit.history('org-a', c));
+    expect(later[0]).toMatchObject({ data: { stage: 'x' } });
+    expect(later[2]?.eventKey).toBe('wf:1#correction:2');
+    expect(await audit.verify('org-a', c)).toEqual({ valid: true, count: 3 });
+  });
+
+  test('issue 8 #6: without onDiffer=correct the first row is kept (API writers keep their semantics)', async () => {
+    const c = 'KS202611-7602';
+    await audit.appendKeyed(keyed(c, '2026-11-20T02:00:00.100Z'));
+    const retry = await audit.appendKeyed(keyed(c, '2026-11-20T02:00:09.000Z'));
+    expect(retry.outcome).toBe('already_recorded');
+    expect(await audit.history('org-a', c)).toHaveLength(1);
   });
 });
 

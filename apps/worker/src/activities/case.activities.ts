@@ -95,16 +95,19 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
     async appendAudit(events) {
       // In order: each append chains onto the previous one.
       for (const e of events) {
-        await ports.audit.appendKeyed({
-          organisationId: e.organisationId,
-          caseNumber: e.caseNumber,
-          key: e.key,
-          occurredAt: date(e.occurredAt),
-          actor: e.actor,
-          action: e.action,
-          data: JSON.parse(JSON.stringify(e.data)) as JsonObject,
-          policyVersion: e.policyVersion,
-        });
+        await ports.audit.appendKeyed(
+          {
+            organisationId: e.organisationId,
+            caseNumber: e.caseNumber,
+            key: e.key,
+            occurredAt: date(e.occurredAt),
+            actor: e.actor,
+            action: e.action,
+            data: JSON.parse(JSON.stringify(e.data)) as JsonObject,
+            policyVersion: e.policyVersion,
+          },
+          { onDiffer: 'correct' },
+        ); // the last attempt is what history holds
       }
     },
 

@@ -21,9 +21,31 @@ export interface AuditEventInput {
 }
 
 export interface AuditAppendResult {
-  /** `already_recorded`: a retry of an event that is in the chain with identical content. */
-  outcome: 'appended' | 'already_recorded';
+  /**
+   * `already_recorded`: a retry of an event that is in the chain with identical content;
+   * `corrected`: a retry whose content differs, recorded as a chained `AuditCorrected` event.
+   */
+  outcome: 'appended' | 'already_recorded' | 'corrected';
   hash: string;
+}
+
+/** The action of the event that supersedes a keyed event's content (see appendKeyed). */
+export const AUDIT_CORRECTED = 'AuditCorrected';
+
+/** The event key of the n-th correction of `key`. */
+const correctionPrefix = (key: string): string => `${key}#correction:`;
+export const correctionKey = (key: string, n: number): string => `${correctionPrefix(key)}${n}`;
+
+export interface AppendKeyedOptions {
+  /**
+   * What a retry under a recorded key with different content does. `keep` (the default) keeps
+   * the first row. `correct` is for writers whose last attempt is the truth — a workflow whose
+   * task failed after its local write committed recomputes the same event with a new workflow
+   * time, and history holds only that last attempt — so the difference is appended as an
+   * explicit `AuditCorrected` event (chained like any other, rows are never rewritten) whose
+   * `data.event` is the effective content of `data.supersedes`.
+   */
+  onDiffer?: 'keep' | 'correct';
 }
 
 export type AuditBreak = 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';
@@ -89,6 +111,7 @@ export class AuditRepository {
    */
   async appendKeyed(
     input: Omit<AuditEventInput, 'seq'> & { key: string },
+    options: AppendKeyedOptions = {},
   ): Promise<AuditAppendResult & { seq: number }> {
     canonicalAuditEvent(toContent({ ...input, seq: 1 })); // validate before touching the db
     return this.ds.transaction(async (m) => {
@@ -99,13 +122,33 @@ export class AuditRepository {
         `SELECT seq, hash FROM audit_events WHERE case_number = $1 AND event_key = $2`,
         [input.caseNumber, input.key],
       );
-      if (existing[0])
-        return { outcome: 'already_recorded', hash: existing[0].hash, seq: existing[0].seq };
-      const last: Array<{ seq: number }> = await m.query(
-        `SELECT seq FROM audit_events WHERE case_number = $1 ORDER BY seq DESC LIMIT 1`,
-        [input.caseNumber],
-      );
-      const seq = (last[0]?.seq ?? 0) + 1;
+      if (existing[0]) {
+        const recorded = { outcome: 'already_recorded', ...existing[0] } as const;
+        if (options.onDiffer !== 'correct') return recorded;
+        const latest = await latestVersionOf(m, input.caseNumber, input.key);
+        if (sameEffective(latest.effective, input)) return recorded;
+        const seq = (await lastSeq(m, input.caseNumber)) + 1;
+        const result = await appendAt(
+          m,
+          {
+            organisationId: input.organisationId,
+            caseNumber: input.caseNumber,
+            seq,
+            occurredAt: input.occurredAt,
+            actor: input.actor,
+            action: AUDIT_CORRECTED,
+            data: {
+              supersedes: input.key,
+              supersededSeq: existing[0].seq,
+              event: effectiveOf(input),
+            },
+            policyVersion: input.policyVersion,
+          },
+          correctionKey(input.key, latest.corrections + 1),
+        );
+        return { ...result, outcome: 'corrected', seq };
+      }
+      const seq = (await lastSeq(m, input.caseNumber)) + 1;
       const result = await appendAt(m, { ...input, seq }, input.key);
       return { ...result, seq };
     });
@@ -137,6 +180,110 @@ export class AuditRepository {
     }
     return { valid: true, count };
   }
+}
+
+async function lastSeq(m: EntityManager, caseNumber: string): Promise<number> {
+  const last: Array<{ seq: number }> = await m.query(
+    `SELECT seq FROM audit_events WHERE case_number = $1 ORDER BY seq DESC LIMIT 1`,
+    [caseNumber],
+  );
+  return last[0]?.seq ?? 0;
+}
+
+/** What a keyed event says, without its place in the chain. */
+export interface EffectiveContent extends JsonObject {
+  occurredAt: string;
+  actor: string;
+  action: string;
+  data: JsonObject;
+  policyVersion: number | null;
+}
+
+function effectiveOf(e: {
+  occurredAt: Date;
+  actor: string;
+  action: string;
+  data: JsonObject;
+  policyVersion: number | null;
+}): EffectiveContent {
+  return {
+    occurredAt: e.occurredAt.toISOString(),
+    actor: e.actor,
+    action: e.action,
+    data: e.data,
+    policyVersion: e.policyVersion,
+  };
+}
+
+function sameEffective(recorded: EffectiveContent, input: Parameters<typeof effectiveOf>[0]) {
+  try {
+    return canonicalJson(recorded) === canonicalJson(effectiveOf(input));
+  } catch {
+    return false;
+  }
+}
+
+/** The effective content of `key` (its last correction's, else its own) and how many corrections it has. */
+async function latestVersionOf(
+  m: EntityManager,
+  caseNumber: string,
+  key: string,
+): Promise<{ effective: EffectiveContent; corrections: number }> {
+  const rows: Array<AuditRow & { event_key: string }> = await m.query(
+    `SELECT occurred_at, actor, action, data, policy_version, event_key FROM audit_events
+      WHERE case_number = $1 AND (event_key = $2 OR left(event_key, length($3)) = $3)
+      ORDER BY seq`,
+    [caseNumber, key, correctionPrefix(key)],
+  );
+  const corrections = rows.filter((r) => r.event_key !== key);
+  const last = corrections[corrections.length - 1];
+  if (last)
+    return { effective: last.data.event as EffectiveContent, corrections: corrections.length };
+  const own = rows[0] as AuditRow;
+  return {
+    effective: effectiveOf({
+      occurredAt: own.occurred_at,
+      actor: own.actor,
+      action: own.action,
+      data: own.data,
+      policyVersion: own.policy_version,
+    }),
+    corrections: 0,
+  };
+}
+
+/**
+ * The trail as readers should present it: each keyed event with the content of its latest
+ * `AuditCorrected` event (the corrections themselves stay in the chain, and in this list).
+ */
+export function effectiveTrail<
+  T extends {
+    eventKey?: string | null;
+    action: string;
+    data: JsonObject;
+    occurredAt: Date;
+    actor: string;
+    policyVersion: number | null;
+  },
+>(rows: T[]): T[] {
+  const latest = new Map<string, EffectiveContent>();
+  for (const r of rows) {
+    if (r.action === AUDIT_CORRECTED && typeof r.data.supersedes === 'string')
+      latest.set(r.data.supersedes, r.data.event as EffectiveContent);
+  }
+  return rows.map((r) => {
+    const c = r.eventKey ? latest.get(r.eventKey) : undefined;
+    return c
+      ? {
+          ...r,
+          occurredAt: new Date(c.occurredAt),
+          actor: c.actor,
+          action: c.action,
+          data: c.data,
+          policyVersion: c.policyVersion,
+        }
+      : r;
+  });
 }
 
 /** Chains `input` after its predecessor; the caller holds the case's advisory lock. */

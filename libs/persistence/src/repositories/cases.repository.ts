@@ -35,9 +35,11 @@ export class CasesRepository {
   }
 
   /**
-   * Idempotent and monotonic: inserts the row, or updates it only when the snapshot is newer
-   * (`version` grows with every change the workflow records), so a retried or late activity
-   * never moves a case backwards. Intake fields the API wrote (defect description, opener) are
+   * Idempotent and monotonic: inserts the row, or updates it only when the snapshot is not older
+   * (`version` grows with every change the workflow records), so a late activity never moves a
+   * case backwards; an equal version wins because it is a retry of the same change, and the last
+   * attempt is the one workflow history holds (a workflow task that failed after its write
+   * committed recomputes times such as closedAt from the new task's clock). Intake fields the API wrote (defect description, opener) are
    * kept.
    */
   async recordSnapshot(s: CaseSnapshotRecord): Promise<void> {
@@ -58,7 +60,7 @@ export class CasesRepository {
          closing_due_at = EXCLUDED.closing_due_at, closed_at = EXCLUDED.closed_at,
          closed_on_time = EXCLUDED.closed_on_time, version = EXCLUDED.version,
          updated_at = EXCLUDED.updated_at
-       WHERE cases.organisation_id = EXCLUDED.organisation_id AND cases.version < EXCLUDED.version`,
+       WHERE cases.organisation_id = EXCLUDED.organisation_id AND cases.version <= EXCLUDED.version`,
       [
         s.caseNumber,
         s.organisationId,

@@ -35,6 +35,8 @@ export class TasksRepository {
       .values(tasks.map((t) => ({ ...t, updatedAt: now })))
       .orUpdate(
         [
+          // created_at too: a retried workflow task recomputes it, and the last attempt is history's
+          'created_at',
           'stage',
           'candidate_department',
           'candidate_roles',
