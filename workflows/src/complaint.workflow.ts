@@ -662,6 +662,8 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
       policyVersion: policy.version,
       parentCaseNumber: null,
       childCaseNumbers: [...childCaseNumbers],
+      openedBy: input.reportedBy.userId,
+      defectDescription: s.intake.reasons,
       openedAt: input.reportedAt,
       acceptedAt: iso(s.acceptedAt),
       closingDueAt: clock.dueAt,

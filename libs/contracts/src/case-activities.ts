@@ -24,6 +24,13 @@ export interface CaseSnapshot {
   policyVersion: number;
   parentCaseNumber: string | null;
   childCaseNumbers: string[];
+  /**
+   * Who opened the case and what they reported: intake facts the read-model row is created
+   * with (the row is the worker's alone to write, issue 8 #4). Absent for cases a workflow opens
+   * itself (recorded as `system`); never changed after the row exists.
+   */
+  openedBy?: string;
+  defectDescription?: string | null;
   openedAt: string;
   acceptedAt: string | null;
   closingDueAt: string | null;

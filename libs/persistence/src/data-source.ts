@@ -15,6 +15,7 @@ import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { AttachmentEntity } from './entities/attachment.entity';
 import { IdempotencyAttachments1763800400000 } from './migrations/1763800400000-idempotency-attachments';
 import { AuthThrottle1763800750000 } from './migrations/1763800750000-auth-throttle';
+import { CaseIntentsClaimHeartbeat1763800800000 } from './migrations/1763800800000-case-intents-claim-heartbeat';
 
 export const entities = [
   CaseEntity,
@@ -37,6 +38,7 @@ export const migrations = [
   // TypeORM runs pending migrations ordered by timestamp, whatever their place here.
   IdempotencyAttachments1763800400000,
   AuthThrottle1763800750000,
+  CaseIntentsClaimHeartbeat1763800800000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -1,4 +1,10 @@
-import { WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import {
+  WorkflowIdConflictPolicy,
+  WorkflowIdReusePolicy,
+  WorkflowNotFoundError,
+  type Client,
+} from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   caseViewQuery,
   claimTaskUpdate,
@@ -14,12 +20,17 @@ import {
   type TaskActionInput,
   type TaskView,
 } from '@aso/contracts';
+import { findUpdateOutcome, type UpdateOutcome } from './update-outcome';
 import { toWorkflowRejection } from './workflow-rejection';
 
 /**
  * The one door from the API to case workflows: start a case, send a human decision (a
  * Temporal update, validated by the workflow before it reaches history), read the live view.
  * Update refusals come back as WorkflowRejection carrying the domain code.
+ *
+ * Commands sent with an `updateId` (derived from the client's Idempotency-Key) are run at most
+ * once by Temporal itself: a retry with the same id gets the first outcome, from the running
+ * workflow, or from the history of a finished one.
  */
 export class CaseGateway {
   constructor(
@@ -27,42 +38,60 @@ export class CaseGateway {
     private readonly taskQueue: string,
   ) {}
 
+  /**
+   * Starts the case's workflow, or attaches to it: the workflow id is the case number, a
+   * running workflow with that id is used as it is (USE_EXISTING), and a finished one is never
+   * started again (REJECT_DUPLICATE) — both mean "this case was opened", which is what a retry
+   * of the opening needs to hear.
+   */
   async startComplaint(input: ComplaintWorkflowInput): Promise<void> {
-    await this.client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
-      workflowId: input.caseNumber,
-      taskQueue: this.taskQueue,
-      args: [input],
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    });
+    try {
+      await this.client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
+        workflowId: input.caseNumber,
+        taskQueue: this.taskQueue,
+        args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      });
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw e;
+    }
   }
 
-  completeTask(caseNumber: string, input: CompleteTaskInput): Promise<CompleteTaskResult> {
-    return this.update(caseNumber, () =>
+  completeTask(
+    caseNumber: string,
+    input: CompleteTaskInput,
+    updateId?: string,
+  ): Promise<CompleteTaskResult> {
+    return this.update(caseNumber, updateId, () =>
       this.client.workflow
         .getHandle(caseNumber)
-        .executeUpdate(completeTaskUpdate, { args: [input] }),
+        .executeUpdate(completeTaskUpdate, { args: [input], updateId }),
     );
   }
 
-  claimTask(caseNumber: string, input: TaskActionInput): Promise<TaskView> {
-    return this.update(caseNumber, () =>
-      this.client.workflow.getHandle(caseNumber).executeUpdate(claimTaskUpdate, { args: [input] }),
+  claimTask(caseNumber: string, input: TaskActionInput, updateId?: string): Promise<TaskView> {
+    return this.update(caseNumber, updateId, () =>
+      this.client.workflow
+        .getHandle(caseNumber)
+        .executeUpdate(claimTaskUpdate, { args: [input], updateId }),
     );
   }
 
-  unclaimTask(caseNumber: string, input: TaskActionInput): Promise<TaskView> {
-    return this.update(caseNumber, () =>
+  unclaimTask(caseNumber: string, input: TaskActionInput, updateId?: string): Promise<TaskView> {
+    return this.update(caseNumber, updateId, () =>
       this.client.workflow
         .getHandle(caseNumber)
-        .executeUpdate(unclaimTaskUpdate, { args: [input] }),
+        .executeUpdate(unclaimTaskUpdate, { args: [input], updateId }),
     );
   }
 
-  delegateTask(caseNumber: string, input: DelegateTaskInput): Promise<TaskView> {
-    return this.update(caseNumber, () =>
+  delegateTask(caseNumber: string, input: DelegateTaskInput, updateId?: string): Promise<TaskView> {
+    return this.update(caseNumber, updateId, () =>
       this.client.workflow
         .getHandle(caseNumber)
-        .executeUpdate(delegateTaskUpdate, { args: [input] }),
+        .executeUpdate(delegateTaskUpdate, { args: [input], updateId }),
     );
   }
 
@@ -76,10 +105,37 @@ export class CaseGateway {
     }
   }
 
-  private async update<T>(caseNumber: string, send: () => Promise<T>): Promise<T> {
+  /**
+   * The outcome of an update this case already accepted under `updateId`, or undefined if it
+   * never did. A refusal outcome is thrown as a WorkflowRejection, like the original answer.
+   */
+  async priorOutcome<T>(caseNumber: string, updateId: string): Promise<{ value: T } | undefined> {
+    let outcome: UpdateOutcome | undefined;
+    try {
+      outcome = await findUpdateOutcome(this.client, caseNumber, updateId);
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return undefined;
+      throw e;
+    }
+    if (outcome === undefined) return undefined;
+    if (outcome.ok) return { value: outcome.value as T };
+    throw toWorkflowRejection(outcome.error, caseNumber) ?? outcome.error;
+  }
+
+  private async update<T>(
+    caseNumber: string,
+    updateId: string | undefined,
+    send: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await send();
     } catch (e) {
+      // A finished workflow takes no updates, but a retry of one it took before finishing (its
+      // last decision, typically) must get that decision's answer, not "no longer running".
+      if (updateId !== undefined && e instanceof WorkflowNotFoundError) {
+        const prior = await this.priorOutcome<T>(caseNumber, updateId);
+        if (prior) return prior.value;
+      }
       throw toWorkflowRejection(e, caseNumber) ?? e;
     }
   }

@@ -3,6 +3,7 @@ import { parseInput } from '../common/api-error';
 import { CurrentUser } from '../common/actor.decorator';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { Idempotent, type IdempotentCommand } from '../idempotency/command-id.decorator';
 import { caseListQuerySchema, caseNumberSchema, openComplaintBodySchema } from './cases.dto';
 import { CasesService } from './cases.service';
 
@@ -19,8 +20,12 @@ export class CasesController {
 
   @Post('complaints')
   @HttpCode(201)
-  open(@CurrentUser() user: AuthUser, @Body() body: unknown) {
-    return this.cases.openComplaint(user, parseInput(openComplaintBodySchema, body));
+  open(
+    @CurrentUser() user: AuthUser,
+    @Body() body: unknown,
+    @Idempotent() command: IdempotentCommand | undefined,
+  ) {
+    return this.cases.openComplaint(user, parseInput(openComplaintBodySchema, body), command);
   }
 
   /** A list: phone numbers are masked. */

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseView as LiveView, OpenComplaint } from '@aso/contracts';
 import {
@@ -22,6 +23,8 @@ import { assertMayOpenComplaint, assertMayReadCase, seesAllCases } from '../auth
 import { toCaseActor, type AuthUser } from '../auth/auth-user';
 import { CLOCK, type Clock } from '../common/clock';
 import { maskPhone } from '../common/mask';
+import type { IdempotentCommand } from '../idempotency/command-id.decorator';
+import { stableJson } from '../idempotency/request-fingerprint';
 import { PoliciesService } from '../policies/policies.service';
 import {
   toCaseListItem,
@@ -33,6 +36,9 @@ import {
   type CustomerCaseView,
   type DocumentView,
 } from './case.view';
+
+/** How long an opening waits for the worker to write the case's row before answering anyway. */
+const ROW_WAIT_MS = 5_000;
 
 export interface CaseListFilter {
   status?: string;
@@ -58,18 +64,24 @@ export class CasesService {
   }
 
   /**
-   * Intake by sales (001 §25.1). The domain checks the report first (nothing is written for a
-   * refused one); then the read-model row and the workflow start together: the row is inserted
-   * in a transaction that commits only once the workflow has started.
+   * Intake by sales (001 §25.1), exactly once per idempotency key across any crash or outage
+   * (issue 8 #4). The domain checks the report first (nothing is written for a refused one).
+   * Then, in order, each step safe to repeat:
+   *  1. the case number is drawn and the intent committed in one statement (a retry with the
+   *     same key gets the same number; without a key the server makes one, so no dedupe);
+   *  2. the workflow is started with id = case number, attaching to it if it already exists;
+   *  3. the workflow's first write creates the read-model row (the worker is its only writer);
+   *     the answer waits, bounded, until the row is there, so a GET right after finds it.
+   * Nothing is started inside a transaction that may roll back.
    */
   async openComplaint(
     user: AuthUser,
     input: OpenComplaint,
+    command?: IdempotentCommand,
   ): Promise<{ caseNumber: string; policyVersion: number }> {
     assertMayOpenComplaint(user);
     const organisationId = user.organisationId;
     const actor = toCaseActor(user);
-    const now = this.clock();
     const policy = await this.policies.current(organisationId);
     const intake: ComplaintIntake = {
       customerName: input.customer.name,
@@ -88,56 +100,58 @@ export class CasesService {
     const probe = decideComplaint(
       null,
       { type: 'ReportComplaint', actor, caseNumber: formatCaseNumber('KS', '202601', 1), intake },
-      now,
+      this.clock(),
       policy,
     );
     if (!probe.ok) throw probe.error;
 
-    const caseNumber = caseNumberAt('KS', now, await this.cases.nextSequence('KS'));
-    await this.dataSource.transaction(async (tx) => {
-      await tx.getRepository(CaseEntity).insert({
-        caseNumber,
-        organisationId,
-        storeId: input.storeId ?? null,
-        type: 'complaint',
-        status: 'awaiting_registration',
-        stage: 'registration',
-        customerName: input.customer.name,
-        customerPhone: input.customer.phone ?? null,
-        orderNumber: input.orderNumber,
-        defectDescription: input.defectDescription,
-        quantity: input.quantity,
-        classification: null,
-        severity: null,
-        method: null,
-        lossAmountFen: null,
-        approvedAmountFen: null,
-        overdue: false,
-        overdueStages: [],
-        policyVersion: policy.version,
-        parentCaseNumber: null,
-        childCaseNumbers: [],
-        openedBy: actor.userId,
-        openedAt: now,
-        acceptedAt: null,
-        closingDueAt: null,
-        closedAt: null,
-        closedOnTime: null,
-        version: 0,
-        updatedAt: now,
-      });
-      await this.gateway.startComplaint({
-        organisationId,
-        storeId: input.storeId ?? null,
-        caseNumber,
-        reportedAt: now.toISOString(),
-        reportedBy: actor,
-        customer: { name: input.customer.name, phone: input.customer.phone ?? null },
-        intake,
-        policy,
-      });
+    const requestHash = createHash('sha256').update(stableJson(input)).digest('hex');
+    const intent = await this.cases.recordIntent({
+      organisationId,
+      userId: user.id,
+      key: command?.key ?? `server:${randomUUID()}`,
+      requestHash,
+      prefix: 'KS',
+      now: this.clock(),
+      numberFor: (sequence) => caseNumberAt('KS', this.clock(), sequence),
     });
+    if (intent.requestHash !== requestHash) {
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key already opened a case for a different report',
+        { key: command?.key, caseNumber: intent.caseNumber },
+      );
+    }
+    const { caseNumber } = intent;
+    await this.gateway.startComplaint({
+      organisationId,
+      storeId: input.storeId ?? null,
+      caseNumber,
+      // The intent's instant, not this attempt's: a retry that starts the workflow (the first
+      // attempt died before it could) starts exactly what the first would have.
+      reportedAt: intent.createdAt.toISOString(),
+      reportedBy: actor,
+      customer: { name: input.customer.name, phone: input.customer.phone ?? null },
+      intake,
+      policy,
+    });
+    await this.awaitRow(organisationId, caseNumber);
     return { caseNumber, policyVersion: policy.version };
+  }
+
+  /**
+   * Waits (bounded) for the worker to write the case's row. Past the bound the case is still
+   * opened — its workflow is durable and will write the row once a worker runs — so the answer
+   * is the same 201; only a GET in that moment would not find it yet.
+   */
+  private async awaitRow(organisationId: string, caseNumber: string): Promise<void> {
+    const deadline = Date.now() + ROW_WAIT_MS;
+    let pause = 20;
+    while (Date.now() < deadline) {
+      if (await this.cases.findOne(organisationId, caseNumber)) return;
+      await new Promise((r) => setTimeout(r, pause));
+      pause = Math.min(pause * 2, 200);
+    }
   }
 
   /** Internal view for those who work the case: read model + live workflow state. */

@@ -9,8 +9,8 @@ import { Reflector } from '@nestjs/core';
 import { DomainError } from '@aso/domain';
 import type { Response } from 'express';
 import { from, mergeMap, of, type Observable } from 'rxjs';
-import type { AuthedRequest } from '../auth/auth-user';
-import { IDEMPOTENCY_KEY_PATTERN, IdempotencyService } from './idempotency.service';
+import type { IdempotentRequestState } from './command-id.decorator';
+import { commandIdOf, IDEMPOTENCY_KEY_PATTERN, IdempotencyService } from './idempotency.service';
 import { requestFingerprint, type RequestShape } from './request-fingerprint';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -24,7 +24,7 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const AFTER_BODY_PARSED = Symbol('idempotency:after-body-parsed');
 export const IdempotencyAfterBodyParsed = () => SetMetadata(AFTER_BODY_PARSED, true);
 
-type UploadedRequest = AuthedRequest & { file?: RequestShape['file'] };
+type UploadedRequest = IdempotentRequestState & { file?: RequestShape['file'] };
 
 /**
  * Global: every mutating request of an authenticated user that carries an Idempotency-Key
@@ -80,6 +80,7 @@ function runIdempotently(
     path: url.split('?')[0] ?? url,
     requestHash: requestFingerprint({ method: req.method, url, body: req.body, file: req.file }),
   };
+  req.idempotency = { key, commandId: commandIdOf(request) };
   return from(idempotency.begin(request)).pipe(
     mergeMap((decision) => {
       if (decision.action === 'run') {

@@ -5,6 +5,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { DomainError } from '@aso/domain';
 import {
   DATA_SOURCE,
@@ -21,10 +22,22 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 /** A stored response is replayed for this long (Stripe keeps keys for 24 hours too). */
 const KEY_TTL_MS = 24 * 3_600_000;
 /**
- * An in-progress claim older than this is presumed abandoned (its API process died mid-request)
- * and may be taken over. Far above any command's duration, so a live claim is never stolen.
+ * The live holder of an in-progress claim refreshes its heartbeat this often; a claim whose
+ * heartbeat is older than STALE_CLAIM_MS belongs to a dead process (kill -9, lost host) and may
+ * be taken over, so a crashed API delays a retry by seconds, not minutes. A slow command is
+ * never stolen: its process keeps beating. Taking over is safe because a retried command is
+ * deduplicated by Temporal (the update id derives from the key: see commandIdOf).
  */
-const STALE_CLAIM_MS = 5 * 60_000;
+const HEARTBEAT_EVERY_MS = 1_000;
+const STALE_CLAIM_MS = 4_000;
+/** A holder beats at most this long (a handler that never answers must not hold a key forever). */
+const MAX_HOLD_MS = 10 * 60_000;
+/**
+ * Test-only: wait this long after a command ran and before its response is stored, so an e2e
+ * test can kill the API in exactly that window (test/crash-retry.e2e-spec.ts). Only the test
+ * stack sets it; unset (the default) means no delay.
+ */
+const STORE_DELAY_MS = Number(process.env.ASO_TEST_DELAY_BEFORE_STORE_MS ?? 0) || 0;
 /** How long a duplicate waits for the first request to finish before answering 409. */
 const WAIT_FOR_FIRST_MS = 30_000;
 const PURGE_EVERY_MS = 3_600_000;
@@ -53,6 +66,7 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
   private readonly keys: IdempotencyKeysRepository;
   private readonly logger = new Logger('idempotency');
   private purgeTimer: NodeJS.Timeout | undefined;
+  private readonly beats = new Map<IdempotencyLease, NodeJS.Timeout>();
 
   constructor(
     @Inject(DATA_SOURCE) dataSource: DataSource,
@@ -73,6 +87,7 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     if (this.purgeTimer) clearInterval(this.purgeTimer);
+    for (const lease of [...this.beats.keys()]) this.stopBeating(lease);
   }
 
   async begin(req: IdempotentRequest): Promise<IdempotencyDecision> {
@@ -86,7 +101,10 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
         expiresAt: new Date(now.getTime() + KEY_TTL_MS),
         staleBefore: new Date(now.getTime() - STALE_CLAIM_MS),
       });
-      if (claim.outcome === 'claimed') return { action: 'run', lease: claim.lease };
+      if (claim.outcome === 'claimed') {
+        this.startBeating(claim.lease);
+        return { action: 'run', lease: claim.lease };
+      }
       const record = claim.record;
       assertSameRequest(req, record);
       if (record.status === 'done' && record.responseStatus !== null) {
@@ -107,10 +125,14 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
   /**
    * Records the response of a claimed key. 2xx and 4xx are kept (a retried invalid request
    * stays invalid, a retried success does nothing again); a 5xx releases the key, so the
-   * client's retry runs the command again.
+   * client's retry runs the command again. So does a 404: nothing happened, and what was not
+   * found may exist a moment later (a task the read model has not caught up with, issue 8 #12),
+   * so a retry must look again rather than be told the first 404 forever.
    */
   async finish(lease: IdempotencyLease, status: number, body: unknown): Promise<void> {
-    if (status >= 500) {
+    if (STORE_DELAY_MS > 0) await new Promise((r) => setTimeout(r, STORE_DELAY_MS));
+    this.stopBeating(lease);
+    if (status >= 500 || status === 404) {
       await this.keys.release(lease);
       return;
     }
@@ -119,6 +141,42 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
       this.logger.warn(`idempotency key ${lease.key}: claim lost before the response was stored`);
     }
   }
+
+  private startBeating(lease: IdempotencyLease): void {
+    const until = Date.now() + MAX_HOLD_MS;
+    const timer = setInterval(() => {
+      if (Date.now() > until) return this.stopBeating(lease);
+      this.keys.heartbeat(lease, this.clock()).then(
+        (held) => {
+          if (!held) this.stopBeating(lease);
+        },
+        // PostgreSQL unreachable: keep trying; if it stays away the claim goes stale, as it should.
+        (e: unknown) => this.logger.warn(`heartbeat of key ${lease.key} failed: ${String(e)}`),
+      );
+    }, HEARTBEAT_EVERY_MS);
+    timer.unref();
+    this.beats.set(lease, timer);
+  }
+
+  private stopBeating(lease: IdempotencyLease): void {
+    const timer = this.beats.get(lease);
+    if (timer) clearInterval(timer);
+    this.beats.delete(lease);
+  }
+}
+
+/**
+ * The id of the command a key stands for, the same in every API process and on every retry:
+ * the Temporal update id of a task command, so Temporal itself runs it at most once.
+ */
+export function commandIdOf(scope: {
+  organisationId: string;
+  userId: string;
+  key: string;
+}): string {
+  return createHash('sha256')
+    .update(`${scope.organisationId}\u0000${scope.userId}\u0000${scope.key}`)
+    .digest('hex');
 }
 
 function assertSameRequest(req: IdempotentRequest, record: IdempotencyKeyEntity): void {

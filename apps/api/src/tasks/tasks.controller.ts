@@ -8,6 +8,7 @@ import {
   inboxQuerySchema,
   taskIdSchema,
 } from './tasks.dto';
+import { Idempotent, type IdempotentCommand } from '../idempotency/command-id.decorator';
 import { TasksService } from './tasks.service';
 
 /** A malformed task id is a 400 naming params.taskId, not a lookup that finds nothing. */
@@ -29,9 +30,10 @@ export class TasksController {
   claim(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string,
+    @Idempotent() command: IdempotentCommand | undefined,
     @Param('taskId') taskId: string,
   ) {
-    return this.tasks.claim(user, requestId, taskIdOf(taskId));
+    return this.tasks.claim(user, { requestId, command }, taskIdOf(taskId));
   }
 
   @Post('tasks/:taskId/unclaim')
@@ -39,9 +41,10 @@ export class TasksController {
   unclaim(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string,
+    @Idempotent() command: IdempotentCommand | undefined,
     @Param('taskId') taskId: string,
   ) {
-    return this.tasks.unclaim(user, requestId, taskIdOf(taskId));
+    return this.tasks.unclaim(user, { requestId, command }, taskIdOf(taskId));
   }
 
   @Post('tasks/:taskId/delegate')
@@ -49,13 +52,14 @@ export class TasksController {
   delegate(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string,
+    @Idempotent() command: IdempotentCommand | undefined,
     @Param('taskId') taskId: string,
     @Body() body: unknown,
   ) {
     const id = taskIdOf(taskId);
     return this.tasks.delegate(
       user,
-      requestId,
+      { requestId, command },
       id,
       parseInput(delegateTaskBodySchema, body).to.userId,
     );
@@ -66,11 +70,12 @@ export class TasksController {
   complete(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string,
+    @Idempotent() idempotent: IdempotentCommand | undefined,
     @Param('taskId') taskId: string,
     @Body() body: unknown,
   ) {
     const id = taskIdOf(taskId);
     const { command, comment } = parseInput(completeTaskBodySchema, body);
-    return this.tasks.complete(user, requestId, id, command, comment);
+    return this.tasks.complete(user, { requestId, command: idempotent }, id, command, comment);
   }
 }

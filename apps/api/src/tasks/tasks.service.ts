@@ -4,6 +4,7 @@ import {
   assertActorFits,
   assertMayWorkTask,
   DomainError,
+  isCaseNumber,
   isDomainError,
   type Department,
   type Role,
@@ -26,6 +27,7 @@ import { toAuthUser, toCaseActor, type AuthUser } from '../auth/auth-user';
 import { isRefusal, STATUS_BY_CODE } from '../common/api-error';
 import { AuditService } from '../audit/audit.service';
 import { toTaskRow, type TaskRow } from '../cases/case.view';
+import type { IdempotentCommand } from '../idempotency/command-id.decorator';
 
 export interface InboxFilter {
   scope: 'mine' | 'department' | 'all';
@@ -73,12 +75,12 @@ export class TasksService {
 
   complete(
     user: AuthUser,
-    requestId: string,
+    ctx: CommandContext,
     taskId: string,
     command: { type: string },
     comment?: string,
   ): Promise<CompleteTaskResult> {
-    return this.act(user, requestId, taskId, `complete:${command.type}`, async (task, actor) => {
+    return this.act(user, ctx, taskId, `complete:${command.type}`, async (task, actor, id) => {
       assertMayWrite(user, 'complete task');
       assertMayWorkTask(accessOf(task), actor);
       if (!task.commands.includes(command.type)) {
@@ -96,28 +98,33 @@ export class TasksService {
         const kase = await this.cases.findOne(user.organisationId, task.caseNumber);
         assertWithinPersonalLimit(user, kase?.lossAmountFen ?? null);
       }
-      return this.gateway.completeTask(task.caseNumber, { taskId, actor, command, comment });
+      return this.gateway.completeTask(task.caseNumber, { taskId, actor, command, comment }, id);
     });
   }
 
-  claim(user: AuthUser, requestId: string, taskId: string): Promise<TaskView> {
-    return this.act(user, requestId, taskId, 'claim', (task, actor) => {
+  claim(user: AuthUser, ctx: CommandContext, taskId: string): Promise<TaskView> {
+    return this.act(user, ctx, taskId, 'claim', (task, actor, id) => {
       assertMayWrite(user, 'claim task');
       assertMayWorkTask(accessOf(task), actor);
-      return this.gateway.claimTask(task.caseNumber, { taskId, actor });
+      return this.gateway.claimTask(task.caseNumber, { taskId, actor }, id);
     });
   }
 
-  unclaim(user: AuthUser, requestId: string, taskId: string): Promise<TaskView> {
-    return this.act(user, requestId, taskId, 'unclaim', (task, actor) => {
+  unclaim(user: AuthUser, ctx: CommandContext, taskId: string): Promise<TaskView> {
+    return this.act(user, ctx, taskId, 'unclaim', (task, actor, id) => {
       assertMayReassignTask(user, task, 'Releasing a task');
-      return this.gateway.unclaimTask(task.caseNumber, { taskId, actor });
+      return this.gateway.unclaimTask(task.caseNumber, { taskId, actor }, id);
     });
   }
 
   /** The delegate is a user of the same organisation, as their record says, never as the body says. */
-  delegate(user: AuthUser, requestId: string, taskId: string, toUserId: string): Promise<TaskView> {
-    return this.act(user, requestId, taskId, 'delegate', async (task, actor) => {
+  delegate(
+    user: AuthUser,
+    ctx: CommandContext,
+    taskId: string,
+    toUserId: string,
+  ): Promise<TaskView> {
+    return this.act(user, ctx, taskId, 'delegate', async (task, actor, id) => {
       assertMayReassignTask(user, task, 'Delegating a task');
       const target = await this.users.findById(user.organisationId, toUserId);
       if (!target || !target.active) {
@@ -134,37 +141,49 @@ export class TasksService {
           taskId,
         },
       );
-      return this.gateway.delegateTask(task.caseNumber, {
-        taskId,
-        actor,
-        to: { userId: to.userId, department: to.department, roles: to.roles },
-      });
+      return this.gateway.delegateTask(
+        task.caseNumber,
+        { taskId, actor, to: { userId: to.userId, department: to.department, roles: to.roles } },
+        id,
+      );
     });
   }
 
+  /**
+   * Runs a task command. The task comes from the read model, or — when the read model has not
+   * caught up yet (issue 8 #12) — from the case's live view, since a task the workflow shows
+   * must be workable at once. With an Idempotency-Key the command's Temporal update id is
+   * derived from the key (issue 8 #5): Temporal runs it once, and a retry of a command that
+   * already took effect (after a crash, in another process) gets its original outcome — also
+   * when a pre-check here, seeing the read model the command itself changed, would refuse it.
+   * Only a real refusal is recorded in the audit trail.
+   */
   private async act<T>(
     user: AuthUser,
-    requestId: string,
+    ctx: CommandContext,
     taskId: string,
     action: string,
-    send: (task: TaskEntity, actor: CaseActor) => Promise<T>,
+    send: (task: WorkableTask, actor: CaseActor, updateId: string | undefined) => Promise<T>,
   ): Promise<T> {
-    // Scoped by the token's organisation: another tenant's task is simply not found.
-    const task = await this.tasks.findOne(user.organisationId, taskId);
-    if (!task) throw new DomainError('TASK_NOT_FOUND', `No task ${taskId}`, { taskId });
+    const task = await this.findWorkable(user.organisationId, taskId);
     const actor = toCaseActor(user);
+    const updateId = ctx.command?.commandId;
     try {
-      return await send(task, actor);
+      return await send(task, actor, updateId);
     } catch (e) {
       if (
         (isDomainError(e) || e instanceof WorkflowRejection) &&
         isRefusal(STATUS_BY_CODE[e.code] ?? 422)
       ) {
+        if (updateId !== undefined) {
+          const prior = await this.gateway.priorOutcome<T>(task.caseNumber, updateId);
+          if (prior) return prior.value;
+        }
         await this.audit.recordRefusal({
           organisationId: user.organisationId,
           caseNumber: task.caseNumber,
           actor,
-          requestId,
+          requestId: ctx.requestId,
           action: `${action} ${taskId}`,
           code: e.code,
           message: e.message,
@@ -174,9 +193,50 @@ export class TasksService {
       throw e;
     }
   }
+
+  /**
+   * Scoped by the token's organisation: another tenant's task is simply not found (its live
+   * view is of another organisation, so the fallback refuses it the same way).
+   */
+  private async findWorkable(organisationId: string, taskId: string): Promise<WorkableTask> {
+    const row = await this.tasks.findOne(organisationId, taskId);
+    if (row) return row;
+    const caseNumber = caseNumberOfTask(taskId);
+    const live = caseNumber === undefined ? undefined : await this.gateway.view(caseNumber);
+    const task =
+      live?.organisationId === organisationId
+        ? live.tasks.find((t) => t.taskId === taskId)
+        : undefined;
+    if (!task) throw new DomainError('TASK_NOT_FOUND', `No task ${taskId}`, { taskId });
+    return task;
+  }
 }
 
-const accessOf = (task: TaskEntity) => ({
+/** Who sends a command: the request (audit) and, with an Idempotency-Key, its identity. */
+export interface CommandContext {
+  requestId: string;
+  command?: IdempotentCommand | undefined;
+}
+
+/** What a command needs of a task: a read-model row and a live-view task both have it. */
+type WorkableTask = Pick<
+  TaskEntity,
+  | 'taskId'
+  | 'caseNumber'
+  | 'status'
+  | 'candidateDepartment'
+  | 'candidateRoles'
+  | 'assignee'
+  | 'commands'
+>;
+
+/** Task ids embed their case number: `KS202611-0001-T2` is a task of KS202611-0001. */
+function caseNumberOfTask(taskId: string): string | undefined {
+  const m = /^(.+)-T\d+$/.exec(taskId);
+  return m?.[1] !== undefined && isCaseNumber(m[1]) ? m[1] : undefined;
+}
+
+const accessOf = (task: WorkableTask) => ({
   taskId: task.taskId,
   status: task.status as 'open' | 'claimed' | 'completed' | 'cancelled',
   department: task.candidateDepartment as Department,

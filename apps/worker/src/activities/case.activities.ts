@@ -51,7 +51,8 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
     async recordCase(s) {
       await ports.cases.recordSnapshot({
         ...s,
-        openedBy: 'system',
+        openedBy: s.openedBy ?? 'system',
+        defectDescription: s.defectDescription ?? null,
         openedAt: date(s.openedAt),
         acceptedAt: dateOrNull(s.acceptedAt),
         closingDueAt: dateOrNull(s.closingDueAt),

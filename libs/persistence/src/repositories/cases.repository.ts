@@ -7,15 +7,34 @@ export type CasePrefix = 'KS' | 'TH' | 'WX' | 'DX' | 'HF';
 /** The case row as a workflow last saw it: the contract's snapshot, with instants as Dates. */
 export type CaseSnapshotRecord = Omit<
   CaseSnapshot,
-  'openedAt' | 'acceptedAt' | 'closingDueAt' | 'closedAt'
+  'openedBy' | 'defectDescription' | 'openedAt' | 'acceptedAt' | 'closingDueAt' | 'closedAt'
 > & {
   openedBy: string;
+  defectDescription?: string | null;
   openedAt: Date;
   acceptedAt: Date | null;
   closingDueAt: Date | null;
   closedAt: Date | null;
   updatedAt: Date;
 };
+
+/** A case opening as first committed: the number drawn for an idempotency key, and when. */
+export interface CaseIntent {
+  caseNumber: string;
+  requestHash: string;
+  createdAt: Date;
+}
+
+export interface CaseIntentInput {
+  organisationId: string;
+  userId: string;
+  key: string;
+  requestHash: string;
+  prefix: CasePrefix;
+  now: Date;
+  /** the case number for a freshly drawn sequence number */
+  numberFor: (sequence: number) => string;
+}
 
 export class CasesRepository {
   constructor(private readonly ds: DataSource) {}
@@ -28,6 +47,43 @@ export class CasesRepository {
     const seq = rows[0]?.seq;
     if (seq === undefined) throw new Error('sequence returned no value');
     return Number(seq);
+  }
+
+  /**
+   * The case number of an opening, drawn at most once per (organisation, user, key): the first
+   * call draws it and commits the intent in one statement; every later call (a retry after a
+   * crash, an outage or a lost response; a concurrent duplicate, which waits on the unique
+   * index) gets that same intent back. A number drawn by a losing duplicate is a harmless gap.
+   */
+  async recordIntent(i: CaseIntentInput): Promise<CaseIntent> {
+    const existing = await this.findIntent(i);
+    if (existing) return existing;
+    const caseNumber = i.numberFor(await this.nextSequence(i.prefix));
+    const inserted: IntentRow[] = await this.ds.query(
+      `INSERT INTO case_intents
+         (organisation_id, scope_user_id, idempotency_key, request_hash, case_number, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (organisation_id, scope_user_id, idempotency_key) DO NOTHING
+       RETURNING case_number, request_hash, created_at`,
+      [i.organisationId, i.userId, i.key, i.requestHash, caseNumber, i.now],
+    );
+    const row = inserted[0] ?? (await this.findIntentRow(i));
+    if (!row) throw new Error(`case intent ${i.key}: neither inserted nor found`);
+    return toIntent(row);
+  }
+
+  private async findIntent(i: CaseIntentInput): Promise<CaseIntent | undefined> {
+    const row = await this.findIntentRow(i);
+    return row && toIntent(row);
+  }
+
+  private async findIntentRow(i: CaseIntentInput): Promise<IntentRow | undefined> {
+    const rows: IntentRow[] = await this.ds.query(
+      `SELECT case_number, request_hash, created_at FROM case_intents
+        WHERE organisation_id = $1 AND scope_user_id = $2 AND idempotency_key = $3`,
+      [i.organisationId, i.userId, i.key],
+    );
+    return rows[0];
   }
 
   findOne(organisationId: string, caseNumber: string): Promise<CaseEntity | null> {
@@ -48,8 +104,8 @@ export class CasesRepository {
          customer_phone, order_number, quantity, classification, severity, method, loss_amount_fen,
          approved_amount_fen, overdue, overdue_stages, policy_version, parent_case_number,
          child_case_numbers, opened_by, opened_at, accepted_at, closing_due_at, closed_at,
-         closed_on_time, version, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28)
+         closed_on_time, version, updated_at, defect_description)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)
        ON CONFLICT (case_number) DO UPDATE SET
          status = EXCLUDED.status, stage = EXCLUDED.stage, classification = EXCLUDED.classification,
          severity = EXCLUDED.severity, method = EXCLUDED.method,
@@ -90,7 +146,20 @@ export class CasesRepository {
         s.closedOnTime,
         s.version,
         s.updatedAt,
+        s.defectDescription ?? null,
       ],
     );
   }
 }
+
+interface IntentRow {
+  case_number: string;
+  request_hash: string;
+  created_at: Date;
+}
+
+const toIntent = (r: IntentRow): CaseIntent => ({
+  caseNumber: r.case_number,
+  requestHash: r.request_hash,
+  createdAt: new Date(r.created_at),
+});

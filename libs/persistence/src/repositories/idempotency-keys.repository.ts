@@ -15,8 +15,8 @@ export interface IdempotencyClaimInput extends IdempotencyScope {
   now: Date;
   expiresAt: Date;
   /**
-   * A claim still `in_progress` that was made before this instant is presumed abandoned (its
-   * process died before it could finish or release it) and may be taken over.
+   * A claim still `in_progress` whose last heartbeat is before this instant is presumed
+   * abandoned (its process died before it could finish or release it) and may be taken over.
    */
   staleBefore: Date;
 }
@@ -46,14 +46,15 @@ export class IdempotencyKeysRepository {
       const claimed: unknown[] = await this.ds.query(
         `INSERT INTO idempotency_keys
            (organisation_id, user_id, key, method, path, request_hash, status,
-            response_status, response_body, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'in_progress', NULL, NULL, $7, $8)
+            response_status, response_body, created_at, expires_at, heartbeat_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'in_progress', NULL, NULL, $7, $8, $7)
          ON CONFLICT (organisation_id, user_id, key) DO UPDATE SET
            method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
            status = 'in_progress', response_status = NULL, response_body = NULL,
-           created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
+           created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,
+           heartbeat_at = EXCLUDED.heartbeat_at
          WHERE idempotency_keys.expires_at <= EXCLUDED.created_at
-            OR (idempotency_keys.status = 'in_progress' AND idempotency_keys.created_at < $9)
+            OR (idempotency_keys.status = 'in_progress' AND idempotency_keys.heartbeat_at < $9)
          RETURNING 1`,
         [
           input.organisationId,
@@ -110,6 +111,21 @@ export class IdempotencyKeysRepository {
         status,
         JSON.stringify(body ?? null),
       ],
+    );
+    return rowCount(rows) > 0;
+  }
+
+  /**
+   * The live holder says it is still working on the key; false if the lease was lost (taken
+   * over or finished), so the holder stops beating.
+   */
+  async heartbeat(lease: IdempotencyLease, now: Date): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(
+      `UPDATE idempotency_keys SET heartbeat_at = $5
+        WHERE organisation_id = $1 AND user_id = $2 AND key = $3 AND created_at = $4
+          AND status = 'in_progress'
+        RETURNING 1`,
+      [lease.organisationId, lease.userId, lease.key, lease.claimedAt, now],
     );
     return rowCount(rows) > 0;
   }
