@@ -190,3 +190,47 @@ describe('Idempotency-Key on POST /complaints', () => {
     expect(res.replayed).toBe(false);
   });
 });
+
+describe('a task the workflow shows before its row exists', () => {
+  test('issue 8 #12: completing a task the live view shows but the read model lacks → 200, not 404 TASK_NOT_FOUND', async () => {
+    const opened = await command(
+      as.sales,
+      'POST',
+      '/complaints',
+      undefined,
+      complaint(`SO-GAP-${randomUUID().slice(0, 8)}`),
+    );
+    expect(opened.status).toBe(201);
+    const caseNumber = opened.body.caseNumber as string;
+    const live = await call(api.url, 'GET', `/cases/${caseNumber}`, as.cs);
+    const task = (live.body.live.tasks as Array<{ taskId: string; commands: string[] }>).find((t) =>
+      t.commands.includes('RegisterComplaint'),
+    );
+    expect(task).toBeDefined();
+    // The read model lags (its write is slow, retried or not yet run): the row is not there.
+    await db.query(`DELETE FROM tasks WHERE task_id = $1`, [task!.taskId]);
+    const key = randomUUID();
+    const path = `/tasks/${task!.taskId}/complete`;
+    const body = {
+      command: { type: 'RegisterComplaint', cause: 'product_quality', severity: 'general' },
+    };
+    // Access is still checked, against the live task: another department may not complete it.
+    const other = await command(as.rnd, 'POST', path, randomUUID(), body);
+    expect(other.status).toBe(403);
+    const res = await command(as.cs, 'POST', path, key, body);
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 200, code: undefined });
+    expect(res.body.taskId).toBe(task!.taskId);
+  });
+
+  test('issue 8 #12: a 404 TASK_NOT_FOUND is not stored as the answer for the key', async () => {
+    const missing = 'KS209912-9999-T1';
+    const key = randomUUID();
+    const first = await command(as.cs, 'POST', `/tasks/${missing}/claim`, key);
+    expect(first.status).toBe(404);
+    const again = await command(as.cs, 'POST', `/tasks/${missing}/claim`, key);
+    expect({ status: again.status, replayed: again.replayed }).toEqual({
+      status: 404,
+      replayed: false,
+    });
+  });
+});

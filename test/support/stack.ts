@@ -80,8 +80,9 @@ function startProcess(
   });
 }
 
-export function startWorker(taskQueue: string): Promise<AppProcess> {
-  return startProcess('worker', baseEnv(taskQueue), /worker polling/);
+/** `env` overrides (e.g. DATABASE_URL through a proxy, a test-only delay) for one process. */
+export function startWorker(taskQueue: string, env: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
+  return startProcess('worker', { ...baseEnv(taskQueue), ...env }, /worker polling/);
 }
 
 /** `env`: variables to set or override for this api process (e.g. throttling thresholds). */
