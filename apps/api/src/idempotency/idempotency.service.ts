@@ -167,15 +167,18 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
 
 /**
  * The id of the command a key stands for, the same in every API process and on every retry:
- * the Temporal update id of a task command, so Temporal itself runs it at most once.
+ * the Temporal update id of a task command, so Temporal itself runs it at most once. The
+ * request's fingerprint is part of it, so a key reused (after it expired) for another request
+ * is another command, never answered with the first one's outcome.
  */
-export function commandIdOf(scope: {
+export function commandIdOf(r: {
   organisationId: string;
   userId: string;
   key: string;
+  requestHash: string;
 }): string {
   return createHash('sha256')
-    .update(`${scope.organisationId}\u0000${scope.userId}\u0000${scope.key}`)
+    .update([r.organisationId, r.userId, r.key, r.requestHash].join('\u0000'))
     .digest('hex');
 }
 
