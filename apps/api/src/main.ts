@@ -5,6 +5,7 @@ import { loadConfig } from '@aso/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { hardenHttp } from './common/http-hardening';
+import { methodNotAllowed } from './common/method-not-allowed.middleware';
 import { requestId } from './common/request-id.middleware';
 
 async function bootstrap(): Promise<void> {
@@ -14,6 +15,7 @@ async function bootstrap(): Promise<void> {
   // Structured JSON logs (pino) with redaction: see common/logging.ts.
   app.useLogger(app.get(Logger));
   app.use(requestId);
+  app.use(methodNotAllowed());
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
