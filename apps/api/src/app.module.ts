@@ -12,6 +12,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { loggerParams } from './common/logging';
+import { TextRuleModule } from './common/text-rule.module';
 import { PoliciesService } from './policies/policies.service';
 import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
@@ -28,6 +29,8 @@ import { UsersService } from './users/users.service';
 @Module({
   imports: [
     CoreModule,
+    // The text rule and depth bound run before every guard and handler (issue 8 #1a, #2, #3).
+    TextRuleModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => loggerParams(config.LOG_LEVEL),

@@ -1,7 +1,12 @@
 import { ATTACHMENT_KINDS } from '@aso/persistence';
 import { caseNumberParamsSchema } from '../cases/cases.dto';
 import { type ERROR_RESPONSES } from '../openapi/error.dto';
-import { apiRegistry, BEARER_AUTH, registerRoute } from '../openapi/registry';
+import {
+  apiRegistry,
+  BEARER_AUTH,
+  IDEMPOTENCY_KEY_HEADER,
+  registerRoute,
+} from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
 import type { AttachmentView } from './attachments.service';
 import { ALLOWED_CONTENT_TYPES } from './file-type';
@@ -40,6 +45,7 @@ apiRegistry.registerPath({
     `UNSUPPORTED_MEDIA_TYPE). Larger than ATTACHMENT_MAX_BYTES (10 MiB by default) → 413 ` +
     `PAYLOAD_TOO_LARGE. Recorded as AttachmentUploaded in the case's audit chain.`,
   security: [{ [BEARER_AUTH]: [] }],
+  parameters: [IDEMPOTENCY_KEY_HEADER],
   request: {
     params: caseNumberParamsSchema,
     body: {

@@ -10,6 +10,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '@aso/config';
 import { DomainError } from '@aso/domain';
 import { from, mergeMap, type Observable } from 'rxjs';
+import { assertText, NUL_MESSAGE } from '../common/text-rule';
 
 /** The upload's field name in the multipart form. */
 export const UPLOAD_FIELD = 'file';
@@ -50,7 +51,16 @@ export class UploadInterceptor implements NestInterceptor {
 
   private async parse(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     try {
-      return await this.multer.intercept(ctx, next);
+      // The text rule (common/text-rule.ts) on what multer parsed — field names and values, the
+      // file's name — before the idempotency interceptor or the handler sees any of it.
+      const req = ctx.switchToHttp().getRequest<{ body?: unknown; file?: UploadedPart }>();
+      return await this.multer.intercept(ctx, {
+        handle: () => {
+          assertText(req.body ?? {}, 'body');
+          if (req.file) assertText(req.file.originalname, 'body.file.filename');
+          return next.handle();
+        },
+      });
     } catch (e) {
       throw this.coded(e);
     }
@@ -63,6 +73,15 @@ export class UploadInterceptor implements NestInterceptor {
         `The file is larger than ${this.maxBytes} bytes`,
         { maxBytes: this.maxBytes },
       );
+    }
+    // busboy refuses a part header it cannot read — a NUL in a field's or the file's name is
+    // one — before any field exists to name: the body itself is the bad input.
+    if (e instanceof Error && /Malformed part header/i.test(e.message)) {
+      return new DomainError('VALIDATION_FAILED', 'Invalid input: body', {
+        issues: [
+          { path: 'body', message: `a multipart part header is malformed (${NUL_MESSAGE}?)` },
+        ],
+      });
     }
     return e;
   }

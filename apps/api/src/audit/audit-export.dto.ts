@@ -35,6 +35,9 @@ registerRoute({
     status: 200,
     description: 'The export (JSON; text/csv with format=csv)',
     schema: auditExportSchema,
+    alternatives: {
+      'text/csv': z.string().describe('RFC 4180, UTF-8 with BOM: one row per audit event'),
+    },
   },
   errors: [404],
 });

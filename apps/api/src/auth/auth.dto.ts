@@ -46,7 +46,8 @@ registerRoute({
   public: true,
   body: loginBodySchema,
   response: { status: 200, description: 'A new session', schema: sessionSchema },
-  errors: [401],
+  // 429: login throttling answers with Retry-After.
+  errors: [401, 429],
 });
 registerRoute({
   method: 'post',
@@ -57,7 +58,8 @@ registerRoute({
   public: true,
   body: refreshBodySchema,
   response: { status: 200, description: 'A new session', schema: sessionSchema },
-  errors: [401],
+  // 429: login throttling answers with Retry-After.
+  errors: [401, 429],
 });
 registerRoute({
   method: 'get',

@@ -8,16 +8,20 @@ import {
 import { CASE_NUMBER_PATTERN } from '@aso/domain';
 import type { AuditVerification } from '@aso/persistence';
 import type { AuditEventView } from '../audit/audit.service';
+import { queryInteger } from '../common/query-integer';
 import { registerRoute } from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
 import type { CaseListItem, CaseView, CustomerCaseView, DocumentView, TaskRow } from './case.view';
 
-export const openComplaintBodySchema = openComplaintSchema.openapi('OpenComplaintRequest');
+/** The intake as parsed; shipDate documented as `format: date` (a real calendar day, checked). */
+export const openComplaintBodySchema = openComplaintSchema
+  .extend({ shipDate: openComplaintSchema.shape.shipDate.openapi({ format: 'date' }) })
+  .openapi('OpenComplaintRequest');
 
 export const caseListQuerySchema = z.object({
   status: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: queryInteger(1, 200, 50),
+  offset: queryInteger(0, 1_000_000, 0),
 });
 
 export const caseNumberSchema = z

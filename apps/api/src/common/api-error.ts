@@ -1,5 +1,6 @@
 import { DomainError } from '@aso/domain';
 import type { ZodError, ZodTypeAny, z } from 'zod';
+import { assertText } from './text-rule';
 
 /** Parses request input; every bad field is listed with its path (→ 400 VALIDATION_FAILED). */
 export function parseInput<S extends ZodTypeAny>(
@@ -7,16 +8,20 @@ export function parseInput<S extends ZodTypeAny>(
   value: unknown,
   root = 'body',
 ): z.infer<S> {
+  // The shared text rule first, so every DTO refuses NUL and lone surrogates the same way.
+  assertText(value, root);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, root);
   return parsed.data;
 }
 
 export function validationError(error: ZodError, root: string): DomainError {
-  const issues = error.issues.map((i) => ({
-    path: [root, ...i.path].join('.'),
-    message: i.message,
-  }));
+  // An unknown key of a strict object is named itself (body.command.formDeadlines.x), not its parent.
+  const issues = error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: [root, ...i.path, k].join('.'), message: 'unknown field' }))
+      : [{ path: [root, ...i.path].join('.'), message: i.message }],
+  );
   return new DomainError(
     'VALIDATION_FAILED',
     `Invalid input: ${issues.map((i) => i.path).join(', ')}`,
@@ -27,6 +32,7 @@ export function validationError(error: ZodError, root: string): DomainError {
 /** Code → HTTP status. A code not listed is a broken business rule (422). */
 export const STATUS_BY_CODE: Record<string, number> = {
   VALIDATION_FAILED: 400,
+  BODY_TOO_DEEP: 400,
   COMMAND_INVALID: 400,
   CASE_NUMBER_INVALID: 400,
   MONEY_INVALID: 400,

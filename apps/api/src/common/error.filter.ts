@@ -5,10 +5,12 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import { isDomainError } from '@aso/domain';
+import { DomainError, isDomainError } from '@aso/domain';
 import { WorkflowRejection } from '@aso/temporal';
 import type { Request, Response } from 'express';
+import { pathParamNameOf } from '../openapi/route-params';
 import { STATUS_BY_CODE } from './api-error';
+import { SURROGATE_MESSAGE } from './text-rule';
 
 export interface ErrorBody {
   code: string;
@@ -27,13 +29,32 @@ export class ErrorFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
     const requestId = req.id ?? 'unknown';
-    const { status, body } = toResponse(error, requestId);
+    const { status, body } = toResponse(undecodableParam(error, req) ?? error, requestId);
     if (status >= 500)
       this.logger.error(
         `${req.method} ${req.url} [${requestId}] ${(error as Error)?.stack ?? String(error)}`,
       );
     res.status(status).json(body);
   }
+}
+
+/**
+ * Express refuses a path segment whose escapes are not UTF-8 (how a lone surrogate travels in a
+ * URL) with a bare 400 "Failed to decode param '…'": named here like any other bad field.
+ */
+function undecodableParam(error: unknown, req: Request): DomainError | null {
+  // Nest hands Express's URIError on as a BadRequestException with the same message.
+  const refused =
+    (error instanceof HttpException && error.getStatus() === 400) ||
+    (error instanceof URIError && (error as { status?: number }).status === 400);
+  if (!refused) return null;
+  const raw = /^Failed to decode param '(.*)'$/s.exec(error.message)?.[1];
+  if (raw === undefined) return null;
+  const name = pathParamNameOf(req.method, req.originalUrl ?? req.url, raw);
+  const path = name ? `params.${name}` : 'params';
+  return new DomainError('VALIDATION_FAILED', `Invalid input: ${path}`, {
+    issues: [{ path, message: `must be UTF-8 (${SURROGATE_MESSAGE})` }],
+  });
 }
 
 function toResponse(error: unknown, requestId: string): { status: number; body: ErrorBody } {

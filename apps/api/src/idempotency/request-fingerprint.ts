@@ -24,15 +24,47 @@ export function requestFingerprint(r: RequestShape): string {
     .digest('hex');
 }
 
-/** JSON with object keys sorted; undefined members dropped as JSON.stringify drops them. */
-export function stableJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Buffer.isBuffer(value)) return JSON.stringify(value.toString('base64'));
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  // multer's req.body has a null prototype: iterate own keys, not the prototype chain.
-  const entries = Object.keys(value)
-    .sort()
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
+/**
+ * JSON with object keys sorted; undefined members dropped as JSON.stringify drops them.
+ * Iterative (an explicit stack of pending values and literal pieces), so a body nested
+ * 100,000 deep cannot overflow the call stack (issue 8 #3): its cost is linear in its size.
+ */
+export function stableJson(root: unknown): string {
+  const out: string[] = [];
+  // A string on the stack is emitted as is; a { v } is a value still to serialise.
+  const stack: Array<string | { v: unknown }> = [{ v: root }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    const value = item.v;
+    if (value === null || typeof value !== 'object') {
+      out.push(JSON.stringify(value) ?? 'null');
+    } else if (Buffer.isBuffer(value)) {
+      out.push(JSON.stringify(value.toString('base64')));
+    } else if (Array.isArray(value)) {
+      // Pushed in reverse: the stack pops `[`, then element 0, `,`, element 1, …, then `]`.
+      stack.push(']');
+      for (let i = value.length - 1; i >= 0; i--) {
+        stack.push({ v: value[i] });
+        if (i > 0) stack.push(',');
+      }
+      out.push('[');
+    } else {
+      // multer's req.body has a null prototype: iterate own keys, not the prototype chain.
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record)
+        .sort()
+        .filter((k) => record[k] !== undefined);
+      stack.push('}');
+      for (let i = keys.length - 1; i >= 0; i--) {
+        stack.push({ v: record[keys[i]!] });
+        stack.push(`${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:`);
+      }
+      out.push('{');
+    }
+  }
+  return out.join('');
 }

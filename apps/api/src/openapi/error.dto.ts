@@ -28,14 +28,15 @@ export const errorBodySchema = z
 
 /** The statuses the error filter answers with, and what each means here. */
 export const ERROR_RESPONSES = {
-  400: 'Invalid input (VALIDATION_FAILED naming each field, COMMAND_INVALID, CASE_NUMBER_INVALID, MONEY_INVALID, QUANTITY_INVALID, BAD_REQUEST for malformed JSON)',
+  400: 'Invalid input (VALIDATION_FAILED naming each field — text with NUL or an unpaired UTF-16 surrogate is refused in every field, query parameter and stored header —, BODY_TOO_DEEP past 32 levels of JSON nesting, COMMAND_INVALID, CASE_NUMBER_INVALID, MONEY_INVALID, QUANTITY_INVALID, BAD_REQUEST for malformed JSON)',
   401: 'No, an invalid or an expired access token (UNAUTHENTICATED), or wrong credentials (INVALID_CREDENTIALS)',
   403: 'Not allowed for this user (FORBIDDEN, AUDITOR_READ_ONLY, WRONG_DEPARTMENT, WRONG_ROLE, APPROVAL_LIMIT_EXCEEDED, …)',
   404: 'Not found in the caller’s organisation (CASE_NOT_FOUND, TASK_NOT_FOUND, USER_NOT_FOUND, NOT_FOUND)',
-  409: 'Conflicts with the current state (TASK_NOT_OPEN, TASK_ALREADY_CLAIMED, ILLEGAL_TRANSITION, USERNAME_TAKEN, …)',
+  409: 'Conflicts with the current state (TASK_NOT_OPEN, TASK_ALREADY_CLAIMED, ILLEGAL_TRANSITION, USERNAME_TAKEN, IDEMPOTENCY_IN_PROGRESS, …)',
   413: 'Request body too large (PAYLOAD_TOO_LARGE)',
-  415: 'Unsupported media type',
-  422: 'A business rule refused the command (the domain code)',
+  415: 'Unsupported media type (UNSUPPORTED_MEDIA_TYPE)',
+  422: 'A business rule refused the command (the domain code), or IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request',
+  429: 'Too many attempts (throttled): retry after the Retry-After header’s seconds',
   500: 'Unexpected failure (INTERNAL); quote the requestId',
 } as const;
 export type ErrorStatus = keyof typeof ERROR_RESPONSES;

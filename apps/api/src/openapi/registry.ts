@@ -22,9 +22,39 @@ apiRegistry.registerComponent('securitySchemes', BEARER_AUTH, {
 for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
   apiRegistry.registerComponent('responses', `Error${status}`, {
     description,
+    ...(status === '429'
+      ? {
+          headers: {
+            'Retry-After': {
+              description: 'seconds to wait before the next attempt',
+              schema: { type: 'integer', minimum: 0 },
+            },
+          },
+        }
+      : {}),
     content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
   });
 }
+
+/** The Idempotency-Key request header, as the idempotency interceptor accepts it. */
+export const IDEMPOTENCY_KEY_HEADER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes the command safe to retry: the same key with the same request returns the first ' +
+    'answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still ' +
+    'running 409 IDEMPOTENCY_IN_PROGRESS.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$' },
+} as const;
+
+/** What an operation that honours Idempotency-Key adds to its error statuses. */
+export const IDEMPOTENT_ERRORS: ErrorStatus[] = [400, 409, 422];
+
+const MUTATING: ReadonlySet<HttpMethod> = new Set(['post', 'put', 'patch', 'delete']);
+/** A command: a mutating route of an authenticated user (what the idempotency interceptor serves). */
+export const isCommand = (route: Pick<ApiRoute, 'method' | 'public'>): boolean =>
+  MUTATING.has(route.method) && !route.public;
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -47,8 +77,12 @@ export interface ApiRoute {
     schema?: ZodTypeAny;
     /** application/json unless said otherwise */
     contentType?: string;
+    /** further representations of the same answer, by content type (e.g. text/csv) */
+    alternatives?: Record<string, ZodTypeAny>;
   };
-  /** Error statuses beyond the ones implied (400 with input, 401/403 unless public, 413 with a body). */
+  /** Error statuses beyond the ones implied (400 always — the text rule checks every query and
+   * stored header —, 401/403 unless public, 413 with a body, 400/409/422 of Idempotency-Key on a
+   * command). */
   errors?: ErrorStatus[];
 }
 
@@ -60,15 +94,25 @@ export const toOpenApiPath = (nestPath: string): string =>
 export function registerRoute(route: ApiRoute): void {
   const path = toOpenApiPath(route.path);
   const errors = new Set<ErrorStatus>(route.errors ?? []);
-  if (route.params || route.query || route.body) errors.add(400);
+  // Every route can answer 400: the text rule (common/text-rule.ts) checks any query and body.
+  errors.add(400);
   if (route.body) errors.add(413);
+  const command = isCommand(route);
+  if (command) for (const s of IDEMPOTENT_ERRORS) errors.add(s);
   if (!route.public) {
     errors.add(401);
     errors.add(403);
   }
   const { status, description, schema, contentType = 'application/json' } = route.response;
+  const content = schema
+    ? Object.fromEntries(
+        [[contentType, schema] as const, ...Object.entries(route.response.alternatives ?? {})].map(
+          ([type, s]) => [type, { schema: s }],
+        ),
+      )
+    : undefined;
   const responses: RouteConfig['responses'] = {
-    [status]: schema ? { description, content: { [contentType]: { schema } } } : { description },
+    [status]: content ? { description, content } : { description },
   };
   for (const code of [...errors].sort()) {
     responses[code] = { $ref: `#/components/responses/Error${code}` };
@@ -81,6 +125,7 @@ export function registerRoute(route: ApiRoute): void {
     summary: route.summary,
     description: route.description,
     security: route.public ? [] : [{ [BEARER_AUTH]: [] }],
+    parameters: command ? [IDEMPOTENCY_KEY_HEADER] : undefined,
     request: {
       params: route.params,
       query: route.query,

@@ -50,6 +50,10 @@ registerRoute({
     `Managers, the GM office and auditors. Both days inclusive; from ≤ to; at most ${MAX_PERIOD_DAYS} ` +
     'days. Complaint resolution rate, on-time closing rate, overdue by department, mean ' +
     'first-response time, return reconciliation mismatches — each with numerator and denominator.',
-  query: kpiPeriodFields,
+  // Documented as `format: date`; kpiQuerySchema (same fields) refuses days that do not exist.
+  query: z.object({
+    from: kpiPeriodFields.shape.from.openapi({ format: 'date' }),
+    to: kpiPeriodFields.shape.to.openapi({ format: 'date' }),
+  }),
   response: { status: 200, description: 'The figures', schema: kpiReportSchema },
 });

@@ -60,8 +60,15 @@ const complaintCommands = [
     {
       cause: z.enum(COMPLAINT_CAUSES),
       severity: z.enum(['general', 'severe']),
+      // An object of the stage names (not a record) so the document lists the allowed keys.
       formDeadlines: z
-        .record(z.enum(STAGES.complaint), duration)
+        .object(
+          Object.fromEntries(STAGES.complaint.map((s) => [s, duration.optional()])) as Record<
+            (typeof STAGES.complaint)[number],
+            z.ZodOptional<typeof duration>
+          >,
+        )
+        .strict()
         .optional()
         .describe('handling deadlines by stage, set by CS on the form (001 §25.2)'),
     },

@@ -1,6 +1,7 @@
 import { CASE_NUMBER_PATTERN } from '@aso/domain';
 import type { CompleteTaskResult } from '@aso/contracts';
 import { taskRowSchema, taskViewSchema } from '../cases/cases.dto';
+import { queryInteger } from '../common/query-integer';
 import { registerRoute } from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
 import { taskCommandSchema } from './task-commands.dto';
@@ -10,8 +11,8 @@ export const inboxQuerySchema = z.object({
   type: z.string().max(64).optional(),
   caseNumber: z.string().max(32).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: queryInteger(1, 200, 50),
+  offset: queryInteger(0, 1_000_000, 0),
 });
 
 /** Task ids are `<caseNumber>-T<n>` (contracts/task.ts). */
