@@ -574,6 +574,188 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
     );
   });
 
+  test('issue 8 #2: NUL in login, the case list, the inbox and admin user fields → 400 naming the field (was 500)', async () => {
+    const NUL = 'bad\u0000text';
+    const creds = { organisation: ORG, username: 'cs-01', password: 'e2e-demo-password' };
+    const login = (field: keyof typeof creds): BadCase => ({
+      name: `login ${field}`,
+      method: 'POST',
+      path: '/auth/login',
+      body: { ...creds, [field]: NUL },
+      field: `body.${field}`,
+    });
+    const get = (path: string, field: string): BadCase => ({
+      name: `GET ${path}`,
+      method: 'GET',
+      path,
+      as: 'cs',
+      field,
+    });
+    const admin = (
+      name: string,
+      method: 'POST' | 'PATCH',
+      path: string,
+      body: unknown,
+      field: string,
+    ): BadCase => ({
+      name,
+      method,
+      path,
+      as: 'admin',
+      body,
+      field,
+    });
+    const userPath = `/admin/users/${as.cs2.user.id}`;
+    await expectRefused(
+      [
+        login('organisation'),
+        login('username'),
+        login('password'),
+        get('/cases?status=%00', 'query.status'),
+        get('/cases?status=open%00', 'query.status'),
+        get('/inbox?type=%00', 'query.type'),
+        get('/inbox?caseNumber=%00', 'query.caseNumber'),
+        admin(
+          'create: username',
+          'POST',
+          '/admin/users',
+          { ...newUser, username: NUL },
+          'body.username',
+        ),
+        admin(
+          'create: displayName',
+          'POST',
+          '/admin/users',
+          { ...newUser, displayName: NUL },
+          'body.displayName',
+        ),
+        admin(
+          'create: password',
+          'POST',
+          '/admin/users',
+          { ...newUser, password: `${NUL}-long-enough` },
+          'body.password',
+        ),
+        admin('update: displayName', 'PATCH', userPath, { displayName: NUL }, 'body.displayName'),
+        admin(
+          'update: password',
+          'PATCH',
+          userPath,
+          { password: `${NUL}-long-enough` },
+          'body.password',
+        ),
+        admin(
+          'update: displayName, lone surrogate',
+          'PATCH',
+          userPath,
+          { displayName: 'bad \ud800' },
+          'body.displayName',
+        ),
+      ],
+      [registration],
+    );
+  });
+
+  test('issue 8 #3: JSON nested past 32 levels, with an Idempotency-Key → 400 BODY_TOO_DEEP on every route, nothing written (was 500)', async () => {
+    const before = await snapshot([registration]);
+    // ~98 KB: under the body-size limit, 50,000 levels deep.
+    const deepArray = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+    let deepObject: unknown = 'leaf';
+    for (let i = 0; i < 33; i++) deepObject = { a: deepObject };
+    const routes: Array<{ path: string; as?: ActorName }> = [
+      { path: '/complaints', as: 'sales' },
+      { path: `/tasks/${registerTask.taskId}/complete`, as: 'cs' },
+      { path: '/admin/users', as: 'admin' },
+      { path: '/auth/login' },
+      { path: '/auth/refresh' },
+    ];
+    const seen: unknown[] = [];
+    for (const route of routes)
+      for (const [shape, body] of [
+        ['array', deepArray],
+        ['object', JSON.stringify({ ...complaint, extra: deepObject })],
+      ] as const) {
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          'idempotency-key': `deep-${shape}-${route.path.replace(/\W/g, '')}`,
+        };
+        if (route.as) headers.authorization = `Bearer ${as[route.as].accessToken}`;
+        const res = await fetch(`${api.url}${route.path}`, { method: 'POST', headers, body });
+        const json = (await res.json()) as {
+          code: string;
+          details: { issues?: Array<{ path: string }> };
+        };
+        seen.push({
+          route: route.path,
+          shape,
+          status: res.status,
+          code: json.code,
+          namesBody: json.details.issues?.[0]?.path.startsWith('body') ?? false,
+        });
+      }
+    expect(seen).toEqual(
+      routes.flatMap((r) =>
+        ['array', 'object'].map((shape) => ({
+          route: r.path,
+          shape,
+          status: 400,
+          code: 'BODY_TOO_DEEP',
+          namesBody: true,
+        })),
+      ),
+    );
+    expect(await snapshot([registration])).toEqual(before);
+    // 31 levels of nesting are no problem (zod strips the unknown key; the login works).
+    let nested: unknown = 'leaf';
+    for (let i = 0; i < 30; i++) nested = { a: nested };
+    const ok = await call(api.url, 'POST', '/auth/login', undefined, {
+      organisation: ORG,
+      username: 'cs-01',
+      password: 'e2e-demo-password',
+      extra: nested,
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  test('issue 8 #14: limit/offset take decimal digits only; from/to and shipDate must be real calendar days', async () => {
+    const get = (path: string, field: string, who: ActorName = 'cs'): BadCase => ({
+      name: `GET ${path}`,
+      method: 'GET',
+      path,
+      as: who,
+      field,
+    });
+    await expectRefused(
+      [
+        get('/cases?limit=0.0', 'query.limit'),
+        get('/cases?limit=1e1', 'query.limit'),
+        get('/cases?limit=0x10', 'query.limit'),
+        get('/cases?limit=%205', 'query.limit'),
+        get('/cases?offset=1.5', 'query.offset'),
+        get('/inbox?limit=1e1', 'query.limit'),
+        get('/inbox?offset=0x10', 'query.offset'),
+        get('/inbox?offset=0.0', 'query.offset'),
+        get('/reports/kpis?from=2026-02-30&to=2026-03-01', 'query.from', 'gm'),
+        get('/reports/kpis?from=2026-02-01&to=2026-02-29', 'query.to', 'gm'),
+        {
+          name: 'shipDate 2026-02-30',
+          method: 'POST',
+          path: '/complaints',
+          as: 'sales',
+          body: withComplaint({ shipDate: '2026-02-30' }),
+          field: 'body.shipDate',
+        },
+      ],
+      [registration],
+    );
+    // Decimal digits still work, leading zeros included.
+    for (const path of ['/cases?limit=10&offset=0', '/inbox?limit=007&offset=00'])
+      expect({ path, status: (await call(api.url, 'GET', path, as.cs)).status }).toEqual({
+        path,
+        status: 200,
+      });
+  });
+
   test('the well-formed commands still go through (the edge is not stricter than the domain)', async () => {
     await complete(as.sales, registration, {
       type: 'RecordFirstResponse',

@@ -2,6 +2,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../apps/api/src/app.module';
+import { STAGES } from '@aso/domain';
 import { call } from './support/http';
 import { baseEnv } from './support/stack';
 
@@ -110,5 +111,63 @@ describe('the OpenAPI document served at /docs', () => {
         expect({ method, path, status: res.status }).toEqual({ method, path, status: 401 });
       }
     }
+  });
+
+  test('issue 8 #14: integers, dates, formDeadlines keys, text/csv, every 4xx and Idempotency-Key are declared', async () => {
+    // The document as served, read loosely: each check below names what it looks at.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const doc = (await call(url, 'GET', '/docs/openapi.json', undefined)).body as any;
+    const param = (path: string, name: string) =>
+      (
+        doc.paths[path].get.parameters as Array<{ name: string; schema: Record<string, unknown> }>
+      ).find((p) => p.name === name)?.schema;
+    for (const path of ['/cases', '/inbox'])
+      for (const name of ['limit', 'offset'])
+        expect({ path, name, type: param(path, name)?.type }).toEqual({
+          path,
+          name,
+          type: 'integer',
+        });
+    for (const name of ['from', 'to'])
+      expect({ name, format: param('/reports/kpis', name)?.format }).toEqual({
+        name,
+        format: 'date',
+      });
+    expect(doc.components.schemas.OpenComplaintRequest.properties.shipDate.format).toBe('date');
+    const deadlines = doc.components.schemas.RegisterComplaintCommand.properties.formDeadlines;
+    expect(Object.keys(deadlines.properties).sort()).toEqual([...STAGES.complaint].sort());
+    expect(deadlines.additionalProperties).toBe(false);
+    const exported = doc.paths['/cases/{caseNumber}/audit/export'].get.responses['200'].content;
+    expect(Object.keys(exported).sort()).toEqual(['application/json', 'text/csv']);
+    for (const path of ['/auth/login', '/auth/refresh'])
+      expect({ path, has429: '429' in doc.paths[path].post.responses }).toEqual({
+        path,
+        has429: true,
+      });
+    expect(doc.components.responses.Error429.headers['Retry-After']).toBeDefined();
+    const upload = doc.paths['/cases/{caseNumber}/attachments'].post.responses;
+    expect(Object.keys(upload)).toEqual(expect.arrayContaining(['413', '415']));
+
+    const missing: string[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, any>>))
+      for (const method of METHODS) {
+        const op = item[method];
+        if (!op) continue;
+        const label = `${method.toUpperCase()} ${path}`;
+        const secured = (op.security ?? []).length > 0;
+        const want = ['400'];
+        if (secured) want.push('401', '403');
+        if (op.requestBody) want.push('413');
+        const command = secured && method !== 'get';
+        if (command) want.push('409', '422');
+        for (const status of want) if (!op.responses[status]) missing.push(`${label} ${status}`);
+        const header = (op.parameters ?? []).some(
+          (p: { in: string; name: string }) => p.in === 'header' && p.name === 'Idempotency-Key',
+        );
+        if (command && !header) missing.push(`${label} Idempotency-Key`);
+        if (!command && header) missing.push(`${label} has Idempotency-Key but is no command`);
+      }
+    expect(missing).toEqual([]);
   });
 });

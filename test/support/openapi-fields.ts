@@ -153,6 +153,7 @@ export function sampleOf(doc: OpenApiDoc, schema: Schema): unknown {
     case 'array':
       return s.items && (s.minItems ?? 0) > 0 ? [sampleOf(doc, s.items)] : [];
     case 'object':
+    case undefined:
     default:
       return Object.fromEntries(
         Object.entries(s.properties ?? {}).map(([k, p]) => [k, sampleOf(doc, p)]),
