@@ -126,6 +126,8 @@ export interface InjectorOptions {
   /** 0..1: how far the load is; fault k waits until the load is k/(n+1) through */
   loadProgress: () => number;
   loadDone: () => boolean;
+  /** the time budget is spent: inject no more */
+  overBudget: () => boolean;
 }
 
 export async function injectFaults(o: InjectorOptions): Promise<Injection[]> {
@@ -140,8 +142,12 @@ export async function injectFaults(o: InjectorOptions): Promise<Injection[]> {
   });
   for (const [k, part] of o.schedule.entries()) {
     const target = (k + 1) / (o.schedule.length + 1);
-    while (!o.loadDone() && o.loadProgress() < target) await sleep(200);
+    while (!o.loadDone() && !o.overBudget() && o.loadProgress() < target) await sleep(200);
     await sleep(500 + o.random.int(2500));
+    if (o.overBudget()) {
+      progress(`time budget spent after ${k} of ${o.schedule.length} faults`);
+      break;
+    }
     const armed = await probe.arm();
     const injection: Injection = {
       part,

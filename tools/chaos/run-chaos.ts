@@ -32,6 +32,10 @@ async function main(): Promise<number> {
   const runDir = mkdtempSync(join(tmpdir(), 'aso-chaos-'));
   const started = Date.now();
   const stack = await ChaosStack.start(runDir);
+  // Ctrl-C: take the stack down with us (nothing of a run may outlive it).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
+  const overBudget = () => options.budgetS > 0 && Date.now() > started + options.budgetS * 1000;
   try {
     const client = new ChaosClient(stack.apiUrl, {
       attemptTimeoutMs: 90_000,
@@ -58,12 +62,17 @@ async function main(): Promise<number> {
         if (steps % 50 === 0) progress(`load: ${steps}/${totalSteps} steps`);
       },
     };
-    const allRuns = [...runs]; // the probe adds its complaints here
+    const probeRuns: CaseRun[] = []; // the probe adds its complaints here
     progress(
       `driving ${options.cases} complaints (${options.concurrency} at a time) with ${options.injections} faults, seed ${options.seed}`,
     );
     const watch = setInterval(() => reportRetrying(client), 30_000);
-    const load = pool(runs, options.concurrency, (run) => driveComplaint(ctx, run)).finally(() => {
+    const begun: CaseRun[] = [];
+    const load = pool(runs, options.concurrency, async (run) => {
+      if (overBudget()) return; // not started: not requested
+      begun.push(run);
+      await driveComplaint(ctx, run);
+    }).finally(() => {
       loadDone = true;
       clearInterval(watch);
       progress('load finished');
@@ -72,15 +81,17 @@ async function main(): Promise<number> {
       stack,
       client,
       ctx,
-      runs: allRuns,
+      runs: probeRuns,
       sessions,
       schedule: scheduleOf(options.injections, random),
       random,
       loadProgress: () => steps / totalSteps,
       loadDone: () => loadDone,
+      overBudget,
     });
     progress('all faults injected; waiting for the load to finish');
     await load;
+    const allRuns = [...begun, ...probeRuns];
 
     const connection = await Connection.connect({ address: stack.temporalAddress });
     try {
@@ -105,8 +116,11 @@ async function main(): Promise<number> {
         .join(', ');
       const { text, missed } = formatReport({
         header:
-          `chaos: ${options.cases} complaints (+${allRuns.length - runs.length} probe) over HTTP, ${options.concurrency} at a time; ` +
-          `${injections.length} faults (${perKind}); seed ${options.seed}; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+          `chaos: ${begun.length} complaints (+${probeRuns.length} probe) over HTTP, ${options.concurrency} at a time; ` +
+          `${injections.length} faults (${perKind}); seed ${options.seed}; ${((Date.now() - started) / 1000).toFixed(0)} s` +
+          (begun.length < options.cases || injections.length < options.injections
+            ? `\nTIME BUDGET (${options.budgetS} s) SPENT: ${begun.length} of ${options.cases} complaints started, ${injections.length} of ${options.injections} faults injected`
+            : ''),
         checks,
         slowCommands: slowCommands(client, allRuns),
         injections,
@@ -114,7 +128,9 @@ async function main(): Promise<number> {
         logsIn: runDir,
       });
       process.stdout.write(`${text}\n`);
-      return missed.length ? 1 : 0;
+      // A run cut short by its budget did not do what was asked: never a pass.
+      const cutShort = begun.length < options.cases || injections.length < options.injections;
+      return missed.length || cutShort ? 1 : 0;
     } finally {
       await connection.close();
     }
