@@ -137,12 +137,10 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
         `${d.case_number} document ${d.doc_type}/${d.doc_number}: ${d.n} identical revisions`,
       );
 
-    // refusals: every command the driver sends is legal, so a refusal whose effect happened is false
-    const refusedEvents = audit.filter((a) => a.action === 'ActionRefused');
-    const falseRefusals = refusedEvents.map(
-      (a) =>
-        `${a.case_number} seq ${a.seq} ActionRefused ${String(a.data.attempted)} ${String(a.data.code)}`,
-    );
+    // refusals: every command the driver sends is legal, so a refusal whose effect happened is
+    // false. One per refused command: its ActionRefused audit event is named on the same line.
+    const falseByTask = new Map<string, string>();
+    const falseRefusals: string[] = [];
     const otherRefusals: string[] = [];
     const taskById = new Map(tasks.map((t) => [t.task_id, t]));
     const runByRef = new Map(input.runs.map((r) => [r.ref, r]));
@@ -150,10 +148,17 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
       const line = describeRefusal(c, runByRef.get(c.caseRef));
       const taskId = /^\/tasks\/([^/]+)\/complete$/.exec(c.path)?.[1];
       const tookEffect = taskId !== undefined && taskById.get(taskId)?.status === 'completed';
-      (tookEffect ? falseRefusals : otherRefusals).push(
-        `${line}${tookEffect ? ' — yet the task was completed' : ''}`,
-      );
+      if (tookEffect) falseByTask.set(taskId, `${line} — yet the task was completed`);
+      else otherRefusals.push(line);
     }
+    for (const a of audit.filter((e) => e.action === 'ActionRefused')) {
+      const taskId = String(a.data.attempted).split(' ').at(-1) ?? '';
+      const event = `ActionRefused seq ${a.seq} (${String(a.data.code)})`;
+      const line = falseByTask.get(taskId);
+      if (line) falseByTask.set(taskId, `${line}; audited as ${event}`);
+      else falseRefusals.push(`${a.case_number} ${event} ${String(a.data.attempted)}`);
+    }
+    falseRefusals.unshift(...falseByTask.values());
 
     // audit chains (and, when the API offers it, the chain against the workflow's history)
     const againstAvailable = await verifiesAgainstHistory(input.client, input.auditor);
