@@ -17,6 +17,7 @@ import {
 import { workflowSource } from '@aso/temporal';
 import type { DataSource } from 'typeorm';
 import { createCaseActivities } from './activities/case.activities';
+import { crashAfterCommitHook } from './activities/crash-after-commit';
 
 /** Hosts the workflows and activities; runs until the application shuts down. */
 @Injectable()
@@ -48,6 +49,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
           this.logger.warn(
             `write rejected for good: case=${r.caseNumber} code=${r.code} message=${JSON.stringify(r.message)}`,
           ),
+        afterCommit: crashAfterCommitHook(process.env.ASO_TEST_CRASH_AFTER_COMMIT),
       }),
     });
     this.running = this.worker.run();

@@ -82,6 +82,19 @@ export interface CaseChanges {
 }
 
 /**
+ * What one recordChanges call wrote, returned by the activity so that the local activity's
+ * marker in workflow history records it: `audit/verify?against=history` compares the database
+ * with these (each audit event's content hash, the case's closing instant, task start times).
+ */
+export interface WriteDigest {
+  caseNumber: string;
+  /** sha256 of the canonical JSON of {occurredAt, actor, action, data, policyVersion} */
+  audit: Array<{ key: string; sha256: string }>;
+  snapshot: { version: number; closedAt: string | null };
+  tasks: Array<{ taskId: string; createdAt: string }>;
+}
+
+/**
  * What workflows may ask of the outside world. Implemented in apps/worker over persistence
  * ports; every activity is idempotent (keyed upserts / append-if-absent), because Temporal
  * retries them.
@@ -91,7 +104,7 @@ export interface CaseActivities {
    * All writes of one change (run by workflows as a local activity: no server round trip per
    * write, so a human decision returns as soon as its effects are stored).
    */
-  recordChanges(changes: CaseChanges): Promise<void>;
+  recordChanges(changes: CaseChanges): Promise<WriteDigest>;
   recordCase(snapshot: CaseSnapshot): Promise<void>;
   recordTasks(input: { organisationId: string; tasks: TaskView[] }): Promise<void>;
   recordDocuments(documents: DocumentRecord[]): Promise<void>;

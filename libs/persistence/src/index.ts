@@ -8,6 +8,7 @@ export * from './audit/canonical-json';
 export * from './audit/audit-hash';
 export * from './entities/audit-event.entity';
 export * from './repositories/audit.repository';
+export * from './audit/write-digest';
 export * from './entities/document.entity';
 export * from './entities/policy-version.entity';
 export * from './repositories/documents.repository';

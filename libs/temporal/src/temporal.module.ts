@@ -1,5 +1,6 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { CaseHistory } from './case-history';
 
 import { APP_CONFIG, type AppConfig } from '@aso/config';
 import { CaseGateway } from './case.gateway';
@@ -27,8 +28,13 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
       useFactory: (client: Client, config: AppConfig) =>
         new CaseGateway(client, config.TEMPORAL_TASK_QUEUE),
     },
+    {
+      provide: CaseHistory,
+      inject: [TEMPORAL_CLIENT],
+      useFactory: (client: Client) => new CaseHistory(client),
+    },
   ],
-  exports: [TEMPORAL_CLIENT, CaseGateway],
+  exports: [TEMPORAL_CLIENT, CaseGateway, CaseHistory],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}

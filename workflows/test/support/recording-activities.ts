@@ -7,6 +7,7 @@ import type {
 } from '@aso/contracts';
 import { ApplicationFailure } from '@temporalio/common';
 import { caseNumberAt } from '@aso/domain';
+import { writeDigestOf } from '@aso/persistence';
 
 /** What PostgreSQL refuses in jsonb/text for good: NUL and unpaired UTF-16 surrogates. */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL refuses
@@ -57,6 +58,7 @@ export function recordingActivities() {
           tasks: changes.tasks,
         });
       await activities.recordCase(changes.snapshot);
+      return writeDigestOf(changes);
     },
     async recordCase(snapshot) {
       calls.push({ name: 'recordCase', caseNumber: snapshot.caseNumber });

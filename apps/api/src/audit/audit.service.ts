@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseActor } from '@aso/contracts';
+import { CaseHistory } from '@aso/temporal';
 import {
   AuditRepository,
   DATA_SOURCE,
@@ -10,6 +11,14 @@ import {
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { CasesService } from '../cases/cases.service';
+import { disagreementsWithHistory, type HistoryDisagreement } from './history-check';
+
+/** The chain check, and with `?against=history` what the database says differently from history. */
+export interface AuditVerificationReport extends AuditVerification {
+  against?: 'history';
+  /** present with `against=history`: every event/time whose effective content differs */
+  disagreements?: HistoryDisagreement[];
+}
 
 export interface AuditEventView {
   seq: number;
@@ -28,8 +37,9 @@ export class AuditService {
   private readonly audit: AuditRepository;
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly cases: CasesService,
+    private readonly caseHistory: CaseHistory,
   ) {
     this.audit = new AuditRepository(dataSource);
   }
@@ -79,9 +89,38 @@ export class AuditService {
     return rows.map(toView);
   }
 
-  async verify(user: AuthUser, caseNumber: string): Promise<AuditVerification> {
+  async verify(
+    user: AuthUser,
+    caseNumber: string,
+    against?: 'history',
+  ): Promise<AuditVerificationReport> {
     await this.cases.readable(user, caseNumber);
-    return this.audit.verify(user.organisationId, caseNumber);
+    const chain = await this.audit.verify(user.organisationId, caseNumber);
+    if (against !== 'history') return chain;
+    const [digests, trail, caseRows, taskRows] = await Promise.all([
+      this.caseHistory.writeDigests(caseNumber),
+      this.audit.history(user.organisationId, caseNumber),
+      this.dataSource.query(
+        `SELECT closed_at FROM cases WHERE organisation_id = $1 AND case_number = $2`,
+        [user.organisationId, caseNumber],
+      ) as Promise<Array<{ closed_at: Date | null }>>,
+      this.dataSource.query(
+        `SELECT task_id, created_at FROM tasks WHERE organisation_id = $1 AND case_number = $2`,
+        [user.organisationId, caseNumber],
+      ) as Promise<Array<{ task_id: string; created_at: Date }>>,
+    ]);
+    const disagreements = disagreementsWithHistory({
+      digests,
+      trail,
+      caseClosedAt: caseRows[0]?.closed_at,
+      tasks: new Map(taskRows.map((t) => [t.task_id, t.created_at])),
+    });
+    return {
+      ...chain,
+      valid: chain.valid && disagreements.length === 0,
+      against,
+      disagreements,
+    };
   }
 }
 

@@ -4,7 +4,12 @@ import { CurrentUser } from '../common/actor.decorator';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { Idempotent, type IdempotentCommand } from '../idempotency/command-id.decorator';
-import { caseListQuerySchema, caseNumberSchema, openComplaintBodySchema } from './cases.dto';
+import {
+  auditVerifyQuerySchema,
+  caseListQuerySchema,
+  caseNumberSchema,
+  openComplaintBodySchema,
+} from './cases.dto';
 import { CasesService } from './cases.service';
 
 /** Malformed case numbers are refused here, naming params.caseNumber (400), before any lookup. */
@@ -57,7 +62,13 @@ export class CasesController {
   }
 
   @Get('cases/:caseNumber/audit/verify')
-  verify(@CurrentUser() user: AuthUser, @Param('caseNumber') caseNumber: string) {
-    return this.audit.verify(user, caseNumberOf(caseNumber));
+  verify(
+    @CurrentUser() user: AuthUser,
+    @Param('caseNumber') caseNumber: string,
+    @Query() query: unknown,
+  ) {
+    // `against=history` also compares the effective trail with the workflow's history (issue 8 #6)
+    const { against } = parseInput(auditVerifyQuerySchema, query, 'query');
+    return this.audit.verify(user, caseNumberOf(caseNumber), against);
   }
 }

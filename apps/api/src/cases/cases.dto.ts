@@ -223,8 +223,36 @@ export const auditVerificationSchema = z
     count: z.number().int(),
     firstBrokenSeq: z.number().int().optional(),
     reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap']).optional(),
+    against: z.literal('history').optional(),
+    disagreements: z
+      .array(
+        z.object({
+          kind: z.enum([
+            'audit_content_differs',
+            'audit_missing',
+            'audit_not_in_history',
+            'case_closed_at_differs',
+            'task_created_at_differs',
+            'task_missing',
+          ]),
+          subject: z.string(),
+          history: z.string().nullable().optional(),
+          database: z.string().nullable().optional(),
+        }),
+      )
+      .optional()
+      .describe('with against=history: where the effective database content differs from history'),
   })
   .openapi('AuditVerification') satisfies z.ZodType<AuditVerification>;
+
+export const auditVerifyQuerySchema = z
+  .object({
+    against: z
+      .literal('history')
+      .optional()
+      .describe('also compare the trail and read-model times with the workflow history'),
+  })
+  .strict();
 
 registerRoute({
   method: 'post',
@@ -262,9 +290,14 @@ caseRoute(
 );
 caseRoute('/documents', 'The case’s documents', z.array(documentViewSchema), 'Documents');
 caseRoute('/audit', 'The case’s audit trail', z.array(auditEventSchema), 'Audit events');
-caseRoute(
-  '/audit/verify',
-  'Verify the audit trail’s hash chain',
-  auditVerificationSchema,
-  'The verification',
-);
+registerRoute({
+  method: 'get',
+  path: 'cases/:caseNumber/audit/verify',
+  tag: 'cases',
+  summary:
+    'Verify the audit trail’s hash chain (and, with against=history, its agreement with history)',
+  params: caseNumberParamsSchema,
+  query: auditVerifyQuerySchema,
+  response: { status: 200, description: 'The verification', schema: auditVerificationSchema },
+  errors: [400, 404],
+});

@@ -8,6 +8,7 @@ import type {
   JsonObject,
   TasksRepository,
 } from '@aso/persistence';
+import { writeDigestOf } from '@aso/persistence';
 import { classifyWriteFailure, WRITE_REJECTED } from './write-rejection';
 
 export interface CaseActivityPorts {
@@ -17,6 +18,8 @@ export interface CaseActivityPorts {
   audit: AuditRepository;
   /** Told of every write the database refuses for good (the worker logs it). */
   onWriteRejected?: (rejection: { caseNumber: string; code: string; message: string }) => void;
+  /** Test-only fault injection: runs after a write committed (see crash-after-commit.ts). */
+  afterCommit?: (changes: CaseChanges) => void;
 }
 
 const date = (iso: string): Date => new Date(iso);
@@ -32,6 +35,8 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
     async recordChanges(changes) {
       try {
         await writeChanges(changes);
+        ports.afterCommit?.(changes);
+        return writeDigestOf(changes);
       } catch (e) {
         // A refusal no retry can cure fails fast and non-retryable: the workflow's recorder
         // then surfaces it and writes a sanitised version instead of wedging the case.

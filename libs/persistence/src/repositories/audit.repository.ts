@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   auditHash,
@@ -213,6 +214,19 @@ function effectiveOf(e: {
     data: e.data,
     policyVersion: e.policyVersion,
   };
+}
+
+/** The hash history's write digests carry for a keyed event (see WriteDigest in contracts). */
+export function effectiveContentHash(e: {
+  occurredAt: Date;
+  actor: string;
+  action: string;
+  data: JsonObject;
+  policyVersion: number | null;
+}): string {
+  return createHash('sha256')
+    .update(canonicalJson(effectiveOf(e)), 'utf8')
+    .digest('hex');
 }
 
 function sameEffective(recorded: EffectiveContent, input: Parameters<typeof effectiveOf>[0]) {
