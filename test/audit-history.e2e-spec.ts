@@ -93,7 +93,7 @@ test('issue 8 #6: a worker killed right after its write committed → a new work
   expect(actions).toContain('AuditCorrected');
 }, 180_000);
 
-test('issue 8 #6: content that disagrees with history (an inserted correction, an edited closed_at) is reported by against=history, while the hash chain still verifies', async () => {
+test('issue 8 #6: content that disagrees with history (an inserted correction, an edited task start time) is reported by against=history, while the hash chain still verifies', async () => {
   const caseNumber = await openCase();
   await taskFor(actors.cs, caseNumber, 'RegisterComplaint');
   expect((await verifyAgainstHistory(caseNumber)).disagreements).toEqual([]);
