@@ -39,6 +39,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       ...workflowSource(),
+      // A killed worker's sticky queue holds its cases' next workflow tasks until this timeout,
+      // then the server hands them to any worker (default 10 s). Three seconds bounds recovery
+      // after a worker crash; a live worker answers its sticky queue in milliseconds.
+      stickyQueueScheduleToStartTimeout: '3s',
       activities: createCaseActivities({
         cases: new CasesRepository(this.dataSource),
         tasks: new TasksRepository(this.dataSource),
