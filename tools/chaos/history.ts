@@ -24,10 +24,14 @@ export interface CaseHistory {
   caseNumber: string | undefined;
   orderNumber: string | undefined;
   reportedAt: number | undefined;
-  /** start times of the workflow tasks that completed: the only "now"s the workflow code saw */
+  /**
+   * The only "now"s the workflow code may have stored: the times its `stampTime` local
+   * activities recorded (workflows/src/shared/clock.ts), or, for a history from before that
+   * patch, the start times of the workflow tasks that completed.
+   */
   effectiveTaskTimes: Set<number>;
   /** every accepted completeTask update: its task and the workflow time it was applied at */
-  completions: Array<{ taskId: string; at: number; updateId: string }>;
+  completions: Array<{ taskId: string; at: number; updateId: string; stamped?: boolean }>;
   /** the workflow's result (closedAt etc.), once it completed */
   result: { closedAt?: string | null } | undefined;
 }
@@ -58,6 +62,8 @@ function analyse(
     completions: [],
     result: undefined,
   };
+  const stamps = new Set<number>();
+  const taskStarts = new Set<number>();
   let startedAt: number | undefined; // the current workflow task's start
   let effectiveStart: number | undefined; // the last workflow task that completed
   for (const e of events) {
@@ -72,7 +78,25 @@ function analyse(
     if (e.workflowTaskStartedEventAttributes) startedAt = ms(e.eventTime as Timestamp);
     if (e.workflowTaskCompletedEventAttributes && startedAt !== undefined) {
       effectiveStart = startedAt;
-      h.effectiveTaskTimes.add(startedAt);
+      taskStarts.add(startedAt);
+    }
+    const marker = e.markerRecordedEventAttributes;
+    if (marker?.markerName === 'core_local_activity') {
+      const meta = decode(marker.details?.data?.payloads?.[0]) as
+        { activity_type?: string } | undefined;
+      if (meta?.activity_type === 'stampTime') {
+        const stamp = decode(marker.details?.result?.payloads?.[0]) as
+          { at: number; label: string } | undefined;
+        if (stamp) {
+          stamps.add(stamp.at);
+          // the handler of a completeTask update stamps `task:<id> complete` first thing
+          const m = /^task:(\S+) complete$/.exec(stamp.label);
+          const c = m
+            ? [...h.completions].reverse().find((x) => x.taskId === m[1] && x.stamped !== true)
+            : undefined;
+          if (c) Object.assign(c, { at: stamp.at, stamped: true });
+        }
+      }
     }
     const accepted = e.workflowExecutionUpdateAcceptedEventAttributes;
     if (accepted && accepted.acceptedRequest?.input?.name === completeTaskUpdate.name) {
@@ -87,5 +111,6 @@ function analyse(
     const completed = e.workflowExecutionCompletedEventAttributes;
     if (completed) h.result = decode(completed.result?.payloads?.[0]) as CaseHistory['result'];
   }
+  h.effectiveTaskTimes = stamps.size > 0 ? stamps : taskStarts;
   return h;
 }

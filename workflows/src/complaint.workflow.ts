@@ -44,6 +44,7 @@ import {
   stopLedger,
   type WorkItem,
 } from '@aso/domain';
+import { CaseClock } from './shared/clock';
 import { DocumentBook } from './shared/documents';
 import { Recorder } from './shared/recorder';
 import { refusal, refusalOf } from './shared/refusal';
@@ -84,6 +85,9 @@ type Prepared = { taskId: string; events: ComplaintEvent[] };
 export async function complaint(input: ComplaintWorkflowInput): Promise<ComplaintOutcome> {
   // 5. Policy pinning: the snapshot in the input is the only policy this case ever uses.
   const policy = input.policy;
+  const clock: CaseClock = new CaseClock(Date.parse(input.reportedAt), (run) =>
+    recorder.serial(run),
+  );
   const calendar = new BusinessCalendar(
     policy.calendar,
     input.holidayTables ?? defaultHolidayTables,
@@ -101,10 +105,11 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
   let childResult: { childCaseNumber: string; outcome: ReturnOutcome } | null = null;
   let childFailure: unknown = null;
 
-  const recorder = new Recorder(
+  const recorder: Recorder = new Recorder(
     writes,
     { organisationId: input.organisationId, caseNumber, policyVersion: policy.version },
     (version) => snapshot(version),
+    () => clock.at(),
   );
   const board = new TaskBoard({ caseNumber, caseType: 'complaint', policy, calendar }, recorder);
   const documents = new DocumentBook(recorder, {
@@ -119,11 +124,11 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
 
   // ── queries and updates ─────────────────────────────────────────────────────────────────
   setHandler(caseViewQuery, (): ComplaintCaseView => view());
-  registerTaskHandlers(board, recorder, () => (changes += 1));
+  registerTaskHandlers(board, recorder, () => (changes += 1), clock);
   setHandler(
     completeTaskUpdate,
     async (req) => {
-      const now = new Date();
+      const now = await clock.now(`task:${req.taskId} complete`);
       const prepared = prepare(req, now); // again: an earlier handler may have moved the case on
       record(prepared.events);
       board.complete(prepared.taskId, req.actor.userId, now, {
@@ -157,12 +162,16 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
       nonRetryable: true,
     });
   record(reported.events);
-  afterChange(new Date());
+  afterChange(await clock.now('opened'));
   await recorder.flush();
 
   // ── 2–10. Wait for people, deadlines and children until the case is closed ───────────────
+  let timedOut = false; // woken by a deadline (a timer history records), not by a change
   while (current().status !== 'closed') {
-    const now = new Date();
+    const now =
+      timedOut || childResult !== null || childFailure !== null
+        ? await clock.now(timedOut ? 'deadlines' : 'child finished')
+        : clock.at(); // the time of the change that woke the loop
     board.checkDeadlines(now);
     if (childFailure !== null) throw childFailure;
     const finished = childResult as { childCaseNumber: string; outcome: ReturnOutcome } | null;
@@ -189,8 +198,10 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
       childFailure !== null ||
       current().status === 'closed' ||
       (needsChild() && !childStarting);
-    if (wake === null) await condition(woken);
-    else await condition(woken, Math.max(1, wake - Date.now()));
+    if (wake === null) {
+      await condition(woken);
+      timedOut = false;
+    } else timedOut = !(await condition(woken, Math.max(1, wake - Date.now())));
   }
 
   await condition(allHandlersFinished);
@@ -577,12 +588,12 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
     const rev = s.revisions[s.revisions.length - 1];
     if (ob?.kind !== 'child_case' || !rev) return;
     childStarting = true;
-    const at = new Date().toISOString();
+    const at = (await clock.now('child number')).toISOString();
     if (ob.childType === 'repair') {
       const number = await activities.allocateCaseNumber({ prefix: 'WX', at });
       system(
         { type: 'RecordChildCaseStarted', actor: SYSTEM, childCaseNumber: number },
-        new Date(),
+        await clock.now('child started'),
       );
       return;
     }
@@ -604,7 +615,10 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
       ...(input.holidayTables ? { holidayTables: input.holidayTables } : {}),
     };
     const child = await startChild(returnCase, { workflowId: number, args: [childInput] });
-    system({ type: 'RecordChildCaseStarted', actor: SYSTEM, childCaseNumber: number }, new Date());
+    system(
+      { type: 'RecordChildCaseStarted', actor: SYSTEM, childCaseNumber: number },
+      await clock.now('child started'),
+    );
     void child.result().then(
       (outcome) => {
         childResult = { childCaseNumber: number, outcome };

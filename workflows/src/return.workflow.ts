@@ -28,6 +28,7 @@ import {
   returnStageOf,
   returnWorkItems,
 } from '@aso/domain';
+import { CaseClock } from './shared/clock';
 import { DocumentBook } from './shared/documents';
 import { Recorder } from './shared/recorder';
 import { refusal, refusalOf } from './shared/refusal';
@@ -51,6 +52,7 @@ const writes = proxyLocalActivities<Pick<CaseActivities, 'recordChanges'>>({
  */
 export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutcome> {
   const policy = input.policy;
+  const clock: CaseClock = new CaseClock(Date.parse(input.openedAt), (run) => recorder.serial(run));
   const calendar = new BusinessCalendar(
     policy.calendar,
     input.holidayTables ?? defaultHolidayTables,
@@ -70,10 +72,11 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
   let state: ReturnState | null = null;
   let changes = 0;
   let outcome: string | null = null;
-  const recorder = new Recorder(
+  const recorder: Recorder = new Recorder(
     writes,
     { organisationId: input.organisationId, caseNumber, policyVersion: policy.version },
     (v) => snapshot(v),
+    () => clock.at(),
   );
   const board = new TaskBoard({ caseNumber, caseType: 'return', policy, calendar }, recorder);
   const documents = new DocumentBook(recorder, {
@@ -87,11 +90,11 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
   const done = () => current().status === 'completed' || current().status === 'rejected';
 
   setHandler(caseViewQuery, (): ReturnCaseView => view());
-  registerTaskHandlers(board, recorder, () => (changes += 1));
+  registerTaskHandlers(board, recorder, () => (changes += 1), clock);
   setHandler(
     completeTaskUpdate,
     async (req) => {
-      const now = new Date();
+      const now = await clock.now(`task:${req.taskId} complete`);
       const { taskId, events } = prepare(req, now);
       record(events);
       board.complete(taskId, req.actor.userId, now, {
@@ -131,16 +134,23 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
       nonRetryable: true,
     });
   record(issued.events);
-  afterChange(new Date());
+  afterChange(await clock.now('opened'));
   await recorder.flush();
 
+  let timedOut = false; // woken by a deadline (a timer history records), not by a change
   while (!done()) {
-    board.checkDeadlines(new Date());
+    board.checkDeadlines(timedOut ? await clock.now('deadlines') : clock.at());
     await recorder.flush();
     const seen = changes;
     const wake = board.nextWakeMs(new Date());
-    if (wake === null) await condition(() => changes !== seen || done());
-    else await condition(() => changes !== seen || done(), Math.max(1, wake - Date.now()));
+    if (wake === null) {
+      await condition(() => changes !== seen || done());
+      timedOut = false;
+    } else
+      timedOut = !(await condition(
+        () => changes !== seen || done(),
+        Math.max(1, wake - Date.now()),
+      ));
   }
   await condition(allHandlersFinished);
   await recorder.flush();

@@ -94,6 +94,12 @@ export interface WriteDigest {
   tasks: Array<{ taskId: string; createdAt: string }>;
 }
 
+/** A workflow time and what it was taken for (`task:KS…-T3 complete`, `deadlines`, …). */
+export interface TimeStamp {
+  at: number;
+  label: string;
+}
+
 /**
  * What workflows may ask of the outside world. Implemented in apps/worker over persistence
  * ports; every activity is idempotent (keyed upserts / append-if-absent), because Temporal
@@ -109,6 +115,13 @@ export interface CaseActivities {
   recordTasks(input: { organisationId: string; tasks: TaskView[] }): Promise<void>;
   recordDocuments(documents: DocumentRecord[]): Promise<void>;
   appendAudit(events: AuditRecord[]): Promise<void>;
+  /**
+   * Echoes the workflow time it is given. Run as a local activity, its marker records that time
+   * in history, so a replay (or a retried workflow task) reads the same "now" the first run
+   * stored, even where the server persists a speculative or transient workflow task's events
+   * with times other than the ones the worker saw (workflows/src/shared/clock.ts).
+   */
+  stampTime(input: TimeStamp): Promise<TimeStamp>;
   /** next number of a case prefix (`TH` for a child return); a retry may skip a number */
   allocateCaseNumber(input: {
     prefix: 'KS' | 'TH' | 'WX' | 'DX' | 'HF';

@@ -1,5 +1,5 @@
 import { defaultPayloadConverter, type Client } from '@temporalio/client';
-import type { WriteDigest } from '@aso/contracts';
+import type { TimeStamp, WriteDigest } from '@aso/contracts';
 
 /** The name sdk-core gives the marker that records a local activity's outcome in history. */
 const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
@@ -35,7 +35,29 @@ export class CaseHistory {
     }
     return digests;
   }
+
+  /**
+   * The "now"s the case's workflow took through its clock (`stampTime` markers, see
+   * workflows/src/shared/clock.ts), oldest first: every time the case stores is one of these
+   * (or the intake's reportedAt). Empty for a history from before that patch.
+   */
+  async stamps(caseNumber: string): Promise<TimeStamp[]> {
+    const history = await this.client.workflow.getHandle(caseNumber).fetchHistory();
+    const stamps: TimeStamp[] = [];
+    for (const event of history.events ?? []) {
+      const marker = event.markerRecordedEventAttributes;
+      if (!marker || marker.markerName !== LOCAL_ACTIVITY_MARKER) continue;
+      const meta = decodeFirst(marker.details?.data) as { activity_type?: string } | undefined;
+      if (meta?.activity_type !== 'stampTime') continue;
+      const stamp = decodeFirst(marker.details?.result) as TimeStamp | undefined;
+      if (stamp && typeof stamp.at === 'number') stamps.push({ at: stamp.at, label: stamp.label });
+    }
+    return stamps;
+  }
 }
+
+const decodeFirst = (p: { payloads?: unknown[] | null } | null | undefined): unknown =>
+  p?.payloads?.[0] ? decode(p.payloads[0] as PayloadLike) : undefined;
 
 function decode(p: PayloadLike): unknown {
   try {

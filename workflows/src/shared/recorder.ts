@@ -37,6 +37,8 @@ export class Recorder {
     private readonly activities: Pick<CaseActivities, 'recordChanges'>,
     private readonly ctx: { organisationId: string; caseNumber: string; policyVersion: number },
     private readonly snapshot: (version: number) => CaseSnapshot,
+    /** the case's last recorded "now" (clock.ts) */
+    private readonly now: () => Date,
   ) {}
 
   /** number of audit events emitted so far */
@@ -74,6 +76,21 @@ export class Recorder {
     this.dirty = true;
   }
 
+  /**
+   * Runs a local activity on the same serial queue as the writes. One local activity in flight
+   * per case at a time is what keeps replay deterministic: resolutions then arrive in the order
+   * they were scheduled, both live and on replay (concurrent local activities from different
+   * handlers resolve in completion order live but in marker order on replay).
+   */
+  serial<R>(run: () => Promise<R>): Promise<R> {
+    const result = this.chain.then(run);
+    this.chain = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
   /** Queue what changed since the last flush; resolves once it (and everything before) is written. */
   async flush(): Promise<void> {
     this.schedule();
@@ -109,7 +126,7 @@ export class Recorder {
     } catch (e) {
       const refusal = writeRejection(e);
       if (!refusal) throw e;
-      const now = Date.now(); // workflow time: the same on replay
+      const now = this.now().getTime(); // a time history records: the same on replay
       const at = new Date(now).toISOString();
       const auditKeys = changes.audit.map((a) => a.key);
       let resolution: WriteIncident['resolution'] = 'sanitised';

@@ -1,6 +1,7 @@
 import { setHandler } from '@temporalio/workflow';
 import { claimTaskUpdate, delegateTaskUpdate, unclaimTaskUpdate } from '@aso/contracts';
 import type { CaseType } from '@aso/domain';
+import type { CaseClock } from './clock';
 import type { Recorder } from './recorder';
 import type { TaskBoard } from './task-board';
 
@@ -13,12 +14,14 @@ export function registerTaskHandlers<T extends CaseType>(
   board: TaskBoard<T>,
   recorder: Recorder,
   onChange: () => void,
+  clock: CaseClock,
 ): void {
   setHandler(
     claimTaskUpdate,
     async ({ taskId, actor }) => {
+      const now = await clock.now(`task:${taskId} claim`);
       board.assertMayClaim(board.get(taskId), actor);
-      const task = board.claim(taskId, actor, new Date());
+      const task = board.claim(taskId, actor, now);
       onChange();
       await recorder.flush();
       return { ...task };
@@ -28,8 +31,9 @@ export function registerTaskHandlers<T extends CaseType>(
   setHandler(
     unclaimTaskUpdate,
     async ({ taskId, actor }) => {
+      const now = await clock.now(`task:${taskId} unclaim`);
       board.assertMayReassign(board.get(taskId), actor, 'unclaim');
-      const task = board.unclaim(taskId, actor, new Date());
+      const task = board.unclaim(taskId, actor, now);
       onChange();
       await recorder.flush();
       return { ...task };
@@ -42,10 +46,11 @@ export function registerTaskHandlers<T extends CaseType>(
   setHandler(
     delegateTaskUpdate,
     async ({ taskId, actor, to }) => {
+      const now = await clock.now(`task:${taskId} delegate`);
       const current = board.get(taskId);
       board.assertMayReassign(current, actor, 'delegate');
       board.assertMayDelegateTo(current, to);
-      const task = board.delegate(taskId, actor, to, new Date());
+      const task = board.delegate(taskId, actor, to, now);
       onChange();
       await recorder.flush();
       return { ...task };

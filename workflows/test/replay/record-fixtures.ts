@@ -1,7 +1,8 @@
 /**
  * Records the replay fixtures: representative runs of today's workflows (and one run of the
  * deliberately changed complaint in ./changed) on the time-skipping server, saved as history
- * JSON. Run `npm run replay:record` after an intended, patched() change, and commit the files.
+ * JSON. Run `npm run replay:record` after an intended, patched() change (set ERA below first),
+ * and commit the new files.
  * Not part of `npm test` (its name is no *.spec.ts); run by jest only for its TypeScript setup.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,9 +35,16 @@ afterAll(async () => {
   await h?.teardown();
 });
 
+/**
+ * Histories of each era of the workflow code stay in git side by side: a new recording never
+ * overwrites an older one (those are what running cases look like). `.stamped`: recorded since
+ * the clock-from-history patch (workflows/src/shared/clock.ts).
+ */
+const ERA = '.stamped';
+
 async function save(dir: string, name: string, handle: WorkflowHandle): Promise<void> {
   writeFileSync(
-    join(dir, `${name}.json`),
+    join(dir, `${name}${ERA}.json`),
     encodeFixture(handle.workflowId, await handle.fetchHistory()),
   );
 }

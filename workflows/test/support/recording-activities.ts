@@ -84,6 +84,9 @@ export function recordingActivities() {
         audit.push(e);
       }
     },
+    async stampTime(stamp) {
+      return { at: stamp.at, label: stamp.label };
+    },
     async allocateCaseNumber({ prefix, at }) {
       // one sequence per prefix, like the PostgreSQL sequences behind the real allocator
       const next = (sequences.get(prefix) ?? 0) + 1;

@@ -117,6 +117,10 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
       }
     },
 
+    async stampTime(stamp) {
+      return { at: stamp.at, label: stamp.label };
+    },
+
     async allocateCaseNumber({ prefix, at }) {
       return caseNumberAt(prefix, date(at), await ports.cases.nextSequence(prefix));
     },

@@ -1,0 +1,42 @@
+import { CaseHistory } from '@aso/temporal';
+import { people } from './support/actors';
+import { firstResponse, investigate, register } from './support/complaint-steps';
+import { type Harness, createHarness } from './support/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness('history-clock-workflow-test');
+});
+afterAll(async () => {
+  await h?.teardown();
+});
+
+test('issue 8 #6: every time a case stores is a "now" its history records (stampTime markers), not the workflow task clock', async () => {
+  const c = await h.startComplaint();
+  await firstResponse(c);
+  await h.env.sleep('3 days'); // the registration deadline passes: escalations are timer-driven
+  await register(c);
+  const task = await c.task('rnd_investigation');
+  await c.claim(task.taskId, people.rnd);
+  await investigate(c);
+
+  const stamps = await new CaseHistory(h.env.client).stamps(c.caseNumber);
+  const labels = stamps.map((s) => s.label);
+  expect(labels).toContain('opened');
+  expect(labels).toContain('deadlines');
+  expect(labels).toContain(`task:${task.taskId} claim`);
+  expect(labels).toContain(`task:${task.taskId} complete`);
+
+  const recorded = new Set(stamps.map((s) => s.at));
+  const reportedAt = (await c.view()).state.reportedAt;
+  const audit = h.recorded.auditOf(c.caseNumber);
+  expect(audit.length).toBeGreaterThan(5);
+  const unrecorded = audit
+    .map((a) => ({ key: a.key, action: a.action, at: Date.parse(a.occurredAt) }))
+    .filter((a) => !recorded.has(a.at) && a.at !== reportedAt);
+  expect(unrecorded).toEqual([]);
+  // the investigation's completion is stored at the time its handler stamped
+  const completedAt = stamps.find((s) => s.label === `task:${task.taskId} complete`)?.at;
+  const row = (await c.view()).tasks.find((t) => t.taskId === task.taskId);
+  expect(row?.completedAt && Date.parse(row.completedAt)).toBe(completedAt);
+});
