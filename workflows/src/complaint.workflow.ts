@@ -24,7 +24,6 @@ import {
 } from '@aso/contracts';
 import {
   type Actor,
-  type ApprovalRoute,
   BusinessCalendar,
   type ComplaintCommand,
   type ComplaintEvent,
@@ -65,13 +64,8 @@ const writes = proxyLocalActivities<Pick<CaseActivities, 'recordChanges'>>({
 
 const SYSTEM = { userId: 'system' } as const;
 
-/**
- * No repair workflow exists yet (DOMAIN.md §3 is a later issue): a repair decision reserves a
- * `WX` number, records it as the child case and opens a CS `repair_handoff` task; CS completes
- * it with this workflow-level command once the repair is done, which the workflow feeds to the
- * domain as RecordChildCaseCompleted.
- */
-export const RECORD_REPAIR_COMPLETED = 'RecordRepairCompleted';
+/** The repair hand-off's command (the domain's; kept here for importers). */
+export { RECORD_REPAIR_COMPLETED } from '@aso/domain';
 
 type Prepared = { taskId: string; events: ComplaintEvent[] };
 
@@ -98,9 +92,6 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
   let changes = 0;
   let closing: Clock | null = null;
   const childCaseNumbers: string[] = [];
-  const routes: Partial<
-    Record<'investigation_report' | 'discount_certificate' | 'petition', ApprovalRoute>
-  > = {};
   let childStarting = false;
   let childResult: { childCaseNumber: string; outcome: ReturnOutcome } | null = null;
   let childFailure: unknown = null;
@@ -234,21 +225,11 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
     }
     if (type === ACKNOWLEDGE_ESCALATION) return { taskId: task.taskId, events: [] };
     const s = current();
-    let command: ComplaintCommand;
-    if (type === RECORD_REPAIR_COMPLETED) {
-      const outcome = (req.command as { outcome?: unknown }).outcome;
-      if (typeof outcome !== 'string' || outcome.trim() === '')
-        throw refusal('COMMAND_INVALID', 'outcome is required', { field: 'command.outcome' });
-      const childCaseNumber =
-        s.execution?.kind === 'child_case' ? (s.execution.childCaseNumber ?? '') : '';
-      command = { type: 'RecordChildCaseCompleted', actor: SYSTEM, childCaseNumber, outcome };
-    } else {
-      const given = req.command as ComplaintTaskCommand;
-      command = { ...given, actor: actorOf(req.actor) } as ComplaintCommand;
-      // The approver's own limit comes from who they are (the API vouches for it), never from the payload.
-      if (command.type === 'ApproveResolution')
-        command = { ...command, personalLimitFen: req.actor.approvalLimitFen ?? null };
-    }
+    const given = req.command as ComplaintTaskCommand;
+    let command = { ...given, actor: actorOf(req.actor) } as ComplaintCommand;
+    // The approver's own limit comes from who they are (the API vouches for it), never from the payload.
+    if (command.type === 'ApproveResolution')
+      command = { ...command, personalLimitFen: req.actor.approvalLimitFen ?? null };
     const decision = decideComplaint(s, command, now, policy);
     if (!decision.ok) throw refusalOf(decision.error);
     return { taskId: task.taskId, events: decision.events };
@@ -288,11 +269,8 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
     const approval = (action: string, explanation: unknown, data: Record<string, unknown>) =>
       recorder.audit('approval.signed', e.by, e.at, { action, ...data, explanation });
     switch (e.type) {
-      case 'InvestigationReportSubmitted':
-        routes.investigation_report = e.route;
-        break;
       case 'InvestigationReportApproved':
-        approval('investigation_report', routes.investigation_report?.explanation ?? null, {
+        approval('investigation_report', s.approvalRoutes.investigation_report?.explanation ?? null, {
           remarks: e.remarks,
         });
         break;
@@ -300,7 +278,7 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
         recorder.audit('approval.sent_back', e.by, e.at, {
           action: 'investigation_report',
           reason: e.reason,
-          explanation: routes.investigation_report?.explanation ?? null,
+          explanation: s.approvalRoutes.investigation_report?.explanation ?? null,
         });
         break;
       case 'ResolutionProposed': {
@@ -362,7 +340,6 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
         form('rejected_by_customer');
         break;
       case 'DiscountCertificateIssued':
-        routes.discount_certificate = e.route;
         documents.create(
           {
             docType: 'discount_certificate',
@@ -383,7 +360,7 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
         );
         break;
       case 'DiscountCertificateSigned':
-        approval('discount_certificate', routes.discount_certificate?.explanation ?? null, {
+        approval('discount_certificate', s.approvalRoutes.discount_certificate?.explanation ?? null, {
           certificateNumber: e.certificateNumber,
         });
         certificate(e.certificateNumber, 'signed_by_sales_vp', { by: e.by, role: 'sales_vp' });
@@ -403,7 +380,6 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
         });
         break;
       case 'PetitionFiled':
-        routes.petition = e.route;
         documents.create(
           {
             docType: 'petition',
@@ -423,7 +399,7 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
         );
         break;
       case 'PetitionDecided':
-        approval('petition', routes.petition?.explanation ?? null, {
+        approval('petition', s.approvalRoutes.petition?.explanation ?? null, {
           decision: e.decision,
           remarks: e.remarks,
         });
@@ -435,6 +411,7 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
       case 'ChildCaseStarted':
         if (!childCaseNumbers.includes(e.childCaseNumber)) childCaseNumbers.push(e.childCaseNumber);
         break;
+      case 'InvestigationReportSubmitted':
       case 'ComplaintReported':
       case 'FirstResponseRecorded':
       case 'ComplaintRegistered':
@@ -483,27 +460,7 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
   }
 
   function workItems(s: ComplaintState): WorkItem<ComplaintStage>[] {
-    const items = complaintWorkItems(s, policy);
-    const ob = s.execution;
-    if (
-      s.status === 'executing' &&
-      ob?.kind === 'child_case' &&
-      ob.childType === 'repair' &&
-      ob.childCaseNumber !== null &&
-      !ob.completed
-    ) {
-      items.push({
-        key: 'repair_handoff',
-        type: 'repair_handoff',
-        stage: 'execution',
-        department: 'cs',
-        roles: [],
-        commands: [RECORD_REPAIR_COMPLETED],
-        priority: 2,
-        waitingFor: null,
-      });
-    }
-    return items;
+    return complaintWorkItems(s, policy);
   }
 
   /**

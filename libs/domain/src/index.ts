@@ -27,6 +27,7 @@ export * from './complaint/classification';
 export * from './complaint/complaint.types';
 export * from './complaint/complaint.decide';
 export * from './complaint/complaint.evolve';
+export * from './complaint/closing-clock';
 export * from './eligibility/return-eligibility';
 export * from './eligibility/price-difference';
 export * from './return/reconciliation';

@@ -34,7 +34,10 @@ import {
   type ExecutionObligation,
   HANDLING_METHODS,
   type HandlingMethod,
+  RECORD_REPAIR_COMPLETED,
 } from './complaint.types';
+
+const SYSTEM = { userId: 'system' } as const;
 
 /**
  * The complaint process of DOMAIN.md §1 (001 §21–29) as a pure decider: given the state, a
@@ -384,6 +387,21 @@ function decide(
         },
         completed(state, at, by),
       ];
+    }
+    case RECORD_REPAIR_COMPLETED: {
+      // The CS hand-off of a repair: the child case (its reserved WX number) is completed with
+      // the outcome CS reports, as the workflow records a child's result (by `system`).
+      const outcome = cmd.outcome;
+      if (typeof outcome !== 'string' || outcome.trim() === '')
+        throw invalid('outcome is required', { field: 'command.outcome' });
+      const childCaseNumber =
+        state.execution?.kind === 'child_case' ? (state.execution.childCaseNumber ?? '') : '';
+      return decide(
+        state,
+        { type: 'RecordChildCaseCompleted', actor: SYSTEM, childCaseNumber, outcome },
+        at,
+        policy,
+      );
     }
     case 'RecordReceivableCollected': {
       // 001 §25.8: not established → sales collects the receivable on the normal terms.

@@ -33,6 +33,7 @@ export function evolveComplaint(
       execution: null,
       improvement: { required: false, confirmedBy: null, confirmedAt: null },
       closedAt: null,
+      approvalRoutes: {},
     };
   }
   if (state === null) throw new Error(`evolveComplaint: ${event.type} before ComplaintReported`);
@@ -66,6 +67,7 @@ export function evolveComplaint(
         ...state,
         status: 'report_review',
         investigation: { ...event.report, submittedBy: event.by, submittedAt: event.at },
+        approvalRoutes: { ...state.approvalRoutes, investigation_report: event.route },
       };
     case 'InvestigationReportApproved':
       return { ...state, status: 'proposing', reportApprovedBy: event.by };
@@ -127,6 +129,7 @@ export function evolveComplaint(
           amountFen: event.amountFen,
           issuedBy: event.by,
         }),
+        approvalRoutes: { ...state.approvalRoutes, discount_certificate: event.route },
       };
     case 'DiscountCertificateSigned':
       return {
@@ -151,6 +154,7 @@ export function evolveComplaint(
         execution: withExecution('receivable', {
           petition: { filedBy: event.by, decidedBy: null, decision: null },
         }),
+        approvalRoutes: { ...state.approvalRoutes, petition: event.route },
       };
     case 'PetitionDecided': {
       const petition = state.execution?.kind === 'receivable' ? state.execution.petition : null;

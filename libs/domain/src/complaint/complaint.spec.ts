@@ -8,7 +8,13 @@ import type { Actor } from '../shared/org';
 import { categoryOf } from './classification';
 import { decideComplaint } from './complaint.decide';
 import { evolveComplaint, replayComplaint } from './complaint.evolve';
-import type { ComplaintCommand, ComplaintEvent, ComplaintState } from './complaint.types';
+import {
+  type ComplaintCommand,
+  type ComplaintEvent,
+  type ComplaintState,
+  RECORD_REPAIR_COMPLETED,
+} from './complaint.types';
+import { complaintWorkItems } from './work-items';
 
 const t = (s: string) => localToInstant(s).getTime();
 const sales: Actor = { userId: 'sales-1', department: 'sales', roles: ['staff'] };
@@ -333,6 +339,30 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(c.s.status).toBe('improvement_tracking');
   });
 
+  it('001 §25.3, §29.1(1), §25.8: the state keeps the approval route of the report, the certificate and the petition (for their signatures’ explanation)', () => {
+    const c = toCustomer('discount', '300', { trackImprovement: false });
+    expect(c.s.approvalRoutes.investigation_report).toMatchObject({
+      steps: [expect.objectContaining({ role: 'vp' })],
+    });
+    c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' });
+    expect(c.s.approvalRoutes.discount_certificate).toBeUndefined();
+    const [issued] = c.do({
+      type: 'IssueDiscountCertificate',
+      actor: sales,
+      certificateNumber: 'ZK-1',
+      amountFen: yuanToFen('300'),
+    });
+    expect(c.s.approvalRoutes.discount_certificate).toEqual(
+      (issued as Extract<ComplaintEvent, { type: 'DiscountCertificateIssued' }>).route,
+    );
+    const r = toCustomer('not_established', '0', { trackImprovement: false });
+    r.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'letter' });
+    const [filed] = r.do({ type: 'FilePetition', actor: sales, reason: 'customer objects' });
+    expect(r.s.approvalRoutes.petition).toEqual(
+      (filed as Extract<ComplaintEvent, { type: 'PetitionFiled' }>).route,
+    );
+  });
+
   it('001 §29.1(1): discount/compensation → certificate within the approved amount, signed by the sales VP and the customer, booked by finance', () => {
     const c = toCustomer('discount', '300', { trackImprovement: false });
     c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' });
@@ -421,6 +451,38 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(events).toContainEqual(
       expect.objectContaining({ type: 'ChildCaseRequested', childType: 'repair' }),
     );
+  });
+
+  it('DOMAIN §1 step 8: a repair is handed over to CS, who records its completion (RecordRepairCompleted)', () => {
+    const c = toCustomer('repair', '100', { trackImprovement: false });
+    c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' });
+    expect(complaintWorkItems(c.s, defaultPolicy).map((i) => i.key)).not.toContain(
+      'repair_handoff',
+    );
+    c.do({
+      type: 'RecordChildCaseStarted',
+      actor: { userId: 'system' },
+      childCaseNumber: 'WX202603-0001',
+    });
+    expect(complaintWorkItems(c.s, defaultPolicy)).toContainEqual(
+      expect.objectContaining({
+        key: 'repair_handoff',
+        department: 'cs',
+        stage: 'execution',
+        commands: [RECORD_REPAIR_COMPLETED],
+      }),
+    );
+    expect(() => c.do({ type: RECORD_REPAIR_COMPLETED, actor: cs, outcome: ' ' })).toThrow(
+      expect.objectContaining({ code: 'COMMAND_INVALID', details: { field: 'command.outcome' } }),
+    );
+    const events = c.do({ type: RECORD_REPAIR_COMPLETED, actor: cs, outcome: 'repaired' });
+    expect(events[0]).toMatchObject({
+      type: 'ChildCaseCompleted',
+      childCaseNumber: 'WX202603-0001',
+      outcome: 'repaired',
+    });
+    expect(c.s.status).toBe('ready_to_close');
+    expect(complaintWorkItems(c.s, defaultPolicy).map((i) => i.key)).not.toContain('repair_handoff');
   });
 
   it('001 §25.8: not established → sales collects the receivable; an objection goes to the superior as a petition', () => {

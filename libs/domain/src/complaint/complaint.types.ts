@@ -138,7 +138,22 @@ export interface ComplaintState {
   execution: ExecutionObligation | null;
   improvement: { required: boolean; confirmedBy: string | null; confirmedAt: number | null };
   closedAt: number | null;
+  /**
+   * The approval route of each document that is signed outside the form revisions (whose own
+   * route is on the revision): kept so each signature's audit carries the routing explanation.
+   */
+  approvalRoutes: Partial<Record<RoutedDocument, ApprovalRoute>>;
 }
+
+/** Documents whose approval route the state keeps beside the form revisions. */
+export type RoutedDocument = 'investigation_report' | 'discount_certificate' | 'petition';
+
+/**
+ * The CS hand-off of a repair (DOMAIN.md §3 is a later issue): a repair decision reserves a `WX`
+ * number as the child case and opens a CS `repair_handoff` work item; CS completes it with this
+ * command once the repair is done, and the domain records it as the child case's completion.
+ */
+export const RECORD_REPAIR_COMPLETED = 'RecordRepairCompleted';
 
 type Cmd<T extends string, P = object> = { type: T; actor: Actor } & P;
 /** Commands raised by the workflow itself (child results), not by a person. */
@@ -181,6 +196,7 @@ export type ComplaintCommand =
   | Cmd<'BookDiscountCertificate'>
   | SysCmd<'RecordChildCaseStarted', { childCaseNumber: string }>
   | SysCmd<'RecordChildCaseCompleted', { childCaseNumber: string; outcome: string }>
+  | Cmd<typeof RECORD_REPAIR_COMPLETED, { outcome?: unknown }>
   | Cmd<'RecordReceivableCollected'>
   | Cmd<'FilePetition', { reason: string }>
   | Cmd<'DecidePetition', { decision: 'collect' | 'waive'; remarks?: string }>

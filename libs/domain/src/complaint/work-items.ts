@@ -4,7 +4,11 @@ import type { PolicyDocument } from '../policy/policy.schema';
 import type { StageOf } from '../shared/case-types';
 import type { Department, Role } from '../shared/org';
 import type { PauseReason } from '../sla/sla-ledger';
-import type { ComplaintState, ComplaintStatus } from './complaint.types';
+import {
+  type ComplaintState,
+  type ComplaintStatus,
+  RECORD_REPAIR_COMPLETED,
+} from './complaint.types';
 
 /**
  * A piece of human work a case state needs: who may do it, which commands complete it and whose
@@ -79,7 +83,7 @@ export function complaintStageOf(status: ComplaintStatus): ComplaintStage | 'clo
 /**
  * The human work a complaint needs in its current state (DOMAIN.md §1, route
  * sales → cs → rnd → VP → cs → finance/warehouse). Child cases (return, repair) are not human
- * work of the complaint: the workflow starts them.
+ * work of the complaint: the workflow starts them (a repair's CS hand-off is, see below).
  */
 export function complaintWorkItems(
   state: ComplaintState,
@@ -234,6 +238,11 @@ function executionItems(state: ComplaintState, policy: PolicyDocument): WorkItem
         ? []
         : [item('resupply_shipment', 'execution', 'warehouse', [], ['RecordResupplyShipped'])];
     case 'child_case':
+      // A return child is the return workflow's own work; a repair has no workflow yet: CS hands
+      // it over and records its completion (RECORD_REPAIR_COMPLETED) once the number is reserved.
+      return ob.childType === 'repair' && ob.childCaseNumber !== null && !ob.completed
+        ? [item('repair_handoff', 'execution', 'cs', [], [RECORD_REPAIR_COMPLETED])]
+        : [];
     case 'none':
       return [];
   }
