@@ -1,20 +1,14 @@
-import type {
-  ComplaintCommand,
-  ComplaintIntake,
-  ComplaintState,
-  HolidayTables,
-  PolicyDocument,
-} from '@aso/domain';
+import type { ComplaintIntake, ComplaintState, HolidayTables, PolicyDocument } from '@aso/domain';
 import { COMPLAINT_CHANNELS } from '@aso/domain';
 import { z } from 'zod';
 import type { CaseView } from './case-workflow.contract';
 import type { CaseActor } from './organisation';
+import { noNul } from './schema/primitives';
 
 /** Workflow type names are part of running histories: never rename once shipped. */
 export const COMPLAINT_WORKFLOW_TYPE = 'complaint';
 
-/** PostgreSQL text cannot hold NUL: refuse it at the edge instead of failing the insert (500). */
-const noNul = (s: string) => !s.includes('\u0000');
+/** Trimmed, non-empty intake text (the intake trims; commands do not). */
 const text = (max: number) =>
   z.string().trim().min(1).max(max).refine(noNul, 'must not contain NUL characters');
 
@@ -84,15 +78,6 @@ export interface ComplaintWorkflowInput {
   holidayTables?: HolidayTables;
 }
 
-/** Commands a person may send through completeTask (system commands are the workflow's own). */
-export type ComplaintTaskCommand = DistributiveOmit<
-  Exclude<
-    ComplaintCommand,
-    { type: 'ReportComplaint' | 'RecordChildCaseStarted' | 'RecordChildCaseCompleted' }
-  >,
-  'actor'
->;
-
 export type ComplaintCaseView = CaseView<ComplaintState>;
 
 export interface ComplaintOutcome {
@@ -101,5 +86,3 @@ export interface ComplaintOutcome {
   closedAt: string | null;
   closedOnTime: boolean | null;
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -5,3 +5,5 @@ export * from './complaint.contract';
 export * from './return.contract';
 export * from './case-activities';
 export * from './task-queue';
+export * from './task-commands';
+export * from './schema/primitives';
