@@ -1,6 +1,7 @@
 import {
   COMPLAINT_CAUSES,
   HANDLING_METHODS,
+  RECORD_REPAIR_COMPLETED,
   STAGES,
   type ComplaintCommand,
   type ReturnCommand,
@@ -30,16 +31,16 @@ import {
  * domain's to say. No transforms: what passes is what was sent, minus unknown keys.
  */
 
-/** Workflow-level commands (any case type): part of running histories, never rename. */
+/** Workflow-level command (any case type): part of running histories, never rename. */
 export const ACKNOWLEDGE_ESCALATION = 'AcknowledgeEscalation';
-/** The repair hand-off, recorded by hand until repairs run as child workflows. */
-export const RECORD_REPAIR_COMPLETED = 'RecordRepairCompleted';
+/** The repair hand-off (a complaint domain command), recorded by hand until repairs run as child workflows. */
+export { RECORD_REPAIR_COMPLETED };
 
 const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S, about: string) =>
   z.object({ type: z.literal(type), ...shape }).describe(about);
 
 // ── complaint (DOMAIN.md §1) ────────────────────────────────────────────────────────────
-export const complaintTaskCommandSchemas = [
+const complaintFormCommandSchemas = [
   command(
     'RecordFirstResponse',
     {
@@ -149,6 +150,15 @@ export const complaintTaskCommandSchemas = [
   command('ConfirmImprovementEffect', { effect: text(2000) }, 'Confirm the improvement’s effect'),
   command('CloseComplaint', {}, 'CS closes the complaint'),
 ] as const;
+export const recordRepairCompletedSchema = command(
+  RECORD_REPAIR_COMPLETED,
+  { outcome: text(200) },
+  'The repair child finished (recorded by hand until repairs run as workflows)',
+);
+export const complaintTaskCommandSchemas = [
+  ...complaintFormCommandSchemas,
+  recordRepairCompletedSchema,
+] as const;
 
 // ── return child (DOMAIN.md §2) ─────────────────────────────────────────────────────────
 export const returnTaskCommandSchemas = [
@@ -180,27 +190,23 @@ export const returnTaskCommandSchemas = [
   command('RecordReshipment', { shipmentNumber: text(64) }, 'The replacement was shipped'),
 ] as const;
 
-// ── workflow-level (not domain commands: the workflow handles them itself) ───────────────
+// ── workflow-level (not a domain command: the workflow handles it itself) ────────────────
 export const acknowledgeEscalationSchema = command(
   ACKNOWLEDGE_ESCALATION,
   {},
   'The manager / VP acknowledges an escalation task (a missed deadline)',
 );
-export const recordRepairCompletedSchema = command(
-  RECORD_REPAIR_COMPLETED,
-  { outcome: text(200) },
-  'The repair child finished (recorded by hand until repairs run as workflows)',
-);
-export const workflowTaskCommandSchemas = [
+export const workflowTaskCommandSchemas = [acknowledgeEscalationSchema] as const;
+
+/**
+ * Every command a person may send, any case type (what POST /tasks/:id/complete accepts), in
+ * the order the OpenAPI document lists them.
+ */
+export const taskCommandSchemas = [
+  ...complaintFormCommandSchemas,
+  ...returnTaskCommandSchemas,
   acknowledgeEscalationSchema,
   recordRepairCompletedSchema,
-] as const;
-
-/** Every command a person may send, any case type (what POST /tasks/:id/complete accepts). */
-export const taskCommandSchemas = [
-  ...complaintTaskCommandSchemas,
-  ...returnTaskCommandSchemas,
-  ...workflowTaskCommandSchemas,
 ] as const;
 export const taskCommandSchema = z
   .discriminatedUnion('type', [...taskCommandSchemas])
@@ -214,11 +220,10 @@ export type ReturnTaskCommand = z.infer<(typeof returnTaskCommandSchemas)[number
 export type AcknowledgeEscalationCommand = z.infer<typeof acknowledgeEscalationSchema>;
 export type RecordRepairCompletedCommand = z.infer<typeof recordRepairCompletedSchema>;
 
-/** What completes a complaint's task: its domain commands and the workflow's own. */
+/** What completes a complaint's task: its domain commands and escalation acknowledgements. */
 export const complaintCompletionSchema = z.discriminatedUnion('type', [
   ...complaintTaskCommandSchemas,
   acknowledgeEscalationSchema,
-  recordRepairCompletedSchema,
 ]);
 export type ComplaintCompletion = z.infer<typeof complaintCompletionSchema>;
 
