@@ -21,6 +21,7 @@ export * from './approval/approval-actions';
 export * from './approval/route-approval';
 export * from './approval/four-eyes';
 export * from './tasks/task-access';
+export * from './tasks/task-rules';
 export * from './shared/decision';
 export * from './loss/loss-amount';
 export * from './complaint/classification';

@@ -1,16 +1,18 @@
 import type { CaseActor, DelegateTaskInput, TaskView } from '@aso/contracts';
 import {
   type Actor,
-  assertActorFits,
-  assertMayWorkTask,
   type BusinessCalendar,
   type CaseType,
   computeStageDeadline,
-  DomainError,
   dueOf,
   type Duration,
   escalationStatus,
   isPaused,
+  mayClaim,
+  mayHandOn,
+  mayReceive,
+  mayRelease,
+  mayWork,
   openLedger,
   pauseLedger,
   type PolicyDocument,
@@ -18,6 +20,8 @@ import {
   type SlaLedger,
   type StageOf,
   stopLedger,
+  type TaskFacts,
+  type TaskVerdict,
   type WorkItem,
 } from '@aso/domain';
 import type { Recorder } from './recorder';
@@ -104,104 +108,23 @@ export class TaskBoard<T extends CaseType> {
     return task;
   }
 
-  /** Department, role, open and claimed-by checks of DOMAIN.md "Who uses it" (tasks/task-access). */
+  /** May `actor` complete this task (the task rule book, libs/domain tasks/task-rules). */
   assertMayWork(task: TaskView, actor: Actor): void {
-    try {
-      const access = {
-        taskId: task.taskId,
-        status: task.status,
-        roles: task.candidateRoles,
-        claimedBy: task.assignee,
-      };
-      if (task.candidateDepartment !== null)
-        assertMayWorkTask({ ...access, department: task.candidateDepartment }, actor);
-      else {
-        // TaskAccess has no form for company-wide roles (VP, sales VP, GM): same checks, no department.
-        if (task.status !== 'open' && task.status !== 'claimed')
-          throw new DomainError('TASK_NOT_OPEN', `Task ${task.taskId} is ${task.status}`, {
-            taskId: task.taskId,
-            status: task.status,
-          });
-        if (task.status === 'claimed' && task.assignee && task.assignee !== actor.userId) {
-          throw new DomainError('TASK_NOT_OPEN', `Task ${task.taskId} is claimed by someone else`, {
-            taskId: task.taskId,
-            status: task.status,
-            claimedBy: task.assignee,
-          });
-        }
-        assertActorFits(actor, null, task.candidateRoles, { taskId: task.taskId });
-      }
-    } catch (e) {
-      if (e instanceof DomainError) throw refusalOf(e);
-      throw e;
-    }
+    enforce(mayWork(factsOf(task), actor));
   }
 
-  /** Claim/unclaim/delegate checks; throw refusals. */
+  /** Claim/unclaim/delegate checks (the same rule book the API asks); throw refusals. */
   assertMayClaim(task: TaskView, actor: Actor): void {
-    if (task.status !== 'open')
-      throw refusal('TASK_NOT_OPEN', `Task ${task.taskId} is ${task.status}`, {
-        taskId: task.taskId,
-        status: task.status,
-        assignee: task.assignee,
-      });
-    this.assertMayWork(task, actor);
+    enforce(mayClaim(factsOf(task), actor));
   }
 
   assertMayReassign(task: TaskView, actor: Actor, action: 'unclaim' | 'delegate'): void {
-    if (task.status !== 'open' && task.status !== 'claimed')
-      throw refusal('TASK_NOT_OPEN', `Task ${task.taskId} is ${task.status}`, {
-        taskId: task.taskId,
-        status: task.status,
-      });
-    if (action === 'unclaim' && task.status !== 'claimed')
-      throw refusal('TASK_NOT_OPEN', `Task ${task.taskId} is not claimed`, {
-        taskId: task.taskId,
-        status: task.status,
-      });
-    const isAssignee = task.assignee === actor.userId;
-    const isManager =
-      task.candidateDepartment !== null &&
-      actor.department === task.candidateDepartment &&
-      actor.roles.includes('manager');
-    // An unclaimed task may be handed on by anyone who could work it.
-    const mayWorkUnclaimed =
-      action === 'delegate' && task.assignee === null && this.fits(task, actor);
-    if (!isAssignee && !isManager && !mayWorkUnclaimed) {
-      throw refusal(
-        'WRONG_ROLE',
-        `Only the assignee or a manager of ${task.candidateDepartment ?? 'the company'} may ${action} task ${task.taskId}`,
-        {
-          taskId: task.taskId,
-          userId: actor.userId,
-          assignee: task.assignee,
-          requiredRoles: ['manager'],
-        },
-      );
-    }
+    const facts = factsOf(task);
+    enforce(action === 'unclaim' ? mayRelease(facts, actor) : mayHandOn(facts, actor));
   }
 
   assertMayDelegateTo(task: TaskView, to: DelegateTaskInput['to']): void {
-    try {
-      assertActorFits(
-        { userId: to.userId, department: to.department, roles: to.roles },
-        task.candidateDepartment,
-        task.candidateRoles,
-        { taskId: task.taskId, delegateTo: to.userId },
-      );
-    } catch (e) {
-      if (e instanceof DomainError) throw refusalOf(e);
-      throw e;
-    }
-  }
-
-  private fits(task: TaskView, actor: Actor): boolean {
-    try {
-      assertActorFits(actor, task.candidateDepartment, task.candidateRoles);
-      return true;
-    } catch {
-      return false;
-    }
+    enforce(mayReceive(factsOf(task), to));
   }
 
   claim(taskId: string, actor: CaseActor, now: Date): TaskView {
@@ -519,3 +442,16 @@ export class TaskBoard<T extends CaseType> {
 }
 
 const isOpen = (t: TaskView): boolean => t.status === 'open' || t.status === 'claimed';
+
+const factsOf = (t: TaskView): TaskFacts => ({
+  taskId: t.taskId,
+  status: t.status,
+  department: t.candidateDepartment,
+  roles: t.candidateRoles,
+  assignee: t.assignee,
+});
+
+/** A refused verdict becomes the workflow's refusal: `refusal(code, message, details)`. */
+function enforce(verdict: TaskVerdict): void {
+  if (!verdict.ok) throw refusalOf(verdict.error);
+}

@@ -74,22 +74,47 @@ describe('access policy', () => {
     ).toBeUndefined();
   });
 
-  test("releasing or delegating: the assignee, or a lead of the task's department", () => {
-    const task = { taskId: 'T1', candidateDepartment: 'cs', assignee: 'u-1' };
-    expect(codeOf(() => assertMayReassignTask(user(), task, 'x'))).toBeUndefined();
-    expect(codeOf(() => assertMayReassignTask(user({ id: 'u-2' }), task, 'x'))).toBe('WRONG_ROLE');
-    expect(
-      codeOf(() => assertMayReassignTask(user({ id: 'u-3', roles: ['manager'] }), task, 'x')),
-    ).toBeUndefined();
-    expect(
-      codeOf(() =>
-        assertMayReassignTask(
-          user({ id: 'u-4', department: 'rnd', roles: ['manager'] }),
-          task,
-          'x',
+  test("releasing or delegating: the assignee, or a lead of the task's department (the task rule book)", () => {
+    const task = {
+      taskId: 'T1',
+      status: 'claimed',
+      candidateDepartment: 'cs',
+      candidateRoles: [],
+      assignee: 'u-1',
+    };
+    for (const action of ['unclaim', 'delegate'] as const) {
+      expect(codeOf(() => assertMayReassignTask(user(), task, action))).toBeUndefined();
+      expect(codeOf(() => assertMayReassignTask(user({ id: 'u-2' }), task, action))).toBe(
+        'WRONG_ROLE',
+      );
+      for (const roles of [['supervisor'], ['manager']] as const)
+        expect(
+          codeOf(() => assertMayReassignTask(user({ id: 'u-3', roles: [...roles] }), task, action)),
+        ).toBeUndefined();
+      expect(
+        codeOf(() =>
+          assertMayReassignTask(
+            user({ id: 'u-4', department: 'rnd', roles: ['manager'] }),
+            task,
+            action,
+          ),
         ),
-      ),
-    ).toBe('WRONG_DEPARTMENT');
+      ).toBe('WRONG_DEPARTMENT');
+      expect(
+        codeOf(() =>
+          assertMayReassignTask(
+            user({ id: 'u-5', department: 'gm_office', roles: ['vp'] }),
+            task,
+            action,
+          ),
+        ),
+      ).toBeUndefined();
+      expect(
+        codeOf(() =>
+          assertMayReassignTask(user({ id: 'u-6', roles: ['manager', 'auditor'] }), task, action),
+        ),
+      ).toBe('AUDITOR_READ_ONLY');
+    }
   });
 
   test('a personal approval limit below the amount refuses; no limit or no amount defers to the workflow', () => {

@@ -1,4 +1,16 @@
-import { DomainError, type Department, type Role } from '@aso/domain';
+import {
+  type Actor,
+  assertTaskVerdict,
+  DomainError,
+  type Department,
+  mayClaim,
+  mayHandOn,
+  mayReceive,
+  mayRelease,
+  mayWork,
+  type Role,
+  type TaskFacts,
+} from '@aso/domain';
 import type { AuthUser } from './auth-user';
 
 /**
@@ -71,23 +83,65 @@ export function assertMayReadCase(
   });
 }
 
-const LEADS: readonly Role[] = ['supervisor', 'manager', 'vp', 'sales_vp', 'gm'];
+/** A task as the API holds it (a read-model row or the live view's task). */
+export interface TaskAccessRow {
+  taskId: string;
+  status: string;
+  candidateDepartment: string | null;
+  candidateRoles: readonly string[];
+  assignee: string | null;
+}
+
+/** The row as the task rule book (libs/domain tasks/task-rules) reads it. */
+export const taskFactsOf = (task: TaskAccessRow): TaskFacts => ({
+  taskId: task.taskId,
+  status: task.status as TaskFacts['status'],
+  department: task.candidateDepartment as Department | null,
+  roles: task.candidateRoles as Role[],
+  assignee: task.assignee,
+});
+
+const actorOf = (user: AuthUser): Actor => ({
+  userId: user.id,
+  department: user.department,
+  roles: user.roles,
+});
 
 /**
- * Releasing or handing on a claimed task: its assignee, or a lead (supervisor and up) of the
- * task's department. Anyone else is refused before the workflow is asked.
+ * Completing a task: not an auditor, then the task rule book (department, roles, open or
+ * claimed by the user) — the same function the workflow's validator asks.
+ */
+export function assertMayWorkTask(user: AuthUser, task: TaskAccessRow): void {
+  assertMayWrite(user, 'complete task');
+  assertTaskVerdict(mayWork(taskFactsOf(task), actorOf(user)));
+}
+
+/** Claiming a task: not an auditor, then the task rule book (open, department, roles). */
+export function assertMayClaimTask(user: AuthUser, task: TaskAccessRow): void {
+  assertMayWrite(user, 'claim task');
+  assertTaskVerdict(mayClaim(taskFactsOf(task), actorOf(user)));
+}
+
+/**
+ * Releasing or handing on a task: its assignee, or a lead of the task (TASK_LEADS: supervisor,
+ * manager, sales VP of the task's department; VP in charge and GM of any task). Anyone else is
+ * refused before the workflow is asked, by the rule book the workflow also asks.
  */
 export function assertMayReassignTask(
   user: AuthUser,
-  task: { taskId: string; candidateDepartment: string | null; assignee: string | null },
-  action: string,
+  task: TaskAccessRow,
+  action: 'unclaim' | 'delegate',
 ): void {
-  assertMayWrite(user, action);
-  if (task.assignee === user.id) return;
-  if (task.candidateDepartment !== null) {
-    assertInDepartment(user, task.candidateDepartment as Department, action);
-  }
-  assertHasRole(user, LEADS, `${action} of someone else's task`);
+  assertMayWrite(user, action === 'unclaim' ? 'unclaim task' : 'delegate task');
+  const facts = taskFactsOf(task);
+  assertTaskVerdict(
+    action === 'unclaim' ? mayRelease(facts, actorOf(user)) : mayHandOn(facts, actorOf(user)),
+  );
+}
+
+/** The delegate must be someone who could work the task (the rule book's `mayReceive`). */
+export function assertMayReceiveTask(task: TaskAccessRow, to: Actor): void {
+  assertTaskVerdict(mayReceive(taskFactsOf(task), to));
 }
 
 /**

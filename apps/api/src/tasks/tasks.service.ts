@@ -1,14 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseActor, CompleteTaskResult, TaskView } from '@aso/contracts';
-import {
-  assertActorFits,
-  assertMayWorkTask,
-  DomainError,
-  isCaseNumber,
-  isDomainError,
-  type Department,
-  type Role,
-} from '@aso/domain';
+import { DomainError, isCaseNumber, isDomainError } from '@aso/domain';
 import {
   CasesRepository,
   DATA_SOURCE,
@@ -19,8 +11,10 @@ import {
 import { CaseGateway, WorkflowRejection } from '@aso/temporal';
 import type { DataSource } from 'typeorm';
 import {
+  assertMayClaimTask,
   assertMayReassignTask,
-  assertMayWrite,
+  assertMayReceiveTask,
+  assertMayWorkTask,
   assertWithinPersonalLimit,
 } from '../auth/access-policy';
 import { toAuthUser, toCaseActor, type AuthUser } from '../auth/auth-user';
@@ -81,8 +75,7 @@ export class TasksService {
     comment?: string,
   ): Promise<CompleteTaskResult> {
     return this.act(user, ctx, taskId, `complete:${command.type}`, async (task, actor, id) => {
-      assertMayWrite(user, 'complete task');
-      assertMayWorkTask(accessOf(task), actor);
+      assertMayWorkTask(user, task);
       if (!task.commands.includes(command.type)) {
         throw new DomainError(
           'COMMAND_INVALID',
@@ -104,15 +97,14 @@ export class TasksService {
 
   claim(user: AuthUser, ctx: CommandContext, taskId: string): Promise<TaskView> {
     return this.act(user, ctx, taskId, 'claim', (task, actor, id) => {
-      assertMayWrite(user, 'claim task');
-      assertMayWorkTask(accessOf(task), actor);
+      assertMayClaimTask(user, task);
       return this.gateway.claimTask(task.caseNumber, { taskId, actor }, id);
     });
   }
 
   unclaim(user: AuthUser, ctx: CommandContext, taskId: string): Promise<TaskView> {
     return this.act(user, ctx, taskId, 'unclaim', (task, actor, id) => {
-      assertMayReassignTask(user, task, 'Releasing a task');
+      assertMayReassignTask(user, task, 'unclaim');
       return this.gateway.unclaimTask(task.caseNumber, { taskId, actor }, id);
     });
   }
@@ -125,7 +117,7 @@ export class TasksService {
     toUserId: string,
   ): Promise<TaskView> {
     return this.act(user, ctx, taskId, 'delegate', async (task, actor, id) => {
-      assertMayReassignTask(user, task, 'Delegating a task');
+      assertMayReassignTask(user, task, 'delegate');
       const target = await this.users.findById(user.organisationId, toUserId);
       if (!target || !target.active) {
         throw new DomainError('USER_NOT_FOUND', `No active user ${toUserId}`, {
@@ -133,14 +125,7 @@ export class TasksService {
         });
       }
       const to = toCaseActor(toAuthUser(target));
-      assertActorFits(
-        to,
-        task.candidateDepartment as Department | null,
-        task.candidateRoles as Role[],
-        {
-          taskId,
-        },
-      );
+      assertMayReceiveTask(task, to);
       return this.gateway.delegateTask(
         task.caseNumber,
         { taskId, actor, to: { userId: to.userId, department: to.department, roles: to.roles } },
@@ -235,11 +220,3 @@ function caseNumberOfTask(taskId: string): string | undefined {
   const m = /^(.+)-T\d+$/.exec(taskId);
   return m?.[1] !== undefined && isCaseNumber(m[1]) ? m[1] : undefined;
 }
-
-const accessOf = (task: WorkableTask) => ({
-  taskId: task.taskId,
-  status: task.status as 'open' | 'claimed' | 'completed' | 'cancelled',
-  department: task.candidateDepartment as Department,
-  roles: task.candidateRoles as Role[],
-  claimedBy: task.assignee,
-});
