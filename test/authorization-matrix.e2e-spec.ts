@@ -375,9 +375,10 @@ const MATRIX: Record<string, Row> = {
       return call(api.url, 'POST', `/tasks/${t.taskId}/complete`, as[r], { command: register });
     },
   },
-  // A task claimed by cs-02: released or handed on by its assignee or a lead of CS only.
+  // A task claimed by cs-02: released or handed on by its assignee or a lead of it (CS's
+  // supervisor or manager, the VP in charge, the GM: TASK_LEADS).
   'POST /tasks/:taskId/unclaim': {
-    expect: only('200', ['cs manager'], (r) =>
+    expect: only('200', ['cs manager', 'vp', 'gm'], (r) =>
       r === 'auditor' ? 'AUDITOR_READ_ONLY' : r === 'cs staff' ? 'WRONG_ROLE' : 'WRONG_DEPARTMENT',
     ),
     run: async (r, allowed) => {
@@ -386,7 +387,7 @@ const MATRIX: Record<string, Row> = {
     },
   },
   'POST /tasks/:taskId/delegate': {
-    expect: only('200', ['cs manager'], (r) =>
+    expect: only('200', ['cs manager', 'vp', 'gm'], (r) =>
       r === 'auditor' ? 'AUDITOR_READ_ONLY' : r === 'cs staff' ? 'WRONG_ROLE' : 'WRONG_DEPARTMENT',
     ),
     run: async (r, allowed) => {
