@@ -1,44 +1,47 @@
+import { z } from 'zod';
+import { isoInstant, isoInstantOrNull } from './schema/primitives';
 import type { TaskView } from './task';
 
 /** The read-model row of a case, as the workflow last saw it. */
-export interface CaseSnapshot {
-  organisationId: string;
-  storeId: string | null;
-  caseNumber: string;
-  caseType: string;
-  status: string;
+export const caseSnapshotSchema = z.object({
+  organisationId: z.string(),
+  storeId: z.string().nullable(),
+  caseNumber: z.string(),
+  caseType: z.string(),
+  status: z.string(),
   /** the policy stage the case is in (its open tasks' stage), `closed` at the end */
-  stage: string;
-  customerName: string;
-  customerPhone: string | null;
-  orderNumber: string;
-  quantity: number | null;
+  stage: z.string(),
+  customerName: z.string(),
+  customerPhone: z.string().nullable(),
+  orderNumber: z.string(),
+  quantity: z.number().int().nullable(),
   /** the current revision's loss amount / the approved amount, integer fen */
-  lossAmountFen: number | null;
-  approvedAmountFen: number | null;
-  classification: string | null;
-  severity: string | null;
-  method: string | null;
-  overdue: boolean;
-  overdueStages: string[];
-  policyVersion: number;
-  parentCaseNumber: string | null;
-  childCaseNumbers: string[];
+  lossAmountFen: z.number().int().nullable(),
+  approvedAmountFen: z.number().int().nullable(),
+  classification: z.string().nullable(),
+  severity: z.string().nullable(),
+  method: z.string().nullable(),
+  overdue: z.boolean(),
+  overdueStages: z.array(z.string()),
+  policyVersion: z.number().int(),
+  parentCaseNumber: z.string().nullable(),
+  childCaseNumbers: z.array(z.string()),
   /**
    * Who opened the case and what they reported: intake facts the read-model row is created
    * with (the row is the worker's alone to write, issue 8 #4). Absent for cases a workflow opens
    * itself (recorded as `system`); never changed after the row exists.
    */
-  openedBy?: string;
-  defectDescription?: string | null;
-  openedAt: string;
-  acceptedAt: string | null;
-  closingDueAt: string | null;
-  closedAt: string | null;
-  closedOnTime: boolean | null;
+  openedBy: z.string().optional(),
+  defectDescription: z.string().nullable().optional(),
+  openedAt: isoInstant,
+  acceptedAt: isoInstantOrNull,
+  closingDueAt: isoInstantOrNull,
+  closedAt: isoInstantOrNull,
+  closedOnTime: z.boolean().nullable(),
   /** monotonic per case (the workflow's audit sequence): older snapshots never overwrite newer */
-  version: number;
-}
+  version: z.number().int(),
+});
+export type CaseSnapshot = z.infer<typeof caseSnapshotSchema>;
 
 /**
  * One audit event. The chain position (seq, hashes) is allocated by the audit store, since the
@@ -57,20 +60,28 @@ export interface AuditRecord {
 }
 
 /** A form (document) revision and who holds which copy (001 §29 distribution). */
-export interface DocumentRecord {
-  organisationId: string;
-  caseNumber: string;
+export const documentRecordSchema = z.object({
+  organisationId: z.string(),
+  caseNumber: z.string(),
   /** `complaint_form`, `discount_certificate`, `return_slip`, `petition`, … */
-  docType: string;
-  docNumber: string;
-  revision: number;
-  supersedesRevision: number | null;
-  status: string;
-  content: Record<string, unknown>;
-  distribution: Array<{ department: string; copy: number }>;
-  signatures: Array<{ by: string; role: string; at: string }>;
-  updatedAt: string;
-}
+  docType: z.string(),
+  docNumber: z.string(),
+  revision: z.number().int(),
+  supersedesRevision: z.number().int().nullable(),
+  status: z.string(),
+  content: z.record(z.unknown()),
+  distribution: z.array(z.object({ department: z.string(), copy: z.number().int() })),
+  signatures: z.array(z.object({ by: z.string(), role: z.string(), at: isoInstant })),
+  updatedAt: isoInstant,
+});
+export type DocumentRecord = z.infer<typeof documentRecordSchema>;
+
+/** A document as the API shows it: the record without its keys of organisation and case. */
+export const documentViewSchema = documentRecordSchema.omit({
+  organisationId: true,
+  caseNumber: true,
+});
+export type DocumentView = z.infer<typeof documentViewSchema>;
 
 /** Everything one change of a case writes, in one call (audit first, the snapshot last). */
 export interface CaseChanges {

@@ -1,37 +1,41 @@
-import type { Department, Role } from '@aso/domain';
+import { z } from 'zod';
+import { departmentSchema, roleSchema } from './organisation';
+import { isoInstant, isoInstantOrNull } from './schema/primitives';
 
-export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
+export const TASK_STATUSES = ['open', 'claimed', 'completed', 'cancelled'] as const;
+export const taskStatusSchema = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
 
 /**
- * A human task as the workflow holds it and the inbox read model mirrors it. Task ids are
- * `<caseNumber>-T<n>`, stable for the life of the case.
+ * A human task as the workflow holds it, the inbox read model mirrors it and the API shows it
+ * (the one task shape: the persistence row maps to and from it in libs/persistence/src/mappers).
+ * Task ids are `<caseNumber>-T<n>`, stable for the life of the case.
  */
-export interface TaskView {
-  taskId: string;
-  caseNumber: string;
+export const taskViewSchema = z.object({
+  taskId: z.string(),
+  caseNumber: z.string(),
   /** e.g. `cs_registration`, `resolution_approval`, `escalation` (see the workflow's task table) */
-  type: string;
+  type: z.string(),
   /** the policy stage whose deadline this task carries (`registration`, `approval`, …) */
-  stage: string;
-  candidateDepartment: Department | null;
-  candidateRoles: Role[];
+  stage: z.string(),
+  candidateDepartment: departmentSchema.nullable(),
+  candidateRoles: z.array(roleSchema),
   /** who claimed it (or to whom it was delegated); null while unclaimed */
-  assignee: string | null;
+  assignee: z.string().nullable(),
   /** 1 = most urgent … 3 = routine */
-  priority: number;
-  status: TaskStatus;
-  /** the command types that complete it */
-  commands: string[];
-  /** ISO-8601 instants */
-  dueAt: string | null;
+  priority: z.number().int(),
+  status: taskStatusSchema,
+  commands: z.array(z.string()).describe('the command types that complete the task'),
+  dueAt: isoInstantOrNull,
   /** the due instant was computed without a holiday table for its year (recomputed later) */
-  dueProvisional: boolean;
-  overdue: boolean;
+  dueProvisional: z.boolean(),
+  overdue: z.boolean(),
   /** 0 = none; 1 = department manager; 2 = VP in charge (per the policy's ladder) */
-  escalationLevel: number;
+  escalationLevel: z.number().int(),
   /** for escalation tasks: the task that is late */
-  escalatesTaskId: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  completedBy: string | null;
-}
+  escalatesTaskId: z.string().nullable(),
+  createdAt: isoInstant,
+  completedAt: isoInstantOrNull,
+  completedBy: z.string().nullable(),
+});
+export type TaskView = z.infer<typeof taskViewSchema>;

@@ -24,3 +24,6 @@ export * from './repositories/idempotency-keys.repository';
 export * from './attachments/attachment-store';
 export * from './repositories/postgres-attachment.store';
 export { AUTH_THROTTLE_TABLE } from './migrations/1763800750000-auth-throttle';
+export * from './mappers/task.mapper';
+export * from './mappers/document.mapper';
+export * from './mappers/case.mapper';

@@ -1,7 +1,8 @@
 import {
-  departmentSchema,
+  caseSnapshotSchema,
+  documentViewSchema,
   openComplaintSchema,
-  roleSchema,
+  taskViewSchema,
   type CaseView as LiveCaseView,
   type TaskView,
 } from '@aso/contracts';
@@ -11,7 +12,7 @@ import type { AuditEventView } from '../audit/audit.service';
 import { queryInteger } from '../common/query-integer';
 import { registerRoute } from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
-import type { CaseListItem, CaseView, CustomerCaseView, DocumentView, TaskRow } from './case.view';
+import type { CaseListItem, CustomerCaseView } from './case.view';
 
 /** The intake as parsed; shipDate documented as `format: date` (a real calendar day, checked). */
 export const openComplaintBodySchema = openComplaintSchema
@@ -39,51 +40,12 @@ export const openedCaseSchema = z
   .object({ caseNumber: z.string(), policyVersion: z.number().int() })
   .openapi('OpenedCase');
 
-export const taskRowSchema = z
-  .object({
-    taskId: z.string().openapi({ example: 'KS202611-0001-T2' }),
-    caseNumber: z.string(),
-    type: z.string(),
-    stage: z.string(),
-    candidateDepartment: z.string().nullable(),
-    candidateRoles: z.array(z.string()),
-    assignee: z.string().nullable(),
-    priority: z.number().int(),
-    status: z.string(),
-    commands: z.array(z.string()).describe('the command types that complete the task'),
-    overdue: z.boolean(),
-    escalationLevel: z.number().int(),
-    escalatesTaskId: z.string().nullable(),
-    dueAt: isoOrNull,
-    dueProvisional: z.boolean(),
-    createdAt: iso,
-    completedAt: isoOrNull,
-    completedBy: z.string().nullable(),
-  })
-  .openapi('TaskRow') satisfies z.ZodType<TaskRow>;
-
-/** A task as the workflow holds it (the live view and the claim/unclaim/delegate answers). */
-export const taskViewSchema = z
-  .object({
-    taskId: z.string(),
-    caseNumber: z.string(),
-    type: z.string(),
-    stage: z.string(),
-    candidateDepartment: departmentSchema.nullable(),
-    candidateRoles: z.array(roleSchema),
-    assignee: z.string().nullable(),
-    priority: z.number().int(),
-    status: z.enum(['open', 'claimed', 'completed', 'cancelled']),
-    commands: z.array(z.string()),
-    dueAt: isoOrNull,
-    dueProvisional: z.boolean(),
-    overdue: z.boolean(),
-    escalationLevel: z.number().int(),
-    escalatesTaskId: z.string().nullable(),
-    createdAt: iso,
-    completedAt: isoOrNull,
-    completedBy: z.string().nullable(),
-  })
+/**
+ * The one task shape (libs/contracts task.ts): the inbox rows, the case view's tasks, the live
+ * view and the claim/unclaim/delegate answers all show it.
+ */
+export const taskSchema = taskViewSchema
+  .extend({ taskId: taskViewSchema.shape.taskId.openapi({ example: 'KS202611-0001-T2' }) })
   .openapi('TaskView') satisfies z.ZodType<TaskView>;
 
 export const liveCaseViewSchema = z
@@ -94,7 +56,7 @@ export const liveCaseViewSchema = z
     policyVersion: z.number().int(),
     status: z.string(),
     state: z.record(z.unknown()).describe('the domain state of the case (per case type)'),
-    tasks: z.array(taskViewSchema),
+    tasks: z.array(taskSchema),
     overdueStages: z.array(z.string()),
     closingClock: z.object({
       startedAt: isoOrNull,
@@ -120,37 +82,31 @@ export const liveCaseViewSchema = z
   })
   .openapi('LiveCaseView') satisfies z.ZodType<LiveCaseView>;
 
-export const caseViewSchema = z
-  .object({
-    caseNumber: z.string(),
+/**
+ * The internal view of a case: the case snapshot of the contracts (libs/contracts
+ * case-activities.ts) as the API presents it — `type`, the customer as one object, the opener
+ * and the defect as recorded at intake — with its tasks and the workflow's live state.
+ */
+export const caseViewSchema = caseSnapshotSchema
+  .omit({
+    organisationId: true,
+    caseType: true,
+    customerName: true,
+    customerPhone: true,
+    openedBy: true,
+    defectDescription: true,
+    version: true,
+  })
+  .extend({
     type: z.string(),
-    status: z.string(),
-    stage: z.string(),
-    storeId: z.string().nullable(),
     customer,
-    orderNumber: z.string(),
-    defectDescription: z.string().nullable(),
-    quantity: z.number().int().nullable(),
-    classification: z.string().nullable(),
-    severity: z.string().nullable(),
-    method: z.string().nullable(),
-    lossAmountFen: z.number().int().nullable(),
-    approvedAmountFen: z.number().int().nullable(),
-    overdue: z.boolean(),
-    overdueStages: z.array(z.string()),
-    policyVersion: z.number().int(),
-    parentCaseNumber: z.string().nullable(),
-    childCaseNumbers: z.array(z.string()),
     openedBy: z.string(),
-    openedAt: iso,
-    acceptedAt: isoOrNull,
-    closingDueAt: isoOrNull,
-    closedAt: isoOrNull,
-    closedOnTime: z.boolean().nullable(),
-    tasks: z.array(taskRowSchema),
+    defectDescription: z.string().nullable(),
+    tasks: z.array(taskSchema),
     live: liveCaseViewSchema.nullable().describe('the workflow’s live state (null once gone)'),
   })
-  .openapi('CaseView') satisfies z.ZodType<CaseView & { live: LiveCaseView | null }>;
+  .openapi('CaseView');
+export type CaseViewResponse = z.infer<typeof caseViewSchema>;
 
 export const caseListSchema = z
   .object({
@@ -190,19 +146,7 @@ export const customerCaseViewSchema = z
   })
   .openapi('CustomerCaseView') satisfies z.ZodType<CustomerCaseView>;
 
-export const documentViewSchema = z
-  .object({
-    docType: z.string(),
-    docNumber: z.string(),
-    revision: z.number().int(),
-    supersedesRevision: z.number().int().nullable(),
-    status: z.string(),
-    content: z.record(z.unknown()),
-    distribution: z.array(z.object({ department: z.string(), copy: z.number().int() })),
-    signatures: z.array(z.object({ by: z.string(), role: z.string(), at: iso })),
-    updatedAt: iso,
-  })
-  .openapi('Document') satisfies z.ZodType<DocumentView>;
+export const documentSchema = documentViewSchema.openapi('Document');
 
 export const auditEventSchema = z
   .object({
@@ -288,7 +232,7 @@ caseRoute(
   customerCaseViewSchema,
   'The customer-facing view',
 );
-caseRoute('/documents', 'The case’s documents', z.array(documentViewSchema), 'Documents');
+caseRoute('/documents', 'The case’s documents', z.array(documentSchema), 'Documents');
 caseRoute('/audit', 'The case’s audit trail', z.array(auditEventSchema), 'Audit events');
 registerRoute({
   method: 'get',

@@ -1,6 +1,6 @@
 import { CASE_NUMBER_PATTERN } from '@aso/domain';
 import type { CompleteTaskResult } from '@aso/contracts';
-import { taskRowSchema, taskViewSchema } from '../cases/cases.dto';
+import { taskSchema } from '../cases/cases.dto';
 import { queryInteger } from '../common/query-integer';
 import { registerRoute } from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
@@ -37,7 +37,7 @@ export const delegateTaskBodySchema = z
   .openapi('DelegateTaskRequest');
 
 export const inboxSchema = z
-  .object({ items: z.array(taskRowSchema), total: z.number().int() })
+  .object({ items: z.array(taskSchema), total: z.number().int() })
   .openapi('Inbox');
 
 export const completeTaskResultSchema = z
@@ -68,7 +68,7 @@ const taskAction = (
     summary,
     params: taskIdParams,
     body,
-    response: { status: 200, description: 'The task afterwards', schema: taskViewSchema },
+    response: { status: 200, description: 'The task afterwards', schema: taskSchema },
     errors: [404, 409, 422],
   });
 taskAction('claim', 'Claim a task of my department and role');

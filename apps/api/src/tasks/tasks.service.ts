@@ -5,6 +5,7 @@ import {
   CasesRepository,
   DATA_SOURCE,
   TasksRepository,
+  toTaskView,
   UsersRepository,
   type TaskEntity,
 } from '@aso/persistence';
@@ -20,7 +21,6 @@ import {
 import { toAuthUser, toCaseActor, type AuthUser } from '../auth/auth-user';
 import { isRefusal, STATUS_BY_CODE } from '../common/api-error';
 import { AuditService } from '../audit/audit.service';
-import { toTaskRow, type TaskRow } from '../cases/case.view';
 import type { IdempotentCommand } from '../idempotency/command-id.decorator';
 
 export interface InboxFilter {
@@ -56,7 +56,7 @@ export class TasksService {
     this.users = new UsersRepository(dataSource);
   }
 
-  async inbox(user: AuthUser, filter: InboxFilter): Promise<{ items: TaskRow[]; total: number }> {
+  async inbox(user: AuthUser, filter: InboxFilter): Promise<{ items: TaskView[]; total: number }> {
     const { items, total } = await this.tasks.inbox({
       organisationId: user.organisationId,
       department: user.department,
@@ -64,7 +64,7 @@ export class TasksService {
       userId: user.id,
       ...filter,
     });
-    return { items: items.map(toTaskRow), total };
+    return { items: items.map(toTaskView), total };
   }
 
   complete(

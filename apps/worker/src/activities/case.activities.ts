@@ -8,7 +8,7 @@ import type {
   JsonObject,
   TasksRepository,
 } from '@aso/persistence';
-import { writeDigestOf } from '@aso/persistence';
+import { toCaseSnapshotRecord, toDocumentRow, toTaskRecord, writeDigestOf } from '@aso/persistence';
 import { classifyWriteFailure, WRITE_REJECTED } from './write-rejection';
 
 export interface CaseActivityPorts {
@@ -23,7 +23,6 @@ export interface CaseActivityPorts {
 }
 
 const date = (iso: string): Date => new Date(iso);
-const dateOrNull = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
 
 /**
  * Read-model and audit writers for the workflows. Each is idempotent — keyed upserts, snapshots
@@ -54,48 +53,15 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
     },
 
     async recordCase(s) {
-      await ports.cases.recordSnapshot({
-        ...s,
-        openedBy: s.openedBy ?? 'system',
-        defectDescription: s.defectDescription ?? null,
-        openedAt: date(s.openedAt),
-        acceptedAt: dateOrNull(s.acceptedAt),
-        closingDueAt: dateOrNull(s.closingDueAt),
-        closedAt: dateOrNull(s.closedAt),
-        updatedAt: new Date(),
-      });
+      await ports.cases.recordSnapshot(toCaseSnapshotRecord(s, new Date()));
     },
 
     async recordTasks({ organisationId, tasks }) {
-      await ports.tasks.upsertMany(
-        tasks.map((t) => ({
-          taskId: t.taskId,
-          organisationId,
-          caseNumber: t.caseNumber,
-          type: t.type,
-          stage: t.stage,
-          candidateDepartment: t.candidateDepartment,
-          candidateRoles: t.candidateRoles,
-          assignee: t.assignee,
-          priority: t.priority,
-          status: t.status,
-          commands: t.commands,
-          overdue: t.overdue,
-          dueAt: dateOrNull(t.dueAt),
-          dueProvisional: t.dueProvisional,
-          escalationLevel: t.escalationLevel,
-          escalatesTaskId: t.escalatesTaskId,
-          createdAt: date(t.createdAt),
-          completedAt: dateOrNull(t.completedAt),
-          completedBy: t.completedBy,
-        })),
-      );
+      await ports.tasks.upsertMany(tasks.map((t) => toTaskRecord(t, organisationId)));
     },
 
     async recordDocuments(documents) {
-      await ports.documents.upsertMany(
-        documents.map((d) => ({ ...d, updatedAt: date(d.updatedAt) })),
-      );
+      await ports.documents.upsertMany(documents.map(toDocumentRow));
     },
 
     async appendAudit(events) {

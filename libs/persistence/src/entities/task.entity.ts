@@ -1,6 +1,12 @@
+import type { TaskStatus } from '@aso/contracts';
+import type { Department, Role } from '@aso/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** The inbox: one row per human task, mirrored from the workflow that owns it. */
+/**
+ * The inbox: one row per human task, mirrored from the workflow that owns it. The row of the
+ * contract's TaskView (libs/contracts task.ts) plus its organisation and write time; the mappers
+ * (mappers/task.mapper.ts) check at compile time that the two keep the same fields.
+ */
 @Entity({ name: 'tasks' })
 export class TaskEntity {
   @PrimaryColumn({ name: 'task_id', type: 'text' })
@@ -19,10 +25,10 @@ export class TaskEntity {
   stage!: string;
 
   @Column({ name: 'candidate_department', type: 'text', nullable: true })
-  candidateDepartment!: string | null;
+  candidateDepartment!: Department | null;
 
   @Column({ name: 'candidate_roles', type: 'text', array: true })
-  candidateRoles!: string[];
+  candidateRoles!: Role[];
 
   @Column({ type: 'text', nullable: true })
   assignee!: string | null;
@@ -31,7 +37,7 @@ export class TaskEntity {
   priority!: number;
 
   @Column({ type: 'text' })
-  status!: string;
+  status!: TaskStatus;
 
   @Column({ type: 'text', array: true })
   commands!: string[];
