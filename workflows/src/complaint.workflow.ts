@@ -113,7 +113,27 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
     return state;
   };
 
+  // ── 1. Intake by sales (001 §25.1) ──────────────────────────────────────────────────────
+  const reported = decideComplaint(
+    null,
+    { type: 'ReportComplaint', actor: actorOf(input.reportedBy), caseNumber, intake: input.intake },
+    new Date(input.reportedAt),
+    policy,
+  );
+  if (!reported.ok)
+    throw ApplicationFailure.create({
+      type: reported.error.code,
+      message: reported.error.message,
+      details: [reported.error.details],
+      nonRetryable: true,
+    });
+  record(reported.events);
+  afterChange(clock.at()); // the opening time the start input records
+
   // ── queries and updates ─────────────────────────────────────────────────────────────────
+  // Registered once the intake made the first tasks: the SDK hands an update that came with the
+  // first workflow task to its handler as soon as it is set, so an earlier registration would
+  // validate it against an empty board (seen under chaos: TASK_NOT_FOUND).
   setHandler(caseViewQuery, (): ComplaintCaseView => view());
   registerTaskHandlers(board, recorder, () => (changes += 1), clock);
   setHandler(
@@ -138,22 +158,6 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
     { validator: (req) => void prepare(req, new Date()) },
   );
 
-  // ── 1. Intake by sales (001 §25.1) ──────────────────────────────────────────────────────
-  const reported = decideComplaint(
-    null,
-    { type: 'ReportComplaint', actor: actorOf(input.reportedBy), caseNumber, intake: input.intake },
-    new Date(input.reportedAt),
-    policy,
-  );
-  if (!reported.ok)
-    throw ApplicationFailure.create({
-      type: reported.error.code,
-      message: reported.error.message,
-      details: [reported.error.details],
-      nonRetryable: true,
-    });
-  record(reported.events);
-  afterChange(await clock.now('opened'));
   await recorder.flush();
 
   // ── 2–10. Wait for people, deadlines and children until the case is closed ───────────────
@@ -270,9 +274,13 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
       recorder.audit('approval.signed', e.by, e.at, { action, ...data, explanation });
     switch (e.type) {
       case 'InvestigationReportApproved':
-        approval('investigation_report', s.approvalRoutes.investigation_report?.explanation ?? null, {
-          remarks: e.remarks,
-        });
+        approval(
+          'investigation_report',
+          s.approvalRoutes.investigation_report?.explanation ?? null,
+          {
+            remarks: e.remarks,
+          },
+        );
         break;
       case 'InvestigationReportReturned':
         recorder.audit('approval.sent_back', e.by, e.at, {
@@ -360,9 +368,13 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
         );
         break;
       case 'DiscountCertificateSigned':
-        approval('discount_certificate', s.approvalRoutes.discount_certificate?.explanation ?? null, {
-          certificateNumber: e.certificateNumber,
-        });
+        approval(
+          'discount_certificate',
+          s.approvalRoutes.discount_certificate?.explanation ?? null,
+          {
+            certificateNumber: e.certificateNumber,
+          },
+        );
         certificate(e.certificateNumber, 'signed_by_sales_vp', { by: e.by, role: 'sales_vp' });
         break;
       case 'DiscountCertificateCustomerSigned':

@@ -89,26 +89,6 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
   };
   const done = () => current().status === 'completed' || current().status === 'rejected';
 
-  setHandler(caseViewQuery, (): ReturnCaseView => view());
-  registerTaskHandlers(board, recorder, () => (changes += 1), clock);
-  setHandler(
-    completeTaskUpdate,
-    async (req) => {
-      const now = await clock.now(`task:${req.taskId} complete`);
-      const { taskId, events } = prepare(req, now);
-      record(events);
-      board.complete(taskId, req.actor.userId, now, {
-        command: req.command.type,
-        comment: req.comment ?? null,
-        events: events.map((e) => e.type),
-      });
-      afterChange(now);
-      await recorder.flush();
-      return { taskId, events: events.map((e) => e.type), status: current().status };
-    },
-    { validator: (req) => void prepare(req, new Date()) },
-  );
-
   // 3. From a complaint: sales issues the return slip (reason, method, basis) for the sales VP.
   const issued = decideReturn(
     null,
@@ -134,7 +114,30 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
       nonRetryable: true,
     });
   record(issued.events);
-  afterChange(await clock.now('opened'));
+  afterChange(clock.at()); // the opening time the start input records
+
+  // Registered once the first tasks exist: an update that came with the first workflow task is
+  // handed to its handler as soon as it is set (see complaint.workflow.ts).
+  setHandler(caseViewQuery, (): ReturnCaseView => view());
+  registerTaskHandlers(board, recorder, () => (changes += 1), clock);
+  setHandler(
+    completeTaskUpdate,
+    async (req) => {
+      const now = await clock.now(`task:${req.taskId} complete`);
+      const { taskId, events } = prepare(req, now);
+      record(events);
+      board.complete(taskId, req.actor.userId, now, {
+        command: req.command.type,
+        comment: req.comment ?? null,
+        events: events.map((e) => e.type),
+      });
+      afterChange(now);
+      await recorder.flush();
+      return { taskId, events: events.map((e) => e.type), status: current().status };
+    },
+    { validator: (req) => void prepare(req, new Date()) },
+  );
+
   await recorder.flush();
 
   let timedOut = false; // woken by a deadline (a timer history records), not by a change

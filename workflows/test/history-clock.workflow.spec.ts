@@ -1,4 +1,11 @@
-import { CaseHistory } from '@aso/temporal';
+import { Worker } from '@temporalio/worker';
+import {
+  COMPLAINT_WORKFLOW_TYPE,
+  type ComplaintWorkflowInput,
+  completeTaskUpdate,
+} from '@aso/contracts';
+import { defaultPolicy } from '@aso/domain';
+import { CaseHistory, workflowBundleOptions } from '@aso/temporal';
 import { people } from './support/actors';
 import { firstResponse, investigate, register } from './support/complaint-steps';
 import { type Harness, createHarness } from './support/harness';
@@ -22,7 +29,6 @@ test('issue 8 #6: every time a case stores is a "now" its history records (stamp
 
   const stamps = await new CaseHistory(h.env.client).stamps(c.caseNumber);
   const labels = stamps.map((s) => s.label);
-  expect(labels).toContain('opened');
   expect(labels).toContain('deadlines');
   expect(labels).toContain(`task:${task.taskId} claim`);
   expect(labels).toContain(`task:${task.taskId} complete`);
@@ -39,4 +45,59 @@ test('issue 8 #6: every time a case stores is a "now" its history records (stamp
   const completedAt = stamps.find((s) => s.label === `task:${task.taskId} complete`)?.at;
   const row = (await c.view()).tasks.find((t) => t.taskId === task.taskId);
   expect(row?.completedAt && Date.parse(row.completedAt)).toBe(completedAt);
+});
+
+test('issue 8 #6: an update delivered in the first workflow task (no worker yet) sees the intake’s first task, not an empty board', async () => {
+  const taskQueue = 'history-clock-late-worker';
+  const reportedAt = await h.now();
+  const caseNumber = 'KS202612-9001';
+  const input: ComplaintWorkflowInput = {
+    organisationId: 'org-test',
+    storeId: null,
+    caseNumber,
+    reportedAt: reportedAt.toISOString(),
+    reportedBy: people.sales,
+    customer: { name: '王先生', phone: null },
+    intake: {
+      customerName: '王先生',
+      orderNumber: 'SO-2001',
+      batchNumber: 'B2611',
+      shipDate: '2026-11-01',
+      defectiveQuantity: 1,
+      demand: 'replace',
+      reasons: 'does not power on',
+      channel: 'phone',
+      attachments: [],
+      salesOpinion: '',
+    },
+    policy: defaultPolicy,
+  };
+  const handle = await h.env.client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
+    workflowId: caseNumber,
+    taskQueue,
+    args: [input],
+  });
+  // sent before any worker polls the queue: the update travels in the first workflow task
+  const update = handle.executeUpdate(completeTaskUpdate, {
+    args: [
+      {
+        taskId: `${caseNumber}-T1`,
+        actor: people.sales,
+        command: {
+          type: 'RecordFirstResponse',
+          channel: 'phone',
+          summary: 'called the customer',
+        } as { type: string },
+      },
+    ],
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  const worker = await Worker.create({
+    connection: h.env.nativeConnection,
+    taskQueue,
+    ...workflowBundleOptions(),
+    activities: h.recorded.activities,
+  });
+  const result = await worker.runUntil(update);
+  expect(result).toMatchObject({ taskId: `${caseNumber}-T1` });
 });

@@ -46,7 +46,10 @@ export class CaseClock {
     return new Date(at);
   }
 
-  /** the last recorded "now" (the workflow clock for histories from before the patch) */
+  /**
+   * The last recorded "now" — before the first stamp, the opening time the start input records —
+   * (the workflow clock for histories from before the patch).
+   */
   at(): Date {
     return this.stamped ? new Date(this.last) : new Date();
   }
