@@ -1,4 +1,5 @@
 import { Client as PgClient } from 'pg';
+import { AUDIT_CORRECTED } from '../../libs/persistence/src/repositories/audit.repository';
 import type { Session } from '../../test/support/http';
 import type { CaseRun } from './complaint-driver';
 import type { CaseHistory } from './history';
@@ -37,6 +38,8 @@ export interface CheckResult {
   timesDifferFromHistory: Finding;
   /** how far the differing times were off, ms */
   timeDiffsMs: number[];
+  /** first attempts superseded by a chained AuditCorrected event (their retry wrote other content) */
+  supersededAttempts: number;
 }
 
 /** After the run, with every part up: what the database, the API and Temporal's histories say. */
@@ -180,10 +183,13 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
       }
     }
 
-    // times: audit events and read-model timestamps against the workflow's history
+    // times: audit events and read-model timestamps against the workflow's history. The trail is
+    // read as the API's verify reads it: a first attempt whose retry wrote other content is
+    // superseded by its chained AuditCorrected event (libs/persistence audit.repository).
     const timeDiffs: string[] = [];
     const diffs: number[] = [];
-    const auditByCase = groupBy(audit, (a) => a.case_number);
+    const { trail: effective, corrected } = effectiveAudit(audit);
+    const auditByCase = groupBy(effective, (a) => a.case_number);
     const taskRowsByCase = groupBy(tasks, (t) => t.case_number);
     const note = (what: string, got: number, want: number) => {
       timeDiffs.push(
@@ -217,8 +223,11 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
         const t = rowsOfCase.get(c.taskId);
         if (t?.completed_at && t.completed_at.getTime() !== c.at)
           note(`${c.taskId} tasks.completed_at`, t.completed_at.getTime(), c.at);
-        const ev = completions.find(
-          (a) => a.case_number === row.case_number && a.data.taskId === c.taskId,
+        const ev = effective.find(
+          (a) =>
+            a.action === 'task.completed' &&
+            a.case_number === row.case_number &&
+            a.data.taskId === c.taskId,
         );
         if (ev && ev.occurred_at.getTime() !== c.at)
           note(
@@ -272,6 +281,7 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
       },
       timesDifferFromHistory: finding('times differing from history', timeDiffs),
       timeDiffsMs: diffs,
+      supersededAttempts: corrected,
     };
   } finally {
     await db.end();
@@ -307,4 +317,37 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
     else map.set(k, [item]);
   }
   return map;
+}
+
+interface AuditRow {
+  case_number: string;
+  seq: number;
+  event_key: string | null;
+  action: string;
+  occurred_at: Date;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The trail as readers present it: each keyed event with the content of its latest chained
+ * correction, the corrections themselves left out; `corrected` counts the superseded rows.
+ */
+function effectiveAudit(rows: AuditRow[]): { trail: AuditRow[]; corrected: number } {
+  const latest = new Map<
+    string,
+    { occurredAt: string; action: string; data: Record<string, unknown> }
+  >();
+  for (const r of rows)
+    if (r.action === AUDIT_CORRECTED && typeof r.data.supersedes === 'string')
+      latest.set(`${r.case_number} ${r.data.supersedes}`, r.data.event as never);
+  let corrected = 0;
+  const trail = rows
+    .filter((r) => r.action !== AUDIT_CORRECTED)
+    .map((r) => {
+      const c = r.event_key ? latest.get(`${r.case_number} ${r.event_key}`) : undefined;
+      if (!c) return r;
+      corrected += 1;
+      return { ...r, occurred_at: new Date(c.occurredAt), action: c.action, data: c.data };
+    });
+  return { trail, corrected };
 }

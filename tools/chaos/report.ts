@@ -65,6 +65,13 @@ export function formatReport(r: Summary): { text: string; missed: string[] } {
     c.timesDifferFromHistory,
     c.timeDiffsMs.length ? `off by up to ${s(Math.max(...c.timeDiffsMs))} s` : '',
   );
+  row(
+    'first attempts superseded by a correction',
+    String(c.supersededAttempts),
+    '(info)',
+    true,
+    'their retry wrote other content; the trail chains an AuditCorrected event',
+  );
 
   const rec: string[] = [
     `${'recovery after a kill'.padEnd(22)}${'n'.padStart(4)}${'p50 s'.padStart(8)}${'p99 s'.padStart(8)}${'max s'.padStart(8)}${'goal'.padStart(7)}      load p50/p99 s`,
