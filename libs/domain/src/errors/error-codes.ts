@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'POLICY_VERSION_MISMATCH',
   'EXCEEDS_APPROVED_DECISION',
   'CUSTOMER_CHANNEL_FORBIDDEN',
+  'APPOINTMENT_CLASH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -218,6 +218,25 @@ export const defaultPolicyInput = {
     collectOnSiteUpToFen: 50_000,
     workshopReturnMonths: { min: 1, max: 6 },
     notAcceptedItemClasses: ['thai_silver'],
+    dispatch: {
+      cutOff: '18:00',
+      basis:
+        '001 §11 当天未派修工作,于次日优先派工 (cut-off = end of working hours 001 篇3: default)',
+    },
+    outOfTown: {
+      requiresApproval: true,
+      serviceCostKinds: ['travel', 'allowance'],
+      basis: '001 §12 由部门经理核准后方能外出服务,差旅费、补贴费等列入服务成本',
+    },
+    externalRepair: {
+      remindEvery: { amount: 30, unit: 'calendar_days' },
+      escalateTo: { role: 'manager', department: 'cs' },
+      basis: '002 ch.10 2 维修时间为1—6个月 (reminder cadence and escalation: default)',
+    },
+    fees: {
+      collectWithin: { amount: 30, unit: 'calendar_days' },
+      basis: '001 §9 由财务部开具发票,以便另行前往收费 (30 days: default)',
+    },
   },
   survey: {
     items: [

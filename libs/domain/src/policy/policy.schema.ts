@@ -89,6 +89,27 @@ export const approvalMatrixSchema = z
   })
   .strict();
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:mm');
+// Repair additions (issue 10) carry defaults, so policy documents stored before them still parse.
+const REPAIR_DISPATCH_DEFAULT = {
+  cutOff: '18:00',
+  basis: '001 §11 当天未派修工作,于次日优先派工 (cut-off = end of working hours 001 篇3: default)',
+};
+const REPAIR_OUT_OF_TOWN_DEFAULT = {
+  requiresApproval: true,
+  serviceCostKinds: ['travel', 'allowance'],
+  basis: '001 §12 由部门经理核准后方能外出服务,差旅费、补贴费等列入服务成本',
+};
+const REPAIR_EXTERNAL_DEFAULT = {
+  remindEvery: { amount: 30, unit: 'calendar_days' as const },
+  escalateTo: { role: 'manager' as const, department: 'cs' as const },
+  basis: '002 ch.10 2 维修时间为1—6个月 (reminder cadence and escalation: default)',
+};
+const REPAIR_FEES_DEFAULT = {
+  collectWithin: { amount: 30, unit: 'calendar_days' as const },
+  basis: '001 §9 由财务部开具发票,以便另行前往收费 (30 days: default)',
+};
+
 const RETURN_PARTS = ['packaging', 'accessories', 'warranty_card', 'unit'] as const;
 
 export const policyDocumentSchema = z
@@ -162,6 +183,34 @@ export const policyDocumentSchema = z
           .object({ min: z.number().int().positive(), max: z.number().int().positive() })
           .strict(),
         notAcceptedItemClasses: z.array(z.string().min(1)),
+        /** 001 §11: not dispatched by the cut-off of its working day → first priority the next */
+        dispatch: z
+          .object({ cutOff: hhmm, basis: z.string().min(1) })
+          .strict()
+          .default(REPAIR_DISPATCH_DEFAULT),
+        /** 001 §12: the 异地服务申请单 is approved first; travel and allowances are service cost */
+        outOfTown: z
+          .object({
+            requiresApproval: z.boolean(),
+            serviceCostKinds: z.array(z.string().min(1)).min(1),
+            basis: z.string().min(1),
+          })
+          .strict()
+          .default(REPAIR_OUT_OF_TOWN_DEFAULT),
+        /** 002 ch.10 2: reminders while the item is out, escalation once the latest date passed */
+        externalRepair: z
+          .object({
+            remindEvery: durationSchema.strict(),
+            escalateTo: z.object({ role, department: department.optional() }).strict(),
+            basis: z.string().min(1),
+          })
+          .strict()
+          .default(REPAIR_EXTERNAL_DEFAULT),
+        /** 001 §9: finance invoices within deadlines.repair.invoice, then collects within this */
+        fees: z
+          .object({ collectWithin: durationSchema.strict(), basis: z.string().min(1) })
+          .strict()
+          .default(REPAIR_FEES_DEFAULT),
       })
       .strict(),
     survey: z

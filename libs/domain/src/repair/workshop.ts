@@ -1,3 +1,4 @@
+import type { BusinessCalendar } from '../calendar/business-calendar';
 import { addLocalMonths } from '../calendar/civil-time';
 import { DomainError } from '../errors/domain-error';
 import type { PolicyDocument } from '../policy/policy.schema';
@@ -53,5 +54,53 @@ export function acceptWorkshopItem(
       latest: new Date(addLocalMonths(at, max, policy.calendar.utcOffsetMinutes)),
     },
     basis: '002 ch.10 §2 维修时间为1—6个月',
+  };
+}
+
+/**
+ * 002 ch.10 4: the handover sheet 交接单 to the external repairer; copy 3 travels with the item
+ * (seed). Who keeps copies 1 and 2 the seed does not say: CS keeps both (default).
+ */
+export const HANDOVER_SHEET_COPIES = [
+  { copy: 1, holder: 'cs', purpose: 'kept by CS to follow up (default)' },
+  { copy: 2, holder: 'cs', purpose: 'filed with the service voucher (default)' },
+  { copy: 3, holder: 'external_repairer', purpose: '第三联和饰品一起交给 travels with the item' },
+] as const;
+
+export interface ExternalRepairWindow {
+  earliest: number;
+  latest: number;
+  /** reminders from the earliest expected date, every policy.repair.externalRepair.remindEvery */
+  reminders: number[];
+  basis: string;
+}
+
+/**
+ * 002 ch.10 2: what the customer is told when the item goes out — back in 1–6 months (the
+ * policy's workshopReturnMonths), counted from the handover. The latest date is the
+ * expected-return deadline; reminders run from the earliest date up to it.
+ */
+export function externalRepairWindow(
+  sentAt: Instant,
+  policy: PolicyDocument,
+  calendar: BusinessCalendar,
+): ExternalRepairWindow {
+  const at = toMs(sentAt);
+  const offset = policy.calendar.utcOffsetMinutes;
+  const { min, max } = policy.repair.workshopReturnMonths;
+  const earliest = addLocalMonths(at, min, offset);
+  const latest = addLocalMonths(at, max, offset);
+  const reminders: number[] = [];
+  for (let t = earliest; t < latest && reminders.length < 100;) {
+    reminders.push(t);
+    const next = calendar.add(t, policy.repair.externalRepair.remindEvery).ms;
+    if (next <= t) break;
+    t = next;
+  }
+  return {
+    earliest,
+    latest,
+    reminders,
+    basis: `002 ch.10 2 维修时间为${min}—${max}个月; ${policy.repair.externalRepair.basis}`,
   };
 }
