@@ -121,7 +121,11 @@ describe('repair case decider (DOMAIN.md §3; 001 §6–13, §16; 002 ch.10)', (
       technicianId: 't-1',
       ...slot('2026-03-10 10:00', '2026-03-10 12:00'),
     };
-    const dispatch = (from: string, to: string, technicianId = 't-1'): RepairCommand => ({
+    const dispatch = (
+      from: string,
+      to: string,
+      technicianId = 't-1',
+    ): Extract<RepairCommand, { type: 'DispatchTechnician' }> => ({
       type: 'DispatchTechnician',
       actor: techMgr,
       technicianId,
@@ -548,10 +552,7 @@ describe('repair case decider (DOMAIN.md §3; 001 §6–13, §16; 002 ch.10)', (
 
   it('P13 002 ch.10 3: Thai silver is refused at intake with REPAIR_ITEM_NOT_ACCEPTED', () => {
     const f = new Flow();
-    f.do(
-      open('A', { entry: { ...open('A').entry, channel: 'store' } } as Partial<RepairCommand>),
-      t('2026-03-10 09:30'),
-    );
+    f.do(open('A', { entry: { ...open('A').entry, channel: 'store' } }), t('2026-03-10 09:30'));
     const refused = f.refuse(receipt('thai_silver'), t('2026-03-10 09:35'));
     expect(refused).toMatchObject({
       code: 'REPAIR_ITEM_NOT_ACCEPTED',
@@ -733,15 +734,9 @@ describe('repair case decider (DOMAIN.md §3; 001 §6–13, §16; 002 ch.10)', (
   it('P17 003 §四.2: a repair opened for a complaint names its parent and reports its outcome on close', () => {
     const f = new Flow();
     expect(
-      f.refuse(
-        open('C', { parentCaseNumber: 'TH202603-0001' } as Partial<RepairCommand>),
-        t('2026-03-10 09:30'),
-      ),
+      f.refuse(open('C', { parentCaseNumber: 'TH202603-0001' }), t('2026-03-10 09:30')),
     ).toMatchObject({ code: 'CASE_NUMBER_INVALID', details: { field: 'parentCaseNumber' } });
-    f.do(
-      open('C', { parentCaseNumber: 'KS202603-0007' } as Partial<RepairCommand>),
-      t('2026-03-10 09:30'),
-    );
+    f.do(open('C', { parentCaseNumber: 'KS202603-0007' }), t('2026-03-10 09:30'));
     f.do(
       {
         type: 'DispatchTechnician',

@@ -38,7 +38,8 @@ export const entry = (kind: ServiceKind = 'A'): ServiceRegisterEntry => ({
   channel: 'phone',
 });
 
-export const open = (kind: ServiceKind = 'A', extra: Partial<RepairCommand> = {}): RepairCommand =>
+type OpenCommand = Extract<RepairCommand, { type: 'OpenRepair' }>;
+export const open = (kind: ServiceKind = 'A', extra: Partial<OpenCommand> = {}): OpenCommand =>
   ({
     type: 'OpenRepair',
     actor: cs,
@@ -46,7 +47,7 @@ export const open = (kind: ServiceKind = 'A', extra: Partial<RepairCommand> = {}
     entry: entry(kind),
     voucherNumber: 'FW-0001',
     ...extra,
-  }) as RepairCommand;
+  }) as OpenCommand;
 
 /** Drives one case: decide + evolve, each command at its own instant. */
 export class Flow {
