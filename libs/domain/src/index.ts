@@ -44,6 +44,7 @@ export * from './repair/repair.types';
 export * from './repair/repair.decide';
 export * from './repair/repair.evolve';
 export * from './repair/work-items';
+export * from './repair/kpi';
 export * from './consignment/item-code';
 export * from './survey/survey';
 export * from './follow-up/follow-up';

@@ -1,6 +1,18 @@
 import { defaultPolicy } from '../policy/default-policy';
 import { decideRepair } from './repair.decide';
-import { Flow, cal, cs, onSite, open, receipt, t, tech } from './test/repair-fixtures';
+import { repairMeasures } from './kpi';
+import {
+  Flow,
+  cal,
+  cs,
+  finance,
+  onSite,
+  open,
+  receipt,
+  t,
+  tech,
+  techMgr,
+} from './test/repair-fixtures';
 import { externalRepairOverdue, repairStageOf, repairWakeUps, repairWorkItems } from './work-items';
 
 describe('repair work items (DOMAIN.md §3: which human tasks a state needs)', () => {
@@ -68,5 +80,59 @@ describe('repair work items (DOMAIN.md §3: which human tasks a state needs)', (
       cal,
     );
     expect(late.ok).toBe(true);
+  });
+});
+
+describe('repair KPI facts (issue 10 §9)', () => {
+  it('DOMAIN KPIs: repair dispatch time in working hours, on-site resolution, fees collected vs invoiced', () => {
+    // opened Friday 17:00, dispatched Monday 10:00 → 1 h Friday + 1 h Monday of working time
+    const f = new Flow();
+    f.do(open('A'), t('2026-03-06 17:00'));
+    f.do(
+      {
+        type: 'DispatchTechnician',
+        actor: techMgr,
+        technicianId: 't-1',
+        slot: { start: t('2026-03-09 14:00'), end: t('2026-03-09 15:00') },
+        outOfTown: false,
+        technicianBookings: [],
+      },
+      t('2026-03-09 10:00'),
+    );
+    f.do({ type: 'StartVisit', actor: tech }, t('2026-03-09 14:00'));
+    f.do(
+      {
+        type: 'RecordVisit',
+        actor: tech,
+        actualStart: t('2026-03-09 14:05'),
+        actualEnd: t('2026-03-09 14:50'),
+        content: 'fixed',
+        resolvedOnSite: true,
+        feeFen: 20_000,
+        collectedOnSiteFen: 20_000,
+      },
+      t('2026-03-09 15:00'),
+    );
+    f.do({ type: 'RecordCustomerSignature', actor: tech, signedBy: '张' }, t('2026-03-09 15:01'));
+    f.do({ type: 'CountersignVoucher', actor: techMgr }, t('2026-03-09 16:00'));
+    f.do({ type: 'FileVoucher', actor: cs }, t('2026-03-09 16:30'));
+    f.do(
+      {
+        type: 'ConfirmCashAndMailInvoice',
+        actor: finance,
+        receivedFen: 20_000,
+        invoiceNumber: 'I-9',
+      },
+      t('2026-03-10 10:00'),
+    );
+    expect(repairMeasures(f.events, cal)).toEqual({
+      dispatchWorkingMs: 2 * 3_600_000,
+      dispatchProvisional: false,
+      resolvedOnFirstVisit: true,
+      resolvedOnSite: true,
+      externalTurnaroundMs: null,
+      invoicedFen: 20_000,
+      collectedFen: 20_000,
+    });
   });
 });
