@@ -1,6 +1,19 @@
 import 'reflect-metadata';
 import { MODULE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod, type Type } from '@nestjs/common';
+import {
+  Client as TemporalClient,
+  Connection,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  type CaseActor,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  delegateTaskUpdate,
+  unclaimTaskUpdate,
+} from '@aso/contracts';
 import { seedDemo } from '../tools/seed-demo';
 import { AppModule } from '../apps/api/src/app.module';
 import { call, E2E_PASSWORD, login, type Session } from './support/http';
@@ -547,5 +560,315 @@ describe('approval limits', () => {
       { command: { type: 'ApproveResolution' } },
     );
     expect(approved.status).toBe(200);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The task rule book, at the API and in the workflow (issue 9 #3)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * claim / complete / unclaim / delegate × every role of the matrix and a CS supervisor × a CS
+ * task, a sales task and a company-wide task (department null). A cell is the API's answer.
+ * When the API refuses, the same update is also sent straight to the case's workflow (the real
+ * Temporal server), with the actor the API would have sent, and the validator's code is put
+ * beside it: a cell reads `403 CODE` when both refuse alike and `403 CODE | workflow OTHER`
+ * when they differ (auditors only: AUDITOR_READ_ONLY is the API's own answer). An allowed cell
+ * is a 2xx from the API, which it gives only once the workflow accepted the update (a workflow
+ * refusal comes back as its 403/409 code). The table is written out, not computed.
+ */
+type RuleRole = Role | 'cs supervisor';
+type TaskKind = 'cs task' | 'sales task' | 'company-wide task';
+type TaskAction = 'claim' | 'complete' | 'unclaim' | 'delegate';
+const RULE_ROLES: RuleRole[] = [...ALL, 'cs supervisor'];
+
+let connection: Connection;
+let temporal: TemporalClient;
+let ruleAs: Record<RuleRole, Session>;
+/** holders of claimed tasks (not in the table): cs-02, a second sales staff, a second VP */
+let holders: Record<TaskKind, Session>;
+
+async function extraUser(name: string, department: string, role: string): Promise<Session> {
+  const username = `rules-${process.pid}-${name}`;
+  const res = await call(api.url, 'POST', '/admin/users', as.admin, {
+    username,
+    displayName: name,
+    password: 'matrix-password-0123',
+    department,
+    roles: [role],
+  });
+  expect(res.status).toBe(201);
+  return login(api.url, username, ORG, 'matrix-password-0123');
+}
+
+interface TaskFixture {
+  /** a fresh case and its task, open */
+  open: () => Promise<{ caseNumber: string; taskId: string }>;
+  delegateTo: () => Session;
+  command: { type: string } & Record<string, unknown>;
+}
+
+const RULE_FIXTURES: Record<TaskKind, TaskFixture> = {
+  'cs task': { open: registrationTask, delegateTo: () => as['cs staff'], command: register },
+  'sales task': {
+    open: async () => {
+      const caseNumber = await openCase();
+      const { taskId } = await taskFor(as['sales staff'], caseNumber, 'RecordFirstResponse');
+      return { caseNumber, taskId };
+    },
+    delegateTo: () => as['sales staff'],
+    command: { type: 'RecordFirstResponse', channel: 'phone', summary: '已致电客户' },
+  },
+  // the VP in charge's review of a severe complaint (001 §18): department null, roles ['vp']
+  'company-wide task': {
+    open: async () => {
+      const caseNumber = await openCase();
+      await complete(as['cs staff'], caseNumber, { ...register, severity: 'severe' });
+      const task = await eventually(async () => {
+        const res = await call(api.url, 'GET', `/inbox?scope=all&caseNumber=${caseNumber}`, as.vp);
+        return (res.body.items as (Task & { candidateDepartment: string | null })[]).find((t) =>
+          t.commands.includes('CompleteSevereReview'),
+        );
+      });
+      expect(task.candidateDepartment).toBeNull();
+      return { caseNumber, taskId: task.taskId };
+    },
+    delegateTo: () => as.vp,
+    command: { type: 'CompleteSevereReview', remarks: '已阅' },
+  },
+};
+
+const ruleNeedsClaimed = (a: TaskAction) => a === 'unclaim' || a === 'delegate';
+
+async function ruleFixture(kind: TaskKind, action: TaskAction) {
+  const t = await RULE_FIXTURES[kind].open();
+  if (ruleNeedsClaimed(action)) {
+    const holder = holders[kind];
+    const res = await call(api.url, 'POST', `/tasks/${t.taskId}/claim`, holder, {});
+    expect(res.status).toBe(200);
+  }
+  return t;
+}
+
+const actorOf = (s: Session): CaseActor => ({
+  userId: s.user.id,
+  department: s.user.department as CaseActor['department'],
+  roles: s.user.roles as CaseActor['roles'],
+  approvalLimitFen: s.user.approvalLimitFen,
+});
+
+async function ruleApi(
+  kind: TaskKind,
+  action: TaskAction,
+  s: Session,
+  t: { taskId: string },
+): Promise<Result> {
+  const path = `/tasks/${t.taskId}/${action}`;
+  const body =
+    action === 'delegate'
+      ? { to: { userId: RULE_FIXTURES[kind].delegateTo().user.id } }
+      : action === 'complete'
+        ? { command: RULE_FIXTURES[kind].command }
+        : {};
+  return call(api.url, 'POST', path, s, body);
+}
+
+/** The same command sent to the workflow itself: the validator's code, or `accepted`. */
+async function ruleWorkflow(
+  kind: TaskKind,
+  action: TaskAction,
+  s: Session,
+  t: { caseNumber: string; taskId: string },
+): Promise<string> {
+  const actor = actorOf(s);
+  const handle = temporal.workflow.getHandle(t.caseNumber);
+  const to = actorOf(RULE_FIXTURES[kind].delegateTo());
+  const sent =
+    action === 'claim'
+      ? handle.executeUpdate(claimTaskUpdate, { args: [{ taskId: t.taskId, actor }] })
+      : action === 'unclaim'
+        ? handle.executeUpdate(unclaimTaskUpdate, { args: [{ taskId: t.taskId, actor }] })
+        : action === 'delegate'
+          ? handle.executeUpdate(delegateTaskUpdate, {
+              args: [
+                {
+                  taskId: t.taskId,
+                  actor,
+                  to: { userId: to.userId, department: to.department, roles: to.roles },
+                },
+              ],
+            })
+          : handle.executeUpdate(completeTaskUpdate, {
+              args: [{ taskId: t.taskId, actor, command: RULE_FIXTURES[kind].command }],
+            });
+  try {
+    await sent;
+    return 'accepted';
+  } catch (e) {
+    if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure)
+      return e.cause.type ?? '(no type)';
+    throw e;
+  }
+}
+
+/** Who may work each task (claim, complete) and who may hand it on (unclaim, delegate). */
+const RULE_WORK: Record<TaskKind, Record<RuleRole, string>> = {
+  'cs task': {
+    'sales staff': '403 WRONG_DEPARTMENT',
+    'sales supervisor': '403 WRONG_DEPARTMENT',
+    sales_vp: '403 WRONG_DEPARTMENT',
+    'cs staff': '200',
+    'cs supervisor': '200',
+    'cs manager': '200',
+    'rnd staff': '403 WRONG_DEPARTMENT',
+    'rnd manager': '403 WRONG_DEPARTMENT',
+    finance: '403 WRONG_DEPARTMENT',
+    warehouse: '403 WRONG_DEPARTMENT',
+    tech: '403 WRONG_DEPARTMENT',
+    vp: '403 WRONG_DEPARTMENT',
+    gm: '403 WRONG_DEPARTMENT',
+    auditor: '403 AUDITOR_READ_ONLY | workflow WRONG_DEPARTMENT',
+    admin: '403 WRONG_DEPARTMENT',
+  },
+  'sales task': {
+    'sales staff': '200',
+    'sales supervisor': '200',
+    sales_vp: '200',
+    'cs staff': '403 WRONG_DEPARTMENT',
+    'cs supervisor': '403 WRONG_DEPARTMENT',
+    'cs manager': '403 WRONG_DEPARTMENT',
+    'rnd staff': '403 WRONG_DEPARTMENT',
+    'rnd manager': '403 WRONG_DEPARTMENT',
+    finance: '403 WRONG_DEPARTMENT',
+    warehouse: '403 WRONG_DEPARTMENT',
+    tech: '403 WRONG_DEPARTMENT',
+    vp: '403 WRONG_DEPARTMENT',
+    gm: '403 WRONG_DEPARTMENT',
+    auditor: '403 AUDITOR_READ_ONLY | workflow WRONG_DEPARTMENT',
+    admin: '403 WRONG_DEPARTMENT',
+  },
+  'company-wide task': {
+    'sales staff': '403 WRONG_ROLE',
+    'sales supervisor': '403 WRONG_ROLE',
+    sales_vp: '403 WRONG_ROLE',
+    'cs staff': '403 WRONG_ROLE',
+    'cs supervisor': '403 WRONG_ROLE',
+    'cs manager': '403 WRONG_ROLE',
+    'rnd staff': '403 WRONG_ROLE',
+    'rnd manager': '403 WRONG_ROLE',
+    finance: '403 WRONG_ROLE',
+    warehouse: '403 WRONG_ROLE',
+    tech: '403 WRONG_ROLE',
+    vp: '200',
+    gm: '403 WRONG_ROLE',
+    auditor: '403 AUDITOR_READ_ONLY | workflow WRONG_ROLE',
+    admin: '403 WRONG_ROLE',
+  },
+};
+
+const RULE_HAND_ON: Record<TaskKind, Record<RuleRole, string>> = {
+  'cs task': {
+    'sales staff': '403 WRONG_DEPARTMENT',
+    'sales supervisor': '403 WRONG_DEPARTMENT',
+    sales_vp: '403 WRONG_DEPARTMENT',
+    'cs staff': '403 WRONG_ROLE',
+    'cs supervisor': '200',
+    'cs manager': '200',
+    'rnd staff': '403 WRONG_DEPARTMENT',
+    'rnd manager': '403 WRONG_DEPARTMENT',
+    finance: '403 WRONG_DEPARTMENT',
+    warehouse: '403 WRONG_DEPARTMENT',
+    tech: '403 WRONG_DEPARTMENT',
+    vp: '200',
+    gm: '200',
+    auditor: '403 AUDITOR_READ_ONLY | workflow WRONG_DEPARTMENT',
+    admin: '403 WRONG_DEPARTMENT',
+  },
+  'sales task': {
+    'sales staff': '403 WRONG_ROLE',
+    'sales supervisor': '200',
+    sales_vp: '200',
+    'cs staff': '403 WRONG_DEPARTMENT',
+    'cs supervisor': '403 WRONG_DEPARTMENT',
+    'cs manager': '403 WRONG_DEPARTMENT',
+    'rnd staff': '403 WRONG_DEPARTMENT',
+    'rnd manager': '403 WRONG_DEPARTMENT',
+    finance: '403 WRONG_DEPARTMENT',
+    warehouse: '403 WRONG_DEPARTMENT',
+    tech: '403 WRONG_DEPARTMENT',
+    vp: '200',
+    gm: '200',
+    auditor: '403 AUDITOR_READ_ONLY | workflow WRONG_DEPARTMENT',
+    admin: '403 WRONG_DEPARTMENT',
+  },
+  'company-wide task': {
+    'sales staff': '403 WRONG_ROLE',
+    'sales supervisor': '403 WRONG_ROLE',
+    sales_vp: '403 WRONG_ROLE',
+    'cs staff': '403 WRONG_ROLE',
+    'cs supervisor': '403 WRONG_ROLE',
+    'cs manager': '403 WRONG_ROLE',
+    'rnd staff': '403 WRONG_ROLE',
+    'rnd manager': '403 WRONG_ROLE',
+    finance: '403 WRONG_ROLE',
+    warehouse: '403 WRONG_ROLE',
+    tech: '403 WRONG_ROLE',
+    vp: '200',
+    gm: '200',
+    auditor: '403 AUDITOR_READ_ONLY | workflow WRONG_ROLE',
+    admin: '403 WRONG_ROLE',
+  },
+};
+
+const RULE_EXPECTED: Record<TaskAction, Record<TaskKind, Record<RuleRole, string>>> = {
+  claim: RULE_WORK,
+  complete: RULE_WORK,
+  unclaim: RULE_HAND_ON,
+  delegate: RULE_HAND_ON,
+};
+
+const RULE_CELLS = (['claim', 'complete', 'unclaim', 'delegate'] as const).flatMap((action) =>
+  (['cs task', 'sales task', 'company-wide task'] as const).map((kind) => [action, kind] as const),
+);
+
+describe('task rule book: the API and the workflow give one answer, every role × claim/complete/unclaim/delegate × CS, sales and company-wide tasks', () => {
+  beforeAll(async () => {
+    connection = await Connection.connect({ address: process.env.ASO_E2E_TEMPORAL_ADDRESS });
+    temporal = new TemporalClient({
+      connection,
+      namespace: process.env.ASO_E2E_TEMPORAL_NAMESPACE,
+    });
+    const [csSupervisor, sales2, vp2] = await Promise.all([
+      extraUser('cs-sup', 'cs', 'supervisor'),
+      extraUser('sales-02', 'sales', 'staff'),
+      extraUser('vp-02', 'gm_office', 'vp'),
+    ]);
+    ruleAs = { ...as, 'cs supervisor': csSupervisor };
+    holders = { 'cs task': cs2, 'sales task': sales2, 'company-wide task': vp2 };
+  });
+  afterAll(async () => {
+    await connection?.close();
+  });
+
+  test.each(RULE_CELLS)('%s a %s', async (action, kind) => {
+    const expected = RULE_EXPECTED[action][kind];
+    let shared: Promise<{ caseNumber: string; taskId: string }> | undefined;
+    const actual: Record<string, string> = {};
+    await Promise.all(
+      RULE_ROLES.map(async (r) => {
+        const allowed = !expected[r].startsWith('403');
+        const t = allowed
+          ? await ruleFixture(kind, action)
+          : await (shared ??= ruleFixture(kind, action));
+        const res = await ruleApi(kind, action, ruleAs[r], t);
+        let cell = outcome(res);
+        if (res.status >= 300) {
+          const workflow = await ruleWorkflow(kind, action, ruleAs[r], t);
+          if (workflow !== res.body?.code) cell += ` | workflow ${workflow}`;
+        }
+        actual[r] = cell;
+      }),
+    );
+    expect(actual).toEqual(expected);
   });
 });
