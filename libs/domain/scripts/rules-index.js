@@ -28,7 +28,8 @@ const rel = (f) => path.relative(root, f).split(path.sep).join('/');
 
 // ---- rule index ---------------------------------------------------------------------------
 const TITLE = /\bit\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g;
-const RULE = /^((?:\d{3}|DOMAIN|task)\b[^:]*):\s*(.*)$/;
+// an optional seed-rule id first (`P07 001 §11: …`, ids of ../shared/SEED_RULES.md), then the article
+const RULE = /^(?:[A-Z]\d{2}\s+)?((?:\d{3}|DOMAIN|task)\b[^:]*):\s*(.*)$/;
 const byRule = new Map();
 const supporting = [];
 let total = 0;
