@@ -1,6 +1,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { z } from 'zod';
 import type { CaseActor } from './organisation';
-import type { TaskView } from './task';
+import { isoInstantOrNull } from './schema/primitives';
+import { taskViewSchema, type TaskView } from './task';
 
 /**
  * Messages every case workflow (complaint, return, …) answers. Names are part of running
@@ -24,12 +26,12 @@ export interface DelegateTaskInput extends TaskActionInput {
   to: { userId: string; department: CaseActor['department']; roles: CaseActor['roles'] };
 }
 
-export interface CompleteTaskResult {
-  taskId: string;
-  /** the domain events the command produced, by type */
-  events: string[];
-  status: string;
-}
+export const completeTaskResultSchema = z.object({
+  taskId: z.string(),
+  events: z.array(z.string()).describe('the domain events the command produced, by type'),
+  status: z.string().describe('the case status afterwards'),
+});
+export type CompleteTaskResult = z.infer<typeof completeTaskResultSchema>;
 
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>(
   'completeTask',
@@ -39,47 +41,55 @@ export const unclaimTaskUpdate = defineUpdate<TaskView, [TaskActionInput]>('uncl
 export const delegateTaskUpdate = defineUpdate<TaskView, [DelegateTaskInput]>('delegateTask');
 
 /** The closing clock of a case (001 §26.1 for complaints): running, then on time or late. */
-export interface ClosingClockView {
-  startedAt: string | null;
-  dueAt: string | null;
-  dueProvisional: boolean;
-  closedAt: string | null;
-  onTime: boolean | null;
-}
-
-export interface CaseView<S = unknown> {
-  caseNumber: string;
-  caseType: string;
-  organisationId: string;
-  policyVersion: number;
-  status: string;
-  /** the domain state of the case (pure JSON) */
-  state: S;
-  tasks: TaskView[];
-  overdueStages: string[];
-  closingClock: ClosingClockView;
-  parentCaseNumber: string | null;
-  childCaseNumbers: string[];
-  /** number of audit events the workflow has emitted (the next one is auditSeq + 1) */
-  auditSeq: number;
-  /** writes the database refused for good (e.g. poison text) and what the workflow did instead */
-  writeIncidents: WriteIncident[];
-}
+export const closingClockViewSchema = z.object({
+  startedAt: isoInstantOrNull,
+  dueAt: isoInstantOrNull,
+  dueProvisional: z.boolean(),
+  closedAt: isoInstantOrNull,
+  onTime: z.boolean().nullable(),
+});
+export type ClosingClockView = z.infer<typeof closingClockViewSchema>;
 
 /**
  * A write of the case that PostgreSQL refused for good (the activity failed non-retryable with
  * type WRITE_REJECTED). The workflow keeps running: it writes a sanitised version (`sanitised`)
  * or, when sanitising cannot help, leaves that write out (`dropped`; the next snapshot catches up).
  */
-export interface WriteIncident {
+export const writeIncidentSchema = z.object({
   /** the SQLSTATE (e.g. 22P05) or the name of the error that refused it */
-  code: string;
+  code: z.string(),
   /** workflow time of the refusal */
-  at: string;
-  message: string;
+  at: z.string(),
+  message: z.string(),
   /** the audit keys of the refused write */
-  auditKeys: string[];
-  resolution: 'sanitised' | 'dropped';
-}
+  auditKeys: z.array(z.string()),
+  resolution: z.enum(['sanitised', 'dropped']),
+});
+export type WriteIncident = z.infer<typeof writeIncidentSchema>;
+
+/** The live view of a case, as its workflow answers the caseView query. */
+export const workflowCaseViewSchema = z.object({
+  caseNumber: z.string(),
+  caseType: z.string(),
+  organisationId: z.string(),
+  policyVersion: z.number().int(),
+  status: z.string(),
+  /** the domain state of the case (pure JSON, per case type) */
+  state: z.unknown(),
+  tasks: z.array(taskViewSchema),
+  overdueStages: z.array(z.string()),
+  closingClock: closingClockViewSchema,
+  parentCaseNumber: z.string().nullable(),
+  childCaseNumbers: z.array(z.string()),
+  /** number of audit events the workflow has emitted (the next one is auditSeq + 1) */
+  auditSeq: z.number().int(),
+  /** writes the database refused for good (e.g. poison text) and what the workflow did instead */
+  writeIncidents: z
+    .array(writeIncidentSchema)
+    .describe('writes the database refused for good, and what the workflow did instead'),
+});
+export type CaseView<S = unknown> = Omit<z.infer<typeof workflowCaseViewSchema>, 'state'> & {
+  state: S;
+};
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');

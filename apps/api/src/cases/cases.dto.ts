@@ -3,6 +3,7 @@ import {
   documentViewSchema,
   openComplaintSchema,
   taskViewSchema,
+  workflowCaseViewSchema,
   type CaseView as LiveCaseView,
   type TaskView,
 } from '@aso/contracts';
@@ -48,37 +49,11 @@ export const taskSchema = taskViewSchema
   .extend({ taskId: taskViewSchema.shape.taskId.openapi({ example: 'KS202611-0001-T2' }) })
   .openapi('TaskView') satisfies z.ZodType<TaskView>;
 
-export const liveCaseViewSchema = z
-  .object({
-    caseNumber: z.string(),
-    caseType: z.string(),
-    organisationId: z.string(),
-    policyVersion: z.number().int(),
-    status: z.string(),
+/** The workflow's live view (libs/contracts case-workflow.contract.ts), its tasks named. */
+export const liveCaseViewSchema = workflowCaseViewSchema
+  .extend({
     state: z.record(z.unknown()).describe('the domain state of the case (per case type)'),
     tasks: z.array(taskSchema),
-    overdueStages: z.array(z.string()),
-    closingClock: z.object({
-      startedAt: isoOrNull,
-      dueAt: isoOrNull,
-      dueProvisional: z.boolean(),
-      closedAt: isoOrNull,
-      onTime: z.boolean().nullable(),
-    }),
-    parentCaseNumber: z.string().nullable(),
-    childCaseNumbers: z.array(z.string()),
-    auditSeq: z.number().int(),
-    writeIncidents: z
-      .array(
-        z.object({
-          code: z.string(),
-          at: z.string(),
-          message: z.string(),
-          auditKeys: z.array(z.string()),
-          resolution: z.enum(['sanitised', 'dropped']),
-        }),
-      )
-      .describe('writes the database refused for good, and what the workflow did instead'),
   })
   .openapi('LiveCaseView') satisfies z.ZodType<LiveCaseView>;
 

@@ -1,5 +1,5 @@
 import { CASE_NUMBER_PATTERN } from '@aso/domain';
-import type { CompleteTaskResult } from '@aso/contracts';
+import { completeTaskResultSchema as completeTaskResultContract } from '@aso/contracts';
 import { taskSchema } from '../cases/cases.dto';
 import { queryInteger } from '../common/query-integer';
 import { registerRoute } from '../openapi/registry';
@@ -40,13 +40,7 @@ export const inboxSchema = z
   .object({ items: z.array(taskSchema), total: z.number().int() })
   .openapi('Inbox');
 
-export const completeTaskResultSchema = z
-  .object({
-    taskId: z.string(),
-    events: z.array(z.string()).describe('the domain events the command produced, by type'),
-    status: z.string().describe('the case status afterwards'),
-  })
-  .openapi('CompleteTaskResult') satisfies z.ZodType<CompleteTaskResult>;
+export const completeTaskResultSchema = completeTaskResultContract.openapi('CompleteTaskResult');
 
 registerRoute({
   method: 'get',
