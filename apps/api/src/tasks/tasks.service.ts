@@ -7,6 +7,7 @@ import {
   TasksRepository,
   toTaskView,
   UsersRepository,
+  type InboxQuery,
   type TaskEntity,
 } from '@aso/persistence';
 import { CaseGateway, WorkflowRejection } from '@aso/temporal';
@@ -23,14 +24,8 @@ import { isRefusal, STATUS_BY_CODE } from '../common/api-error';
 import { AuditService } from '../audit/audit.service';
 import type { IdempotentCommand } from '../idempotency/command-id.decorator';
 
-export interface InboxFilter {
-  scope: 'mine' | 'department' | 'all';
-  type?: string;
-  caseNumber?: string;
-  overdueOnly?: boolean;
-  limit: number;
-  offset: number;
-}
+/** The inbox query less who asks (that comes from the token). */
+export type InboxFilter = Omit<InboxQuery, 'organisationId' | 'department' | 'roles' | 'userId'>;
 
 /** Approval commands whose amount is checked against the approver's personal limit up front. */
 const LIMITED_APPROVALS = new Set(['ApproveResolution']);
