@@ -1,3 +1,3 @@
 // The workflow bundle's entry: every workflow type the worker registers.
-export { complaint } from './complaint.workflow';
-export { returnCase } from './return.workflow';
+export { complaint } from './complaint/complaint.workflow';
+export { returnCase } from './return/return.workflow';

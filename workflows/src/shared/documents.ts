@@ -1,6 +1,13 @@
 import type { DocumentRecord } from '@aso/contracts';
 import type { Recorder } from './recorder';
 
+/** A document as a case type creates it (the book adds the case, time, and empty lists). */
+export type NewDocument = Omit<
+  DocumentRecord,
+  'organisationId' | 'caseNumber' | 'updatedAt' | 'distribution' | 'signatures'
+> &
+  Partial<Pick<DocumentRecord, 'distribution' | 'signatures'>>;
+
 /**
  * The case's forms (complaint form revisions, discount certificate, return slip, petition) as
  * versioned records with their distribution and signatures. Each change is an audit event and a
@@ -22,15 +29,7 @@ export class DocumentBook {
     return this.docs.get(`${docType}/${docNumber}/${revision}`);
   }
 
-  create(
-    doc: Omit<
-      DocumentRecord,
-      'organisationId' | 'caseNumber' | 'updatedAt' | 'distribution' | 'signatures'
-    > &
-      Partial<Pick<DocumentRecord, 'distribution' | 'signatures'>>,
-    actor: string,
-    at: number,
-  ): DocumentRecord {
+  create(doc: NewDocument, actor: string, at: number): DocumentRecord {
     const record: DocumentRecord = {
       organisationId: this.ctx.organisationId,
       caseNumber: this.ctx.caseNumber,

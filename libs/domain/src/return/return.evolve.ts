@@ -12,6 +12,7 @@ const blank = {
   refundFen: null,
   reshipment: null,
   completedAt: null,
+  outcome: null,
 } as const;
 
 /** Fold one return event into the state (pure, total; replays rebuild the same state). */
@@ -88,7 +89,7 @@ export function evolveReturn(state: ReturnState | null, event: ReturnEvent): Ret
     case 'ReshipmentRecorded':
       return { ...state, reshipment: event.shipmentNumber };
     case 'ReturnCompleted':
-      return { ...state, status: 'completed', completedAt: event.at };
+      return { ...state, status: 'completed', completedAt: event.at, outcome: event.outcome };
   }
 }
 

@@ -143,7 +143,7 @@ describe('return 退换货 state machine (DOMAIN.md §2)', () => {
     c.do({ type: 'Reconcile', actor: finance, voucherNumber: 'V-1' });
     const events = c.do({ type: 'RecordRefund', actor: finance, amountFen: 119_700 });
     expect(events.map((e) => e.type)).toEqual(['RefundRecorded', 'ReturnCompleted']);
-    expect(c.s).toMatchObject({ status: 'completed', refundFen: 119_700 });
+    expect(c.s).toMatchObject({ status: 'completed', refundFen: 119_700, outcome: 'refunded' });
     expect(replayReturn(c.events)).toEqual(c.state);
   });
 

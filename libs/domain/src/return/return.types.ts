@@ -66,6 +66,8 @@ export interface ReturnState {
   refundFen: Fen | null;
   reshipment: string | null;
   completedAt: number | null;
+  /** how a completed return ended (the ReturnCompleted event's) */
+  outcome: 'refunded' | 'reshipped' | null;
 }
 
 type Cmd<T extends string, P = object> = { type: T; actor: Actor } & P;

@@ -3,9 +3,9 @@
 // (one without `patched()`) would. Replaying its history against today's code must fail.
 import { sleep } from '@temporalio/workflow';
 import type { ComplaintWorkflowInput } from '@aso/contracts';
-import { complaint as today } from '../../../src/complaint.workflow';
+import { complaint as today } from '../../../src/complaint/complaint.workflow';
 
-export { returnCase } from '../../../src/return.workflow';
+export { returnCase } from '../../../src/return/return.workflow';
 
 export async function complaint(input: ComplaintWorkflowInput) {
   await sleep('1 minute');

@@ -1,28 +1,55 @@
 import { setHandler } from '@temporalio/workflow';
-import { claimTaskUpdate, delegateTaskUpdate, unclaimTaskUpdate } from '@aso/contracts';
+import {
+  type CaseView,
+  type CompleteTaskInput,
+  type CompleteTaskResult,
+  caseViewQuery,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  delegateTaskUpdate,
+  unclaimTaskUpdate,
+} from '@aso/contracts';
 import type { CaseType } from '@aso/domain';
 import type { CaseClock } from './clock';
 import type { Recorder } from './recorder';
 import type { TaskBoard } from './task-board';
 
+/** The part of the runtime the handlers work on. */
+interface HandledCase<T extends CaseType> {
+  readonly board: TaskBoard<T>;
+  readonly recorder: Recorder;
+  readonly clock: CaseClock;
+  /** a task changed without a domain event: wake the loop */
+  touched(): void;
+}
+
+/** What completing a task means for this case (the runtime's decide → record → reconcile). */
+interface CaseCommands {
+  view(): CaseView;
+  complete(req: CompleteTaskInput): Promise<CompleteTaskResult>;
+  /** throws the refusal the update would meet (the validator: nothing reaches history) */
+  prepare(req: CompleteTaskInput, now: Date): void;
+}
+
 /**
- * claimTask / unclaimTask / delegateTask, the same for every case type. Validators refuse before
- * anything reaches history; handlers await their writes so the API sees the effect when the
- * update returns.
+ * The caseView query and the claimTask / unclaimTask / delegateTask / completeTask updates, the
+ * same for every case type. Validators refuse before anything reaches history; handlers take
+ * their "now" from the case clock (label `task:<id> <action>`, which tools/chaos/history.ts
+ * reads) and await their writes so the API sees the effect when the update returns.
  */
-export function registerTaskHandlers<T extends CaseType>(
-  board: TaskBoard<T>,
-  recorder: Recorder,
-  onChange: () => void,
-  clock: CaseClock,
+export function registerCaseHandlers<T extends CaseType>(
+  c: HandledCase<T>,
+  commands: CaseCommands,
 ): void {
+  const { board, recorder, clock } = c;
+  setHandler(caseViewQuery, () => commands.view());
   setHandler(
     claimTaskUpdate,
     async ({ taskId, actor }) => {
       const now = await clock.now(`task:${taskId} claim`);
       board.assertMayClaim(board.get(taskId), actor);
       const task = board.claim(taskId, actor, now);
-      onChange();
+      c.touched();
       await recorder.flush();
       return { ...task };
     },
@@ -34,7 +61,7 @@ export function registerTaskHandlers<T extends CaseType>(
       const now = await clock.now(`task:${taskId} unclaim`);
       board.assertMayReassign(board.get(taskId), actor, 'unclaim');
       const task = board.unclaim(taskId, actor, now);
-      onChange();
+      c.touched();
       await recorder.flush();
       return { ...task };
     },
@@ -51,7 +78,7 @@ export function registerTaskHandlers<T extends CaseType>(
       board.assertMayReassign(current, actor, 'delegate');
       board.assertMayDelegateTo(current, to);
       const task = board.delegate(taskId, actor, to, now);
-      onChange();
+      c.touched();
       await recorder.flush();
       return { ...task };
     },
@@ -63,4 +90,7 @@ export function registerTaskHandlers<T extends CaseType>(
       },
     },
   );
+  setHandler(completeTaskUpdate, (req) => commands.complete(req), {
+    validator: (req) => commands.prepare(req, new Date()),
+  });
 }

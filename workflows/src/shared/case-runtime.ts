@@ -1,0 +1,263 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyLocalActivities,
+} from '@temporalio/workflow';
+import type {
+  CaseActivities,
+  CaseSnapshot,
+  CaseView,
+  CompleteTaskInput,
+  CompleteTaskResult,
+} from '@aso/contracts';
+import {
+  BusinessCalendar,
+  type CaseType,
+  type Decision,
+  defaultHolidayTables,
+  type PolicyDocument,
+} from '@aso/domain';
+import type {
+  BoardFacts,
+  CaseDefinition,
+  CaseEvent,
+  CaseLoop,
+  CaseScope,
+  CaseSetup,
+} from './case-definition';
+import { registerCaseHandlers } from './case-handlers';
+import { applyRecords } from './case-records';
+import { CaseClock } from './clock';
+import { DocumentBook } from './documents';
+import { Recorder } from './recorder';
+import { refusal, refusalOf } from './refusal';
+import { ACKNOWLEDGE_ESCALATION, TaskBoard } from './task-board';
+
+// Read-model and audit writes are short and idempotent: as a local activity they run in the
+// worker without a server round trip per write (and are retried like any activity).
+const writes = proxyLocalActivities<Pick<CaseActivities, 'recordChanges'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds' },
+});
+
+export type * from './case-definition';
+
+/**
+ * One case's run: state, tasks, writes and clock around a definition. It owns the updates and
+ * the query (case-handlers.ts, registered by `open`), the first decision (`open`), the wait loop
+ * (`run`: deadlines, flush, wake) and the end (`allHandlersFinished`). The Temporal commands it
+ * issues, in order: the clock's patch marker; the opening write; per change a `stampTime` and a
+ * `recordChanges` local activity on the recorder's one serial queue; one timer per wait with a
+ * deadline ahead.
+ */
+export class CaseRuntime<
+  T extends CaseType,
+  S extends { status: string },
+  E extends CaseEvent,
+  C,
+> implements CaseScope<T> {
+  readonly clock: CaseClock;
+  readonly caseNumber: string;
+  readonly policy: PolicyDocument;
+  readonly calendar: BusinessCalendar;
+  readonly recorder: Recorder;
+  readonly board: TaskBoard<T>;
+  private readonly documents: DocumentBook;
+  private readonly def: CaseDefinition<T, S, E, C>;
+  private readonly setup: CaseSetup;
+  private state: S | null = null;
+  private changes = 0;
+
+  constructor(
+    caseType: T,
+    setup: CaseSetup,
+    define: (scope: CaseScope<T>) => CaseDefinition<T, S, E, C>,
+  ) {
+    // First, before any other command: the clock's patch marker (clock.ts).
+    this.clock = new CaseClock(Date.parse(setup.startedAt), (run) => this.recorder.serial(run));
+    this.caseNumber = setup.caseNumber;
+    this.policy = setup.policy;
+    this.calendar = new BusinessCalendar(
+      setup.policy.calendar,
+      setup.holidayTables ?? defaultHolidayTables,
+    );
+    this.recorder = new Recorder(
+      writes,
+      {
+        organisationId: setup.organisationId,
+        caseNumber: this.caseNumber,
+        policyVersion: this.policy.version,
+      },
+      (version) => this.snapshot(version),
+      () => this.clock.at(),
+    );
+    const ctx = {
+      caseNumber: this.caseNumber,
+      caseType,
+      policy: this.policy,
+      calendar: this.calendar,
+    };
+    this.board = new TaskBoard(ctx, this.recorder);
+    this.documents = new DocumentBook(this.recorder, {
+      organisationId: setup.organisationId,
+      caseNumber: this.caseNumber,
+    });
+    this.def = define(this);
+    this.setup = setup;
+  }
+
+  current(): S {
+    if (!this.state)
+      throw ApplicationFailure.nonRetryable(`${this.def.caseType} ${this.caseNumber} has no state`);
+    return this.state;
+  }
+
+  /** a task changed without a domain event (claim, unclaim, delegate): wake the loop */
+  touched(): void {
+    this.changes += 1;
+  }
+
+  /**
+   * The first decision (the case's opening command; refused, the workflow fails) and its first
+   * tasks, at the opening time the start input records (no stamp). Only then are the query and
+   * the updates registered: the SDK hands an update that came with the first workflow task to
+   * its handler as soon as it is set, so an earlier registration would validate it against an
+   * empty board (seen under chaos: TASK_NOT_FOUND).
+   */
+  async open(command: C, at: Date): Promise<void> {
+    this.record(this.decided(this.def.decide(null, command, at)));
+    this.afterChange(this.clock.at());
+    registerCaseHandlers(this, {
+      view: () => this.view(this.setup),
+      complete: (req) => this.complete(req),
+      prepare: (req, now) => void this.prepare(req, now),
+    });
+    await this.recorder.flush();
+  }
+
+  /** A command of the workflow itself (child results); a refusal here is a bug, not a user error. */
+  system(command: C, now: Date): void {
+    this.record(this.decided(this.def.decide(this.current(), command, now)));
+    this.afterChange(now);
+  }
+
+  /** Wait for people, deadlines (and the loop's own reasons) until the case is done; then finish. */
+  async run(loop: CaseLoop = {}): Promise<S> {
+    const done = () => this.def.done(this.current());
+    let timedOut = false; // woken by a deadline (a timer history records), not by a change
+    while (!done()) {
+      const reason = timedOut ? 'deadlines' : (loop.stampReason?.() ?? null);
+      // without a reason: the time of the change that woke the loop
+      const now = reason !== null ? await this.clock.now(reason) : this.clock.at();
+      this.board.checkDeadlines(now);
+      const turn = loop.turn?.(now);
+      if (turn) await turn;
+      await this.recorder.flush();
+      const seen = this.changes;
+      const wake = this.board.nextWakeMs(new Date());
+      const woken = () => this.changes !== seen || (loop.wakes?.() ?? false) || done();
+      if (wake === null) {
+        await condition(woken);
+        timedOut = false;
+      } else timedOut = !(await condition(woken, Math.max(1, wake - Date.now())));
+    }
+    await condition(allHandlersFinished);
+    await this.recorder.flush();
+    return this.current();
+  }
+
+  private decided(decision: Decision<E>): E[] {
+    if (decision.ok) return decision.events;
+    throw ApplicationFailure.create({
+      type: decision.error.code,
+      message: decision.error.message,
+      details: [decision.error.details],
+      nonRetryable: true,
+    });
+  }
+
+  /** completeTask: validated again (an earlier handler may have moved the case on), applied, written. */
+  private async complete(req: CompleteTaskInput): Promise<CompleteTaskResult> {
+    const now = await this.clock.now(`task:${req.taskId} complete`);
+    const { taskId, events } = this.prepare(req, now);
+    this.record(events);
+    this.board.complete(taskId, req.actor.userId, now, {
+      command: req.command.type,
+      comment: req.comment ?? null,
+      events: events.map((e) => e.type),
+    });
+    this.afterChange(now);
+    await this.recorder.flush();
+    return { taskId, events: events.map((e) => e.type), status: this.current().status };
+  }
+
+  /** Validate a completeTask request: task access, command ∈ task, then the domain's decision. */
+  private prepare(req: CompleteTaskInput, now: Date): { taskId: string; events: E[] } {
+    const task = this.board.get(req.taskId);
+    this.board.assertMayWork(task, req.actor);
+    const type = typeof req.command?.type === 'string' ? req.command.type : null;
+    if (type === null || !task.commands.includes(type)) {
+      throw refusal(
+        'COMMAND_INVALID',
+        `Task ${task.taskId} (${task.type}) is completed by ${task.commands.join(' or ')}`,
+        { taskId: task.taskId, command: type, accepted: task.commands },
+      );
+    }
+    if (type === ACKNOWLEDGE_ESCALATION) return { taskId: task.taskId, events: [] };
+    const s = this.current();
+    const decision = this.def.decide(s, this.def.parseCommand(req, s), now);
+    if (!decision.ok) throw refusalOf(decision.error);
+    return { taskId: task.taskId, events: decision.events };
+  }
+
+  /** Fold events into the state; audit each, with the records (documents, approvals) it implies. */
+  private record(events: E[]): void {
+    for (const event of events) {
+      const state = this.def.evolve(this.state, event);
+      this.state = state;
+      this.recorder.audit(`${this.def.caseType}.${event.type}`, event.by, event.at, {
+        ...event,
+      } as Record<string, unknown>);
+      applyRecords(this.def.records(event, state), this.recorder, this.documents);
+    }
+  }
+
+  /** After any change: the definition's bookkeeping, then the tasks the new state needs. */
+  private afterChange(now: Date): void {
+    const s = this.current();
+    this.def.onChange?.(s, now);
+    this.board.reconcile(
+      this.def.workItems(s),
+      now,
+      (item) => this.def.taskOptions?.(item, s) ?? {},
+    );
+    if (this.def.done(s)) this.board.cancelAll(now, this.def.doneReason);
+    this.changes += 1;
+  }
+
+  private view(setup: CaseSetup): CaseView<S> {
+    const s = this.current();
+    return {
+      caseNumber: this.caseNumber,
+      caseType: this.def.caseType,
+      organisationId: setup.organisationId,
+      policyVersion: this.policy.version,
+      status: s.status,
+      state: s,
+      tasks: this.board.views(),
+      overdueStages: [...this.board.overdueStages],
+      ...this.def.view(s),
+      auditSeq: this.recorder.auditSeq,
+      writeIncidents: this.recorder.writeIncidents,
+    };
+  }
+
+  private snapshot(version: number): CaseSnapshot {
+    const facts: BoardFacts = {
+      tasksOverdue: this.board.openTasks().some((t) => t.overdue),
+      overdueStages: [...this.board.overdueStages],
+    };
+    return this.def.snapshot(this.current(), facts, version);
+  }
+}
