@@ -127,9 +127,15 @@ export class CaseDriver<S> {
 
   /** the one open task of a type (fails the test when there is none) */
   async task(type: string): Promise<TaskView> {
-    const open = (await this.tasks(type)).filter(
-      (t) => t.status === 'open' || t.status === 'claimed',
-    );
+    const openOf = async () =>
+      (await this.tasks(type)).filter((t) => t.status === 'open' || t.status === 'claimed');
+    let open = await openOf();
+    // A query can be answered while the case's first change still waits for its clock stamp
+    // (the state is there, its tasks not yet): a case that has just started settles briefly.
+    for (let i = 0; i < 20 && open.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      open = await openOf();
+    }
     if (open.length !== 1)
       throw new Error(
         `expected one open ${type} task on ${this.caseNumber}, found ${open.length}: ${JSON.stringify((await this.view()).tasks.map((t) => [t.type, t.status]))}`,
