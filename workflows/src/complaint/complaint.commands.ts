@@ -1,15 +1,14 @@
-import type { CompleteTaskInput, ComplaintTaskCommand } from '@aso/contracts';
+import { type CompleteTaskInput, parseComplaintTaskCommand } from '@aso/contracts';
 import type { ComplaintCommand } from '@aso/domain';
-import { actorOf } from '../shared/actor';
+import { parsedTaskCommand } from '../shared/task-command';
 
 /**
- * The domain command a completeTask request carries: the payload, with the actor the API vouches
- * for (never one in the payload). The domain validates the rest (decideComplaint). Until the
- * contracts' payload parsers land this stays a cast, as it was.
+ * The domain command a complaint's completeTask request carries: the payload parsed by the
+ * contract's schemas, with the actor the API vouches for. The domain validates the rest
+ * (decideComplaint).
  */
 export function parseComplaintCommand(req: CompleteTaskInput): ComplaintCommand {
-  const given = req.command as ComplaintTaskCommand;
-  const command = { ...given, actor: actorOf(req.actor) } as ComplaintCommand;
+  const command = parsedTaskCommand(req, parseComplaintTaskCommand) as ComplaintCommand;
   // The approver's own limit comes from who they are (the API vouches for it), never from the payload.
   if (command.type === 'ApproveResolution')
     return { ...command, personalLimitFen: req.actor.approvalLimitFen ?? null };

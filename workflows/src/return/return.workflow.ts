@@ -1,5 +1,9 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { ReturnOutcome, ReturnWorkflowInput } from '@aso/contracts';
+import {
+  parseReturnTaskCommand,
+  type ReturnOutcome,
+  type ReturnWorkflowInput,
+} from '@aso/contracts';
 import {
   type ReturnCommand,
   type ReturnEvent,
@@ -11,6 +15,7 @@ import {
 import { actorOf } from '../shared/actor';
 import type { CaseDefinition, CaseScope } from '../shared/case-definition';
 import { CaseRuntime } from '../shared/case-runtime';
+import { parsedTaskCommand } from '../shared/task-command';
 import { returnOutcome, returnSnapshot, returnView } from './return.projection';
 import { returnRecords } from './return.records';
 
@@ -72,9 +77,8 @@ function returnDefinition(
     caseType: 'return',
     decide: (s, command, now) => decideReturn(s, command, now, policy, calendar),
     evolve: evolveReturn,
-    // The payload with the actor the API vouches for; the domain validates the rest.
-    parseCommand: (req) =>
-      ({ ...(req.command as object), actor: actorOf(req.actor) }) as ReturnCommand,
+    // The payload parsed by the contract's schemas, with the actor the API vouches for.
+    parseCommand: (req) => parsedTaskCommand(req, parseReturnTaskCommand) as ReturnCommand,
     workItems: returnWorkItems,
     records: (e, s) => returnRecords(e, s, input.caseNumber),
     done: (s) => s.status === 'completed' || s.status === 'rejected',

@@ -1,4 +1,4 @@
-import type { TaskView } from '@aso/contracts';
+import { ACKNOWLEDGE_ESCALATION, type TaskView } from '@aso/contracts';
 import {
   type BusinessCalendar,
   dueOf,
@@ -12,8 +12,8 @@ import {
 } from '@aso/domain';
 import { isOpen, newTaskView, type TaskList, type Tracked } from './task-list';
 
-/** Escalation tasks are acknowledged by whoever they reach (a workflow-level command). */
-export const ACKNOWLEDGE_ESCALATION = 'AcknowledgeEscalation';
+/** Escalation tasks are acknowledged by whoever they reach (a workflow-level command, contracts). */
+export { ACKNOWLEDGE_ESCALATION };
 
 /**
  * A deadline being watched: a task's own stage clock, or a case-level clock (the complaint's
