@@ -1,12 +1,12 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { DomainError } from '@aso/domain';
+import type { DomainError, ErrorCode } from '@aso/domain';
 
 /**
  * A refused command, as the API sees it: a non-retryable ApplicationFailure whose `type` is the
  * domain's error code and whose first detail is the data explaining it (ARCHITECTURE.md).
  */
 export function refusal(
-  code: string,
+  code: ErrorCode,
   message: string,
   details: Record<string, unknown> = {},
 ): ApplicationFailure {

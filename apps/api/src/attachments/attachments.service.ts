@@ -1,7 +1,7 @@
+import { ApiError, isCodedError } from '../common/api-error';
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@aso/config';
-import { DomainError } from '@aso/domain';
 import {
   ATTACHMENT_KINDS,
   AttachmentStore,
@@ -73,13 +73,13 @@ export class AttachmentsService {
     await this.assertMayUpload(user, requestId, caseNumber);
     const kind = parseKind(kindInput);
     if (!file || file.size === 0) {
-      throw new DomainError('VALIDATION_FAILED', 'Attach a non-empty file in the field "file"', {
+      throw new ApiError('VALIDATION_FAILED', 'Attach a non-empty file in the field "file"', {
         issues: [{ path: 'body.file', message: 'required, not empty' }],
       });
     }
     // multer enforces the limit while reading; this guards a store configured without it.
     if (file.size > this.config.ATTACHMENT_MAX_BYTES) {
-      throw new DomainError('PAYLOAD_TOO_LARGE', 'The file is too large', {
+      throw new ApiError('PAYLOAD_TOO_LARGE', 'The file is too large', {
         maxBytes: this.config.ATTACHMENT_MAX_BYTES,
         size: file.size,
       });
@@ -114,7 +114,7 @@ export class AttachmentsService {
       ? await this.store.get(user.organisationId, caseNumber, id)
       : null;
     if (!found) {
-      throw new DomainError('NOT_FOUND', `No attachment ${id} on case ${caseNumber}`, {
+      throw new ApiError('NOT_FOUND', `No attachment ${id} on case ${caseNumber}`, {
         caseNumber,
         attachmentId: id,
       });
@@ -131,7 +131,7 @@ export class AttachmentsService {
     try {
       assertMayWrite(user, 'upload attachment');
     } catch (e) {
-      if (e instanceof DomainError) {
+      if (isCodedError(e)) {
         await this.auditService.recordRefusal({
           organisationId: user.organisationId,
           caseNumber,
@@ -173,7 +173,7 @@ export class AttachmentsService {
         policyVersion: null,
       });
       if (result.outcome === 'already_recorded') {
-        throw new DomainError('CONFLICT', 'This attachment was already recorded', {
+        throw new ApiError('CONFLICT', 'This attachment was already recorded', {
           requestId,
         });
       }
@@ -189,7 +189,7 @@ function parseKind(input: unknown): AttachmentKind {
   if (typeof input === 'string' && (ATTACHMENT_KINDS as readonly string[]).includes(input)) {
     return input as AttachmentKind;
   }
-  throw new DomainError('VALIDATION_FAILED', 'Invalid input: body.kind', {
+  throw new ApiError('VALIDATION_FAILED', 'Invalid input: body.kind', {
     issues: [{ path: 'body.kind', message: `one of ${ATTACHMENT_KINDS.join(', ')}` }],
   });
 }
@@ -202,7 +202,7 @@ function acceptedType(file: UploadedPart): string {
   // application/octet-stream says "I don't know": then the bytes alone decide.
   const consistent = declared === detected || declared === 'application/octet-stream';
   if (!detected || !consistent || (!allowed && declared !== 'application/octet-stream')) {
-    throw new DomainError(
+    throw new ApiError(
       'UNSUPPORTED_MEDIA_TYPE',
       `Only ${ALLOWED_CONTENT_TYPES.join(', ')} files are accepted, and the content must match the declared type`,
       { declared, detected, allowed: [...ALLOWED_CONTENT_TYPES] },

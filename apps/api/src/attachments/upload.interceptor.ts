@@ -1,3 +1,4 @@
+import { ApiError } from '../common/api-error';
 import {
   Inject,
   Injectable,
@@ -8,7 +9,6 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '@aso/config';
-import { DomainError } from '@aso/domain';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { assertText, NUL_MESSAGE } from '../common/text-rule';
 
@@ -68,16 +68,14 @@ export class UploadInterceptor implements NestInterceptor {
 
   private coded(e: unknown): unknown {
     if (e instanceof PayloadTooLargeException) {
-      return new DomainError(
-        'PAYLOAD_TOO_LARGE',
-        `The file is larger than ${this.maxBytes} bytes`,
-        { maxBytes: this.maxBytes },
-      );
+      return new ApiError('PAYLOAD_TOO_LARGE', `The file is larger than ${this.maxBytes} bytes`, {
+        maxBytes: this.maxBytes,
+      });
     }
     // busboy refuses a part header it cannot read — a NUL in a field's or the file's name is
     // one — before any field exists to name: the body itself is the bad input.
     if (e instanceof Error && /Malformed part header/i.test(e.message)) {
-      return new DomainError('VALIDATION_FAILED', 'Invalid input: body', {
+      return new ApiError('VALIDATION_FAILED', 'Invalid input: body', {
         issues: [
           { path: 'body', message: `a multipart part header is malformed (${NUL_MESSAGE}?)` },
         ],

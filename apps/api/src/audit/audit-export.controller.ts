@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
-import { parseInput } from '../common/api-error';
+import { parseInput } from '../common/parse-input';
 import { CurrentUser } from '../common/actor.decorator';
 import { auditCsv, verificationHeaders, type AuditExport } from './audit-export';
 import { auditExportQuerySchema } from './audit-export.dto';

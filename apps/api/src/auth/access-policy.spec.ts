@@ -1,4 +1,4 @@
-import { isDomainError } from '@aso/domain';
+import { isCodedError } from '../common/api-error';
 import {
   assertAdmin,
   assertMayOpenComplaint,
@@ -25,7 +25,7 @@ const codeOf = (fn: () => void): string | undefined => {
     fn();
     return undefined;
   } catch (e) {
-    return isDomainError(e) ? e.code : 'not a domain error';
+    return isCodedError(e) ? e.code : 'not a coded error';
   }
 };
 

@@ -1,3 +1,4 @@
+import { ApiError } from '../common/api-error';
 import {
   type Actor,
   assertTaskVerdict,
@@ -22,7 +23,7 @@ import type { AuthUser } from './auth-user';
 /** DOMAIN.md "Who uses it": auditors read every case and must never change anything. */
 export function assertMayWrite(user: AuthUser, action: string): void {
   if (user.roles.includes('auditor')) {
-    throw new DomainError('AUDITOR_READ_ONLY', 'Auditors have read-only access', {
+    throw new ApiError('AUDITOR_READ_ONLY', 'Auditors have read-only access', {
       userId: user.id,
       action,
     });
@@ -76,7 +77,7 @@ export function assertMayReadCase(
 ): void {
   if (seesAllCases(user) || kase.openedBy === user.id) return;
   if (taskDepartments.includes(user.department)) return;
-  throw new DomainError('FORBIDDEN', `Your department does not work case ${kase.caseNumber}`, {
+  throw new ApiError('FORBIDDEN', `Your department does not work case ${kase.caseNumber}`, {
     caseNumber: kase.caseNumber,
     userId: user.id,
     department: user.department,

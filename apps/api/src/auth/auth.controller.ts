@@ -1,7 +1,7 @@
+import { isApiError } from '../common/api-error';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { isDomainError } from '@aso/domain';
 import type { Request, Response } from 'express';
-import { parseInput } from '../common/api-error';
+import { parseInput } from '../common/parse-input';
 import { CurrentUser } from '../common/actor.decorator';
 import { toUserView, type AuthUser } from './auth-user';
 import { loginBodySchema, refreshBodySchema } from './auth.dto';
@@ -52,7 +52,7 @@ async function withRetryAfter<T>(res: Response, result: Promise<T>): Promise<T> 
   try {
     return await result;
   } catch (e) {
-    if (isDomainError(e) && e.code === 'TOO_MANY_ATTEMPTS')
+    if (isApiError(e, 'TOO_MANY_ATTEMPTS'))
       res.setHeader('Retry-After', String(e.details.retryAfterSeconds));
     throw e;
   }

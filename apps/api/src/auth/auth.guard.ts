@@ -1,6 +1,6 @@
+import { ApiError } from '../common/api-error';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '@aso/domain';
 import type { AuthedRequest } from './auth-user';
 import { AuthService } from './auth.service';
 import { IS_PUBLIC } from './public.decorator';
@@ -25,7 +25,7 @@ export class AuthGuard implements CanActivate {
     const header = req.header('authorization') ?? '';
     const m = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header);
     if (!m) {
-      throw new DomainError(
+      throw new ApiError(
         'UNAUTHENTICATED',
         header ? 'Malformed Authorization header' : 'Log in first: no Bearer access token',
         { reason: header ? 'invalid' : 'missing' },

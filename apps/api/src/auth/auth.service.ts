@@ -1,5 +1,5 @@
+import { ApiError, isApiError } from '../common/api-error';
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, isDomainError } from '@aso/domain';
 import { DATA_SOURCE, RefreshTokensRepository, UsersRepository } from '@aso/persistence';
 import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
@@ -18,7 +18,7 @@ export interface Session {
 }
 
 const refused = (reason: string) =>
-  new DomainError('UNAUTHENTICATED', 'Invalid or expired refresh token', { reason });
+  new ApiError('UNAUTHENTICATED', 'Invalid or expired refresh token', { reason });
 
 /**
  * Login, refresh and the per-request user lookup. Whichever AuthProvider proves identity, the
@@ -53,14 +53,13 @@ export class AuthService {
     try {
       user = await this.provider.authenticate(credentials);
     } catch (e) {
-      if (isDomainError(e) && e.code === 'INVALID_CREDENTIALS')
-        await this.throttle.recordFailure(keys, 'login');
+      if (isApiError(e, 'INVALID_CREDENTIALS')) await this.throttle.recordFailure(keys, 'login');
       throw e;
     }
     await this.throttle.recordSuccess(keys);
     const record = await this.users.findById(user.organisationId, user.id);
     if (!record)
-      throw new DomainError('INVALID_CREDENTIALS', 'Wrong organisation, username or password');
+      throw new ApiError('INVALID_CREDENTIALS', 'Wrong organisation, username or password');
     const refresh = this.tokens.newRefreshToken();
     await this.refreshTokens.issue({
       id: refresh.id,
@@ -79,7 +78,7 @@ export class AuthService {
     try {
       return await this.rotate(refreshToken);
     } catch (e) {
-      if (isDomainError(e) && e.code === 'UNAUTHENTICATED')
+      if (isApiError(e, 'UNAUTHENTICATED'))
         await this.throttle.recordFailure({ address }, 'refresh');
       throw e;
     }
@@ -127,7 +126,7 @@ export class AuthService {
     const claims = await this.tokens.verifyAccess(accessToken);
     const record = await this.users.findById(claims.organisationId, claims.userId);
     if (!record || !record.active) {
-      throw new DomainError('UNAUTHENTICATED', 'The user no longer exists or is deactivated', {
+      throw new ApiError('UNAUTHENTICATED', 'The user no longer exists or is deactivated', {
         reason: 'inactive',
       });
     }

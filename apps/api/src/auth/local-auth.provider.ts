@@ -1,5 +1,5 @@
+import { ApiError } from '../common/api-error';
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@aso/domain';
 import { DATA_SOURCE, UsersRepository } from '@aso/persistence';
 import type { DataSource } from 'typeorm';
 import { AuthProvider, type PasswordCredentials } from './auth-provider';
@@ -24,7 +24,7 @@ export class LocalAuthProvider extends AuthProvider {
     const user = await this.users.findByUsername(credentials.organisation, credentials.username);
     const ok = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, credentials.password);
     if (!user || !ok || !user.active) {
-      throw new DomainError('INVALID_CREDENTIALS', 'Wrong organisation, username or password');
+      throw new ApiError('INVALID_CREDENTIALS', 'Wrong organisation, username or password');
     }
     return toAuthUser(user);
   }

@@ -1,7 +1,7 @@
+import { ApiError } from '../common/api-error';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@aso/config';
-import { DomainError } from '@aso/domain';
 import { AUTH_THROTTLE_TABLE, DATA_SOURCE } from '@aso/persistence';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
@@ -61,7 +61,7 @@ export class LoginThrottle {
     const waitMs = Math.max(...(await Promise.all(checks)));
     if (waitMs > 0) {
       const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
-      throw new DomainError('TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later', {
+      throw new ApiError('TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later', {
         retryAfterSeconds,
       });
     }

@@ -1,5 +1,5 @@
 import { loadConfig } from '@aso/config';
-import { isDomainError } from '@aso/domain';
+import { isApiError } from '../common/api-error';
 import { sameDigest, sha256, TokenService } from './token.service';
 
 const config = (over: Record<string, string> = {}) =>
@@ -14,7 +14,7 @@ const reasonOf = async (p: Promise<unknown>): Promise<string | undefined> => {
     await p;
     return undefined;
   } catch (e) {
-    return isDomainError(e) ? `${e.code}:${String(e.details.reason)}` : 'not a domain error';
+    return isApiError(e) ? `${e.code}:${String(e.details.reason)}` : 'not an API error';
   }
 };
 

@@ -1,7 +1,7 @@
+import { ApiError, isApiError } from '../common/api-error';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@aso/config';
-import { DomainError } from '@aso/domain';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { CLOCK, type Clock } from '../common/clock';
 
@@ -81,13 +81,13 @@ export class TokenService {
         typeof payload.sub !== 'string' ||
         typeof payload.org !== 'string'
       ) {
-        throw new DomainError('UNAUTHENTICATED', 'Not an access token', { reason: 'invalid' });
+        throw new ApiError('UNAUTHENTICATED', 'Not an access token', { reason: 'invalid' });
       }
       return { userId: payload.sub, organisationId: payload.org };
     } catch (e) {
-      if (e instanceof DomainError) throw e;
+      if (isApiError(e)) throw e;
       const expired = e instanceof errors.JWTExpired;
-      throw new DomainError(
+      throw new ApiError(
         'UNAUTHENTICATED',
         expired ? 'The access token has expired' : 'Invalid access token',
         { reason: expired ? 'expired' : 'invalid' },

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { parseInput } from '../common/api-error';
+import { parseInput } from '../common/parse-input';
 import { CurrentUser } from '../common/actor.decorator';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';

@@ -1,3 +1,4 @@
+import { ApiError } from '../common/api-error';
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseView as LiveView, OpenComplaint } from '@aso/contracts';
@@ -116,7 +117,7 @@ export class CasesService {
       numberFor: (sequence) => caseNumberAt('KS', this.clock(), sequence),
     });
     if (intent.requestHash !== requestHash) {
-      throw new DomainError(
+      throw new ApiError(
         'IDEMPOTENCY_KEY_REUSED',
         'This Idempotency-Key already opened a case for a different report',
         { key: command?.key, caseNumber: intent.caseNumber },
@@ -231,7 +232,7 @@ export class CasesService {
       );
     }
     const row = await this.cases.findOne(organisationId, caseNumber);
-    if (!row) throw new DomainError('CASE_NOT_FOUND', `No case ${caseNumber}`, { caseNumber });
+    if (!row) throw new ApiError('CASE_NOT_FOUND', `No case ${caseNumber}`, { caseNumber });
     return row;
   }
 }

@@ -1,5 +1,5 @@
+import { ApiError } from './api-error';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { DomainError } from '@aso/domain';
 import type { AuthedRequest, AuthUser } from '../auth/auth-user';
 
 /**
@@ -9,7 +9,7 @@ import type { AuthedRequest, AuthUser } from '../auth/auth-user';
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
   const user = ctx.switchToHttp().getRequest<AuthedRequest>().user;
   // Only reachable on a route marked @Public() by mistake: fail closed.
-  if (!user) throw new DomainError('UNAUTHENTICATED', 'Log in first', { reason: 'missing' });
+  if (!user) throw new ApiError('UNAUTHENTICATED', 'Log in first', { reason: 'missing' });
   return user;
 });
 

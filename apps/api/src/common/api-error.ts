@@ -1,59 +1,108 @@
-import { DomainError } from '@aso/domain';
-import type { ZodError, ZodTypeAny, z } from 'zod';
-import { assertText } from './text-rule';
+import { ERROR_CODES, isDomainError, type DomainError, type ErrorCode } from '@aso/domain';
 
-/** Parses request input; every bad field is listed with its path (→ 400 VALIDATION_FAILED). */
-export function parseInput<S extends ZodTypeAny>(
-  schema: S,
-  value: unknown,
-  root = 'body',
-): z.infer<S> {
-  // The shared text rule first, so every DTO refuses NUL and lone surrogates the same way.
-  assertText(value, root);
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw validationError(parsed.error, root);
-  return parsed.data;
+/**
+ * The codes only the HTTP layer gives (input, authentication, lookup, idempotency, transport).
+ * Business refusals are DomainErrors with ERROR_CODES (libs/domain); nothing here is a rule of
+ * the domain, so the domain never sees these.
+ */
+export const API_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'BODY_TOO_DEEP',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'AUDITOR_READ_ONLY',
+  'CASE_NOT_FOUND',
+  'USER_NOT_FOUND',
+  'NOT_FOUND',
+  'CONFLICT',
+  'USERNAME_TAKEN',
+  'CANNOT_DEACTIVATE_SELF',
+  'IDEMPOTENCY_IN_PROGRESS',
+  'IDEMPOTENCY_KEY_REUSED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'TOO_MANY_ATTEMPTS',
+  'INTERNAL',
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+/** Every code an error body of the API can carry (documented in the OpenAPI ErrorBody). */
+export type AnyErrorCode = ErrorCode | ApiErrorCode;
+export const ALL_ERROR_CODES = [...ERROR_CODES, ...API_ERROR_CODES] as const;
+
+/** An HTTP-level refusal: like DomainError, a plain class with a closed `code` (never HttpException). */
+export class ApiError<
+  Code extends ApiErrorCode = ApiErrorCode,
+  TDetails extends Record<string, unknown> = Record<string, unknown>,
+> extends Error {
+  constructor(
+    readonly code: Code,
+    message: string,
+    readonly details: TDetails = {} as TDetails,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
 }
 
-export function validationError(error: ZodError, root: string): DomainError {
-  // An unknown key of a strict object is named itself (body.command.formDeadlines.x), not its parent.
-  const issues = error.issues.flatMap((i) =>
-    i.code === 'unrecognized_keys'
-      ? i.keys.map((k) => ({ path: [root, ...i.path, k].join('.'), message: 'unknown field' }))
-      : [{ path: [root, ...i.path].join('.'), message: i.message }],
-  );
-  return new DomainError(
-    'VALIDATION_FAILED',
-    `Invalid input: ${issues.map((i) => i.path).join(', ')}`,
-    { issues },
-  );
+export function isApiError<C extends ApiErrorCode>(e: unknown, code?: C): e is ApiError<C> {
+  return e instanceof ApiError && (code === undefined || e.code === code);
 }
 
-/** Code → HTTP status. A code not listed is a broken business rule (422). */
-export const STATUS_BY_CODE: Record<string, number> = {
-  VALIDATION_FAILED: 400,
-  BODY_TOO_DEEP: 400,
-  COMMAND_INVALID: 400,
-  CASE_NUMBER_INVALID: 400,
+/** A refusal with a closed code, from the domain or from the HTTP layer. */
+export type CodedError = DomainError | ApiError;
+export const isCodedError = (e: unknown): e is CodedError => isDomainError(e) || isApiError(e);
+
+/**
+ * Code → HTTP status: one entry per code, checked complete by the compiler (a new code in
+ * ERROR_CODES or API_ERROR_CODES does not compile until it has a status here). 422 is a business
+ * rule that refused the command.
+ */
+export const STATUS_BY_CODE = {
+  // libs/domain ERROR_CODES
+  POLICY_INVALID: 422,
+  CALENDAR_YEAR_UNKNOWN: 422,
+  CALENDAR_RANGE_EXCEEDED: 422,
+  HOLIDAY_TABLE_INVALID: 422,
   MONEY_INVALID: 400,
   QUANTITY_INVALID: 400,
+  CASE_NUMBER_INVALID: 400,
+  APPROVAL_ROUTE_NOT_FOUND: 422,
+  APPROVAL_LIMIT_EXCEEDED: 403,
+  SELF_APPROVAL: 403,
+  APPROVER_REPEATED: 403,
+  APPROVAL_STEP_MISMATCH: 403,
+  WRONG_ROLE: 403,
+  WRONG_DEPARTMENT: 403,
+  TASK_NOT_FOUND: 404,
+  TASK_NOT_OPEN: 409,
+  ILLEGAL_TRANSITION: 409,
+  COMMAND_INVALID: 400,
+  RETURN_WINDOW_EXPIRED: 422,
+  RETURN_NOT_ELIGIBLE: 422,
+  QUANTITY_MISMATCH: 422,
+  SLA_PAUSE_INVALID: 422,
+  REPAIR_ITEM_NOT_ACCEPTED: 422,
+  OUT_OF_TOWN_NOT_APPROVED: 422,
+  CONSIGNMENT_CODE_INVALID: 422,
+  SURVEY_INVALID: 422,
+  POLICY_VERSION_MISMATCH: 422,
+  EXCEEDS_APPROVED_DECISION: 422,
+  CUSTOMER_CHANNEL_FORBIDDEN: 422,
+  APPOINTMENT_CLASH: 422,
+  // API_ERROR_CODES
+  VALIDATION_FAILED: 400,
+  BODY_TOO_DEEP: 400,
+  BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   AUDITOR_READ_ONLY: 403,
-  WRONG_DEPARTMENT: 403,
-  WRONG_ROLE: 403,
-  SELF_APPROVAL: 403,
-  APPROVER_REPEATED: 403,
-  APPROVAL_LIMIT_EXCEEDED: 403,
-  APPROVAL_STEP_MISMATCH: 403,
   CASE_NOT_FOUND: 404,
-  TASK_NOT_FOUND: 404,
-  NOT_FOUND: 404,
   USER_NOT_FOUND: 404,
-  TASK_NOT_OPEN: 409,
-  TASK_ALREADY_CLAIMED: 409,
-  ILLEGAL_TRANSITION: 409,
+  NOT_FOUND: 404,
   CONFLICT: 409,
   USERNAME_TAKEN: 409,
   CANNOT_DEACTIVATE_SELF: 409,
@@ -62,7 +111,18 @@ export const STATUS_BY_CODE: Record<string, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_ATTEMPTS: 429,
-};
+  INTERNAL: 500,
+} as const satisfies Record<AnyErrorCode, number>;
+
+export type ErrorStatusCode = (typeof STATUS_BY_CODE)[AnyErrorCode];
+
+/**
+ * The status of a code. A code arriving as a plain string (a workflow's ApplicationFailure type)
+ * that is not in the list is answered as a refused business rule (422).
+ */
+export function statusOf(code: string): number {
+  return Object.hasOwn(STATUS_BY_CODE, code) ? STATUS_BY_CODE[code as AnyErrorCode] : 422;
+}
 
 /** Refusals that are about who acts (recorded in the audit trail as refused actions). */
 export const isRefusal = (status: number): boolean =>

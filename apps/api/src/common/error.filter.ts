@@ -5,11 +5,10 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import { DomainError, isDomainError } from '@aso/domain';
 import { WorkflowRejection } from '@aso/temporal';
 import type { Request, Response } from 'express';
 import { pathParamNameOf } from '../openapi/route-params';
-import { STATUS_BY_CODE } from './api-error';
+import { ApiError, isCodedError, statusOf } from './api-error';
 import { SURROGATE_MESSAGE } from './text-rule';
 
 export interface ErrorBody {
@@ -42,7 +41,7 @@ export class ErrorFilter implements ExceptionFilter {
  * Express refuses a path segment whose escapes are not UTF-8 (how a lone surrogate travels in a
  * URL) with a bare 400 "Failed to decode param '…'": named here like any other bad field.
  */
-function undecodableParam(error: unknown, req: Request): DomainError | null {
+function undecodableParam(error: unknown, req: Request): ApiError | null {
   // Nest hands Express's URIError on as a BadRequestException with the same message.
   const refused =
     (error instanceof HttpException && error.getStatus() === 400) ||
@@ -52,14 +51,14 @@ function undecodableParam(error: unknown, req: Request): DomainError | null {
   if (raw === undefined) return null;
   const name = pathParamNameOf(req.method, req.originalUrl ?? req.url, raw);
   const path = name ? `params.${name}` : 'params';
-  return new DomainError('VALIDATION_FAILED', `Invalid input: ${path}`, {
+  return new ApiError('VALIDATION_FAILED', `Invalid input: ${path}`, {
     issues: [{ path, message: `must be UTF-8 (${SURROGATE_MESSAGE})` }],
   });
 }
 
 function toResponse(error: unknown, requestId: string): { status: number; body: ErrorBody } {
-  if (isDomainError(error) || error instanceof WorkflowRejection) {
-    const status = STATUS_BY_CODE[error.code] ?? 422;
+  if (isCodedError(error) || error instanceof WorkflowRejection) {
+    const status = statusOf(error.code);
     return {
       status,
       body: { code: error.code, message: error.message, details: error.details, requestId },

@@ -1,4 +1,4 @@
-import { DomainError } from '@aso/domain';
+import { ApiError } from './api-error';
 
 /**
  * The one text rule of the API: every string it accepts (body, query, path, stored headers,
@@ -71,8 +71,8 @@ export function findTextIssue(
 }
 
 /** The issue as the API's error (400; the path names the field). */
-export function textIssueError(issue: TextIssue): DomainError {
-  return new DomainError(
+export function textIssueError(issue: TextIssue): ApiError {
+  return new ApiError(
     issue.code,
     issue.code === 'BODY_TOO_DEEP'
       ? `Invalid input: ${issue.path} is ${issue.message}`

@@ -1,3 +1,4 @@
+import { ApiError } from '../common/api-error';
 import {
   Injectable,
   SetMetadata,
@@ -6,7 +7,6 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '@aso/domain';
 import type { Response } from 'express';
 import { from, mergeMap, of, type Observable } from 'rxjs';
 import type { IdempotentRequestState } from './command-id.decorator';
@@ -65,7 +65,7 @@ function runIdempotently(
   const key = req.header(IDEMPOTENCY_HEADER);
   if (key === undefined || !MUTATING.has(req.method) || !req.user) return next.handle();
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw new DomainError('VALIDATION_FAILED', 'Invalid Idempotency-Key header', {
+    throw new ApiError('VALIDATION_FAILED', 'Invalid Idempotency-Key header', {
       issues: [
         { path: 'headers.idempotency-key', message: '1–128 characters of A-Z a-z 0-9 _ . : -' },
       ],

@@ -1,3 +1,4 @@
+import { ApiError } from '../common/api-error';
 import {
   Inject,
   Injectable,
@@ -6,7 +7,6 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DomainError } from '@aso/domain';
 import {
   DATA_SOURCE,
   IdempotencyKeysRepository,
@@ -111,7 +111,7 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
         return { action: 'replay', status: record.responseStatus, body: record.responseBody };
       }
       if (Date.now() >= deadline) {
-        throw new DomainError(
+        throw new ApiError(
           'IDEMPOTENCY_IN_PROGRESS',
           'A request with this Idempotency-Key is still being processed; retry later',
           { key: req.key },
@@ -190,7 +190,7 @@ function assertSameRequest(req: IdempotentRequest, record: IdempotencyKeyEntity)
   ) {
     return;
   }
-  throw new DomainError(
+  throw new ApiError(
     'IDEMPOTENCY_KEY_REUSED',
     'This Idempotency-Key was already used for a different request',
     { key: req.key, firstMethod: record.method, firstPath: record.path },

@@ -1,5 +1,5 @@
+import { ApiError } from '../common/api-error';
 import { timingSafeEqual } from 'node:crypto';
-import { DomainError } from '@aso/domain';
 import type { AppConfig } from '@aso/config';
 
 /**
@@ -22,12 +22,12 @@ export function assertMayScrape(
     const given = Buffer.from(m?.[1] ?? '');
     const expected = Buffer.from(env.METRICS_TOKEN);
     if (given.length === expected.length && timingSafeEqual(given, expected)) return;
-    throw new DomainError('UNAUTHENTICATED', 'Metrics need the metrics token', {
+    throw new ApiError('UNAUTHENTICATED', 'Metrics need the metrics token', {
       reason: m ? 'invalid' : 'missing',
     });
   }
   if (peer.remoteAddress !== undefined && LOOPBACK.has(peer.remoteAddress)) return;
-  throw new DomainError('FORBIDDEN', 'Metrics are served to loopback peers only', {
+  throw new ApiError('FORBIDDEN', 'Metrics are served to loopback peers only', {
     remoteAddress: peer.remoteAddress ?? null,
   });
 }

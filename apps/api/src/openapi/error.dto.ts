@@ -1,9 +1,13 @@
+import { ALL_ERROR_CODES } from '../common/api-error';
 import { z } from './zod-openapi';
 
 /** The one error body of the API (common/error.filter.ts ErrorBody), for every 4xx/5xx. */
 export const errorBodySchema = z
   .object({
-    code: z.string().openapi({ example: 'VALIDATION_FAILED' }),
+    code: z
+      .enum(ALL_ERROR_CODES)
+      .openapi({ example: 'VALIDATION_FAILED' })
+      .describe('the closed set of codes (common/api-error.ts STATUS_BY_CODE gives each status)'),
     message: z.string(),
     details: z
       .object({
@@ -32,7 +36,7 @@ export const ERROR_RESPONSES = {
   401: 'No, an invalid or an expired access token (UNAUTHENTICATED), or wrong credentials (INVALID_CREDENTIALS)',
   403: 'Not allowed for this user (FORBIDDEN, AUDITOR_READ_ONLY, WRONG_DEPARTMENT, WRONG_ROLE, APPROVAL_LIMIT_EXCEEDED, …)',
   404: 'Not found in the caller’s organisation (CASE_NOT_FOUND, TASK_NOT_FOUND, USER_NOT_FOUND, NOT_FOUND)',
-  409: 'Conflicts with the current state (TASK_NOT_OPEN, TASK_ALREADY_CLAIMED, ILLEGAL_TRANSITION, USERNAME_TAKEN, IDEMPOTENCY_IN_PROGRESS, …)',
+  409: 'Conflicts with the current state (TASK_NOT_OPEN, ILLEGAL_TRANSITION, USERNAME_TAKEN, IDEMPOTENCY_IN_PROGRESS, …)',
   413: 'Request body too large (PAYLOAD_TOO_LARGE)',
   415: 'Unsupported media type (UNSUPPORTED_MEDIA_TYPE)',
   422: 'A business rule refused the command (the domain code), or IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request',

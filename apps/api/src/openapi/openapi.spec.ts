@@ -1,5 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { validationError } from '../common/api-error';
+import { validationError } from '../common/parse-input';
 import { AppModule } from '../app.module';
 import { completeTaskBodySchema } from '../tasks/tasks.dto';
 import { buildOpenApiDocument, type OpenApiDocument } from './document';

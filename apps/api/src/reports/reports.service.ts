@@ -3,7 +3,7 @@ import { DATA_SOURCE, KpiRepository, type KpiFigures } from '@aso/persistence';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { CLOCK, type Clock } from '../common/clock';
-import { parseInput } from '../common/api-error';
+import { parseInput } from '../common/parse-input';
 import { kpiQuerySchema, periodInstants } from './kpi-period';
 import { assertMayReadReports } from './report-access';
 

@@ -7,8 +7,8 @@ import {
   returnTaskCommandSchemas,
   taskCommandSchemas,
 } from '@aso/contracts';
-import { isDomainError } from '@aso/domain';
-import { parseInput } from '../common/api-error';
+import { isApiError } from '../common/api-error';
+import { parseInput } from '../common/parse-input';
 import { completeTaskBodySchema } from './tasks.dto';
 
 /**
@@ -119,7 +119,7 @@ function api(command: unknown): { ok: true; command: unknown } | { ok: false; pa
   try {
     return { ok: true, command: parseInput(completeTaskBodySchema, { command }).command };
   } catch (e) {
-    if (!isDomainError(e)) throw e;
+    if (!isApiError(e)) throw e;
     const issues = (e.details as { issues: Array<{ path: string }> }).issues;
     return { ok: false, paths: issues.map((i) => i.path.replace(/^body\./, '')) };
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
-import { parseInput } from '../common/api-error';
+import { parseInput } from '../common/parse-input';
 import { CurrentUser, RequestId } from '../common/actor.decorator';
 import {
   completeTaskBodySchema,

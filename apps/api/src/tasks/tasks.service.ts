@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseActor, CompleteTaskResult, TaskView } from '@aso/contracts';
-import { DomainError, isCaseNumber, isDomainError } from '@aso/domain';
+import { DomainError, isCaseNumber } from '@aso/domain';
 import {
   CasesRepository,
   DATA_SOURCE,
@@ -20,7 +20,7 @@ import {
   assertWithinPersonalLimit,
 } from '../auth/access-policy';
 import { toAuthUser, toCaseActor, type AuthUser } from '../auth/auth-user';
-import { isRefusal, STATUS_BY_CODE } from '../common/api-error';
+import { ApiError, isCodedError, isRefusal, statusOf } from '../common/api-error';
 import { AuditService } from '../audit/audit.service';
 import type { IdempotentCommand } from '../idempotency/command-id.decorator';
 
@@ -115,7 +115,7 @@ export class TasksService {
       assertMayReassignTask(user, task, 'delegate');
       const target = await this.users.findById(user.organisationId, toUserId);
       if (!target || !target.active) {
-        throw new DomainError('USER_NOT_FOUND', `No active user ${toUserId}`, {
+        throw new ApiError('USER_NOT_FOUND', `No active user ${toUserId}`, {
           userId: toUserId,
         });
       }
@@ -151,10 +151,7 @@ export class TasksService {
     try {
       return await send(task, actor, updateId);
     } catch (e) {
-      if (
-        (isDomainError(e) || e instanceof WorkflowRejection) &&
-        isRefusal(STATUS_BY_CODE[e.code] ?? 422)
-      ) {
+      if ((isCodedError(e) || e instanceof WorkflowRejection) && isRefusal(statusOf(e.code))) {
         if (updateId !== undefined) {
           const prior = await this.gateway.priorOutcome<T>(task.caseNumber, updateId);
           if (prior) return prior.value;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
-import { parseInput } from '../common/api-error';
+import { parseInput } from '../common/parse-input';
 import { CurrentUser } from '../common/actor.decorator';
 import { createUserBodySchema, updateUserBodySchema, userIdSchema } from './users.dto';
 import { UsersService } from './users.service';

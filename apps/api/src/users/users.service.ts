@@ -1,6 +1,7 @@
+import { ApiError } from '../common/api-error';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type Department, type Role } from '@aso/domain';
+import { type Department, type Role } from '@aso/domain';
 import {
   DATA_SOURCE,
   RefreshTokensRepository,
@@ -79,7 +80,7 @@ export class UsersService {
       this.clock(),
     );
     if (!created) {
-      throw new DomainError('USERNAME_TAKEN', `The username ${input.username} is taken`, {
+      throw new ApiError('USERNAME_TAKEN', `The username ${input.username} is taken`, {
         username: input.username,
       });
     }
@@ -95,20 +96,20 @@ export class UsersService {
       { ...rest, ...(password ? { passwordHash: await this.hasher.hash(password) } : {}) },
       this.clock(),
     );
-    if (!updated) throw new DomainError('USER_NOT_FOUND', `No user ${id}`, { userId: id });
+    if (!updated) throw new ApiError('USER_NOT_FOUND', `No user ${id}`, { userId: id });
     return toAdminView(updated);
   }
 
   async deactivate(admin: AuthUser, id: string): Promise<AdminUserView> {
     assertAdmin(admin, 'Deactivating a user');
     if (id === admin.id) {
-      throw new DomainError('CANNOT_DEACTIVATE_SELF', 'Admins cannot deactivate themselves', {
+      throw new ApiError('CANNOT_DEACTIVATE_SELF', 'Admins cannot deactivate themselves', {
         userId: id,
       });
     }
     const now = this.clock();
     const updated = await this.users.update(admin.organisationId, id, { active: false }, now);
-    if (!updated) throw new DomainError('USER_NOT_FOUND', `No user ${id}`, { userId: id });
+    if (!updated) throw new ApiError('USER_NOT_FOUND', `No user ${id}`, { userId: id });
     await this.refreshTokens.revokeAllOf(id, now);
     return toAdminView(updated);
   }

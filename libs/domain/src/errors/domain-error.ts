@@ -1,13 +1,17 @@
+import { isErrorCode, type ErrorCode } from './error-codes';
+
 /**
- * Every refusal the domain can give carries a stable `code` (part of the API contract: the
- * HTTP layer maps codes to statuses, the workflow turns them into non-retryable
- * ApplicationFailures with `type = code`) and the data a user needs to understand it.
+ * Every refusal the domain can give carries a stable `code` from the closed list ERROR_CODES
+ * (part of the API contract: the HTTP layer maps codes to statuses, the workflow turns them into
+ * non-retryable ApplicationFailures with `type = code`) and the data a user needs to understand
+ * it. The code is a type parameter, so `new DomainError('TYPO', …)` does not compile.
  */
 export class DomainError<
+  Code extends ErrorCode = ErrorCode,
   TDetails extends Record<string, unknown> = Record<string, unknown>,
 > extends Error {
   constructor(
-    readonly code: string,
+    readonly code: Code,
     message: string,
     readonly details: TDetails = {} as TDetails,
   ) {
@@ -20,5 +24,5 @@ export const isDomainError = (e: unknown): e is DomainError =>
   e instanceof DomainError ||
   (typeof e === 'object' &&
     e !== null &&
-    typeof (e as { code?: unknown }).code === 'string' &&
+    isErrorCode((e as { code?: unknown }).code) &&
     (e as { name?: unknown }).name === 'DomainError');

@@ -1,6 +1,8 @@
 /**
- * The closed list of refusal codes. They are part of the public contract (the API maps them to
- * HTTP statuses, workflows to ApplicationFailure types), so a code is never renamed once shipped.
+ * The closed list of refusal codes the domain and the workflows give. They are part of the public
+ * contract (the API maps them to HTTP statuses, workflows to ApplicationFailure types), so a code
+ * is never renamed once shipped. `DomainError` accepts only these (the compiler refuses any other
+ * string); codes that only the HTTP layer gives live in apps/api/src/common/api-error.ts.
  */
 export const ERROR_CODES = [
   'POLICY_INVALID',
@@ -17,6 +19,7 @@ export const ERROR_CODES = [
   'APPROVAL_STEP_MISMATCH',
   'WRONG_ROLE',
   'WRONG_DEPARTMENT',
+  'TASK_NOT_FOUND',
   'TASK_NOT_OPEN',
   'ILLEGAL_TRANSITION',
   'COMMAND_INVALID',
@@ -35,3 +38,9 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
+
+/** For codes that arrive as plain strings (an ApplicationFailure's `type`, a stored record). */
+export const isErrorCode = (code: unknown): code is ErrorCode =>
+  typeof code === 'string' && KNOWN.has(code);

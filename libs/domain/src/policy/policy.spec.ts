@@ -117,7 +117,7 @@ describe('policy as versioned data', () => {
     }
     expect(error).toBeInstanceOf(DomainError);
     {
-      const e = error as DomainError<{ issues: Array<{ path: string }> }>;
+      const e = error as DomainError<'POLICY_INVALID', { issues: Array<{ path: string }> }>;
       expect(e.code).toBe('POLICY_INVALID');
       const paths = e.details.issues.map((i) => i.path);
       expect(paths).toEqual(

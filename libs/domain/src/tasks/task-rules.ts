@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error';
+import type { ErrorCode } from '../errors/error-codes';
 import type { Actor, Department, Role } from '../shared/org';
 
 /**
@@ -75,7 +76,11 @@ const leadRoles = (scope?: TaskLeadScope): Role[] =>
 const READ_ONLY: readonly Role[] = ['auditor'];
 
 const OK: TaskVerdict = { ok: true };
-const refuse = (code: string, message: string, details: Record<string, unknown>): TaskVerdict => ({
+const refuse = (
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown>,
+): TaskVerdict => ({
   ok: false,
   error: new DomainError(code, message, details),
 });
