@@ -14,6 +14,8 @@ const lintProbes = [
   'workflows/src/lint-probe.workflow.ts',
   'libs/*/src/lint-probe.ts',
   'apps/*/src/lint-probe.ts',
+  'apps/*/src/*/lint-probe.service.ts',
+  'apps/*/src/*/lint-probe.controller.ts',
 ];
 
 export default tseslint.config(
@@ -149,6 +151,28 @@ export default tseslint.config(
         'error',
         { name: 'process', message: 'Workflows never read env or config.' },
       ],
+    },
+  },
+  {
+    // Services and controllers speak to the database only through the injected repositories of
+    // @aso/persistence (PersistenceModule): no TypeORM, no driver, no SQL of their own.
+    files: [
+      'apps/*/src/**/*.service.ts',
+      'apps/*/src/**/*.controller.ts',
+      'apps/*/src/*.service.ts',
+      'apps/*/src/*.controller.ts',
+    ],
+    rules: {
+      'no-restricted-imports': restrict(
+        [],
+        [
+          {
+            group: ['typeorm', 'typeorm/*', 'pg', 'pg/*'],
+            message:
+              'Services and controllers use the repositories of @aso/persistence (injected by PersistenceModule), never TypeORM or pg.',
+          },
+        ],
+      ),
     },
   },
   {

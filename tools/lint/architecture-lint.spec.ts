@@ -70,6 +70,33 @@ const libImportsApp = ruleIdsFor(
   'libs/temporal/src/lint-probe.ts',
   `import { AppModule } from '../../../apps/api/src/app.module';\nexport const x = AppModule;\n`,
 );
+const serviceImports = [
+  [
+    'apps/api/src/cases/lint-probe.service.ts',
+    'TypeORM',
+    `import { DataSource } from 'typeorm';\nexport const x = DataSource;\n`,
+  ],
+  [
+    'apps/api/src/cases/lint-probe.service.ts',
+    'a type from TypeORM',
+    `import type { DataSource } from 'typeorm';\nexport type X = DataSource;\n`,
+  ],
+  [
+    'apps/api/src/cases/lint-probe.controller.ts',
+    'TypeORM',
+    `import { Repository } from 'typeorm';\nexport const x = Repository;\n`,
+  ],
+  [
+    'apps/worker/src/activities/lint-probe.service.ts',
+    'pg',
+    `import { Pool } from 'pg';\nexport const x = Pool;\n`,
+  ],
+].map(([path, what, source]) => [`${path} importing ${what}`, ruleIdsFor(path!, source!)] as const);
+const serviceUsesRepository = ruleIdsFor(
+  'apps/api/src/cases/lint-probe.service.ts',
+  `import { CasesRepository } from '@aso/persistence';\nexport const x = CasesRepository;\n`,
+);
+
 const allowed = [
   ruleIdsFor(
     'apps/api/src/lint-probe.ts',
@@ -102,5 +129,13 @@ describe('architecture lint rules', () => {
 
   test('the same imports pass where the architecture allows them (the rules are not blanket bans)', () => {
     expect(allowed.map((messages) => messages())).toEqual([[], [], []]);
+  });
+
+  test.each(serviceImports)('%s fails lint (repositories only, issue 9 #5)', (_what, messages) => {
+    expect(restrictedImport(messages())).toBe(true);
+  });
+
+  test('a service importing a repository from @aso/persistence passes', () => {
+    expect(serviceUsesRepository()).toEqual([]);
   });
 });

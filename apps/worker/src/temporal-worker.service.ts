@@ -10,12 +10,10 @@ import { APP_CONFIG, type AppConfig } from '@aso/config';
 import {
   AuditRepository,
   CasesRepository,
-  DATA_SOURCE,
   DocumentsRepository,
   TasksRepository,
 } from '@aso/persistence';
 import { workflowSource } from '@aso/temporal';
-import type { DataSource } from 'typeorm';
 import { createCaseActivities } from './activities/case.activities';
 import { crashAfterCommitHook } from './activities/crash-after-commit';
 
@@ -29,7 +27,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly cases: CasesRepository,
+    private readonly tasks: TasksRepository,
+    private readonly documents: DocumentsRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,10 +45,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       // after a worker crash; a live worker answers its sticky queue in milliseconds.
       stickyQueueScheduleToStartTimeout: '3s',
       activities: createCaseActivities({
-        cases: new CasesRepository(this.dataSource),
-        tasks: new TasksRepository(this.dataSource),
-        documents: new DocumentsRepository(this.dataSource),
-        audit: new AuditRepository(this.dataSource),
+        cases: this.cases,
+        tasks: this.tasks,
+        documents: this.documents,
+        audit: this.audit,
         // No metrics pipeline exists in the worker yet: the log line is what operators alert on.
         onWriteRejected: (r) =>
           this.logger.warn(

@@ -1,17 +1,11 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, loadConfig, type AppConfig } from '@aso/config';
-import { createDataSource, DATA_SOURCE } from '@aso/persistence';
+import { ConfigModule } from '@aso/config';
+import { PersistenceModule } from '@aso/persistence';
 import { TemporalWorkerService } from './temporal-worker.service';
 
+/** The worker's context: config, the repositories (PersistenceModule) and the Temporal worker. */
 @Module({
-  providers: [
-    { provide: APP_CONFIG, useFactory: () => loadConfig() },
-    {
-      provide: DATA_SOURCE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createDataSource(config.DATABASE_URL).initialize(),
-    },
-    TemporalWorkerService,
-  ],
+  imports: [ConfigModule, PersistenceModule],
+  providers: [TemporalWorkerService],
 })
 export class WorkerModule {}

@@ -27,3 +27,5 @@ export { AUTH_THROTTLE_TABLE } from './migrations/1763800750000-auth-throttle';
 export * from './mappers/task.mapper';
 export * from './mappers/document.mapper';
 export * from './mappers/case.mapper';
+export * from './repositories/database-health';
+export * from './persistence.module';

@@ -6,11 +6,9 @@ import {
   ATTACHMENT_KINDS,
   AttachmentStore,
   AuditRepository,
-  DATA_SOURCE,
   type AttachmentKind,
   type AttachmentMeta,
 } from '@aso/persistence';
-import type { DataSource } from 'typeorm';
 import { assertMayWrite } from '../auth/access-policy';
 import { toCaseActor, type AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -48,18 +46,14 @@ export interface AttachmentDownload {
  */
 @Injectable()
 export class AttachmentsService {
-  private readonly audit: AuditRepository;
-
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly audit: AuditRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly store: AttachmentStore,
     private readonly cases: CasesService,
     private readonly auditService: AuditService,
-  ) {
-    this.audit = new AuditRepository(dataSource);
-  }
+  ) {}
 
   async upload(
     user: AuthUser,

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATA_SOURCE, UsersRepository } from '@aso/persistence';
-import type { DataSource } from 'typeorm';
+import { UsersRepository } from '@aso/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { CLOCK, type Clock } from '../common/clock';
 import type { ActorInfo, AuditExport } from './audit-export';
@@ -11,15 +10,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The case's whole audit trail with its verification, for auditors and those who work it. */
 @Injectable()
 export class AuditExportService {
-  private readonly users: UsersRepository;
-
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly users: UsersRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {
-    this.users = new UsersRepository(dataSource);
-  }
+  ) {}
 
   async exportTrail(user: AuthUser, caseNumber: string): Promise<AuditExport> {
     // Both check that the user may read the case (404 for another organisation's).

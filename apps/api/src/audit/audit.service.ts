@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CaseActor } from '@aso/contracts';
 import { CaseHistory } from '@aso/temporal';
 import {
   AuditRepository,
-  DATA_SOURCE,
+  CasesRepository,
   type AuditEventEntity,
   type AuditVerification,
 } from '@aso/persistence';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { CasesService } from '../cases/cases.service';
 import { disagreementsWithHistory, type HistoryDisagreement } from './history-check';
@@ -34,15 +33,12 @@ export interface AuditEventView {
 /** The case's audit trail: refused actions are recorded here; history and verification read it. */
 @Injectable()
 export class AuditService {
-  private readonly audit: AuditRepository;
-
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+    private readonly readModels: CasesRepository,
     private readonly cases: CasesService,
     private readonly caseHistory: CaseHistory,
-  ) {
-    this.audit = new AuditRepository(dataSource);
-  }
+  ) {}
 
   /**
    * A refusal of an illegal action is an audit event too (DOMAIN.md "Audit"). Each refusal is
@@ -97,23 +93,16 @@ export class AuditService {
     await this.cases.readable(user, caseNumber);
     const chain = await this.audit.verify(user.organisationId, caseNumber);
     if (against !== 'history') return chain;
-    const [digests, trail, caseRows, taskRows] = await Promise.all([
+    const [digests, trail, times] = await Promise.all([
       this.caseHistory.writeDigests(caseNumber),
       this.audit.history(user.organisationId, caseNumber),
-      this.dataSource.query(
-        `SELECT closed_at FROM cases WHERE organisation_id = $1 AND case_number = $2`,
-        [user.organisationId, caseNumber],
-      ) as Promise<Array<{ closed_at: Date | null }>>,
-      this.dataSource.query(
-        `SELECT task_id, created_at FROM tasks WHERE organisation_id = $1 AND case_number = $2`,
-        [user.organisationId, caseNumber],
-      ) as Promise<Array<{ task_id: string; created_at: Date }>>,
+      this.readModels.readModelTimes(user.organisationId, caseNumber),
     ]);
     const disagreements = disagreementsWithHistory({
       digests,
       trail,
-      caseClosedAt: caseRows[0]?.closed_at,
-      tasks: new Map(taskRows.map((t) => [t.task_id, t.created_at])),
+      caseClosedAt: times.closedAt,
+      tasks: times.taskCreatedAt,
     });
     return {
       ...chain,

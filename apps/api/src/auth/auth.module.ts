@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { PersistenceModule } from '@aso/persistence';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthProvider } from './auth-provider';
@@ -14,6 +15,7 @@ import { TokenService } from './token.service';
  * guard is global, so a route is protected unless it says @Public().
  */
 @Module({
+  imports: [PersistenceModule],
   controllers: [AuthController],
   providers: [
     PasswordHasher,

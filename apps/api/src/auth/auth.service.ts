@@ -1,7 +1,6 @@
 import { ApiError, isApiError } from '../common/api-error';
 import { Inject, Injectable } from '@nestjs/common';
-import { DATA_SOURCE, RefreshTokensRepository, UsersRepository } from '@aso/persistence';
-import type { DataSource } from 'typeorm';
+import { RefreshTokensRepository, UsersRepository } from '@aso/persistence';
 import { CLOCK, type Clock } from '../common/clock';
 import { AuthProvider, type PasswordCredentials } from './auth-provider';
 import { toAuthUser, toUserView, type AuthUser, type UserView } from './auth-user';
@@ -27,19 +26,14 @@ const refused = (reason: string) =>
  */
 @Injectable()
 export class AuthService {
-  private readonly users: UsersRepository;
-  private readonly refreshTokens: RefreshTokensRepository;
-
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly provider: AuthProvider,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
-  ) {
-    this.users = new UsersRepository(dataSource);
-    this.refreshTokens = new RefreshTokensRepository(dataSource);
-  }
+  ) {}
 
   /** `address`: the client's (see TRUST_PROXY); with the account, what login throttling counts. */
   async login(credentials: PasswordCredentials, address: string): Promise<Session> {

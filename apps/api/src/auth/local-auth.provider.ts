@@ -1,7 +1,6 @@
 import { ApiError } from '../common/api-error';
-import { Inject, Injectable } from '@nestjs/common';
-import { DATA_SOURCE, UsersRepository } from '@aso/persistence';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { UsersRepository } from '@aso/persistence';
 import { AuthProvider, type PasswordCredentials } from './auth-provider';
 import { toAuthUser, type AuthUser } from './auth-user';
 import { DUMMY_HASH, PasswordHasher } from './password-hasher';
@@ -10,14 +9,12 @@ import { DUMMY_HASH, PasswordHasher } from './password-hasher';
 @Injectable()
 export class LocalAuthProvider extends AuthProvider {
   readonly kind = 'local';
-  private readonly users: UsersRepository;
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
   ) {
     super();
-    this.users = new UsersRepository(dataSource);
   }
 
   async authenticate(credentials: PasswordCredentials): Promise<AuthUser> {

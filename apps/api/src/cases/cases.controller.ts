@@ -2,26 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { parseInput } from '../common/parse-input';
 import { CurrentUser } from '../common/actor.decorator';
 import type { AuthUser } from '../auth/auth-user';
-import { AuditService } from '../audit/audit.service';
 import { Idempotent, type IdempotentCommand } from '../idempotency/command-id.decorator';
-import {
-  auditVerifyQuerySchema,
-  caseListQuerySchema,
-  caseNumberSchema,
-  openComplaintBodySchema,
-} from './cases.dto';
+import { caseListQuerySchema, openComplaintBodySchema } from './cases.dto';
+import { caseNumberOf } from './case-number.param';
 import { CasesService } from './cases.service';
-
-/** Malformed case numbers are refused here, naming params.caseNumber (400), before any lookup. */
-const caseNumberOf = (value: string): string =>
-  parseInput(caseNumberSchema, value, 'params.caseNumber');
 
 @Controller()
 export class CasesController {
-  constructor(
-    private readonly cases: CasesService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly cases: CasesService) {}
 
   @Post('complaints')
   @HttpCode(201)
@@ -54,21 +42,5 @@ export class CasesController {
   @Get('cases/:caseNumber/documents')
   documents(@CurrentUser() user: AuthUser, @Param('caseNumber') caseNumber: string) {
     return this.cases.documentsOf(user, caseNumberOf(caseNumber));
-  }
-
-  @Get('cases/:caseNumber/audit')
-  history(@CurrentUser() user: AuthUser, @Param('caseNumber') caseNumber: string) {
-    return this.audit.history(user, caseNumberOf(caseNumber));
-  }
-
-  @Get('cases/:caseNumber/audit/verify')
-  verify(
-    @CurrentUser() user: AuthUser,
-    @Param('caseNumber') caseNumber: string,
-    @Query() query: unknown,
-  ) {
-    // `against=history` also compares the effective trail with the workflow's history (issue 8 #6)
-    const { against } = parseInput(auditVerifyQuerySchema, query, 'query');
-    return this.audit.verify(user, caseNumberOf(caseNumber), against);
   }
 }

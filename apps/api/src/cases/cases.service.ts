@@ -11,15 +11,13 @@ import {
   type ComplaintIntake,
 } from '@aso/domain';
 import {
-  CaseEntity,
   CasesRepository,
-  DATA_SOURCE,
   DocumentsRepository,
   TasksRepository,
+  type CaseEntity,
   type TaskEntity,
 } from '@aso/persistence';
 import { CaseGateway } from '@aso/temporal';
-import type { DataSource } from 'typeorm';
 import { assertMayOpenComplaint, assertMayReadCase, seesAllCases } from '../auth/access-policy';
 import { toCaseActor, type AuthUser } from '../auth/auth-user';
 import { CLOCK, type Clock } from '../common/clock';
@@ -49,20 +47,14 @@ export interface CaseListFilter {
 
 @Injectable()
 export class CasesService {
-  private readonly cases: CasesRepository;
-  private readonly tasks: TasksRepository;
-  private readonly documents: DocumentsRepository;
-
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly cases: CasesRepository,
+    private readonly tasks: TasksRepository,
+    private readonly documents: DocumentsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly gateway: CaseGateway,
     private readonly policies: PoliciesService,
-  ) {
-    this.cases = new CasesRepository(dataSource);
-    this.tasks = new TasksRepository(dataSource);
-    this.documents = new DocumentsRepository(dataSource);
-  }
+  ) {}
 
   /**
    * Intake by sales (001 §25.1), exactly once per idempotency key across any crash or outage
@@ -182,24 +174,13 @@ export class CasesService {
     user: AuthUser,
     filter: CaseListFilter,
   ): Promise<{ items: CaseListItem[]; total: number }> {
-    const qb = this.dataSource
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .where('c.organisation_id = :org', { org: user.organisationId });
-    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-    if (!seesAllCases(user)) {
-      qb.andWhere(
-        `(c.opened_by = :uid OR EXISTS (SELECT 1 FROM tasks t WHERE t.organisation_id = c.organisation_id
-           AND t.case_number = c.case_number AND t.candidate_department = :dept))`,
-        { uid: user.id, dept: user.department },
-      );
-    }
-    const [rows, total] = await qb
-      .orderBy('c.opened_at', 'DESC')
-      .addOrderBy('c.case_number', 'DESC')
-      .take(filter.limit)
-      .skip(filter.offset)
-      .getManyAndCount();
+    const { rows, total } = await this.cases.list({
+      organisationId: user.organisationId,
+      status: filter.status,
+      visibleTo: seesAllCases(user) ? 'all' : { userId: user.id, department: user.department },
+      limit: filter.limit,
+      offset: filter.offset,
+    });
     return { items: rows.map((r) => toCaseListItem(r, maskPhone)), total };
   }
 

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { TEMPORAL_CLIENT } from '@aso/temporal';
-import { DATA_SOURCE } from '@aso/persistence';
+import { DatabaseHealth } from '@aso/persistence';
 import type { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
 // Registers GET /healthz (and its response schema) in the OpenAPI document.
 import './health.dto';
@@ -10,7 +9,7 @@ import './health.dto';
 @Controller()
 export class HealthController {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly database: DatabaseHealth,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -19,7 +18,7 @@ export class HealthController {
   @Get('healthz')
   async health() {
     const [postgres, temporal] = await Promise.all([
-      this.dataSource.query('SELECT 1').then(
+      this.database.ping().then(
         () => 'ok',
         (e: Error) => `down: ${e.message}`,
       ),

@@ -8,12 +8,10 @@ import {
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import {
-  DATA_SOURCE,
   IdempotencyKeysRepository,
   type IdempotencyKeyEntity,
   type IdempotencyLease,
 } from '@aso/persistence';
-import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 
 /** 1–128 characters of [A-Za-z0-9_.:-]: enough for a UUID, a ULID or `order-123:retry`. */
@@ -63,17 +61,14 @@ export type IdempotencyDecision =
  */
 @Injectable()
 export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
-  private readonly keys: IdempotencyKeysRepository;
   private readonly logger = new Logger('idempotency');
   private purgeTimer: NodeJS.Timeout | undefined;
   private readonly beats = new Map<IdempotencyLease, NodeJS.Timeout>();
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly keys: IdempotencyKeysRepository,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    this.keys = new IdempotencyKeysRepository(dataSource);
-  }
+  ) {}
 
   onModuleInit(): void {
     // Expired keys are reusable anyway; purging only keeps the table small.

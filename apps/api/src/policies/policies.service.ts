@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError, defaultPolicy, parsePolicy, type PolicyDocument } from '@aso/domain';
-import { DATA_SOURCE, PoliciesRepository } from '@aso/persistence';
-import type { DataSource } from 'typeorm';
+import { PoliciesRepository } from '@aso/persistence';
 
 /**
  * The policy a new case pins. Versions are data in PostgreSQL; an organisation without one gets
@@ -10,11 +9,7 @@ import type { DataSource } from 'typeorm';
  */
 @Injectable()
 export class PoliciesService {
-  private readonly policies: PoliciesRepository;
-
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
-    this.policies = new PoliciesRepository(dataSource);
-  }
+  constructor(private readonly policies: PoliciesRepository) {}
 
   async current(organisationId: string): Promise<PolicyDocument> {
     const latest = await this.policies.latest(organisationId);

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATA_SOURCE, KpiRepository, type KpiFigures } from '@aso/persistence';
-import type { DataSource } from 'typeorm';
+import { KpiRepository, type KpiFigures } from '@aso/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { CLOCK, type Clock } from '../common/clock';
 import { parseInput } from '../common/parse-input';
@@ -22,14 +21,10 @@ export interface KpiReport extends KpiFigures {
 /** KPIs of the user's organisation (DOMAIN.md "KPIs"); definitions in KpiRepository. */
 @Injectable()
 export class ReportsService {
-  private readonly kpis: KpiRepository;
-
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly kpis: KpiRepository,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    this.kpis = new KpiRepository(dataSource);
-  }
+  ) {}
 
   /** Access first: someone who may not read reports learns nothing, not even about bad input. */
   async kpiReport(user: AuthUser, query: unknown): Promise<KpiReport> {

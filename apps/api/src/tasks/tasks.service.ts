@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CaseActor, CompleteTaskResult, TaskView } from '@aso/contracts';
 import { DomainError, isCaseNumber } from '@aso/domain';
 import {
   CasesRepository,
-  DATA_SOURCE,
   TasksRepository,
   toTaskView,
   UsersRepository,
@@ -11,7 +10,6 @@ import {
   type TaskEntity,
 } from '@aso/persistence';
 import { CaseGateway, WorkflowRejection } from '@aso/temporal';
-import type { DataSource } from 'typeorm';
 import {
   assertMayClaimTask,
   assertMayReassignTask,
@@ -37,19 +35,13 @@ const LIMITED_APPROVALS = new Set(['ApproveResolution']);
  */
 @Injectable()
 export class TasksService {
-  private readonly tasks: TasksRepository;
-  private readonly cases: CasesRepository;
-  private readonly users: UsersRepository;
-
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly tasks: TasksRepository,
+    private readonly cases: CasesRepository,
+    private readonly users: UsersRepository,
     private readonly gateway: CaseGateway,
     private readonly audit: AuditService,
-  ) {
-    this.tasks = new TasksRepository(dataSource);
-    this.cases = new CasesRepository(dataSource);
-    this.users = new UsersRepository(dataSource);
-  }
+  ) {}
 
   async inbox(user: AuthUser, filter: InboxFilter): Promise<{ items: TaskView[]; total: number }> {
     const { items, total } = await this.tasks.inbox({

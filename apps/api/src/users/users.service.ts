@@ -2,13 +2,7 @@ import { ApiError } from '../common/api-error';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Department, type Role } from '@aso/domain';
-import {
-  DATA_SOURCE,
-  RefreshTokensRepository,
-  UsersRepository,
-  type UserEntity,
-} from '@aso/persistence';
-import type { DataSource } from 'typeorm';
+import { RefreshTokensRepository, UsersRepository, type UserEntity } from '@aso/persistence';
 import { assertAdmin } from '../auth/access-policy';
 import { toAuthUser, toUserView, type AuthUser, type UserView } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -47,17 +41,12 @@ const toAdminView = (u: UserEntity): AdminUserView => ({
  */
 @Injectable()
 export class UsersService {
-  private readonly users: UsersRepository;
-  private readonly refreshTokens: RefreshTokensRepository;
-
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly hasher: PasswordHasher,
-  ) {
-    this.users = new UsersRepository(dataSource);
-    this.refreshTokens = new RefreshTokensRepository(dataSource);
-  }
+  ) {}
 
   async list(admin: AuthUser): Promise<AdminUserView[]> {
     assertAdmin(admin, 'Listing users');

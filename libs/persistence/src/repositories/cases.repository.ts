@@ -36,8 +36,67 @@ export interface CaseIntentInput {
   numberFor: (sequence: number) => string;
 }
 
+/**
+ * Which cases of an organisation a list shows: all of them, or (confidentiality, DOMAIN.md) those
+ * the user opened or their department has (or had) a task on.
+ */
+export interface CaseListQuery {
+  organisationId: string;
+  status?: string | undefined;
+  visibleTo: 'all' | { userId: string; department: string };
+  limit: number;
+  offset: number;
+}
+
 export class CasesRepository {
   constructor(private readonly ds: DataSource) {}
+
+  /** A page of the list, newest first, and how many cases match in all. */
+  async list(q: CaseListQuery): Promise<{ rows: CaseEntity[]; total: number }> {
+    const qb = this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.organisation_id = :org', { org: q.organisationId });
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.visibleTo !== 'all') {
+      qb.andWhere(
+        `(c.opened_by = :uid OR EXISTS (SELECT 1 FROM tasks t WHERE t.organisation_id = c.organisation_id
+           AND t.case_number = c.case_number AND t.candidate_department = :dept))`,
+        { uid: q.visibleTo.userId, dept: q.visibleTo.department },
+      );
+    }
+    const [rows, total] = await qb
+      .orderBy('c.opened_at', 'DESC')
+      .addOrderBy('c.case_number', 'DESC')
+      .take(q.limit)
+      .skip(q.offset)
+      .getManyAndCount();
+    return { rows, total };
+  }
+
+  /**
+   * What the read models say of a case's times, for the check against workflow history: the
+   * case row's closedAt (undefined when there is no row) and each task's creation instant.
+   */
+  async readModelTimes(
+    organisationId: string,
+    caseNumber: string,
+  ): Promise<{ closedAt: Date | null | undefined; taskCreatedAt: Map<string, Date> }> {
+    const [caseRows, taskRows] = await Promise.all([
+      this.ds.query(`SELECT closed_at FROM cases WHERE organisation_id = $1 AND case_number = $2`, [
+        organisationId,
+        caseNumber,
+      ]) as Promise<Array<{ closed_at: Date | null }>>,
+      this.ds.query(
+        `SELECT task_id, created_at FROM tasks WHERE organisation_id = $1 AND case_number = $2`,
+        [organisationId, caseNumber],
+      ) as Promise<Array<{ task_id: string; created_at: Date }>>,
+    ]);
+    return {
+      closedAt: caseRows[0]?.closed_at,
+      taskCreatedAt: new Map(taskRows.map((t) => [t.task_id, t.created_at])),
+    };
+  }
 
   /** Next number of the prefix's PostgreSQL sequence (gap-tolerant, never reused). */
   async nextSequence(prefix: CasePrefix): Promise<number> {
