@@ -26,6 +26,8 @@ export default tseslint.config(
       'coverage/**',
       '.data/**',
       'workflows/test/replay/fixtures/**',
+      // The web app (React, browser globals) has its own tsconfig and is typechecked by it.
+      'apps/web/**',
     ],
   },
   js.configs.recommended,

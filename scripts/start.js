@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: install dependencies if needed, build, then run everything (tools/run-local.ts).
+// `npm start`: install dependencies if needed, build (API and web app), then run everything (tools/run-local.ts).
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { join } = require('node:path');
@@ -11,6 +11,7 @@ const step = (cmd, args) => {
 };
 step(process.execPath, [join(__dirname, 'ensure-deps.js')]);
 step('npm', ['run', 'build', '--silent']);
+step('npm', ['run', 'build:web', '--silent']); // the web app the API serves at / (apps/web)
 const r = spawnSync(process.execPath, [join(root, 'dist', 'tools', 'run-local.js')], {
   cwd: root,
   stdio: 'inherit',

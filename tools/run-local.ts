@@ -91,6 +91,7 @@ async function main(): Promise<void> {
       [
         '',
         'After-sales case orchestrator is starting:',
+        `  Web app      ${url}/   (log in as cs-01 and the others below)`,
         `  API          ${url}   (health: ${url}/healthz)`,
         `  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`,
         `  Temporal     ${temporal.address} namespace ${temporal.namespace}`,

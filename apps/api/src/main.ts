@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { hardenHttp } from './common/http-hardening';
 import { methodNotAllowed } from './common/method-not-allowed.middleware';
 import { requestId } from './common/request-id.middleware';
+import { serveWebApp } from './web/serve-web';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(); // fail fast, naming the bad variable, before anything starts
@@ -16,11 +17,13 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.use(requestId);
   app.use(methodNotAllowed());
+  serveWebApp(app); // the built web app at / (web/serve-web.ts)
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
   process.stdout.write(`API listening on ${url}\n`);
   // The docs are a controller (openapi/), public; printed so a developer finds them.
+  process.stdout.write(`Web app at ${url}/\n`);
   process.stdout.write(`API docs at ${url}/docs (OpenAPI: ${url}/docs/openapi.json)\n`);
 }
 

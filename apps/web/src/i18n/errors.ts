@@ -1,0 +1,86 @@
+/**
+ * The API's error codes as people read them: one table, zh-CN and en. A code missing here is
+ * shown with the API's own message (apps/api/src/web/error-messages.spec.ts checks that every
+ * code of the API's closed list is here).
+ */
+export const ERROR_MESSAGES: Record<string, { 'zh-CN': string; 'en-US': string }> = {
+  VALIDATION_FAILED: {
+    'zh-CN': '填写内容有误，请检查标出的字段',
+    'en-US': 'Some fields are invalid: see the marked fields',
+  },
+  BODY_TOO_DEEP: { 'zh-CN': '提交的数据层级过深', 'en-US': 'The request is nested too deeply' },
+  COMMAND_INVALID: {
+    'zh-CN': '此操作不适用于该任务',
+    'en-US': 'This command does not fit the task',
+  },
+  CASE_NUMBER_INVALID: { 'zh-CN': '案件编号格式不正确', 'en-US': 'The case number is malformed' },
+  MONEY_INVALID: { 'zh-CN': '金额不正确', 'en-US': 'The amount is invalid' },
+  QUANTITY_INVALID: { 'zh-CN': '数量不正确', 'en-US': 'The quantity is invalid' },
+  UNAUTHENTICATED: {
+    'zh-CN': '登录已失效，请重新登录',
+    'en-US': 'Your session has ended: please log in again',
+  },
+  INVALID_CREDENTIALS: {
+    'zh-CN': '组织、用户名或密码错误',
+    'en-US': 'Organisation, user or password is wrong',
+  },
+  FORBIDDEN: { 'zh-CN': '无权执行此操作', 'en-US': 'You may not do this' },
+  AUDITOR_READ_ONLY: { 'zh-CN': '审计人员只能查看', 'en-US': 'Auditors have read-only access' },
+  WRONG_DEPARTMENT: {
+    'zh-CN': '该任务不属于您的部门',
+    'en-US': 'This task belongs to another department',
+  },
+  WRONG_ROLE: { 'zh-CN': '您的角色不能处理该任务', 'en-US': 'Your role cannot work this task' },
+  SELF_APPROVAL: {
+    'zh-CN': '不能审批自己提交的内容',
+    'en-US': 'You cannot approve your own submission',
+  },
+  APPROVER_REPEATED: {
+    'zh-CN': '同一人不能重复审批',
+    'en-US': 'The same person cannot approve twice',
+  },
+  APPROVAL_LIMIT_EXCEEDED: {
+    'zh-CN': '金额超出您的核决权限',
+    'en-US': 'The amount exceeds your approval limit',
+  },
+  APPROVAL_STEP_MISMATCH: {
+    'zh-CN': '审批步骤不符',
+    'en-US': 'This is not the current approval step',
+  },
+  CASE_NOT_FOUND: { 'zh-CN': '案件不存在', 'en-US': 'Case not found' },
+  TASK_NOT_FOUND: { 'zh-CN': '任务不存在', 'en-US': 'Task not found' },
+  NOT_FOUND: { 'zh-CN': '未找到', 'en-US': 'Not found' },
+  USER_NOT_FOUND: { 'zh-CN': '用户不存在', 'en-US': 'User not found' },
+  TASK_NOT_OPEN: { 'zh-CN': '任务已不再待办', 'en-US': 'The task is no longer open' },
+  TASK_ALREADY_CLAIMED: {
+    'zh-CN': '任务已被他人领取',
+    'en-US': 'Someone else has claimed the task',
+  },
+  ILLEGAL_TRANSITION: {
+    'zh-CN': '案件当前状态不允许此操作',
+    'en-US': 'The case’s state does not allow this',
+  },
+  CONFLICT: {
+    'zh-CN': '数据已被修改，请刷新后重试',
+    'en-US': 'It changed meanwhile: reload and retry',
+  },
+  USERNAME_TAKEN: { 'zh-CN': '用户名已被使用', 'en-US': 'The user name is taken' },
+  CANNOT_DEACTIVATE_SELF: {
+    'zh-CN': '不能停用自己的账号',
+    'en-US': 'You cannot deactivate yourself',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    'zh-CN': '同一请求正在处理中',
+    'en-US': 'The same request is still running',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    'zh-CN': '请求标识已用于其他请求',
+    'en-US': 'The idempotency key was used for another request',
+  },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '文件或数据过大', 'en-US': 'Too large' },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的文件类型', 'en-US': 'Unsupported file type' },
+  TOO_MANY_ATTEMPTS: {
+    'zh-CN': '尝试次数过多，请稍后再试',
+    'en-US': 'Too many attempts: try again later',
+  },
+};

@@ -1,0 +1,83 @@
+import { Button, Layout, Select, Space, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { api, setOnUnauthenticated } from './api/client';
+import type { Lang } from './i18n/messages';
+import { CasePage } from './pages/CasePage';
+import { InboxPage } from './pages/InboxPage';
+import { LoginPage } from './pages/LoginPage';
+import { TaskPage } from './pages/TaskPage';
+import { useApp } from './session';
+
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useApp();
+  return (
+    <Select<Lang>
+      aria-label={t('language')}
+      data-testid="language"
+      value={lang}
+      onChange={setLang}
+      style={{ width: 110 }}
+      options={[
+        { value: 'zh-CN', label: '中文' },
+        { value: 'en-US', label: 'English' },
+      ]}
+    />
+  );
+}
+
+function Shell() {
+  const { user, t, signOut } = useApp();
+  const navigate = useNavigate();
+  useEffect(() => {
+    setOnUnauthenticated(() => {
+      signOut();
+      navigate('/login');
+    });
+  }, [navigate, signOut]);
+  const logout = async () => {
+    await api.POST('/auth/logout', {}).catch(() => undefined);
+    signOut();
+    navigate('/login');
+  };
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <Link to="/" style={{ color: '#fff', fontWeight: 600 }}>
+          {t('appTitle')}
+        </Link>
+        <Link to="/" style={{ color: '#fff' }}>
+          {t('inbox')}
+        </Link>
+        <Space style={{ marginLeft: 'auto' }}>
+          <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
+            {user?.displayName} ({user?.username})
+          </Typography.Text>
+          <LanguageSwitch />
+          <Button onClick={() => void logout()}>{t('logout')}</Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>
+        <Routes>
+          <Route path="/" element={<InboxPage />} />
+          <Route path="/tasks/:taskId" element={<TaskPage />} />
+          <Route path="/cases/:caseNumber" element={<CasePage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+export function AppRoutes() {
+  const { user } = useApp();
+  const location = useLocation();
+  if (!user && location.pathname !== '/login')
+    return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="*" element={<Shell />} />
+    </Routes>
+  );
+}
