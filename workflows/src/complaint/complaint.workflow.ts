@@ -8,7 +8,7 @@ import {
   evolveComplaint,
 } from '@aso/domain';
 import { actorOf } from '../shared/actor';
-import type { CaseDefinition, CaseScope } from '../shared/case-definition';
+import { type CaseDefinition, type CaseScope, caseSetupOf } from '../shared/case-definition';
 import { CaseRuntime } from '../shared/case-runtime';
 import { ClosingClockWatch } from './closing-clock.watch';
 import { ComplaintChildren } from './complaint.children';
@@ -31,14 +31,8 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
   let closing!: ClosingClockWatch;
   const c = new CaseRuntime(
     'complaint',
-    {
-      organisationId: input.organisationId,
-      caseNumber: input.caseNumber,
-      // 5. Policy pinning: the snapshot in the input is the only policy this case ever uses.
-      policy: input.policy,
-      ...(input.holidayTables ? { holidayTables: input.holidayTables } : {}),
-      startedAt: input.reportedAt,
-    },
+    // 5. Policy pinning: the snapshot in the input is the only policy this case ever uses.
+    caseSetupOf(input, input.reportedAt),
     (scope) => {
       closing = new ClosingClockWatch(scope);
       return complaintCase(input, scope, closing);

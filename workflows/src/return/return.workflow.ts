@@ -13,7 +13,7 @@ import {
   returnWorkItems,
 } from '@aso/domain';
 import { actorOf } from '../shared/actor';
-import type { CaseDefinition, CaseScope } from '../shared/case-definition';
+import { type CaseDefinition, type CaseScope, caseSetupOf } from '../shared/case-definition';
 import { CaseRuntime } from '../shared/case-runtime';
 import { parsedTaskCommand } from '../shared/task-command';
 import { returnOutcome, returnSnapshot, returnView } from './return.projection';
@@ -28,16 +28,8 @@ import { returnRecords } from './return.records';
  * The state is the domain's ReturnState, built only by decideReturn/evolveReturn.
  */
 export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutcome> {
-  const r = new CaseRuntime(
-    'return',
-    {
-      organisationId: input.organisationId,
-      caseNumber: input.caseNumber,
-      policy: input.policy,
-      ...(input.holidayTables ? { holidayTables: input.holidayTables } : {}),
-      startedAt: input.openedAt,
-    },
-    (scope) => returnDefinition(input, scope),
+  const r = new CaseRuntime('return', caseSetupOf(input, input.openedAt), (scope) =>
+    returnDefinition(input, scope),
   );
   const { parentCaseNumber, approvedQuantity } = input;
   if (parentCaseNumber === null || approvedQuantity === null) {

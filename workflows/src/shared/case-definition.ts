@@ -85,6 +85,23 @@ export interface CaseSetup {
   startedAt: string;
 }
 
+/** The setup of a case from its start input; `startedAt` is when it began (reported, opened). */
+export const caseSetupOf = (
+  input: {
+    organisationId: string;
+    caseNumber: string;
+    policy: PolicyDocument;
+    holidayTables?: HolidayTables;
+  },
+  startedAt: string,
+): CaseSetup => ({
+  organisationId: input.organisationId,
+  caseNumber: input.caseNumber,
+  policy: input.policy,
+  ...(input.holidayTables ? { holidayTables: input.holidayTables } : {}),
+  startedAt,
+});
+
 /** What a definition may use of the running case (its tasks, writes and clock). */
 export interface CaseScope<T extends CaseType> {
   readonly caseNumber: string;

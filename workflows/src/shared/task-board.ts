@@ -1,14 +1,12 @@
 import type { CaseActor, DelegateTaskInput, TaskView } from '@aso/contracts';
 import {
   type Actor,
-  type BusinessCalendar,
   type CaseType,
   mayClaim,
   mayHandOn,
   mayReceive,
   mayRelease,
   mayWork,
-  type PolicyDocument,
   type StageOf,
   type TaskFacts,
   type TaskVerdict,
@@ -18,7 +16,7 @@ import { type Clock, DeadlineWatch } from './deadline-watch';
 import type { Recorder } from './recorder';
 import { refusal, refusalOf } from './refusal';
 import { isOpen, TaskList, type Tracked } from './task-list';
-import { type OpenOptions, WorkReconciler } from './work-reconciler';
+import { type BoardContext, type OpenOptions, WorkReconciler } from './work-reconciler';
 
 export { ACKNOWLEDGE_ESCALATION, type Clock } from './deadline-watch';
 export type { OpenOptions } from './work-reconciler';
@@ -35,12 +33,7 @@ export class TaskBoard<T extends CaseType> {
   private readonly work: WorkReconciler<T>;
 
   constructor(
-    private readonly ctx: {
-      caseNumber: string;
-      caseType: T;
-      policy: PolicyDocument;
-      calendar: BusinessCalendar;
-    },
+    private readonly ctx: BoardContext<T>,
     recorder: Recorder,
   ) {
     this.list = new TaskList(ctx.caseNumber, recorder);

@@ -19,15 +19,18 @@ export interface OpenOptions {
   fixedDue?: { due: Date | null; provisional: boolean };
 }
 
+/** The case a task board works for: its number and type, the pinned policy and its calendar. */
+export interface BoardContext<T extends CaseType> {
+  caseNumber: string;
+  caseType: T;
+  policy: PolicyDocument;
+  calendar: BusinessCalendar;
+}
+
 /** Opens the tasks the state's work items need, each with its stage clock (or a fixed due). */
 export class WorkReconciler<T extends CaseType> {
   constructor(
-    private readonly ctx: {
-      caseNumber: string;
-      caseType: T;
-      policy: PolicyDocument;
-      calendar: BusinessCalendar;
-    },
+    private readonly ctx: BoardContext<T>,
     private readonly list: TaskList,
     private readonly deadlines: DeadlineWatch,
   ) {}
