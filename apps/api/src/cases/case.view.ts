@@ -7,7 +7,7 @@ import {
   type DocumentEntity,
   type TaskEntity,
 } from '@aso/persistence';
-import type { CaseViewResponse } from './cases.dto';
+import type { CaseListItemResponse, CaseViewResponse, CustomerCaseViewResponse } from './cases.dto';
 
 /** What the API shows of a case: never the ORM entity itself (schema: cases.dto.ts). */
 export type CaseView = Omit<CaseViewResponse, 'live'>;
@@ -47,33 +47,10 @@ export const toDocumentView = (d: DocumentEntity): DocumentView => {
  * (001 §25.6, DOMAIN.md "Confidentiality"). Built field by field from an allow-list, so a new
  * read-model column never leaks here by default.
  */
-export interface CustomerCaseView {
-  caseNumber: string;
-  type: string;
-  progress: 'received' | 'in_progress' | 'decided' | 'closed';
-  customer: { name: string; phone: string | null };
-  orderNumber: string;
-  defectDescription: string | null;
-  quantity: number | null;
-  openedAt: string;
-  acceptedAt: string | null;
-  closedAt: string | null;
-  /** the approved remedy: its method and the amount the customer gets (null: none or not yet) */
-  decision: { method: string; amountFen: number | null } | null;
-}
+export type CustomerCaseView = CustomerCaseViewResponse;
 
-export interface CaseListItem {
-  caseNumber: string;
-  type: string;
-  status: string;
-  stage: string;
-  customer: { name: string; phone: string | null };
-  orderNumber: string;
-  overdue: boolean;
-  openedAt: string;
-  closingDueAt: string | null;
-  closedAt: string | null;
-}
+/** A case in a list (schema: cases.dto.ts). */
+export type CaseListItem = CaseListItemResponse;
 
 export const toCustomerCaseView = (
   c: CaseEntity,

@@ -13,7 +13,6 @@ import type { AuditEventView } from '../audit/audit.service';
 import { queryInteger } from '../common/query-integer';
 import { registerRoute } from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
-import type { CaseListItem, CustomerCaseView } from './case.view';
 
 /** The intake as parsed; shipDate documented as `format: date` (a real calendar day, checked). */
 export const openComplaintBodySchema = openComplaintSchema
@@ -83,28 +82,28 @@ export const caseViewSchema = caseSnapshotSchema
   .openapi('CaseView');
 export type CaseViewResponse = z.infer<typeof caseViewSchema>;
 
-export const caseListSchema = z
+/** A case in a list: an allow-list of the read model (phones masked). */
+export const caseListItemSchema = z
   .object({
-    items: z.array(
-      z
-        .object({
-          caseNumber: z.string(),
-          type: z.string(),
-          status: z.string(),
-          stage: z.string(),
-          customer: customer.describe('phone masked (138****8000)'),
-          orderNumber: z.string(),
-          overdue: z.boolean(),
-          openedAt: iso,
-          closingDueAt: isoOrNull,
-          closedAt: isoOrNull,
-        })
-        .openapi('CaseListItem') satisfies z.ZodType<CaseListItem>,
-    ),
-    total: z.number().int(),
+    caseNumber: z.string(),
+    type: z.string(),
+    status: z.string(),
+    stage: z.string(),
+    customer: customer.describe('phone masked (138****8000)'),
+    orderNumber: z.string(),
+    overdue: z.boolean(),
+    openedAt: iso,
+    closingDueAt: isoOrNull,
+    closedAt: isoOrNull,
   })
+  .openapi('CaseListItem');
+export type CaseListItemResponse = z.infer<typeof caseListItemSchema>;
+
+export const caseListSchema = z
+  .object({ items: z.array(caseListItemSchema), total: z.number().int() })
   .openapi('CaseList');
 
+/** What may be told to the customer (case.view.ts toCustomerCaseView builds it field by field). */
 export const customerCaseViewSchema = z
   .object({
     caseNumber: z.string(),
@@ -117,9 +116,11 @@ export const customerCaseViewSchema = z
     openedAt: iso,
     acceptedAt: isoOrNull,
     closedAt: isoOrNull,
+    /** the approved remedy: its method and the amount the customer gets (null: none or not yet) */
     decision: z.object({ method: z.string(), amountFen: z.number().int().nullable() }).nullable(),
   })
-  .openapi('CustomerCaseView') satisfies z.ZodType<CustomerCaseView>;
+  .openapi('CustomerCaseView');
+export type CustomerCaseViewResponse = z.infer<typeof customerCaseViewSchema>;
 
 export const documentSchema = documentViewSchema.openapi('Document');
 
