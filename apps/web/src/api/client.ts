@@ -5,7 +5,8 @@ export type Schemas = components['schemas'];
 export type TaskView = Schemas['TaskView'];
 export type CaseView = Schemas['CaseView'];
 export type SessionBody = Schemas['Session'];
-export type ErrorBody = Schemas['ErrorBody'];
+/** An error body; `code` also takes `HTTP_<status>` for answers that carried no body. */
+export type ErrorBody = Omit<Schemas['ErrorBody'], 'code'> & { code: string };
 
 /** The access token lives in memory only (never in storage): a reload asks for a login again. */
 let accessToken: string | undefined;

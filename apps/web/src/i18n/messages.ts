@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES } from './errors';
+import { ERROR_MESSAGES, type ErrorCode } from './errors';
 
 export type Lang = 'zh-CN' | 'en-US';
 const LANG_KEY = 'aso.lang';
@@ -72,7 +72,7 @@ export type MessageKey = keyof typeof UI;
 export const translate = (lang: Lang, key: MessageKey): string => UI[key][lang === 'zh-CN' ? 0 : 1];
 
 export const errorMessage = (lang: Lang, code: string, fallback: string): string =>
-  ERROR_MESSAGES[code]?.[lang] ?? fallback;
+  ERROR_MESSAGES[code as ErrorCode]?.[lang] ?? fallback;
 
 /** zh-CN labels of enum values and names the API sends; English falls back to the value. */
 const LABELS_ZH: Record<string, string> = {
