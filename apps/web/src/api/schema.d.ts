@@ -1,2307 +1,2204 @@
 // GENERATED from the API’s OpenAPI document by `npm run web:client`: do not edit.
 export interface paths {
-  '/complaints': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a complaint (sales) */
+        post: operations["postComplaints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Open a complaint (sales) */
-    post: operations['postComplaints'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases the user works, newest first (phones masked) */
+        get: operations["getCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The cases the user works, newest first (phones masked) */
-    get: operations['getCases'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{caseNumber}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases/{caseNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The internal view: read model and live workflow state */
+        get: operations["getCasesCaseNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The internal view: read model and live workflow state */
-    get: operations['getCasesCaseNumber'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{caseNumber}/customer-view': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases/{caseNumber}/customer-view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What may be told to the customer (allow-listed fields, phone masked) */
+        get: operations["getCasesCaseNumberCustomerView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** What may be told to the customer (allow-listed fields, phone masked) */
-    get: operations['getCasesCaseNumberCustomerView'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{caseNumber}/documents': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases/{caseNumber}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case’s documents */
+        get: operations["getCasesCaseNumberDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The case’s documents */
-    get: operations['getCasesCaseNumberDocuments'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{caseNumber}/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases/{caseNumber}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case’s audit trail */
+        get: operations["getCasesCaseNumberAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The case’s audit trail */
-    get: operations['getCasesCaseNumberAudit'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{caseNumber}/audit/verify': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases/{caseNumber}/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the audit trail’s hash chain (and, with against=history, its agreement with history) */
+        get: operations["getCasesCaseNumberAuditVerify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Verify the audit trail’s hash chain (and, with against=history, its agreement with history) */
-    get: operations['getCasesCaseNumberAuditVerify'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{caseNumber}/audit/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases/{caseNumber}/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the full audit trail (JSON, or CSV for Excel) with its verification
+         * @description Oldest first. format=csv: RFC 4180, UTF-8 with BOM, attachment <case>-audit.csv, data JSON-encoded. The verification is also in X-Audit-Chain-Valid / X-Audit-Event-Count.
+         */
+        get: operations["getCasesCaseNumberAuditExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Export the full audit trail (JSON, or CSV for Excel) with its verification
-     * @description Oldest first. format=csv: RFC 4180, UTF-8 with BOM, attachment <case>-audit.csv, data JSON-encoded. The verification is also in X-Audit-Chain-Valid / X-Audit-Event-Count.
-     */
-    get: operations['getCasesCaseNumberAuditExport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{caseNumber}/attachments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases/{caseNumber}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case’s attachments, oldest first (metadata only) */
+        get: operations["getCasesCaseNumberAttachments"];
+        put?: never;
+        /**
+         * Attach a photo, sample record or scan to the case (not auditors)
+         * @description JPEG, PNG, WebP or PDF; the declared type must match the file's magic bytes (else 415 UNSUPPORTED_MEDIA_TYPE). Larger than ATTACHMENT_MAX_BYTES (10 MiB by default) → 413 PAYLOAD_TOO_LARGE. Recorded as AttachmentUploaded in the case's audit chain.
+         */
+        post: operations["postCasesCaseNumberAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The case’s attachments, oldest first (metadata only) */
-    get: operations['getCasesCaseNumberAttachments'];
-    put?: never;
-    /**
-     * Attach a photo, sample record or scan to the case (not auditors)
-     * @description JPEG, PNG, WebP or PDF; the declared type must match the file's magic bytes (else 415 UNSUPPORTED_MEDIA_TYPE). Larger than ATTACHMENT_MAX_BYTES (10 MiB by default) → 413 PAYLOAD_TOO_LARGE. Recorded as AttachmentUploaded in the case's audit chain.
-     */
-    post: operations['postCasesCaseNumberAttachments'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{caseNumber}/attachments/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases/{caseNumber}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment (Content-Type and Content-Disposition of the file) */
+        get: operations["getCasesCaseNumberAttachmentsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Download an attachment (Content-Type and Content-Disposition of the file) */
-    get: operations['getCasesCaseNumberAttachmentsId'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in with organisation, username and password */
+        post: operations["postAuthLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Log in with organisation, username and password */
-    post: operations['postAuthLogin'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/auth/refresh': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a refresh token for a new session (the old token is used up)
+         * @description Presenting a used refresh token again ends every session of that user.
+         */
+        post: operations["postAuthRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Exchange a refresh token for a new session (the old token is used up)
-     * @description Presenting a used refresh token again ends every session of that user.
-     */
-    post: operations['postAuthRefresh'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current user, as the users table says now */
+        get: operations["getAuthMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The current user, as the users table says now */
-    get: operations['getAuthMe'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every refresh session of the current user */
+        post: operations["postAuthLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** End every refresh session of the current user */
-    post: operations['postAuthLogout'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/healthz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness of PostgreSQL and Temporal */
+        get: operations["getHealthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Liveness of PostgreSQL and Temporal */
-    get: operations['getHealthz'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/metrics': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics (text exposition format)
+         * @description Process metrics, http_request_duration_seconds by method, route template and status, and workflow_update_rejections_total by code. No user token: loopback peers only, or `Authorization: Bearer $METRICS_TOKEN` when METRICS_TOKEN is set.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Prometheus metrics (text exposition format)
-     * @description Process metrics, http_request_duration_seconds by method, route template and status, and workflow_update_rejections_total by code. No user token: loopback peers only, or `Authorization: Bearer $METRICS_TOKEN` when METRICS_TOKEN is set.
-     */
-    get: operations['getMetrics'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/docs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A self-contained HTML page listing every operation */
+        get: operations["getDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** A self-contained HTML page listing every operation */
-    get: operations['getDocs'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/docs/openapi.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/docs/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This OpenAPI 3 document */
+        get: operations["getDocsOpenapiJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** This OpenAPI 3 document */
-    get: operations['getDocsOpenapiJson'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reports/kpis': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/reports/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * KPIs of the organisation for a period of Asia/Shanghai days
+         * @description Managers, the GM office and auditors. Both days inclusive; from ≤ to; at most 366 days. Complaint resolution rate, on-time closing rate, overdue by department, mean first-response time, return reconciliation mismatches — each with numerator and denominator.
+         */
+        get: operations["getReportsKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * KPIs of the organisation for a period of Asia/Shanghai days
-     * @description Managers, the GM office and auditors. Both days inclusive; from ≤ to; at most 366 days. Complaint resolution rate, on-time closing rate, overdue by department, mean first-response time, return reconciliation mismatches — each with numerator and denominator.
-     */
-    get: operations['getReportsKpis'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/inbox': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My claimed tasks and my department’s open ones: overdue first, then by due instant */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** My claimed tasks and my department’s open ones: overdue first, then by due instant */
-    get: operations['getInbox'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{taskId}/claim': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/tasks/{taskId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a task of my department and role */
+        post: operations["postTasksTaskIdClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Claim a task of my department and role */
-    post: operations['postTasksTaskIdClaim'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{taskId}/unclaim': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/tasks/{taskId}/unclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a claimed task (its assignee or a lead of the department) */
+        post: operations["postTasksTaskIdUnclaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Release a claimed task (its assignee or a lead of the department) */
-    post: operations['postTasksTaskIdUnclaim'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{taskId}/delegate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/tasks/{taskId}/delegate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a task to someone who fits it */
+        post: operations["postTasksTaskIdDelegate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Hand a task to someone who fits it */
-    post: operations['postTasksTaskIdDelegate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tasks/{taskId}/complete': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/tasks/{taskId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a task with one of its commands
+         * @description The command’s `type` selects its payload (TaskCommand). The API checks its shape (400 naming the field), then who may act (403), then the workflow’s validator decides (409/422).
+         */
+        post: operations["postTasksTaskIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Complete a task with one of its commands
-     * @description The command’s `type` selects its payload (TaskCommand). The API checks its shape (400 naming the field), then who may act (403), then the workflow’s validator decides (409/422).
-     */
-    post: operations['postTasksTaskIdComplete'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/admin/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users of the admin’s organisation */
+        get: operations["getAdminUsers"];
+        put?: never;
+        /** Create a user */
+        post: operations["postAdminUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The users of the admin’s organisation */
-    get: operations['getAdminUsers'];
-    put?: never;
-    /** Create a user */
-    post: operations['postAdminUsers'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/admin/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change department, roles, personal approval limit, display name or password */
+        patch: operations["patchAdminUsersId"];
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change department, roles, personal approval limit, display name or password */
-    patch: operations['patchAdminUsersId'];
-    trace?: never;
-  };
-  '/admin/users/{id}/deactivate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/admin/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a user (their sessions end at once) */
+        post: operations["postAdminUsersIdDeactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Deactivate a user (their sessions end at once) */
-    post: operations['postAdminUsersIdDeactivate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    ErrorBody: {
-      /**
-       * @description the closed set of codes (common/api-error.ts STATUS_BY_CODE gives each status)
-       * @example VALIDATION_FAILED
-       * @enum {string}
-       */
-      code:
-        | 'POLICY_INVALID'
-        | 'CALENDAR_YEAR_UNKNOWN'
-        | 'CALENDAR_RANGE_EXCEEDED'
-        | 'HOLIDAY_TABLE_INVALID'
-        | 'MONEY_INVALID'
-        | 'QUANTITY_INVALID'
-        | 'CASE_NUMBER_INVALID'
-        | 'APPROVAL_ROUTE_NOT_FOUND'
-        | 'APPROVAL_LIMIT_EXCEEDED'
-        | 'SELF_APPROVAL'
-        | 'APPROVER_REPEATED'
-        | 'APPROVAL_STEP_MISMATCH'
-        | 'WRONG_ROLE'
-        | 'WRONG_DEPARTMENT'
-        | 'TASK_NOT_FOUND'
-        | 'TASK_NOT_OPEN'
-        | 'ILLEGAL_TRANSITION'
-        | 'COMMAND_INVALID'
-        | 'RETURN_WINDOW_EXPIRED'
-        | 'RETURN_NOT_ELIGIBLE'
-        | 'QUANTITY_MISMATCH'
-        | 'SLA_PAUSE_INVALID'
-        | 'REPAIR_ITEM_NOT_ACCEPTED'
-        | 'OUT_OF_TOWN_NOT_APPROVED'
-        | 'CONSIGNMENT_CODE_INVALID'
-        | 'SURVEY_INVALID'
-        | 'POLICY_VERSION_MISMATCH'
-        | 'EXCEEDS_APPROVED_DECISION'
-        | 'CUSTOMER_CHANNEL_FORBIDDEN'
-        | 'APPOINTMENT_CLASH'
-        | 'VALIDATION_FAILED'
-        | 'BODY_TOO_DEEP'
-        | 'BAD_REQUEST'
-        | 'UNAUTHENTICATED'
-        | 'INVALID_CREDENTIALS'
-        | 'FORBIDDEN'
-        | 'AUDITOR_READ_ONLY'
-        | 'CASE_NOT_FOUND'
-        | 'USER_NOT_FOUND'
-        | 'NOT_FOUND'
-        | 'CONFLICT'
-        | 'USERNAME_TAKEN'
-        | 'CANNOT_DEACTIVATE_SELF'
-        | 'IDEMPOTENCY_IN_PROGRESS'
-        | 'IDEMPOTENCY_KEY_REUSED'
-        | 'PAYLOAD_TOO_LARGE'
-        | 'UNSUPPORTED_MEDIA_TYPE'
-        | 'TOO_MANY_ATTEMPTS'
-        | 'INTERNAL';
-      message: string;
-      details: {
-        /** @description 400 VALIDATION_FAILED: every bad field, by path (body.…, query.…, params.…) */
-        issues?: {
-          /** @example body.customer.name */
-          path: string;
-          message: string;
-        }[];
-        /** @description 401 UNAUTHENTICATED: missing, invalid, expired or inactive */
-        reason?: string;
-      } & {
-        [key: string]: unknown;
-      };
-      /** @description the correlation id of the request (also in the logs) */
-      requestId: string;
-    };
-    OpenedCase: {
-      caseNumber: string;
-      policyVersion: number;
-    };
-    /** @description A customer complaint as sales records it (001 §25.1) */
-    OpenComplaintRequest: {
-      customer: {
-        /** @description the customer (person or company) */
-        name: string;
-        /** @description shown in full only to those who work the case; masked elsewhere */
-        phone?: string;
-      };
-      orderNumber: string;
-      batchNumber: string;
-      /**
-       * Format: date
-       * @description YYYY-MM-DD
-       */
-      shipDate: string;
-      /** @description the defect and the customer’s reasons (要求及理由) */
-      defectDescription: string;
-      /** @description defective units */
-      quantity: number;
-      /** @description what the customer asks for */
-      demand: string;
-      /**
-       * @default phone
-       * @enum {string}
-       */
-      channel: 'phone' | 'email' | 'online' | 'store';
-      /**
-       * @description attachment references
-       * @default []
-       */
-      attachments: string[];
-      /** @default  */
-      salesOpinion: string;
-      storeId?: string;
-    };
-    CaseListItem: {
-      caseNumber: string;
-      type: string;
-      status: string;
-      stage: string;
-      /** @description phone masked (138****8000) */
-      customer: {
-        name: string;
-        phone: string | null;
-      };
-      orderNumber: string;
-      overdue: boolean;
-      /** @description ISO-8601 instant */
-      openedAt: string;
-      /** @description ISO-8601 instant */
-      closingDueAt: string | null;
-      /** @description ISO-8601 instant */
-      closedAt: string | null;
-    };
-    CaseList: {
-      items: components['schemas']['CaseListItem'][];
-      total: number;
-    };
-    TaskView: {
-      /** @example KS202611-0001-T2 */
-      taskId: string;
-      caseNumber: string;
-      type: string;
-      stage: string;
-      /** @enum {string|null} */
-      candidateDepartment:
-        'sales' | 'rnd' | 'cs' | 'finance' | 'warehouse' | 'tech' | 'gm_office' | 'hr' | null;
-      candidateRoles: (
-        'staff' | 'supervisor' | 'manager' | 'vp' | 'sales_vp' | 'gm' | 'auditor' | 'admin'
-      )[];
-      assignee: string | null;
-      priority: number;
-      /** @enum {string} */
-      status: 'open' | 'claimed' | 'completed' | 'cancelled';
-      /** @description the command types that complete the task */
-      commands: string[];
-      /** @description ISO-8601 instant */
-      dueAt: string | null;
-      dueProvisional: boolean;
-      overdue: boolean;
-      escalationLevel: number;
-      escalatesTaskId: string | null;
-      /** @description ISO-8601 instant */
-      createdAt: string;
-      /** @description ISO-8601 instant */
-      completedAt: string | null;
-      completedBy: string | null;
-    };
-    /** @description the workflow’s live state (null once gone) */
-    LiveCaseView: {
-      caseNumber: string;
-      caseType: string;
-      organisationId: string;
-      policyVersion: number;
-      status: string;
-      /** @description the domain state of the case (per case type) */
-      state: {
-        [key: string]: unknown;
-      };
-      tasks: components['schemas']['TaskView'][];
-      overdueStages: string[];
-      closingClock: {
-        /** @description ISO-8601 instant */
-        startedAt: string | null;
-        /** @description ISO-8601 instant */
-        dueAt: string | null;
-        dueProvisional: boolean;
-        /** @description ISO-8601 instant */
-        closedAt: string | null;
-        onTime: boolean | null;
-      };
-      parentCaseNumber: string | null;
-      childCaseNumbers: string[];
-      auditSeq: number;
-      /** @description writes the database refused for good, and what the workflow did instead */
-      writeIncidents: {
-        code: string;
-        at: string;
-        message: string;
-        auditKeys: string[];
-        /** @enum {string} */
-        resolution: 'sanitised' | 'dropped';
-      }[];
-    } | null;
-    CaseView: {
-      storeId: string | null;
-      caseNumber: string;
-      status: string;
-      stage: string;
-      orderNumber: string;
-      quantity: number | null;
-      lossAmountFen: number | null;
-      approvedAmountFen: number | null;
-      classification: string | null;
-      severity: string | null;
-      method: string | null;
-      overdue: boolean;
-      overdueStages: string[];
-      policyVersion: number;
-      parentCaseNumber: string | null;
-      childCaseNumbers: string[];
-      /** @description ISO-8601 instant */
-      openedAt: string;
-      /** @description ISO-8601 instant */
-      acceptedAt: string | null;
-      /** @description ISO-8601 instant */
-      closingDueAt: string | null;
-      /** @description ISO-8601 instant */
-      closedAt: string | null;
-      closedOnTime: boolean | null;
-      type: string;
-      customer: {
-        name: string;
-        phone: string | null;
-      };
-      openedBy: string;
-      defectDescription: string | null;
-      tasks: components['schemas']['TaskView'][];
-      live: components['schemas']['LiveCaseView'];
-    };
-    CustomerCaseView: {
-      caseNumber: string;
-      type: string;
-      /** @enum {string} */
-      progress: 'received' | 'in_progress' | 'decided' | 'closed';
-      /** @description phone masked */
-      customer: {
-        name: string;
-        phone: string | null;
-      };
-      orderNumber: string;
-      defectDescription: string | null;
-      quantity: number | null;
-      /** @description ISO-8601 instant */
-      openedAt: string;
-      /** @description ISO-8601 instant */
-      acceptedAt: string | null;
-      /** @description ISO-8601 instant */
-      closedAt: string | null;
-      decision: {
-        method: string;
-        amountFen: number | null;
-      } | null;
-    };
-    Document: {
-      docType: string;
-      docNumber: string;
-      revision: number;
-      supersedesRevision: number | null;
-      status: string;
-      content: {
-        [key: string]: unknown;
-      };
-      distribution: {
-        department: string;
-        copy: number;
-      }[];
-      signatures: {
-        by: string;
-        role: string;
-        /** @description ISO-8601 instant */
-        at: string;
-      }[];
-      /** @description ISO-8601 instant */
-      updatedAt: string;
-    };
-    AuditEvent: {
-      seq: number;
-      /** @description ISO-8601 instant */
-      occurredAt: string;
-      actor: string;
-      action: string;
-      data: {
-        [key: string]: unknown;
-      };
-      policyVersion: number | null;
-      hash: string;
-      prevHash: string;
-    };
-    AuditVerification: {
-      valid: boolean;
-      count: number;
-      firstBrokenSeq?: number;
-      /** @enum {string} */
-      reason?: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';
-      /** @enum {string} */
-      against?: 'history';
-      /** @description with against=history: where the effective database content differs from history */
-      disagreements?: {
-        /** @enum {string} */
-        kind:
-          | 'audit_content_differs'
-          | 'audit_missing'
-          | 'audit_not_in_history'
-          | 'case_closed_at_differs'
-          | 'task_created_at_differs'
-          | 'task_missing';
-        subject: string;
-        history?: string | null;
-        database?: string | null;
-      }[];
-    };
-    AuditExport: {
-      caseNumber: string;
-      /** Format: date-time */
-      exportedAt: string;
-      verification: components['schemas']['AuditVerification'];
-      actors: {
-        [key: string]: {
-          username: string;
-          displayName: string;
+    schemas: {
+        ErrorBody: {
+            /**
+             * @description the closed set of codes (common/api-error.ts STATUS_BY_CODE gives each status)
+             * @example VALIDATION_FAILED
+             * @enum {string}
+             */
+            code: "POLICY_INVALID" | "CALENDAR_YEAR_UNKNOWN" | "CALENDAR_RANGE_EXCEEDED" | "HOLIDAY_TABLE_INVALID" | "MONEY_INVALID" | "QUANTITY_INVALID" | "CASE_NUMBER_INVALID" | "APPROVAL_ROUTE_NOT_FOUND" | "APPROVAL_LIMIT_EXCEEDED" | "SELF_APPROVAL" | "APPROVER_REPEATED" | "APPROVAL_STEP_MISMATCH" | "WRONG_ROLE" | "WRONG_DEPARTMENT" | "TASK_NOT_FOUND" | "TASK_NOT_OPEN" | "ILLEGAL_TRANSITION" | "COMMAND_INVALID" | "RETURN_WINDOW_EXPIRED" | "RETURN_NOT_ELIGIBLE" | "QUANTITY_MISMATCH" | "SLA_PAUSE_INVALID" | "REPAIR_ITEM_NOT_ACCEPTED" | "OUT_OF_TOWN_NOT_APPROVED" | "CONSIGNMENT_CODE_INVALID" | "SURVEY_INVALID" | "POLICY_VERSION_MISMATCH" | "EXCEEDS_APPROVED_DECISION" | "CUSTOMER_CHANNEL_FORBIDDEN" | "APPOINTMENT_CLASH" | "VALIDATION_FAILED" | "BODY_TOO_DEEP" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "AUDITOR_READ_ONLY" | "CASE_NOT_FOUND" | "USER_NOT_FOUND" | "NOT_FOUND" | "CONFLICT" | "USERNAME_TAKEN" | "CANNOT_DEACTIVATE_SELF" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_ATTEMPTS" | "INTERNAL";
+            message: string;
+            details: {
+                /** @description 400 VALIDATION_FAILED: every bad field, by path (body.…, query.…, params.…) */
+                issues?: {
+                    /** @example body.customer.name */
+                    path: string;
+                    message: string;
+                }[];
+                /** @description 401 UNAUTHENTICATED: missing, invalid, expired or inactive */
+                reason?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description the correlation id of the request (also in the logs) */
+            requestId: string;
         };
-      };
-      events: components['schemas']['AuditEvent'][];
-    };
-    Attachment: {
-      /** Format: uuid */
-      id: string;
-      caseNumber: string;
-      /** @enum {string} */
-      kind: 'photo' | 'sample_record' | 'scan' | 'other';
-      filename: string;
-      /** @enum {string} */
-      contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
-      size: number;
-      sha256: string;
-      uploadedBy: string;
-      /** Format: date-time */
-      uploadedAt: string;
-    };
-    User: {
-      /** Format: uuid */
-      id: string;
-      organisation: string;
-      username: string;
-      displayName: string;
-      /** @enum {string} */
-      department: 'sales' | 'rnd' | 'cs' | 'finance' | 'warehouse' | 'tech' | 'gm_office' | 'hr';
-      roles: (
-        'staff' | 'supervisor' | 'manager' | 'vp' | 'sales_vp' | 'gm' | 'auditor' | 'admin'
-      )[];
-      /** @description personal approval limit, fen */
-      approvalLimitFen: number | null;
-    };
-    Session: {
-      /** @description HS256 JWT: send as Authorization: Bearer … */
-      accessToken: string;
-      /** @description opaque, single use: rotated by POST /auth/refresh */
-      refreshToken: string;
-      /** @enum {string} */
-      tokenType: 'Bearer';
-      /** @description seconds until the access token expires */
-      expiresIn: number;
-      user: components['schemas']['User'];
-    };
-    LoginRequest: {
-      /** @example demo */
-      organisation: string;
-      /** @example sales-01 */
-      username: string;
-      password: string;
-    };
-    RefreshRequest: {
-      refreshToken: string;
-    };
-    Health: {
-      /** @enum {string} */
-      status: 'ok' | 'degraded';
-      /** @description `ok`, or `down: <reason>` */
-      postgres: string;
-      /** @description `ok`, or `down: <reason>` */
-      temporal: string;
-    };
-    OpenApiDocument: {
-      openapi: string;
-      info: Record<string, never>;
-      paths: {
-        [key: string]: unknown;
-      };
-    };
-    Ratio: {
-      numerator: number;
-      denominator: number;
-      rate: number | null;
-    };
-    KpiReport: {
-      organisation: string;
-      period: {
-        from: string;
-        to: string;
-        /** @enum {string} */
-        timeZone: 'Asia/Shanghai';
-        /** Format: date-time */
-        fromInstant: string;
-        /** Format: date-time */
-        toInstantExclusive: string;
-      };
-      /** Format: date-time */
-      generatedAt: string;
-      complaintResolution: components['schemas']['Ratio'];
-      onTimeClosing: components['schemas']['Ratio'];
-      overdue: {
-        byDepartment: {
-          department: string | null;
-          openOverdueTasks: number;
-        }[];
-        openOverdueTasks: number;
-        casesWithOverdueStages: components['schemas']['Ratio'];
-      };
-      firstResponse: {
-        totalHours: number;
-        responded: number;
-        pending: number;
-        meanHours: number | null;
-      };
-      returnReconciliationMismatch: components['schemas']['Ratio'] & {
-        mismatchEvents: number;
-      };
-    };
-    Inbox: {
-      items: components['schemas']['TaskView'][];
-      total: number;
-    };
-    DelegateTaskRequest: {
-      to: {
-        /** Format: uuid */
-        userId: string;
-      };
-    };
-    CompleteTaskResult: {
-      taskId: string;
-      /** @description the domain events the command produced, by type */
-      events: string[];
-      /** @description the case status afterwards */
-      status: string;
-    };
-    /** @description Sales’ first response to the customer (24 h) */
-    RecordFirstResponseCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'RecordFirstResponse';
-      /** @enum {string} */
-      channel: 'phone' | 'email' | 'online' | 'store' | 'letter';
-      summary: string;
-    };
-    /** @description CS registers and classifies the complaint */
-    RegisterComplaintCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'RegisterComplaint';
-      /** @enum {string} */
-      cause: 'product_quality' | 'transport' | 'handling' | 'wrong_item' | 'service' | 'other';
-      /** @enum {string} */
-      severity: 'general' | 'severe';
-      /** @description handling deadlines by stage, set by CS on the form (001 §25.2) */
-      formDeadlines?: {
-        firstResponse?: {
-          amount: number;
-          /** @enum {string} */
-          unit: 'calendar_days' | 'working_days' | 'business_hours' | 'calendar_hours';
+        OpenedCase: {
+            caseNumber: string;
+            policyVersion: number;
         };
-        registration?: {
-          amount: number;
-          /** @enum {string} */
-          unit: 'calendar_days' | 'working_days' | 'business_hours' | 'calendar_hours';
+        /** @description A customer complaint as sales records it (001 §25.1) */
+        OpenComplaintRequest: {
+            customer: {
+                /** @description the customer (person or company) */
+                name: string;
+                /** @description shown in full only to those who work the case; masked elsewhere */
+                phone?: string;
+            };
+            orderNumber: string;
+            batchNumber: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            shipDate: string;
+            /** @description the defect and the customer’s reasons (要求及理由) */
+            defectDescription: string;
+            /** @description defective units */
+            quantity: number;
+            /** @description what the customer asks for */
+            demand: string;
+            /**
+             * @default phone
+             * @enum {string}
+             */
+            channel: "phone" | "email" | "online" | "store";
+            /**
+             * @description attachment references
+             * @default []
+             */
+            attachments: string[];
+            /** @default  */
+            salesOpinion: string;
+            storeId?: string;
         };
-        severeReview?: {
-          amount: number;
-          /** @enum {string} */
-          unit: 'calendar_days' | 'working_days' | 'business_hours' | 'calendar_hours';
+        CaseListItem: {
+            caseNumber: string;
+            type: string;
+            status: string;
+            stage: string;
+            /** @description phone masked (138****8000) */
+            customer: {
+                name: string;
+                phone: string | null;
+            };
+            orderNumber: string;
+            overdue: boolean;
+            /** @description ISO-8601 instant */
+            openedAt: string;
+            /** @description ISO-8601 instant */
+            closingDueAt: string | null;
+            /** @description ISO-8601 instant */
+            closedAt: string | null;
         };
-        investigationReport?: {
-          amount: number;
-          /** @enum {string} */
-          unit: 'calendar_days' | 'working_days' | 'business_hours' | 'calendar_hours';
+        CaseList: {
+            items: components["schemas"]["CaseListItem"][];
+            total: number;
         };
-        reportReview?: {
-          amount: number;
-          /** @enum {string} */
-          unit: 'calendar_days' | 'working_days' | 'business_hours' | 'calendar_hours';
+        TaskView: {
+            /** @example KS202611-0001-T2 */
+            taskId: string;
+            caseNumber: string;
+            type: string;
+            stage: string;
+            /** @enum {string|null} */
+            candidateDepartment: "sales" | "rnd" | "cs" | "finance" | "warehouse" | "tech" | "gm_office" | "hr" | null;
+            candidateRoles: ("staff" | "supervisor" | "manager" | "vp" | "sales_vp" | "gm" | "auditor" | "admin")[];
+            assignee: string | null;
+            priority: number;
+            /** @enum {string} */
+            status: "open" | "claimed" | "completed" | "cancelled";
+            /** @description the command types that complete the task */
+            commands: string[];
+            /** @description ISO-8601 instant */
+            dueAt: string | null;
+            dueProvisional: boolean;
+            overdue: boolean;
+            escalationLevel: number;
+            escalatesTaskId: string | null;
+            /** @description ISO-8601 instant */
+            createdAt: string;
+            /** @description ISO-8601 instant */
+            completedAt: string | null;
+            completedBy: string | null;
         };
-        proposal?: {
-          amount: number;
-          /** @enum {string} */
-          unit: 'calendar_days' | 'working_days' | 'business_hours' | 'calendar_hours';
+        /** @description the workflow’s live state (null once gone) */
+        LiveCaseView: {
+            caseNumber: string;
+            caseType: string;
+            organisationId: string;
+            policyVersion: number;
+            status: string;
+            /** @description the domain state of the case (per case type) */
+            state: {
+                [key: string]: unknown;
+            };
+            tasks: components["schemas"]["TaskView"][];
+            overdueStages: string[];
+            closingClock: {
+                /** @description ISO-8601 instant */
+                startedAt: string | null;
+                /** @description ISO-8601 instant */
+                dueAt: string | null;
+                dueProvisional: boolean;
+                /** @description ISO-8601 instant */
+                closedAt: string | null;
+                onTime: boolean | null;
+            };
+            parentCaseNumber: string | null;
+            childCaseNumbers: string[];
+            auditSeq: number;
+            /** @description writes the database refused for good, and what the workflow did instead */
+            writeIncidents: {
+                code: string;
+                at: string;
+                message: string;
+                auditKeys: string[];
+                /** @enum {string} */
+                resolution: "sanitised" | "dropped";
+            }[];
+        } | null;
+        CaseView: {
+            storeId: string | null;
+            caseNumber: string;
+            status: string;
+            stage: string;
+            orderNumber: string;
+            quantity: number | null;
+            lossAmountFen: number | null;
+            approvedAmountFen: number | null;
+            classification: string | null;
+            severity: string | null;
+            method: string | null;
+            overdue: boolean;
+            overdueStages: string[];
+            policyVersion: number;
+            parentCaseNumber: string | null;
+            childCaseNumbers: string[];
+            /** @description ISO-8601 instant */
+            openedAt: string;
+            /** @description ISO-8601 instant */
+            acceptedAt: string | null;
+            /** @description ISO-8601 instant */
+            closingDueAt: string | null;
+            /** @description ISO-8601 instant */
+            closedAt: string | null;
+            closedOnTime: boolean | null;
+            type: string;
+            customer: {
+                name: string;
+                phone: string | null;
+            };
+            openedBy: string;
+            defectDescription: string | null;
+            tasks: components["schemas"]["TaskView"][];
+            live: components["schemas"]["LiveCaseView"];
         };
-        approval?: {
-          amount: number;
-          /** @enum {string} */
-          unit: 'calendar_days' | 'working_days' | 'business_hours' | 'calendar_hours';
+        CustomerCaseView: {
+            caseNumber: string;
+            type: string;
+            /** @enum {string} */
+            progress: "received" | "in_progress" | "decided" | "closed";
+            /** @description phone masked */
+            customer: {
+                name: string;
+                phone: string | null;
+            };
+            orderNumber: string;
+            defectDescription: string | null;
+            quantity: number | null;
+            /** @description ISO-8601 instant */
+            openedAt: string;
+            /** @description ISO-8601 instant */
+            acceptedAt: string | null;
+            /** @description ISO-8601 instant */
+            closedAt: string | null;
+            decision: {
+                method: string;
+                amountFen: number | null;
+            } | null;
         };
-        customerResponse?: {
-          amount: number;
-          /** @enum {string} */
-          unit: 'calendar_days' | 'working_days' | 'business_hours' | 'calendar_hours';
+        Document: {
+            docType: string;
+            docNumber: string;
+            revision: number;
+            supersedesRevision: number | null;
+            status: string;
+            content: {
+                [key: string]: unknown;
+            };
+            distribution: {
+                department: string;
+                copy: number;
+            }[];
+            signatures: {
+                by: string;
+                role: string;
+                /** @description ISO-8601 instant */
+                at: string;
+            }[];
+            /** @description ISO-8601 instant */
+            updatedAt: string;
         };
-        execution?: {
-          amount: number;
-          /** @enum {string} */
-          unit: 'calendar_days' | 'working_days' | 'business_hours' | 'calendar_hours';
+        AuditEvent: {
+            seq: number;
+            /** @description ISO-8601 instant */
+            occurredAt: string;
+            actor: string;
+            action: string;
+            data: {
+                [key: string]: unknown;
+            };
+            policyVersion: number | null;
+            hash: string;
+            prevHash: string;
         };
-        improvement?: {
-          amount: number;
-          /** @enum {string} */
-          unit: 'calendar_days' | 'working_days' | 'business_hours' | 'calendar_hours';
+        AuditVerification: {
+            valid: boolean;
+            count: number;
+            firstBrokenSeq?: number;
+            /** @enum {string} */
+            reason?: "hash_mismatch" | "prev_hash_mismatch" | "sequence_gap";
+            /** @enum {string} */
+            against?: "history";
+            /** @description with against=history: where the effective database content differs from history */
+            disagreements?: {
+                /** @enum {string} */
+                kind: "audit_content_differs" | "audit_missing" | "audit_not_in_history" | "case_closed_at_differs" | "task_created_at_differs" | "task_missing";
+                subject: string;
+                history?: string | null;
+                database?: string | null;
+            }[];
         };
-        close?: {
-          amount: number;
-          /** @enum {string} */
-          unit: 'calendar_days' | 'working_days' | 'business_hours' | 'calendar_hours';
+        AuditExport: {
+            caseNumber: string;
+            /** Format: date-time */
+            exportedAt: string;
+            verification: components["schemas"]["AuditVerification"];
+            actors: {
+                [key: string]: {
+                    username: string;
+                    displayName: string;
+                };
+            };
+            events: components["schemas"]["AuditEvent"][];
         };
-      };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            caseNumber: string;
+            /** @enum {string} */
+            kind: "photo" | "sample_record" | "scan" | "other";
+            filename: string;
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+            size: number;
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            organisation: string;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            department: "sales" | "rnd" | "cs" | "finance" | "warehouse" | "tech" | "gm_office" | "hr";
+            roles: ("staff" | "supervisor" | "manager" | "vp" | "sales_vp" | "gm" | "auditor" | "admin")[];
+            /** @description personal approval limit, fen */
+            approvalLimitFen: number | null;
+        };
+        Session: {
+            /** @description HS256 JWT: send as Authorization: Bearer … */
+            accessToken: string;
+            /** @description opaque, single use: rotated by POST /auth/refresh */
+            refreshToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description seconds until the access token expires */
+            expiresIn: number;
+            user: components["schemas"]["User"];
+        };
+        LoginRequest: {
+            /** @example demo */
+            organisation: string;
+            /** @example sales-01 */
+            username: string;
+            password: string;
+        };
+        RefreshRequest: {
+            refreshToken: string;
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            /** @description `ok`, or `down: <reason>` */
+            postgres: string;
+            /** @description `ok`, or `down: <reason>` */
+            temporal: string;
+        };
+        OpenApiDocument: {
+            openapi: string;
+            info: Record<string, never>;
+            paths: {
+                [key: string]: unknown;
+            };
+        };
+        Ratio: {
+            numerator: number;
+            denominator: number;
+            rate: number | null;
+        };
+        KpiReport: {
+            organisation: string;
+            period: {
+                from: string;
+                to: string;
+                /** @enum {string} */
+                timeZone: "Asia/Shanghai";
+                /** Format: date-time */
+                fromInstant: string;
+                /** Format: date-time */
+                toInstantExclusive: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            complaintResolution: components["schemas"]["Ratio"];
+            onTimeClosing: components["schemas"]["Ratio"];
+            overdue: {
+                byDepartment: {
+                    department: string | null;
+                    openOverdueTasks: number;
+                }[];
+                openOverdueTasks: number;
+                casesWithOverdueStages: components["schemas"]["Ratio"];
+            };
+            firstResponse: {
+                totalHours: number;
+                responded: number;
+                pending: number;
+                meanHours: number | null;
+            };
+            returnReconciliationMismatch: components["schemas"]["Ratio"] & {
+                mismatchEvents: number;
+            };
+        };
+        Inbox: {
+            items: components["schemas"]["TaskView"][];
+            total: number;
+        };
+        DelegateTaskRequest: {
+            to: {
+                /** Format: uuid */
+                userId: string;
+            };
+        };
+        CompleteTaskResult: {
+            taskId: string;
+            /** @description the domain events the command produced, by type */
+            events: string[];
+            /** @description the case status afterwards */
+            status: string;
+        };
+        /** @description Sales’ first response to the customer (24 h) */
+        RecordFirstResponseCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordFirstResponse";
+            /** @enum {string} */
+            channel: "phone" | "email" | "online" | "store" | "letter";
+            summary: string;
+        };
+        /** @description CS registers and classifies the complaint */
+        RegisterComplaintCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RegisterComplaint";
+            /** @enum {string} */
+            cause: "product_quality" | "transport" | "handling" | "wrong_item" | "service" | "other";
+            /** @enum {string} */
+            severity: "general" | "severe";
+            /** @description handling deadlines by stage, set by CS on the form (001 §25.2) */
+            formDeadlines?: {
+                firstResponse?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+                registration?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+                severeReview?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+                investigationReport?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+                reportReview?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+                proposal?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+                approval?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+                customerResponse?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+                execution?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+                improvement?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+                close?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+            };
+        };
+        /** @description The VP’s review of a severe complaint */
+        CompleteSevereReviewCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CompleteSevereReview";
+            remarks: string;
+        };
+        /** @description The investigating department’s report */
+        SubmitInvestigationReportCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SubmitInvestigationReport";
+            report: {
+                /** @enum {string} */
+                cause: "product_quality" | "transport" | "handling" | "wrong_item" | "service" | "other";
+                findings: string;
+                qualityClaimVerified: boolean;
+                responsibleUnit: string;
+                responsiblePersons: string[];
+                correctiveAction: string;
+                externalParty: string | null;
+            };
+        };
+        /** @description Approve the investigation report */
+        ApproveInvestigationReportCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ApproveInvestigationReport";
+            remarks?: string;
+        };
+        /** @description Send the report back */
+        ReturnInvestigationReportCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ReturnInvestigationReport";
+            reason: string;
+        };
+        /** @description CS proposes the handling decision (客户投诉处理表) */
+        ProposeResolutionCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ProposeResolution";
+            responsibleUnit: string;
+            responsiblePersons: string[];
+            /** @enum {string} */
+            method: "discount" | "compensation" | "return" | "rework" | "exchange" | "repair" | "resupply" | "apology" | "not_established";
+            trackImprovement: boolean;
+            humanNegligence: boolean;
+            lossBasis: {
+                /** @description fen (1/100 yuan) */
+                unitCostFen: number;
+                quantity: number;
+                /** @description fen (1/100 yuan) */
+                freightFen: number;
+                /** @description fen (1/100 yuan) */
+                handlingFen: number;
+                /** @description fen (1/100 yuan) */
+                compensationFen: number;
+            };
+            penalties: {
+                personId: string;
+                /** @enum {string} */
+                kind: "warning" | "demerit" | "fine" | "bonus_deduction";
+                /** @description fen (1/100 yuan) */
+                amountFen: number;
+            }[];
+            /** @description required for return, rework and exchange */
+            approvedReturnQuantity?: number;
+            notes?: string;
+        };
+        /** @description Sign the decision (the approver’s personal limit comes from their user record) */
+        ApproveResolutionCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ApproveResolution";
+        };
+        /** @description Send the decision back to CS */
+        SendBackResolutionCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SendBackResolution";
+            reason: string;
+        };
+        /** @description The customer accepted or rejected the decision */
+        RecordCustomerResponseCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordCustomerResponse";
+            accepted: boolean;
+            /** @enum {string} */
+            via: "letter" | "phone";
+            note?: string;
+        };
+        /** @description Sales issues the discount certificate */
+        IssueDiscountCertificateCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "IssueDiscountCertificate";
+            certificateNumber: string;
+            /** @description fen (1/100 yuan) */
+            amountFen: number;
+        };
+        /** @description The sales VP signs the certificate */
+        SignDiscountCertificateCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SignDiscountCertificate";
+        };
+        /** @description The customer signed the certificate */
+        RecordCertificateCustomerSignatureCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordCertificateCustomerSignature";
+        };
+        /** @description Finance books the certificate */
+        BookDiscountCertificateCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "BookDiscountCertificate";
+        };
+        /** @description The receivable was collected */
+        RecordReceivableCollectedCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordReceivableCollected";
+        };
+        /** @description Petition to waive the receivable */
+        FilePetitionCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "FilePetition";
+            reason: string;
+        };
+        /** @description Decide the petition */
+        DecidePetitionCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DecidePetition";
+            /** @enum {string} */
+            decision: "collect" | "waive";
+            remarks?: string;
+        };
+        /** @description The resupply was shipped */
+        RecordResupplyShippedCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordResupplyShipped";
+        };
+        /** @description Confirm the improvement’s effect */
+        ConfirmImprovementEffectCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ConfirmImprovementEffect";
+            effect: string;
+        };
+        /** @description CS closes the complaint */
+        CloseComplaintCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CloseComplaint";
+        };
+        /** @description Approve a return request */
+        ApproveReturnRequestCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ApproveReturnRequest";
+            discretionNote?: string;
+        };
+        /** @description Reject a return request */
+        RejectReturnRequestCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RejectReturnRequest";
+            reason: string;
+        };
+        /** @description Approve the return slip (产品退货单) */
+        ApproveReturnSlipCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ApproveReturnSlip";
+        };
+        /** @description The warehouse checks and receives the returned goods */
+        ReceiveGoodsCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ReceiveGoods";
+            quantity: number;
+            complete: boolean;
+            undamaged: boolean;
+            /** @enum {string} */
+            mode?: "initial" | "additional" | "recount";
+            note?: string;
+        };
+        /** @description Finance reconciles quantities */
+        ReconcileCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Reconcile";
+            voucherNumber: string;
+        };
+        /** @description Resolve a reconciliation mismatch */
+        ResolveMismatchCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ResolveMismatch";
+            /** @enum {string} */
+            resolution: "await_remaining_goods" | "recount";
+            note: string;
+        };
+        /** @description Finance records the refund */
+        RecordRefundCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordRefund";
+            /** @description fen (1/100 yuan) */
+            amountFen: number;
+        };
+        /** @description The replacement was shipped */
+        RecordReshipmentCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordReshipment";
+            shipmentNumber: string;
+        };
+        /** @description The manager / VP acknowledges an escalation task (a missed deadline) */
+        AcknowledgeEscalationCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AcknowledgeEscalation";
+        };
+        /** @description The repair child finished (recorded by hand until repairs run as workflows) */
+        RecordRepairCompletedCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordRepairCompleted";
+            outcome: string;
+        };
+        /** @description The command that completes the task: its `type` must be one of the task’s `commands` */
+        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"];
+        CompleteTaskRequest: {
+            command: components["schemas"]["TaskCommand"];
+            /** @description for the audit trail */
+            comment?: string;
+        };
+        AdminUser: components["schemas"]["User"] & {
+            active: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CreateUserRequest: {
+            username: string;
+            displayName: string;
+            password: string;
+            /** @enum {string} */
+            department: "sales" | "rnd" | "cs" | "finance" | "warehouse" | "tech" | "gm_office" | "hr";
+            roles: ("staff" | "supervisor" | "manager" | "vp" | "sales_vp" | "gm" | "auditor" | "admin")[];
+            /** @description personal approval limit in fen (1/100 yuan); null = the role’s limit only */
+            approvalLimitFen?: number | null;
+        };
+        UpdateUserRequest: {
+            displayName?: string;
+            password?: string;
+            /** @enum {string} */
+            department?: "sales" | "rnd" | "cs" | "finance" | "warehouse" | "tech" | "gm_office" | "hr";
+            roles?: ("staff" | "supervisor" | "manager" | "vp" | "sales_vp" | "gm" | "auditor" | "admin")[];
+            /** @description personal approval limit in fen (1/100 yuan); null = the role’s limit only */
+            approvalLimitFen?: number | null;
+        };
     };
-    /** @description The VP’s review of a severe complaint */
-    CompleteSevereReviewCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'CompleteSevereReview';
-      remarks: string;
+    responses: {
+        /** @description Invalid input (VALIDATION_FAILED naming each field — text with NUL or an unpaired UTF-16 surrogate is refused in every field, query parameter and stored header —, BODY_TOO_DEEP past 32 levels of JSON nesting, COMMAND_INVALID, CASE_NUMBER_INVALID, MONEY_INVALID, QUANTITY_INVALID, BAD_REQUEST for malformed JSON) */
+        Error400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No, an invalid or an expired access token (UNAUTHENTICATED), or wrong credentials (INVALID_CREDENTIALS) */
+        Error401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not allowed for this user (FORBIDDEN, AUDITOR_READ_ONLY, WRONG_DEPARTMENT, WRONG_ROLE, APPROVAL_LIMIT_EXCEEDED, …) */
+        Error403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not found in the caller’s organisation (CASE_NOT_FOUND, TASK_NOT_FOUND, USER_NOT_FOUND, NOT_FOUND) */
+        Error404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Conflicts with the current state (TASK_NOT_OPEN, ILLEGAL_TRANSITION, USERNAME_TAKEN, IDEMPOTENCY_IN_PROGRESS, …) */
+        Error409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+        Error413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+        Error415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description A business rule refused the command (the domain code), or IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+        Error422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Too many attempts (throttled): retry after the Retry-After header’s seconds */
+        Error429: {
+            headers: {
+                /** @description seconds to wait before the next attempt */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Unexpected failure (INTERNAL); quote the requestId */
+        Error500: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
-    /** @description The investigating department’s report */
-    SubmitInvestigationReportCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'SubmitInvestigationReport';
-      report: {
-        /** @enum {string} */
-        cause: 'product_quality' | 'transport' | 'handling' | 'wrong_item' | 'service' | 'other';
-        findings: string;
-        qualityClaimVerified: boolean;
-        responsibleUnit: string;
-        responsiblePersons: string[];
-        correctiveAction: string;
-        externalParty: string | null;
-      };
-    };
-    /** @description Approve the investigation report */
-    ApproveInvestigationReportCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'ApproveInvestigationReport';
-      remarks?: string;
-    };
-    /** @description Send the report back */
-    ReturnInvestigationReportCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'ReturnInvestigationReport';
-      reason: string;
-    };
-    /** @description CS proposes the handling decision (客户投诉处理表) */
-    ProposeResolutionCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'ProposeResolution';
-      responsibleUnit: string;
-      responsiblePersons: string[];
-      /** @enum {string} */
-      method:
-        | 'discount'
-        | 'compensation'
-        | 'return'
-        | 'rework'
-        | 'exchange'
-        | 'repair'
-        | 'resupply'
-        | 'apology'
-        | 'not_established';
-      trackImprovement: boolean;
-      humanNegligence: boolean;
-      lossBasis: {
-        /** @description fen (1/100 yuan) */
-        unitCostFen: number;
-        quantity: number;
-        /** @description fen (1/100 yuan) */
-        freightFen: number;
-        /** @description fen (1/100 yuan) */
-        handlingFen: number;
-        /** @description fen (1/100 yuan) */
-        compensationFen: number;
-      };
-      penalties: {
-        personId: string;
-        /** @enum {string} */
-        kind: 'warning' | 'demerit' | 'fine' | 'bonus_deduction';
-        /** @description fen (1/100 yuan) */
-        amountFen: number;
-      }[];
-      /** @description required for return, rework and exchange */
-      approvedReturnQuantity?: number;
-      notes?: string;
-    };
-    /** @description Sign the decision (the approver’s personal limit comes from their user record) */
-    ApproveResolutionCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'ApproveResolution';
-    };
-    /** @description Send the decision back to CS */
-    SendBackResolutionCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'SendBackResolution';
-      reason: string;
-    };
-    /** @description The customer accepted or rejected the decision */
-    RecordCustomerResponseCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'RecordCustomerResponse';
-      accepted: boolean;
-      /** @enum {string} */
-      via: 'letter' | 'phone';
-      note?: string;
-    };
-    /** @description Sales issues the discount certificate */
-    IssueDiscountCertificateCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'IssueDiscountCertificate';
-      certificateNumber: string;
-      /** @description fen (1/100 yuan) */
-      amountFen: number;
-    };
-    /** @description The sales VP signs the certificate */
-    SignDiscountCertificateCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'SignDiscountCertificate';
-    };
-    /** @description The customer signed the certificate */
-    RecordCertificateCustomerSignatureCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'RecordCertificateCustomerSignature';
-    };
-    /** @description Finance books the certificate */
-    BookDiscountCertificateCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'BookDiscountCertificate';
-    };
-    /** @description The receivable was collected */
-    RecordReceivableCollectedCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'RecordReceivableCollected';
-    };
-    /** @description Petition to waive the receivable */
-    FilePetitionCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'FilePetition';
-      reason: string;
-    };
-    /** @description Decide the petition */
-    DecidePetitionCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'DecidePetition';
-      /** @enum {string} */
-      decision: 'collect' | 'waive';
-      remarks?: string;
-    };
-    /** @description The resupply was shipped */
-    RecordResupplyShippedCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'RecordResupplyShipped';
-    };
-    /** @description Confirm the improvement’s effect */
-    ConfirmImprovementEffectCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'ConfirmImprovementEffect';
-      effect: string;
-    };
-    /** @description CS closes the complaint */
-    CloseComplaintCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'CloseComplaint';
-    };
-    /** @description Approve a return request */
-    ApproveReturnRequestCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'ApproveReturnRequest';
-      discretionNote?: string;
-    };
-    /** @description Reject a return request */
-    RejectReturnRequestCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'RejectReturnRequest';
-      reason: string;
-    };
-    /** @description Approve the return slip (产品退货单) */
-    ApproveReturnSlipCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'ApproveReturnSlip';
-    };
-    /** @description The warehouse checks and receives the returned goods */
-    ReceiveGoodsCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'ReceiveGoods';
-      quantity: number;
-      complete: boolean;
-      undamaged: boolean;
-      /** @enum {string} */
-      mode?: 'initial' | 'additional' | 'recount';
-      note?: string;
-    };
-    /** @description Finance reconciles quantities */
-    ReconcileCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'Reconcile';
-      voucherNumber: string;
-    };
-    /** @description Resolve a reconciliation mismatch */
-    ResolveMismatchCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'ResolveMismatch';
-      /** @enum {string} */
-      resolution: 'await_remaining_goods' | 'recount';
-      note: string;
-    };
-    /** @description Finance records the refund */
-    RecordRefundCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'RecordRefund';
-      /** @description fen (1/100 yuan) */
-      amountFen: number;
-    };
-    /** @description The replacement was shipped */
-    RecordReshipmentCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'RecordReshipment';
-      shipmentNumber: string;
-    };
-    /** @description The manager / VP acknowledges an escalation task (a missed deadline) */
-    AcknowledgeEscalationCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'AcknowledgeEscalation';
-    };
-    /** @description The repair child finished (recorded by hand until repairs run as workflows) */
-    RecordRepairCompletedCommand: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: 'RecordRepairCompleted';
-      outcome: string;
-    };
-    /** @description The command that completes the task: its `type` must be one of the task’s `commands` */
-    TaskCommand:
-      | components['schemas']['RecordFirstResponseCommand']
-      | components['schemas']['RegisterComplaintCommand']
-      | components['schemas']['CompleteSevereReviewCommand']
-      | components['schemas']['SubmitInvestigationReportCommand']
-      | components['schemas']['ApproveInvestigationReportCommand']
-      | components['schemas']['ReturnInvestigationReportCommand']
-      | components['schemas']['ProposeResolutionCommand']
-      | components['schemas']['ApproveResolutionCommand']
-      | components['schemas']['SendBackResolutionCommand']
-      | components['schemas']['RecordCustomerResponseCommand']
-      | components['schemas']['IssueDiscountCertificateCommand']
-      | components['schemas']['SignDiscountCertificateCommand']
-      | components['schemas']['RecordCertificateCustomerSignatureCommand']
-      | components['schemas']['BookDiscountCertificateCommand']
-      | components['schemas']['RecordReceivableCollectedCommand']
-      | components['schemas']['FilePetitionCommand']
-      | components['schemas']['DecidePetitionCommand']
-      | components['schemas']['RecordResupplyShippedCommand']
-      | components['schemas']['ConfirmImprovementEffectCommand']
-      | components['schemas']['CloseComplaintCommand']
-      | components['schemas']['ApproveReturnRequestCommand']
-      | components['schemas']['RejectReturnRequestCommand']
-      | components['schemas']['ApproveReturnSlipCommand']
-      | components['schemas']['ReceiveGoodsCommand']
-      | components['schemas']['ReconcileCommand']
-      | components['schemas']['ResolveMismatchCommand']
-      | components['schemas']['RecordRefundCommand']
-      | components['schemas']['RecordReshipmentCommand']
-      | components['schemas']['AcknowledgeEscalationCommand']
-      | components['schemas']['RecordRepairCompletedCommand'];
-    CompleteTaskRequest: {
-      command: components['schemas']['TaskCommand'];
-      /** @description for the audit trail */
-      comment?: string;
-    };
-    AdminUser: components['schemas']['User'] & {
-      active: boolean;
-      createdAt: string;
-      updatedAt: string;
-    };
-    CreateUserRequest: {
-      username: string;
-      displayName: string;
-      password: string;
-      /** @enum {string} */
-      department: 'sales' | 'rnd' | 'cs' | 'finance' | 'warehouse' | 'tech' | 'gm_office' | 'hr';
-      roles: (
-        'staff' | 'supervisor' | 'manager' | 'vp' | 'sales_vp' | 'gm' | 'auditor' | 'admin'
-      )[];
-      /** @description personal approval limit in fen (1/100 yuan); null = the role’s limit only */
-      approvalLimitFen?: number | null;
-    };
-    UpdateUserRequest: {
-      displayName?: string;
-      password?: string;
-      /** @enum {string} */
-      department?: 'sales' | 'rnd' | 'cs' | 'finance' | 'warehouse' | 'tech' | 'gm_office' | 'hr';
-      roles?: (
-        'staff' | 'supervisor' | 'manager' | 'vp' | 'sales_vp' | 'gm' | 'auditor' | 'admin'
-      )[];
-      /** @description personal approval limit in fen (1/100 yuan); null = the role’s limit only */
-      approvalLimitFen?: number | null;
-    };
-  };
-  responses: {
-    /** @description Invalid input (VALIDATION_FAILED naming each field — text with NUL or an unpaired UTF-16 surrogate is refused in every field, query parameter and stored header —, BODY_TOO_DEEP past 32 levels of JSON nesting, COMMAND_INVALID, CASE_NUMBER_INVALID, MONEY_INVALID, QUANTITY_INVALID, BAD_REQUEST for malformed JSON) */
-    Error400: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorBody'];
-      };
-    };
-    /** @description No, an invalid or an expired access token (UNAUTHENTICATED), or wrong credentials (INVALID_CREDENTIALS) */
-    Error401: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorBody'];
-      };
-    };
-    /** @description Not allowed for this user (FORBIDDEN, AUDITOR_READ_ONLY, WRONG_DEPARTMENT, WRONG_ROLE, APPROVAL_LIMIT_EXCEEDED, …) */
-    Error403: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorBody'];
-      };
-    };
-    /** @description Not found in the caller’s organisation (CASE_NOT_FOUND, TASK_NOT_FOUND, USER_NOT_FOUND, NOT_FOUND) */
-    Error404: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorBody'];
-      };
-    };
-    /** @description Conflicts with the current state (TASK_NOT_OPEN, ILLEGAL_TRANSITION, USERNAME_TAKEN, IDEMPOTENCY_IN_PROGRESS, …) */
-    Error409: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorBody'];
-      };
-    };
-    /** @description Request body too large (PAYLOAD_TOO_LARGE) */
-    Error413: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorBody'];
-      };
-    };
-    /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
-    Error415: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorBody'];
-      };
-    };
-    /** @description A business rule refused the command (the domain code), or IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
-    Error422: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorBody'];
-      };
-    };
-    /** @description Too many attempts (throttled): retry after the Retry-After header’s seconds */
-    Error429: {
-      headers: {
-        /** @description seconds to wait before the next attempt */
-        'Retry-After'?: number;
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorBody'];
-      };
-    };
-    /** @description Unexpected failure (INTERNAL); quote the requestId */
-    Error500: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorBody'];
-      };
-    };
-  };
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  postComplaints: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OpenComplaintRequest'];
-      };
-    };
-    responses: {
-      /** @description The new case */
-      201: {
-        headers: {
-          [name: string]: unknown;
+    postComplaints: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['OpenedCase'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenComplaintRequest"];
+            };
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      409: components['responses']['Error409'];
-      413: components['responses']['Error413'];
-      422: components['responses']['Error422'];
-    };
-  };
-  getCases: {
-    parameters: {
-      query?: {
-        status?: string;
-        limit?: number;
-        offset?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of cases */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description The new case */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedCase"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
         };
-        content: {
-          'application/json': components['schemas']['CaseList'];
+    };
+    getCases: {
+        parameters: {
+            query?: {
+                status?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-    };
-  };
-  getCasesCaseNumber: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The case */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description A page of cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseList"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
         };
-        content: {
-          'application/json': components['schemas']['CaseView'];
+    };
+    getCasesCaseNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-    };
-  };
-  getCasesCaseNumberCustomerView: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The customer-facing view */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
-        content: {
-          'application/json': components['schemas']['CustomerCaseView'];
+    };
+    getCasesCaseNumberCustomerView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-    };
-  };
-  getCasesCaseNumberDocuments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Documents */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The customer-facing view */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerCaseView"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
-        content: {
-          'application/json': components['schemas']['Document'][];
+    };
+    getCasesCaseNumberDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-    };
-  };
-  getCasesCaseNumberAudit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Audit events */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description Documents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"][];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
-        content: {
-          'application/json': components['schemas']['AuditEvent'][];
+    };
+    getCasesCaseNumberAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-    };
-  };
-  getCasesCaseNumberAuditVerify: {
-    parameters: {
-      query?: {
-        /** @description also compare the trail and read-model times with the workflow history */
-        against?: 'history';
-      };
-      header?: never;
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The verification */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description Audit events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEvent"][];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
-        content: {
-          'application/json': components['schemas']['AuditVerification'];
+    };
+    getCasesCaseNumberAuditVerify: {
+        parameters: {
+            query?: {
+                /** @description also compare the trail and read-model times with the workflow history */
+                against?: "history";
+            };
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-    };
-  };
-  getCasesCaseNumberAuditExport: {
-    parameters: {
-      query?: {
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The export (JSON; text/csv with format=csv) */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The verification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
-        content: {
-          'application/json': components['schemas']['AuditExport'];
-          'text/csv': string;
+    };
+    getCasesCaseNumberAuditExport: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-    };
-  };
-  getCasesCaseNumberAttachments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Attachments */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The export (JSON; text/csv with format=csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditExport"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
-        content: {
-          'application/json': components['schemas']['Attachment'][];
+    };
+    getCasesCaseNumberAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-    };
-  };
-  postCasesCaseNumberAttachments: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /** Format: binary */
-          file: string;
-          /** @enum {string} */
-          kind?: 'photo' | 'sample_record' | 'scan' | 'other';
+        requestBody?: never;
+        responses: {
+            /** @description Attachments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"][];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
-      };
     };
-    responses: {
-      /** @description The stored attachment (without its bytes) */
-      201: {
-        headers: {
-          [name: string]: unknown;
+    postCasesCaseNumberAttachments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['Attachment'];
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @enum {string} */
+                    kind?: "photo" | "sample_record" | "scan" | "other";
+                };
+            };
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      409: components['responses']['Error409'];
-      413: components['responses']['Error413'];
-      415: components['responses']['Error415'];
-      422: components['responses']['Error422'];
-    };
-  };
-  getCasesCaseNumberAttachmentsId: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        caseNumber: string;
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The file’s bytes */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description The stored attachment (without its bytes) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
         };
-        content: {
-          'application/octet-stream': string;
+    };
+    getCasesCaseNumberAttachmentsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+                id: string;
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-    };
-  };
-  postAuthLogin: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LoginRequest'];
-      };
-    };
-    responses: {
-      /** @description A new session */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The file’s bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
-        content: {
-          'application/json': components['schemas']['Session'];
+    };
+    postAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      413: components['responses']['Error413'];
-      429: components['responses']['Error429'];
-    };
-  };
-  postAuthRefresh: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefreshRequest'];
-      };
-    };
-    responses: {
-      /** @description A new session */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
         };
-        content: {
-          'application/json': components['schemas']['Session'];
+        responses: {
+            /** @description A new session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            413: components["responses"]["Error413"];
+            429: components["responses"]["Error429"];
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      413: components['responses']['Error413'];
-      429: components['responses']['Error429'];
     };
-  };
-  getAuthMe: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The user */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    postAuthRefresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['User'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-    };
-  };
-  postAuthLogout: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Logged out */
-      204: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description A new session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            413: components["responses"]["Error413"];
+            429: components["responses"]["Error429"];
         };
-        content?: never;
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      409: components['responses']['Error409'];
-      422: components['responses']['Error422'];
     };
-  };
-  getHealthz: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Both dependencies probed */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    getAuthMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['Health'];
+        requestBody?: never;
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
         };
-      };
-      400: components['responses']['Error400'];
     };
-  };
-  getMetrics: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Metrics */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    postAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
         };
-        content?: never;
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-    };
-  };
-  getDocs: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description HTML */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description Logged out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
         };
-        content: {
-          'text/html': string;
+    };
+    getHealthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-    };
-  };
-  getDocsOpenapiJson: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The document */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description Both dependencies probed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            400: components["responses"]["Error400"];
         };
-        content: {
-          'application/json': components['schemas']['OpenApiDocument'];
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-    };
-  };
-  getReportsKpis: {
-    parameters: {
-      query: {
-        from: string;
-        to: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The figures */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description Metrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
         };
-        content: {
-          'application/json': components['schemas']['KpiReport'];
+    };
+    getDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-    };
-  };
-  getInbox: {
-    parameters: {
-      query?: {
-        scope?: 'mine' | 'department' | 'all';
-        type?: string;
-        caseNumber?: string;
-        overdue?: 'true' | 'false';
-        limit?: number;
-        offset?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of tasks */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description HTML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["Error400"];
         };
-        content: {
-          'application/json': components['schemas']['Inbox'];
+    };
+    getDocsOpenapiJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-    };
-  };
-  postTasksTaskIdClaim: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The task afterwards */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenApiDocument"];
+                };
+            };
+            400: components["responses"]["Error400"];
         };
-        content: {
-          'application/json': components['schemas']['TaskView'];
+    };
+    getReportsKpis: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      409: components['responses']['Error409'];
-      422: components['responses']['Error422'];
-    };
-  };
-  postTasksTaskIdUnclaim: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The task afterwards */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReport"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
         };
-        content: {
-          'application/json': components['schemas']['TaskView'];
+    };
+    getInbox: {
+        parameters: {
+            query?: {
+                scope?: "mine" | "department" | "all";
+                type?: string;
+                caseNumber?: string;
+                overdue?: "true" | "false";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      409: components['responses']['Error409'];
-      422: components['responses']['Error422'];
-    };
-  };
-  postTasksTaskIdDelegate: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DelegateTaskRequest'];
-      };
-    };
-    responses: {
-      /** @description The task afterwards */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
         };
-        content: {
-          'application/json': components['schemas']['TaskView'];
+    };
+    postTasksTaskIdClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      409: components['responses']['Error409'];
-      413: components['responses']['Error413'];
-      422: components['responses']['Error422'];
-    };
-  };
-  postTasksTaskIdComplete: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CompleteTaskRequest'];
-      };
-    };
-    responses: {
-      /** @description What happened */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The task afterwards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
         };
-        content: {
-          'application/json': components['schemas']['CompleteTaskResult'];
+    };
+    postTasksTaskIdUnclaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      409: components['responses']['Error409'];
-      413: components['responses']['Error413'];
-      422: components['responses']['Error422'];
-    };
-  };
-  getAdminUsers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Users */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The task afterwards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
         };
-        content: {
-          'application/json': components['schemas']['AdminUser'][];
+    };
+    postTasksTaskIdDelegate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-    };
-  };
-  postAdminUsers: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateUserRequest'];
-      };
-    };
-    responses: {
-      /** @description The new user */
-      201: {
-        headers: {
-          [name: string]: unknown;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegateTaskRequest"];
+            };
         };
-        content: {
-          'application/json': components['schemas']['AdminUser'];
+        responses: {
+            /** @description The task afterwards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      409: components['responses']['Error409'];
-      413: components['responses']['Error413'];
-      422: components['responses']['Error422'];
     };
-  };
-  patchAdminUsersId: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateUserRequest'];
-      };
-    };
-    responses: {
-      /** @description The changed user */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    postTasksTaskIdComplete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['AdminUser'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteTaskRequest"];
+            };
         };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      409: components['responses']['Error409'];
-      413: components['responses']['Error413'];
-      422: components['responses']['Error422'];
-    };
-  };
-  postAdminUsersIdDeactivate: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The deactivated user */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description What happened */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompleteTaskResult"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
         };
-        content: {
-          'application/json': components['schemas']['AdminUser'];
-        };
-      };
-      400: components['responses']['Error400'];
-      401: components['responses']['Error401'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      409: components['responses']['Error409'];
-      422: components['responses']['Error422'];
     };
-  };
+    getAdminUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUser"][];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+        };
+    };
+    postAdminUsers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description The new user */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    patchAdminUsersId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    postAdminUsersIdDeactivate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deactivated user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
+        };
+    };
 }

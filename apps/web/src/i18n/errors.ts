@@ -56,10 +56,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, { 'zh-CN': string; 'en-US': strin
   NOT_FOUND: { 'zh-CN': '未找到', 'en-US': 'Not found' },
   USER_NOT_FOUND: { 'zh-CN': '用户不存在', 'en-US': 'User not found' },
   TASK_NOT_OPEN: { 'zh-CN': '任务已不再待办', 'en-US': 'The task is no longer open' },
-  TASK_ALREADY_CLAIMED: {
-    'zh-CN': '任务已被他人领取',
-    'en-US': 'Someone else has claimed the task',
-  },
   ILLEGAL_TRANSITION: {
     'zh-CN': '案件当前状态不允许此操作',
     'en-US': 'The case’s state does not allow this',
