@@ -12,6 +12,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
+    // Read by scripts/figures.mjs (JS shipped per route).
+    manifest: true,
     chunkSizeWarningLimit: 1500,
     // No inline module-preload polyfill: the CSP allows scripts from 'self' only.
     modulePreload: { polyfill: false },

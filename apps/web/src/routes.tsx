@@ -1,13 +1,16 @@
-import { Button, Layout, Select, Space, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Button, Layout, Select, Space, Spin, Typography } from 'antd';
+import { Suspense, lazy, useEffect } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { api, setOnUnauthenticated } from './api/client';
 import type { Lang } from './i18n/messages';
-import { CasePage } from './pages/CasePage';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
-import { TaskPage } from './pages/TaskPage';
 import { useApp } from './session';
+
+// Code-split: the login + inbox route ships without the task form (and the API document it
+// renders from) or the case page.
+const TaskPage = lazy(() => import('./pages/TaskPage').then((m) => ({ default: m.TaskPage })));
+const CasePage = lazy(() => import('./pages/CasePage').then((m) => ({ default: m.CasePage })));
 
 export function LanguageSwitch() {
   const { lang, setLang, t } = useApp();
@@ -58,12 +61,14 @@ function Shell() {
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
-        <Routes>
-          <Route path="/" element={<InboxPage />} />
-          <Route path="/tasks/:taskId" element={<TaskPage />} />
-          <Route path="/cases/:caseNumber" element={<CasePage />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+        <Suspense fallback={<Spin />}>
+          <Routes>
+            <Route path="/" element={<InboxPage />} />
+            <Route path="/tasks/:taskId" element={<TaskPage />} />
+            <Route path="/cases/:caseNumber" element={<CasePage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
       </Layout.Content>
     </Layout>
   );
