@@ -1,4 +1,5 @@
 // Public surface of the pure domain. Named exports only; nothing here reads a clock, env or I/O.
+export * from './errors/coded-error';
 export * from './errors/domain-error';
 export * from './errors/error-codes';
 export * from './case-number/case-number';

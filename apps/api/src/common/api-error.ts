@@ -1,4 +1,10 @@
-import { ERROR_CODES, isDomainError, type DomainError, type ErrorCode } from '@aso/domain';
+import {
+  CodedError as Coded,
+  ERROR_CODES,
+  isDomainError,
+  type DomainError,
+  type ErrorCode,
+} from '@aso/domain';
 
 /**
  * The codes only the HTTP layer gives (input, authentication, lookup, idempotency, transport).
@@ -36,15 +42,8 @@ export const ALL_ERROR_CODES = [...ERROR_CODES, ...API_ERROR_CODES] as const;
 export class ApiError<
   Code extends ApiErrorCode = ApiErrorCode,
   TDetails extends Record<string, unknown> = Record<string, unknown>,
-> extends Error {
-  constructor(
-    readonly code: Code,
-    message: string,
-    readonly details: TDetails = {} as TDetails,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
+> extends Coded<Code, TDetails> {
+  override readonly name = 'ApiError';
 }
 
 export function isApiError<C extends ApiErrorCode>(e: unknown, code?: C): e is ApiError<C> {

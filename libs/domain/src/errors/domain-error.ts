@@ -1,3 +1,4 @@
+import { CodedError } from './coded-error';
 import { isErrorCode, type ErrorCode } from './error-codes';
 
 /**
@@ -9,15 +10,8 @@ import { isErrorCode, type ErrorCode } from './error-codes';
 export class DomainError<
   Code extends ErrorCode = ErrorCode,
   TDetails extends Record<string, unknown> = Record<string, unknown>,
-> extends Error {
-  constructor(
-    readonly code: Code,
-    message: string,
-    readonly details: TDetails = {} as TDetails,
-  ) {
-    super(message);
-    this.name = 'DomainError';
-  }
+> extends CodedError<Code, TDetails> {
+  override readonly name = 'DomainError';
 }
 
 export const isDomainError = (e: unknown): e is DomainError =>
