@@ -1,3 +1,4 @@
 // The workflow bundle's entry: every workflow type the worker registers.
 export { complaint } from './complaint/complaint.workflow';
 export { returnCase } from './return/return.workflow';
+export { repairCase } from './repair/repair.workflow';

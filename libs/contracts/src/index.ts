@@ -3,6 +3,7 @@ export * from './task';
 export * from './case-workflow.contract';
 export * from './complaint.contract';
 export * from './return.contract';
+export * from './repair.contract';
 export * from './case-activities';
 export * from './task-queue';
 export * from './task-commands';

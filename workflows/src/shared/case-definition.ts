@@ -73,6 +73,11 @@ export interface CaseLoop {
   turn?(now: Date): Promise<void> | undefined;
   /** besides a change, a timer or the end: should the loop wake? */
   wakes?(): boolean;
+  /**
+   * The case's own next wake-up (epoch ms; e.g. a repair's daily carry-over check), waited for by
+   * the same durable timer as the task deadlines; it wakes the loop as a deadline does.
+   */
+  nextWakeMs?(now: Date): number | null;
 }
 
 export interface CaseSetup {

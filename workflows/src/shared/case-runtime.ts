@@ -43,6 +43,9 @@ const writes = proxyLocalActivities<Pick<CaseActivities, 'recordChanges'>>({
 
 export type * from './case-definition';
 
+const earliest = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.min(a, b);
+
 /**
  * One case's run: state, tasks, writes and clock around a definition. It owns the updates and
  * the query (case-handlers.ts, registered by `open`), the first decision (`open`), the wait loop
@@ -155,7 +158,10 @@ export class CaseRuntime<
       if (turn) await turn;
       await this.recorder.flush();
       const seen = this.changes;
-      const wake = this.board.nextWakeMs(new Date());
+      const wake = earliest(
+        this.board.nextWakeMs(new Date()),
+        loop.nextWakeMs?.(new Date()) ?? null,
+      );
       const woken = () => this.changes !== seen || (loop.wakes?.() ?? false) || done();
       if (wake === null) {
         await condition(woken);

@@ -17,6 +17,13 @@ export interface OpenOptions {
   override?: Duration;
   /** the task shows this due instant and has no clock of its own (e.g. the closing clock's) */
   fixedDue?: { due: Date | null; provisional: boolean };
+  /** the task opens claimed by this person (work meant for one person: the dispatched technician) */
+  assignee?: string;
+  /**
+   * an open task takes the work item's priority when it changes (a carried-over dispatch becomes
+   * first priority, 001 §11), audited as `task.reprioritised` with `note`
+   */
+  reprioritise?: { note: Record<string, unknown> };
 }
 
 /** The case a task board works for: its number and type, the pinned policy and its calendar. */
@@ -54,7 +61,17 @@ export class WorkReconciler<T extends CaseType> {
       const existing = this.list.all.find((t) => t.key === item.key && isOpen(t.view));
       if (existing) {
         this.deadlines.syncWaiting(existing, item, now);
-        const fixed = options(item).fixedDue;
+        const opts = options(item);
+        if (opts.reprioritise && existing.view.priority !== item.priority) {
+          const previous = existing.view.priority;
+          existing.view.priority = item.priority;
+          this.list.changed(existing.view, 'task.reprioritised', 'system', now, {
+            previousPriority: previous,
+            priority: item.priority,
+            ...opts.reprioritise.note,
+          });
+        }
+        const fixed = opts.fixedDue;
         if (fixed && existing.clock === null) {
           const dueAt = fixed.due?.toISOString() ?? null;
           if (existing.view.dueAt !== dueAt || existing.view.dueProvisional !== fixed.provisional) {
@@ -110,6 +127,11 @@ export class WorkReconciler<T extends CaseType> {
       clock = { id: taskId, stage: item.stage, ledger, overdue: false, level: 0, taskId };
       this.deadlines.watch(clock);
     }
+    // Only a task opened for one person carries the key: other tasks' audit data is unchanged.
+    if (options.assignee !== undefined) {
+      view.status = 'claimed';
+      view.assignee = options.assignee;
+    }
     const t: Tracked = { view, key: item.key, clock };
     this.list.add(t);
     this.list.changed(view, 'task.opened', 'system', now, {
@@ -117,6 +139,7 @@ export class WorkReconciler<T extends CaseType> {
       stage: item.stage,
       dueAt: view.dueAt,
       basis,
+      ...(options.assignee !== undefined ? { assignee: options.assignee } : {}),
     });
     this.deadlines.syncWaiting(t, item, now);
   }

@@ -37,6 +37,8 @@ import { type RecordingActivities, recordingActivities } from './recording-activ
  */
 export interface Harness {
   env: TestWorkflowEnvironment;
+  /** the worker's task queue (for workflows a support file starts itself) */
+  taskQueue: string;
   recorded: RecordingActivities;
   startComplaint(options?: StartOptions): Promise<CaseDriver<ComplaintState>>;
   driver<S>(caseNumber: string): CaseDriver<S>;
@@ -68,6 +70,7 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
     new CaseDriver<S>(env.client.workflow.getHandle(caseNumber), caseNumber);
   return {
     env,
+    taskQueue,
     recorded,
     driver,
     now: async () => new Date(await env.currentTimeMs()),
