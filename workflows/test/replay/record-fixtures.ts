@@ -24,6 +24,13 @@ import {
   investigate,
 } from '../support/complaint-steps';
 import { createHarness, type Harness } from '../support/harness';
+import {
+  dispatch,
+  repairResult,
+  resolveOnSite,
+  signAndFile,
+  startRepair,
+} from '../support/repair-steps';
 import { encodeFixture, FIXTURES, NONDETERMINISTIC } from './fixtures';
 
 let h: Harness;
@@ -111,6 +118,31 @@ test('record: customer rejects once, then accepts an apology; deadlines escalate
   await close(c);
   await c.result();
   await save(FIXTURES, 'complaint-rejected-escalated-closed', c.handle);
+});
+
+test('record: repair carried over at the cut-off, dispatched, resolved on site, fee collected, voucher signed and filed, finance mails the invoice', async () => {
+  const r = await startRepair(h, { serviceKind: 'A' });
+  await r.task('technician_dispatch');
+  // 001 §11: past the day's dispatch cut-off the request carries over (the durable timer)
+  const { carryOverAt } = (await r.view()).state;
+  await h.env.sleep(carryOverAt + 60_000 - (await h.env.currentTimeMs()));
+  for (let i = 0; i < 100 && (await r.view()).state.priority !== 'first'; i++)
+    await new Promise((res) => setTimeout(res, 100));
+  const now = await h.env.currentTimeMs();
+  await dispatch(r, {
+    start: new Date(now + 3_600_000).toISOString(),
+    end: new Date(now + 7_200_000).toISOString(),
+  });
+  await resolveOnSite(h, r, { feeFen: 30_000, collectedOnSiteFen: 30_000 });
+  await signAndFile(r);
+  await r.complete('finance_invoice_mailing', people.finance, {
+    type: 'ConfirmCashAndMailInvoice',
+    receivedFen: 30_000,
+    invoiceNumber: 'FP-1',
+  });
+  await r.complete('close', people.cs, { type: 'CloseRepair' });
+  await repairResult(r);
+  await save(FIXTURES, 'repair-carried-over-closed', r.handle);
 });
 
 test('record: the deliberately changed complaint (non-deterministic against today’s code)', async () => {

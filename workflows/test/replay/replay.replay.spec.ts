@@ -12,7 +12,7 @@ describe('replay of recorded histories', () => {
   const good = loadFixtures(FIXTURES);
   const bad = loadFixtures(NONDETERMINISTIC);
 
-  test('there are fixtures for the complaint and the return workflows', () => {
+  test('there are fixtures for the complaint, the return and the repair workflows', () => {
     expect(good.map((f) => f.name)).toEqual(
       expect.arrayContaining([
         'complaint-discount-closed.json',
@@ -23,6 +23,7 @@ describe('replay of recorded histories', () => {
         'complaint-return-closed.stamped.json',
         'complaint-rejected-escalated-closed.stamped.json',
         'return-child-refunded.stamped.json',
+        'repair-carried-over-closed.stamped.json',
       ]),
     );
     expect(bad.length).toBeGreaterThan(0);
