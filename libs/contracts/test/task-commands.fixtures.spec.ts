@@ -1,7 +1,9 @@
 import {
   COMPLAINT_WORKFLOW_TYPE,
   parseComplaintTaskCommand,
+  parseRepairTaskCommand,
   parseReturnTaskCommand,
+  REPAIR_WORKFLOW_TYPE,
   RETURN_WORKFLOW_TYPE,
 } from '@aso/contracts';
 import { FIXTURES, loadFixtures } from '../../../workflows/test/replay/fixtures';
@@ -14,6 +16,7 @@ import { FIXTURES, loadFixtures } from '../../../workflows/test/replay/fixtures'
 const parsers: Record<string, (raw: unknown) => { ok: boolean }> = {
   [COMPLAINT_WORKFLOW_TYPE]: parseComplaintTaskCommand,
   [RETURN_WORKFLOW_TYPE]: parseReturnTaskCommand,
+  [REPAIR_WORKFLOW_TYPE]: parseRepairTaskCommand,
 };
 
 const recordedCommands = () =>
@@ -34,9 +37,11 @@ const recordedCommands = () =>
 describe('task command parsers against the recorded replay histories', () => {
   const recorded = recordedCommands();
 
-  test('the fixtures hold completeTask commands of both case types', () => {
+  test('the fixtures hold completeTask commands of every case type', () => {
     const types = new Set(recorded.map((r) => r.workflowType));
-    expect([...types].sort()).toEqual([COMPLAINT_WORKFLOW_TYPE, RETURN_WORKFLOW_TYPE].sort());
+    expect([...types].sort()).toEqual(
+      [COMPLAINT_WORKFLOW_TYPE, RETURN_WORKFLOW_TYPE, REPAIR_WORKFLOW_TYPE].sort(),
+    );
     expect(recorded.length).toBeGreaterThan(20);
   });
 
