@@ -332,4 +332,81 @@ describe('repair case, DOMAIN.md §3 (001 §6–13)', () => {
     expect((await r.view()).state.dispatch).toMatchObject({ carriedOver: true });
     expect(await openTypes(r)).toEqual(['technician_visit']);
   });
+  test('P12 P13 P14 002 ch.10 2–4: Thai silver refused at intake; an item the workshop cannot fix goes out on handover sheet JJ-0001, expected back 1–6 months later (by 2027-06-07 11:00), first reminder 2027-01-07 11:00', async () => {
+    await sleepUntil(h, '2026-12-07T03:00:00Z'); // Monday 11:00 in Shanghai
+    const r = await startRepair(h, { serviceKind: 'A' });
+    const receipt = (itemClass: string) =>
+      r.complete('technician_dispatch', people.cs, {
+        type: 'AcceptWorkshopItem',
+        receiptNumber: 'SJ-0007',
+        itemCode: 'YS-0012',
+        itemClass,
+        partToRepair: 'clasp',
+        customerName: '李',
+        photo: 'attachments/ys-0012.jpg',
+      });
+    // the intake goes through the tech manager's dispatch task (it offers AcceptWorkshopItem)
+    const refused = await refusalOf(
+      r.complete('technician_dispatch', tech.manager, {
+        type: 'AcceptWorkshopItem',
+        receiptNumber: 'SJ-0007',
+        itemCode: 'YS-0012',
+        itemClass: 'thai_silver',
+        partToRepair: 'clasp',
+        customerName: '李',
+        photo: 'attachments/ys-0012.jpg',
+      }),
+    );
+    expect(refused.type).toBe('REPAIR_ITEM_NOT_ACCEPTED');
+    expect(refused.message).toContain('thai_silver');
+    expect((await refusalOf(receipt('silver'))).type).toBe('WRONG_DEPARTMENT'); // the tech manager's task
+    await r.complete('technician_dispatch', tech.manager, {
+      type: 'AcceptWorkshopItem',
+      receiptNumber: 'SJ-0007',
+      itemCode: 'YS-0012',
+      itemClass: 'silver',
+      partToRepair: 'clasp',
+      customerName: '李',
+      photo: 'attachments/ys-0012.jpg',
+    });
+    expect(h.recorded.documentsOf(r.caseNumber, 'repair_receipt')).toEqual([
+      expect.objectContaining({
+        docNumber: 'SJ-0007',
+        content: expect.objectContaining({ itemCode: 'YS-0012', partToRepair: 'clasp' }),
+      }),
+    ]);
+    await r.complete('workshop_repair', tech.technician, {
+      type: 'RecordWorkshopRepair',
+      repaired: false,
+      note: 'stone setting needs the maker',
+    });
+    await r.complete('external_repair_handover', people.cs, {
+      type: 'SendToExternalRepair',
+      repairer: '外修厂',
+      handoverSheetNumber: 'JJ-0001',
+      customerInformed: true,
+    });
+    const back = await r.task('external_repair_return');
+    expect(local(back.dueAt)).toBe('2027-06-07T11:00+08:00');
+    expect(h.recorded.documentsOf(r.caseNumber, 'handover_sheet')[0]).toMatchObject({
+      docNumber: 'JJ-0001',
+      content: expect.objectContaining({ customerName: '李', photo: 'attachments/ys-0012.jpg' }),
+      distribution: [
+        { department: 'cs', copy: 1 },
+        { department: 'cs', copy: 2 },
+        { department: 'external_repairer', copy: 3 },
+      ],
+    });
+
+    await sleepUntil(h, '2027-01-07T03:01:00Z');
+    const reminder = await eventually(
+      async () =>
+        h.recorded
+          .auditOf(r.caseNumber)
+          .find((a) => a.action === 'repair.external_repair_reminder'),
+      'the first reminder',
+    );
+    expect(local(reminder.occurredAt)).toBe('2027-01-07T11:00+08:00');
+    expect(reminder.data).toMatchObject({ reminder: 1, handoverSheetNumber: 'JJ-0001' });
+  });
 });
