@@ -1,8 +1,10 @@
+import { defaultHolidayTables, withYear } from '@aso/domain';
 import { people } from './support/actors';
 import { type Harness, createHarness, refusalOf } from './support/harness';
 import { eventually } from './support/poll';
 import {
   type RepairDriver,
+  acceptWorkshopItem,
   dispatch,
   repairResult,
   resolveOnSite,
@@ -15,8 +17,20 @@ import { local, sleepUntil } from './support/time';
 /**
  * The repair / service-dispatch case on the time-skipping server (DOMAIN.md §3; seed rules P03–P08
  * of SEED_RULES.md). The server's clock only moves forward from today: the tests run in
- * calendar order, Thursday 2026-12-03 … Monday 2026-12-07 (Asia/Shanghai, no holidays then).
+ * calendar order, Thursday 2026-12-03 … Tuesday 2027-01-19 (Asia/Shanghai, no holidays then
+ * in the published tables).
  */
+
+/**
+ * 001 §11 across a holiday: the published tables (2025, 2026) have no holiday ahead of the
+ * server's clock, so a 2027 table adds a block shaped like the 2026 Spring Festival (Friday
+ * 2026-02-13 worked, make-up Saturday 2026-02-14, 02-15 … 02-23 off, Tuesday 2026-02-24): Friday
+ * 2027-01-08 worked, make-up Saturday 2027-01-09, 2027-01-10 … 01-18 off, Tuesday 2027-01-19.
+ */
+const springFestivalShaped = withYear(defaultHolidayTables, 2027, {
+  holidays: [['2027-01-10', '2027-01-18', '测试假期 test block shaped like 2026 春节']],
+  makeupWorkdays: ['2027-01-09'],
+});
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness('repair-workflow-test');
@@ -408,5 +422,149 @@ describe('repair case, DOMAIN.md §3 (001 §6–13)', () => {
     );
     expect(local(reminder.occurredAt)).toBe('2027-01-07T11:00+08:00');
     expect(reminder.data).toMatchObject({ reminder: 1, handoverSheetNumber: 'JJ-0001' });
+  });
+
+  test('P06 001 §10: not resolved on the spot → the tech manager countersigns the voucher before it goes to the customer', async () => {
+    const r = await startRepair(h, { serviceKind: 'C' });
+    await acceptWorkshopItem(r, 'SJ-0010', 'YS-0020');
+    await r.complete('workshop_repair', tech.technician, {
+      type: 'RecordWorkshopRepair',
+      repaired: true,
+      note: 'clasp re-soldered',
+    });
+    await r.complete('customer_call', people.cs, { type: 'RecordCustomerCalled' });
+    await r.complete('item_shipment', people.cs, {
+      type: 'RecordItemShipped',
+      shipment: 'SF-0010',
+    });
+    // 001 §10: the countersignature first; no customer signature is asked for before it
+    expect(await openTypes(r)).toEqual(['voucher_countersign']);
+    const early = await refusalOf(
+      r.complete('voucher_countersign', tech.manager, {
+        type: 'RecordCustomerSignature',
+        signedBy: '李',
+      }),
+    );
+    expect(early.type).toBe('COMMAND_INVALID');
+    await r.complete('voucher_countersign', tech.manager, { type: 'CountersignVoucher' });
+    expect(await r.task('customer_signature')).toMatchObject({ candidateDepartment: 'cs' });
+    await r.complete('customer_signature', people.cs, {
+      type: 'RecordCustomerSignature',
+      signedBy: '李',
+    });
+    await r.complete('voucher_filing', people.cs, { type: 'FileVoucher' });
+    const [voucher] = h.recorded.documentsOf(r.caseNumber, 'service_voucher');
+    expect(voucher).toMatchObject({
+      status: 'filed',
+      content: expect.objectContaining({
+        resolution: 'workshop',
+        signatureOrder: 'manager_then_customer',
+      }),
+    });
+    expect(voucher?.signatures.map((s) => [s.by, s.role])).toEqual([
+      ['cs-01', 'registrar'],
+      ['tm-01', 'tech_manager'],
+      ['李', 'customer'],
+    ]);
+  });
+
+  test('P15 002 ch.10 5: on return from the external repairer the items are sorted, then the customer is called, then the item shipped', async () => {
+    const r = await startRepair(h, { serviceKind: 'C' });
+    await acceptWorkshopItem(r, 'SJ-0011', 'YS-0021');
+    await r.complete('workshop_repair', tech.technician, {
+      type: 'RecordWorkshopRepair',
+      repaired: false,
+      note: 'stone setting needs the maker',
+    });
+    await r.complete('external_repair_handover', people.cs, {
+      type: 'SendToExternalRepair',
+      repairer: '外修厂',
+      handoverSheetNumber: 'JJ-0002',
+      customerInformed: true,
+    });
+    await r.complete('external_repair_return', people.cs, {
+      type: 'RecordExternalReturn',
+      repaired: true,
+      note: 'stone reset by the maker',
+    });
+    expect(await openTypes(r)).toEqual(['returned_item_sorting']);
+    await r.complete('returned_item_sorting', people.cs, { type: 'SortReturnedItem' });
+    expect(await openTypes(r)).toEqual(['customer_call']);
+    await r.complete('customer_call', people.cs, {
+      type: 'RecordCustomerCalled',
+      note: 'customer will collect by courier',
+    });
+    expect(await openTypes(r)).toEqual(['item_shipment']);
+    await r.complete('item_shipment', people.cs, {
+      type: 'RecordItemShipped',
+      shipment: 'SF-0011',
+    });
+    expect(await openTypes(r)).toEqual(['voucher_countersign']);
+    const order = (await r.tasks())
+      .filter((t) => ['returned_item_sorting', 'customer_call', 'item_shipment'].includes(t.type))
+      .map((t) => [t.type, t.status, t.completedBy]);
+    expect(order).toEqual([
+      ['returned_item_sorting', 'completed', 'cs-01'],
+      ['customer_call', 'completed', 'cs-01'],
+      ['item_shipment', 'completed', 'cs-01'],
+    ]);
+    const actions = h.recorded
+      .auditOf(r.caseNumber)
+      .map((a) => a.action)
+      .filter((a) =>
+        ['repair.ReturnedItemSorted', 'repair.CustomerCalled', 'repair.ItemShipped'].includes(a),
+      );
+    expect(actions).toEqual([
+      'repair.ReturnedItemSorted',
+      'repair.CustomerCalled',
+      'repair.ItemShipped',
+    ]);
+  });
+
+  test('P07 001 §11: a request not dispatched by the 18:00 cut-off before a holiday is first priority on the first working day after it, and a make-up working day (调休) counts as a working day', async () => {
+    await sleepUntil(h, '2027-01-08T02:00:00Z'); // Friday 10:00 in Shanghai, before the block
+    const r = await startRepair(h, { serviceKind: 'B', holidayTables: springFestivalShaped });
+    expect((await r.task('technician_dispatch')).priority).toBe(2);
+    expect(local((await r.view()).state.carryOverAt)).toBe('2027-01-08T18:00+08:00');
+
+    // Friday 18:01: carried over to the make-up Saturday (a working day)
+    await sleepUntil(h, '2027-01-08T10:01:00Z');
+    await eventually(
+      async () => (await r.task('technician_dispatch')).priority === 1,
+      'the carried-over dispatch to be first priority',
+    );
+    let s = (await r.view()).state;
+    expect(s).toMatchObject({ priority: 'first', carriedOverFrom: ['2027-01-08'] });
+    expect(local(s.carryOverAt)).toBe('2027-01-09T18:00+08:00');
+
+    // Saturday 18:01: not dispatched on the make-up day either → the first day after the block
+    await sleepUntil(h, '2027-01-09T10:01:00Z');
+    s = await eventually(async () => {
+      const state = (await r.view()).state;
+      return state.carriedOverFrom.length === 2 && state;
+    }, 'the second carry-over');
+    expect(s.carriedOverFrom).toEqual(['2027-01-08', '2027-01-09']);
+    expect(local(s.carryOverAt)).toBe('2027-01-19T18:00+08:00');
+    const carried = h.recorded
+      .auditOf(r.caseNumber)
+      .filter((a) => a.action === 'repair.DispatchCarriedOver')
+      .map((a) => [
+        local(a.occurredAt),
+        a.data.fromDay,
+        a.data.priorityDay,
+        local(a.data.priorityFrom as number),
+      ]);
+    expect(carried).toEqual([
+      ['2027-01-08T18:00+08:00', '2027-01-08', '2027-01-09', '2027-01-09T09:00+08:00'],
+      ['2027-01-09T18:00+08:00', '2027-01-09', '2027-01-19', '2027-01-19T09:00+08:00'],
+    ]);
+
+    // through the block nothing more carries over; Tuesday's dispatch is marked carried over
+    await sleepUntil(h, '2027-01-19T02:00:00Z'); // Tuesday 10:00
+    expect((await r.view()).state.carriedOverFrom).toEqual(['2027-01-08', '2027-01-09']);
+    expect((await r.task('technician_dispatch')).priority).toBe(1);
+    await dispatch(r, { start: '2027-01-19T06:00:00Z', end: '2027-01-19T07:00:00Z' });
+    expect((await r.view()).state.dispatch).toMatchObject({ carriedOver: true });
+    expect(await openTypes(r)).toEqual(['technician_visit']);
   });
 });

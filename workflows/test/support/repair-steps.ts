@@ -132,3 +132,20 @@ export async function signAndFile(r: RepairDriver): Promise<void> {
   await r.complete('voucher_countersign', tech.manager, { type: 'CountersignVoucher' });
   await r.complete('voucher_filing', people.cs, { type: 'FileVoucher' });
 }
+
+/** CS takes an item in for the workshop through the tech manager's dispatch task (002 ch.10 1). */
+export async function acceptWorkshopItem(
+  r: RepairDriver,
+  receiptNumber: string,
+  itemCode: string,
+): Promise<void> {
+  await r.complete('technician_dispatch', tech.manager, {
+    type: 'AcceptWorkshopItem',
+    receiptNumber,
+    itemCode,
+    itemClass: 'silver',
+    partToRepair: 'clasp',
+    customerName: '李',
+    photo: `attachments/${itemCode.toLowerCase()}.jpg`,
+  });
+}
