@@ -1,10 +1,5 @@
 import { Worker } from '@temporalio/worker';
-import {
-  COMPLAINT_WORKFLOW_TYPE,
-  type ComplaintWorkflowInput,
-  completeTaskUpdate,
-} from '@aso/contracts';
-import { defaultPolicy } from '@aso/domain';
+import { completeTaskUpdate } from '@aso/contracts';
 import { CaseHistory, workflowBundleOptions } from '@aso/temporal';
 import { people } from './support/actors';
 import { firstResponse, investigate, register } from './support/complaint-steps';
@@ -49,34 +44,8 @@ test('issue 8 #6: every time a case stores is a "now" its history records (stamp
 
 test('issue 8 #6: an update delivered in the first workflow task (no worker yet) sees the intake’s first task, not an empty board', async () => {
   const taskQueue = 'history-clock-late-worker';
-  const reportedAt = await h.now();
-  const caseNumber = 'KS202612-9001';
-  const input: ComplaintWorkflowInput = {
-    organisationId: 'org-test',
-    storeId: null,
-    caseNumber,
-    reportedAt: reportedAt.toISOString(),
-    reportedBy: people.sales,
-    customer: { name: '王先生', phone: null },
-    intake: {
-      customerName: '王先生',
-      orderNumber: 'SO-2001',
-      batchNumber: 'B2611',
-      shipDate: '2026-11-01',
-      defectiveQuantity: 1,
-      demand: 'replace',
-      reasons: 'does not power on',
-      channel: 'phone',
-      attachments: [],
-      salesOpinion: '',
-    },
-    policy: defaultPolicy,
-  };
-  const handle = await h.env.client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
-    workflowId: caseNumber,
-    taskQueue,
-    args: [input],
-  });
+  const c = await h.startComplaint({ taskQueue });
+  const { handle, caseNumber } = c;
   // sent before any worker polls the queue: the update travels in the first workflow task
   const update = handle.executeUpdate(completeTaskUpdate, {
     args: [

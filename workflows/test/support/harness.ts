@@ -53,6 +53,8 @@ export interface StartOptions {
   quantity?: number;
   /** the customer's name (e.g. poison text the database refuses) */
   customerName?: string;
+  /** another task queue than the harness worker's (a test that brings its own worker later) */
+  taskQueue?: string;
 }
 
 export async function createHarness(taskQueue: string): Promise<Harness> {
@@ -101,7 +103,7 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
       };
       await env.client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
         workflowId: caseNumber,
-        taskQueue,
+        taskQueue: options.taskQueue ?? taskQueue,
         args: [input],
       });
       return driver<ComplaintState>(caseNumber);
