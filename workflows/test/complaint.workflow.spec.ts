@@ -455,7 +455,7 @@ describe('refusals happen in the validator: nothing reaches history', () => {
     expect(await c.acceptedUpdates()).toBe(before);
   });
 
-  test('claim, unclaim and delegate: only the assignee or a department manager hands a task on', async () => {
+  test('claim, unclaim and delegate: only the assignee or a lead of the task (here the CS manager) hands a task on; a colleague may not', async () => {
     const c = await h.startComplaint();
     const task = await c.task('cs_registration');
     expect(await c.claim(task.taskId, people.cs)).toMatchObject({
