@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { CaseView } from './case-workflow.contract';
 import type { CaseActor } from './organisation';
 import { fen, issuesOf, optionalText, text } from './schema/primitives';
+import type { Fits, SameTypes } from './schema/drift-check';
 import { acknowledgeEscalationSchema, type CommandParseResult } from './task-commands';
 
 /** Workflow type names are part of running histories: never rename once shipped. */
@@ -189,21 +190,7 @@ export function parseRepairTaskCommand(raw: unknown): CommandParseResult<RepairC
 }
 
 // ── compile-time drift check against the domain's command union ─────────────────────────
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type DomainOf<C, T extends string> = DistributiveOmit<Extract<C, { type: T }>, 'actor'>;
 type PersonRepairCommand = Exclude<RepairCommand, { type: 'OpenRepair' | 'CarryOverDispatch' }>;
-type SameTypes<A extends { type: string }, B extends { type: string }> = [
-  Exclude<A['type'], B['type']>,
-  Exclude<B['type'], A['type']>,
-] extends [never, never]
-  ? true
-  : never;
-type Fits<P extends { type: string }, C> = [
-  P extends unknown ? (P extends DomainOf<C, P['type']> ? never : P['type']) : never,
-] extends [never]
-  ? true
-  : never;
-
 export const repairContractMatchesDomain: [
   SameTypes<RepairTaskCommand, PersonRepairCommand>,
   Fits<RepairTaskCommand, RepairCommand>,

@@ -7,6 +7,7 @@ import {
   type ReturnCommand,
 } from '@aso/domain';
 import { z } from 'zod';
+import type { Fits, SameTypes } from './schema/drift-check';
 import {
   boundedDuration,
   fen,
@@ -256,29 +257,12 @@ export const parseReturnTaskCommand = parserOf(returnCompletionSchema);
 
 // ── compile-time drift checks against the domain's command unions ───────────────────────
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type DomainOf<C, T extends string> = DistributiveOmit<Extract<C, { type: T }>, 'actor'>;
-
 /** The domain commands a person sends: every domain command but the workflow's own. */
 type PersonComplaintCommand = Exclude<
   ComplaintCommand,
   { type: 'ReportComplaint' | 'RecordChildCaseStarted' | 'RecordChildCaseCompleted' }
 >;
 type PersonReturnCommand = Exclude<ReturnCommand, { type: 'RequestReturn' | 'IssueReturnSlip' }>;
-
-/** Every person command has a schema, and every schema is a person command… */
-type SameTypes<A extends { type: string }, B extends { type: string }> = [
-  Exclude<A['type'], B['type']>,
-  Exclude<B['type'], A['type']>,
-] extends [never, never]
-  ? true
-  : never;
-/** …and what a schema accepts is what the domain command of that type takes. */
-type Fits<P extends { type: string }, C> = [
-  P extends unknown ? (P extends DomainOf<C, P['type']> ? never : P['type']) : never,
-] extends [never]
-  ? true
-  : never;
 
 export const contractMatchesDomain: [
   SameTypes<ComplaintTaskCommand, PersonComplaintCommand>,
