@@ -103,6 +103,20 @@ export const DEMO_USERS: readonly DemoUser[] = [
     approvalLimitFen: null,
   },
   {
+    username: 'tech-02',
+    displayName: '技术员 罗斌',
+    department: 'tech',
+    roles: ['staff'],
+    approvalLimitFen: null,
+  },
+  {
+    username: 'tech-mgr-01',
+    displayName: '技术部经理 邓涛',
+    department: 'tech',
+    roles: ['manager'],
+    approvalLimitFen: null,
+  },
+  {
     username: 'vp-01',
     displayName: '分管副总 刘洋',
     department: 'gm_office',

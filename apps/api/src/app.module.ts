@@ -15,6 +15,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { PoliciesModule } from './policies/policies.module';
+import { RepairsModule } from './repairs/repairs.module';
 import { ReportsModule } from './reports/reports.module';
 import { TasksModule } from './tasks/tasks.module';
 import { UsersModule } from './users/users.module';
@@ -41,6 +42,7 @@ import { UsersModule } from './users/users.module';
     HealthModule,
     PoliciesModule,
     CasesModule,
+    RepairsModule,
     TasksModule,
     UsersModule,
     AttachmentsModule,

@@ -4,6 +4,7 @@ export * from './case-workflow.contract';
 export * from './complaint.contract';
 export * from './return.contract';
 export * from './repair.contract';
+export * from './service-voucher';
 export * from './case-activities';
 export * from './task-queue';
 export * from './task-commands';

@@ -10,6 +10,7 @@ import {
   claimTaskUpdate,
   COMPLAINT_WORKFLOW_TYPE,
   completeTaskUpdate,
+  REPAIR_WORKFLOW_TYPE,
   delegateTaskUpdate,
   unclaimTaskUpdate,
   type CaseView,
@@ -17,6 +18,7 @@ import {
   type CompleteTaskResult,
   type ComplaintWorkflowInput,
   type DelegateTaskInput,
+  type RepairWorkflowInput,
   type TaskActionInput,
   type TaskView,
 } from '@aso/contracts';
@@ -44,9 +46,21 @@ export class CaseGateway {
    * started again (REJECT_DUPLICATE) — both mean "this case was opened", which is what a retry
    * of the opening needs to hear.
    */
-  async startComplaint(input: ComplaintWorkflowInput): Promise<void> {
+  startComplaint(input: ComplaintWorkflowInput): Promise<void> {
+    return this.start(COMPLAINT_WORKFLOW_TYPE, input);
+  }
+
+  /** A standalone repair / service request (DOMAIN.md §3), started like a complaint. */
+  startRepair(input: RepairWorkflowInput): Promise<void> {
+    return this.start(REPAIR_WORKFLOW_TYPE, input);
+  }
+
+  private async start(
+    workflowType: string,
+    input: ComplaintWorkflowInput | RepairWorkflowInput,
+  ): Promise<void> {
     try {
-      await this.client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
+      await this.client.workflow.start(workflowType, {
         workflowId: input.caseNumber,
         taskQueue: this.taskQueue,
         args: [input],

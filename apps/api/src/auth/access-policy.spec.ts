@@ -2,6 +2,7 @@ import { isCodedError } from '../common/api-error';
 import {
   assertAdmin,
   assertMayOpenComplaint,
+  assertMayOpenRepair,
   assertMayReadCase,
   assertMayReassignTask,
   assertMayWrite,
@@ -53,6 +54,21 @@ describe('access policy', () => {
     expect(
       codeOf(() => assertMayOpenComplaint(user({ department: 'sales', roles: ['auditor'] }))),
     ).toBe('AUDITOR_READ_ONLY');
+  });
+
+  test('P02 001 §7: service requests are taken by CS only (staff, supervisor, manager; never an auditor)', () => {
+    expect(codeOf(() => assertMayOpenRepair(user()))).toBeUndefined();
+    expect(codeOf(() => assertMayOpenRepair(user({ roles: ['manager'] })))).toBeUndefined();
+    expect(codeOf(() => assertMayOpenRepair(user({ roles: ['supervisor'] })))).toBeUndefined();
+    expect(
+      codeOf(() => assertMayOpenRepair(user({ department: 'tech', roles: ['manager'] }))),
+    ).toBe('WRONG_DEPARTMENT');
+    expect(
+      codeOf(() => assertMayOpenRepair(user({ department: 'gm_office', roles: ['gm'] }))),
+    ).toBe('WRONG_DEPARTMENT');
+    expect(codeOf(() => assertMayOpenRepair(user({ roles: ['auditor'] })))).toBe(
+      'AUDITOR_READ_ONLY',
+    );
   });
 
   test('a case is read by its opener, departments with a task on it, auditors and the GM office', () => {

@@ -62,6 +62,17 @@ export function assertMayOpenComplaint(user: AuthUser): void {
   assertInDepartment(user, 'sales', 'Opening a complaint (001 §25.1)');
 }
 
+/**
+ * Repairs and service requests are taken by CS, by phone or document, and written into the
+ * service register (001 §7): any working person of the cs department (staff, supervisor,
+ * manager, the department's leads). Nobody else opens one; a repair for a complaint is opened
+ * by the complaint itself (its child case).
+ */
+export function assertMayOpenRepair(user: AuthUser): void {
+  assertMayWrite(user, 'open repair');
+  assertInDepartment(user, 'cs', 'Taking a service request (001 §7)');
+}
+
 /** Sees every case of the organisation: auditors (full history) and the GM's office. */
 export const seesAllCases = (user: AuthUser): boolean =>
   user.roles.includes('auditor') || user.roles.includes('gm') || user.department === 'gm_office';

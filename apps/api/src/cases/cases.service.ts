@@ -135,9 +135,10 @@ export class CasesService {
   /**
    * Waits (bounded) for the worker to write the case's row. Past the bound the case is still
    * opened — its workflow is durable and will write the row once a worker runs — so the answer
-   * is the same 201; only a GET in that moment would not find it yet.
+   * is the same 201; only a GET in that moment would not find it yet. Also used by the other
+   * openings (RepairsService).
    */
-  private async awaitRow(organisationId: string, caseNumber: string): Promise<void> {
+  async awaitRow(organisationId: string, caseNumber: string): Promise<void> {
     const deadline = Date.now() + ROW_WAIT_MS;
     let pause = 20;
     while (Date.now() < deadline) {

@@ -13,4 +13,10 @@ export class ReportsController {
   kpis(@CurrentUser() user: AuthUser, @Query() query: unknown) {
     return this.reports.kpiReport(user, query);
   }
+
+  /** GET /reports/repair-kpis?from=YYYY-MM-DD&to=YYYY-MM-DD: the repair KPIs (issue 10 §9). */
+  @Get('repair-kpis')
+  repairKpis(@CurrentUser() user: AuthUser, @Query() query: unknown) {
+    return this.reports.repairKpiReport(user, query);
+  }
 }

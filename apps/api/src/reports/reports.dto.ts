@@ -1,7 +1,7 @@
 import { registerRoute } from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
 import { kpiPeriodFields, MAX_PERIOD_DAYS } from './kpi-period';
-import type { KpiReport } from './reports.service';
+import type { KpiReport, RepairKpiReport } from './reports.service';
 
 const ratioSchema = z
   .object({
@@ -11,17 +11,21 @@ const ratioSchema = z
   })
   .openapi('Ratio');
 
+const header = {
+  organisation: z.string(),
+  period: z.object({
+    from: z.string(),
+    to: z.string(),
+    timeZone: z.literal('Asia/Shanghai'),
+    fromInstant: z.string().datetime(),
+    toInstantExclusive: z.string().datetime(),
+  }),
+  generatedAt: z.string().datetime(),
+};
+
 export const kpiReportSchema = z
   .object({
-    organisation: z.string(),
-    period: z.object({
-      from: z.string(),
-      to: z.string(),
-      timeZone: z.literal('Asia/Shanghai'),
-      fromInstant: z.string().datetime(),
-      toInstantExclusive: z.string().datetime(),
-    }),
-    generatedAt: z.string().datetime(),
+    ...header,
     complaintResolution: ratioSchema,
     onTimeClosing: ratioSchema,
     overdue: z.object({
@@ -40,6 +44,56 @@ export const kpiReportSchema = z
     returnReconciliationMismatch: ratioSchema.extend({ mismatchEvents: z.number().int() }),
   })
   .openapi('KpiReport') satisfies z.ZodType<KpiReport>;
+
+export const repairKpiReportSchema = z
+  .object({
+    ...header,
+    repairs: z.object({ opened: z.number().int().describe('repairs opened in the period') }),
+    dispatch: z
+      .object({
+        dispatched: z.number().int(),
+        undispatched: z.number().int(),
+        totalWorkingHours: z.number(),
+        meanWorkingHours: z.number().nullable(),
+        provisional: z.number().int(),
+      })
+      .describe('request → technician first assigned, in working hours (business calendar)'),
+    onSiteResolution: ratioSchema.describe('resolved on the spot / resolved (001 §8)'),
+    firstVisitResolution: ratioSchema.describe('first visits that resolved it / first visits'),
+    externalRepair: z
+      .object({
+        returned: z.number().int(),
+        totalDays: z.number(),
+        meanDays: z.number().nullable(),
+      })
+      .describe('handed to the external repairer → back, calendar days (002 ch.10 2)'),
+    fees: z
+      .object({
+        invoicedFen: z.number().int(),
+        collectedFen: z.number().int(),
+        collectedOfInvoiced: ratioSchema,
+      })
+      .describe('fees invoiced and collected, fen (001 §9)'),
+  })
+  .openapi('RepairKpiReport') satisfies z.ZodType<RepairKpiReport>;
+
+const periodQuery = z.object({
+  from: kpiPeriodFields.shape.from.openapi({ format: 'date' }),
+  to: kpiPeriodFields.shape.to.openapi({ format: 'date' }),
+});
+
+registerRoute({
+  method: 'get',
+  path: 'reports/repair-kpis',
+  tag: 'reports',
+  summary: 'Repair KPIs for the repairs opened in a period of Asia/Shanghai days',
+  description:
+    `Managers, the GM office and auditors; the same period rules as /reports/kpis (at most ${MAX_PERIOD_DAYS} days). ` +
+    'Dispatch time in working hours, on-site and first-visit resolution rates, external-repair ' +
+    'turnaround, fees collected vs invoiced (issue 10 §9).',
+  query: periodQuery,
+  response: { status: 200, description: 'The figures', schema: repairKpiReportSchema },
+});
 
 registerRoute({
   method: 'get',

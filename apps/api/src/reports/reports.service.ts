@@ -1,12 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KpiRepository, type KpiFigures } from '@aso/persistence';
+import {
+  BusinessCalendar,
+  defaultHolidayTables,
+  defaultPolicy,
+  parsePolicy,
+  repairMeasures,
+  type RepairEvent,
+} from '@aso/domain';
+import { KpiRepository, PoliciesRepository, type KpiFigures } from '@aso/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { CLOCK, type Clock } from '../common/clock';
 import { parseInput } from '../common/parse-input';
 import { kpiQuerySchema, periodInstants } from './kpi-period';
 import { assertMayReadReports } from './report-access';
+import { repairKpiFigures, type RepairKpiFigures } from './repair-kpis';
 
-export interface KpiReport extends KpiFigures {
+interface ReportHeader {
   organisation: string;
   period: {
     from: string;
@@ -18,11 +27,17 @@ export interface KpiReport extends KpiFigures {
   generatedAt: string;
 }
 
+export type KpiReport = ReportHeader & KpiFigures;
+
+/** The repair KPIs (issue 10 §9) of the repairs opened in the period. */
+export type RepairKpiReport = ReportHeader & RepairKpiFigures;
+
 /** KPIs of the user's organisation (DOMAIN.md "KPIs"); definitions in KpiRepository. */
 @Injectable()
 export class ReportsService {
   constructor(
     private readonly kpis: KpiRepository,
+    private readonly policies: PoliciesRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -36,6 +51,50 @@ export class ReportsService {
       from,
       toExclusive,
     });
+    return { ...this.header(user, q, from, toExclusive), ...figures };
+  }
+
+  /**
+   * Repair KPIs: each repair's measures from its audited domain events (the domain's
+   * repairMeasures), working time on the business calendar of the policy the case pinned.
+   */
+  async repairKpiReport(user: AuthUser, query: unknown): Promise<RepairKpiReport> {
+    assertMayReadReports(user);
+    const q = parseInput(kpiQuerySchema, query, 'query');
+    const { from, toExclusive } = periodInstants(q);
+    const rows = await this.kpis.repairEvents({
+      organisationId: user.organisationId,
+      from,
+      toExclusive,
+    });
+    const calendars = new Map<number, BusinessCalendar>();
+    const calendarOf = async (version: number): Promise<BusinessCalendar> => {
+      let calendar = calendars.get(version);
+      if (!calendar) {
+        const stored = await this.policies.find(user.organisationId, version);
+        const policy = stored ? parsePolicy(stored.content) : defaultPolicy;
+        calendar = new BusinessCalendar(policy.calendar, defaultHolidayTables);
+        calendars.set(version, calendar);
+      }
+      return calendar;
+    };
+    const cohort = [];
+    for (const row of rows) {
+      const events = row.events as unknown as RepairEvent[];
+      cohort.push({
+        measures: repairMeasures(events, await calendarOf(row.policyVersion)),
+        resolved: events.some((e) => e.type === 'ServiceResolved'),
+      });
+    }
+    return { ...this.header(user, q, from, toExclusive), ...repairKpiFigures(cohort) };
+  }
+
+  private header(
+    user: AuthUser,
+    q: { from: string; to: string },
+    from: Date,
+    toExclusive: Date,
+  ): ReportHeader {
     return {
       organisation: user.organisationId,
       period: {
@@ -46,7 +105,6 @@ export class ReportsService {
         toInstantExclusive: toExclusive.toISOString(),
       },
       generatedAt: this.clock().toISOString(),
-      ...figures,
     };
   }
 }

@@ -2,13 +2,15 @@ import {
   ACKNOWLEDGE_ESCALATION,
   complaintTaskCommandSchemas,
   parseComplaintTaskCommand,
+  parseRepairTaskCommand,
   parseReturnTaskCommand,
   RECORD_REPAIR_COMPLETED,
+  repairTaskCommandSchemas,
   returnTaskCommandSchemas,
-  taskCommandSchemas,
 } from '@aso/contracts';
 import { isApiError } from '../common/api-error';
 import { parseInput } from '../common/parse-input';
+import { apiTaskCommandSchemas, SERVER_FILLED_BOOKINGS } from './task-commands.dto';
 import { completeTaskBodySchema } from './tasks.dto';
 
 /**
@@ -87,6 +89,58 @@ const VALID: Record<string, Array<Record<string, unknown>>> = {
   RecordReshipment: [{ shipmentNumber: 'SF-1' }],
   [ACKNOWLEDGE_ESCALATION]: [{}],
   [RECORD_REPAIR_COMPLETED]: [{ outcome: 'repaired' }],
+  // repair (DOMAIN.md §3)
+  DispatchTechnician: [
+    {
+      technicianId: 'u-tech-01',
+      slot: { start: 1_800_000_000_000, end: 1_800_007_200_000 },
+      outOfTown: false,
+    },
+  ],
+  RescheduleVisit: [{ slot: { start: 1_800_000_000_000, end: 1_800_003_600_000 } }],
+  ApplyOutOfTown: [{ destination: '苏州', reason: 'customer site', estimatedCostFen: 30_000 }],
+  DecideOutOfTown: [{ approve: true }, { approve: false, remarks: 'too far' }],
+  StartVisit: [{}],
+  RecordVisit: [
+    {
+      actualStart: 1_800_000_000_000,
+      actualEnd: 1_800_003_600_000,
+      content: 'replaced the board',
+      resolvedOnSite: true,
+      feeFen: 30_000,
+      collectedOnSiteFen: 30_000,
+    },
+    { actualStart: 1, actualEnd: 2, content: 'not fixed', resolvedOnSite: false },
+  ],
+  RecordServiceCost: [
+    { kind: 'travel', amountFen: 12_000 },
+    { kind: 'allowance', amountFen: 5_000, note: '2 days' },
+  ],
+  AcceptWorkshopItem: [
+    {
+      receiptNumber: 'SR-1',
+      itemCode: 'IT-1',
+      itemClass: 'silver',
+      partToRepair: 'clasp',
+      customerName: '李',
+      photo: 'attachments/it-1.jpg',
+    },
+  ],
+  RecordWorkshopRepair: [{ repaired: true, note: 'soldered', feeFen: 0 }],
+  SendToExternalRepair: [
+    { repairer: '金工坊', handoverSheetNumber: 'JJ-1', customerInformed: true },
+  ],
+  RecordExternalReturn: [{ repaired: true, note: 'fixed' }],
+  SortReturnedItem: [{}],
+  RecordCustomerCalled: [{}, { note: 'will pick up' }],
+  RecordItemShipped: [{ shipment: 'SF-2' }],
+  RecordCustomerSignature: [{ signedBy: '张先生' }],
+  CountersignVoucher: [{}, { remarks: 'ok' }],
+  FileVoucher: [{}],
+  ConfirmCashAndMailInvoice: [{ receivedFen: 30_000, invoiceNumber: 'FP-1' }],
+  IssueInvoice: [{ invoiceNumber: 'FP-2' }],
+  RecordFeeCollected: [{ amountFen: 80_000 }],
+  CloseRepair: [{}],
 };
 const INVALID: Array<Record<string, unknown>> = [
   { type: 'RecordFirstResponse', channel: 'fax', summary: '' },
@@ -102,6 +156,17 @@ const INVALID: Array<Record<string, unknown>> = [
   { type: 'RecordRefund', amountFen: 1e20 },
   { type: 'ReceiveGoods', quantity: -1, complete: true, undamaged: true },
   { type: RECORD_REPAIR_COMPLETED, outcome: '' },
+  { type: 'DispatchTechnician', technicianId: '', slot: { start: 1, end: 2 }, outOfTown: false },
+  { type: 'DispatchTechnician', technicianId: 't', slot: { start: -1, end: 2 }, outOfTown: 'no' },
+  {
+    type: 'RecordVisit',
+    actualStart: 1,
+    actualEnd: 2,
+    content: 'x',
+    resolvedOnSite: true,
+    feeFen: -1,
+  },
+  { type: 'ApplyOutOfTown', destination: 'x', reason: 'y', estimatedCostFen: 1.5 },
   { type: 'NoSuchCommand' },
   { summary: 'no type' },
 ];
@@ -113,6 +178,12 @@ const complaintTypes = new Set([
   RECORD_REPAIR_COMPLETED,
 ]);
 const returnTypes = new Set([...returnTaskCommandSchemas.map(typeOf), ACKNOWLEDGE_ESCALATION]);
+const repairTypes = new Set([...repairTaskCommandSchemas.map(typeOf), ACKNOWLEDGE_ESCALATION]);
+/** What the workflow receives of an API command: the server adds the technician's bookings. */
+const sentOf = (command: unknown): unknown => {
+  const c = command as { type: string };
+  return SERVER_FILLED_BOOKINGS.has(c.type) ? { ...c, technicianBookings: [] } : c;
+};
 
 /** The API's answer to a complete body: the parsed command, or the bad fields' paths. */
 function api(command: unknown): { ok: true; command: unknown } | { ok: false; paths: string[] } {
@@ -127,7 +198,7 @@ function api(command: unknown): { ok: true; command: unknown } | { ok: false; pa
 
 describe('task command payloads: one source for the API and the workflow', () => {
   test('every command type has valid samples here (this table covers the contract)', () => {
-    expect(Object.keys(VALID).sort()).toEqual(taskCommandSchemas.map(typeOf).sort());
+    expect(Object.keys(VALID).sort()).toEqual(apiTaskCommandSchemas.map(typeOf).sort());
   });
 
   test('what the API accepts, the case type’s parser accepts, with the same command', () => {
@@ -141,6 +212,11 @@ describe('task command payloads: one source for the API and the workflow', () =>
           expect(parseComplaintTaskCommand(command)).toEqual({ ok: true, ...parsed });
         if (returnTypes.has(type))
           expect(parseReturnTaskCommand(command)).toEqual({ ok: true, ...parsed });
+        if (repairTypes.has(type))
+          expect(parseRepairTaskCommand(sentOf(command))).toEqual({
+            ok: true,
+            command: sentOf(parsed.command),
+          });
       }
     }
   });
@@ -168,12 +244,39 @@ describe('task command payloads: one source for the API and the workflow', () =>
       expect({ command, ok: refused.ok }).toEqual({ command, ok: false });
       const parse = returnTypes.has(String(command.type))
         ? parseReturnTaskCommand
-        : parseComplaintTaskCommand;
-      expect({ command, paths: paths(parse(command)) }).toEqual({
+        : repairTypes.has(String(command.type)) && command.type !== ACKNOWLEDGE_ESCALATION
+          ? parseRepairTaskCommand
+          : parseComplaintTaskCommand;
+      expect({ command, paths: paths(parse(sentOf(command))) }).toEqual({
         command,
         paths: refused.ok ? [] : refused.paths,
       });
     }
+  });
+
+  test('P16 001 篇3 二.(二)4: a client’s technicianBookings are dropped — the server fills them from its appointment register', () => {
+    const dispatch = {
+      type: 'DispatchTechnician',
+      technicianId: 'u-tech-01',
+      slot: { start: 1_800_000_000_000, end: 1_800_007_200_000 },
+      outOfTown: false,
+    };
+    const forged = [{ caseNumber: 'WX202612-0009', technicianId: 'u-tech-01', start: 0, end: 1 }];
+    expect(api({ ...dispatch, technicianBookings: forged })).toEqual({
+      ok: true,
+      command: dispatch,
+    });
+    expect(
+      api({ type: 'RescheduleVisit', slot: { start: 1, end: 2 }, technicianBookings: forged }),
+    ).toEqual({
+      ok: true,
+      command: { type: 'RescheduleVisit', slot: { start: 1, end: 2 } },
+    });
+    // the workflow's parser still demands them: only the server's filled-in command passes
+    expect(parseRepairTaskCommand(dispatch)).toMatchObject({
+      ok: false,
+      issues: [{ path: 'command.technicianBookings' }],
+    });
   });
 
   test('unknown keys are dropped, as the API drops them', () => {

@@ -3,6 +3,7 @@ import type { CaseActor, CompleteTaskResult, TaskView } from '@aso/contracts';
 import { DomainError, isCaseNumber } from '@aso/domain';
 import {
   CasesRepository,
+  DocumentsRepository,
   TasksRepository,
   toTaskView,
   UsersRepository,
@@ -39,6 +40,7 @@ export class TasksService {
     private readonly tasks: TasksRepository,
     private readonly cases: CasesRepository,
     private readonly users: UsersRepository,
+    private readonly documents: DocumentsRepository,
     private readonly gateway: CaseGateway,
     private readonly audit: AuditService,
   ) {}
@@ -78,8 +80,64 @@ export class TasksService {
         const kase = await this.cases.findOne(user.organisationId, task.caseNumber);
         assertWithinPersonalLimit(user, kase?.lossAmountFen ?? null);
       }
-      return this.gateway.completeTask(task.caseNumber, { taskId, actor, command, comment }, id);
+      const sent = await this.withServerFacts(user, task, command);
+      return this.gateway.completeTask(
+        task.caseNumber,
+        { taskId, actor, command: sent, comment },
+        id,
+      );
     });
+  }
+
+  /**
+   * What the server adds to a command because the client cannot vouch for it: a dispatch or a
+   * rescheduled visit carries the technician's other bookings from the appointment register
+   * (the read models, 001 篇3 二.(二)4), whatever the request said, so the domain refuses a
+   * double booking naming the clash. The dispatched technician must be an active person of the
+   * tech department (the visit task opens in their name).
+   */
+  private async withServerFacts(
+    user: AuthUser,
+    task: WorkableTask,
+    command: { type: string },
+  ): Promise<{ type: string; technicianBookings?: unknown }> {
+    if (command.type === 'DispatchTechnician') {
+      const technicianId = String((command as { technicianId?: unknown }).technicianId);
+      const technician = await this.users.findById(user.organisationId, technicianId);
+      if (!technician || !technician.active || technician.department !== 'tech') {
+        throw new DomainError(
+          'COMMAND_INVALID',
+          `${technicianId} is not an active technician of the tech department`,
+          {
+            technicianId,
+            issues: [
+              {
+                path: 'body.command.technicianId',
+                message: 'must be the id of an active user of the tech department',
+              },
+            ],
+          },
+        );
+      }
+      const technicianBookings = await this.documents.technicianBookings(
+        user.organisationId,
+        technicianId,
+      );
+      return { ...command, technicianBookings };
+    }
+    if (command.type === 'RescheduleVisit') {
+      const live = await this.gateway.view(task.caseNumber);
+      const dispatch = (live?.state as { dispatch?: { technicianId?: unknown } | null } | undefined)
+        ?.dispatch;
+      const technicianId =
+        typeof dispatch?.technicianId === 'string' ? dispatch.technicianId : null;
+      const technicianBookings =
+        technicianId === null
+          ? []
+          : await this.documents.technicianBookings(user.organisationId, technicianId);
+      return { ...command, technicianBookings };
+    }
+    return command;
   }
 
   claim(user: AuthUser, ctx: CommandContext, taskId: string): Promise<TaskView> {

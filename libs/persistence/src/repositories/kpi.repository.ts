@@ -60,8 +60,46 @@ const ratio = (numerator: number, denominator: number): Ratio => ({
 
 const OPEN_TASK = `t.status IN ('open', 'claimed')`;
 
+/** A repair of the period with its domain events, in order, from its audit trail. */
+export interface RepairEventsRow {
+  caseNumber: string;
+  policyVersion: number;
+  events: Array<Record<string, unknown>>;
+}
+
 export class KpiRepository {
   constructor(private readonly ds: DataSource) {}
+
+  /**
+   * The repairs *opened* in the period (the cohort of the repair KPIs, issue 10 §9) with the
+   * domain events their workflow audited (`repair.<Event>`, the event itself as data), in
+   * order: the measures (dispatch time in working hours, on-site resolution, external
+   * turnaround, fees) are computed from those events by the domain's repairMeasures.
+   */
+  async repairEvents(p: KpiPeriod): Promise<RepairEventsRow[]> {
+    const rows: Array<{
+      case_number: string;
+      policy_version: number;
+      events: Array<Record<string, unknown>>;
+    }> = await this.ds.query(
+      `SELECT c.case_number, c.policy_version,
+              coalesce(json_agg(a.data ORDER BY a.seq) FILTER (WHERE a.seq IS NOT NULL), '[]') AS events
+         FROM cases c
+         LEFT JOIN audit_events a
+           ON a.organisation_id = c.organisation_id AND a.case_number = c.case_number
+          AND a.action LIKE 'repair.%'
+        WHERE c.organisation_id = $1 AND c.type = 'repair'
+          AND c.opened_at >= $2 AND c.opened_at < $3
+        GROUP BY c.case_number, c.policy_version
+        ORDER BY c.case_number`,
+      [p.organisationId, p.from, p.toExclusive],
+    );
+    return rows.map((r) => ({
+      caseNumber: r.case_number,
+      policyVersion: r.policy_version,
+      events: r.events,
+    }));
+  }
 
   async figures(p: KpiPeriod): Promise<KpiFigures> {
     const params = [p.organisationId, p.from, p.toExclusive];
