@@ -18,6 +18,9 @@ export const actors = {
   gm: 'gm-01',
   finance: 'fin-01',
   warehouse: 'wh-01',
+  techManager: 'tech-mgr-01',
+  tech: 'tech-01',
+  tech2: 'tech-02',
   auditor: 'auditor-01',
   admin: 'admin-01',
 } as const;
