@@ -17,6 +17,7 @@ import {
 import { seedDemo } from '../tools/seed-demo';
 import { AppModule } from '../apps/api/src/app.module';
 import { call, E2E_PASSWORD, login, type Session } from './support/http';
+import { serviceRequest } from './support/repair-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
 
 /**
@@ -322,6 +323,11 @@ const MATRIX: Record<string, Row> = {
     expect: only('201', SALES, auditorOr('WRONG_DEPARTMENT')),
     run: (r) => call(api.url, 'POST', '/complaints', as[r], complaint),
   },
+  // 001 §7: CS takes service requests (any working role of CS); everyone else is refused.
+  'POST /repairs': {
+    expect: only('201', CS, auditorOr('WRONG_DEPARTMENT')),
+    run: (r) => call(api.url, 'POST', '/repairs', as[r], serviceRequest),
+  },
   'GET /inbox': { expect: everyone('200'), run: get('/inbox') },
   'GET /cases': { expect: everyone('200'), run: get('/cases') },
   'GET /cases/:caseNumber': {
@@ -450,6 +456,10 @@ const MATRIX: Record<string, Row> = {
   'GET /reports/kpis': {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
     run: get('/reports/kpis?from=2026-01-01&to=2026-12-31'),
+  },
+  'GET /reports/repair-kpis': {
+    expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
+    run: get('/reports/repair-kpis?from=2026-01-01&to=2026-12-31'),
   },
   // Last: it ends the user's refresh sessions (its own login, so the matrix's session stays).
   'POST /auth/logout': {

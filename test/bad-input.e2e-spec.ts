@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { call, loginAll, OTHER_ORG, type ActorName, type Session } from './support/http';
+import { serviceRequest, slotIn, withEntry } from './support/repair-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
 
 /**
@@ -664,6 +665,7 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
     for (let i = 0; i < 33; i++) deepObject = { a: deepObject };
     const routes: Array<{ path: string; as?: ActorName }> = [
       { path: '/complaints', as: 'sales' },
+      { path: '/repairs', as: 'cs' },
       { path: `/tasks/${registerTask.taskId}/complete`, as: 'cs' },
       { path: '/admin/users', as: 'admin' },
       { path: '/auth/login' },
@@ -754,6 +756,175 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
         path,
         status: 200,
       });
+  });
+
+  test('POST /repairs and the repair commands: the register entry (001 §7) and dispatch payloads name the field', async () => {
+    const opened = await call(api.url, 'POST', '/repairs', as.cs, serviceRequest);
+    expect(opened.status).toBe(201);
+    const repair = opened.body.caseNumber as string;
+    const dispatchTask = await taskFor(as.techManager, repair, 'DispatchTechnician');
+    const post = (name: string, body: unknown, field: string): BadCase => ({
+      name: `POST /repairs: ${name}`,
+      method: 'POST',
+      path: '/repairs',
+      as: 'cs',
+      body,
+      field,
+    });
+    const dispatch = (name: string, command: Record<string, unknown>, field: string): BadCase => ({
+      name: `dispatch: ${name}`,
+      method: 'POST',
+      path: `/tasks/${dispatchTask.taskId}/complete`,
+      as: 'techManager',
+      body: { command },
+      field,
+    });
+    const good = {
+      type: 'DispatchTechnician',
+      technicianId: as.tech.user.id,
+      slot: slotIn(2),
+      outOfTown: false,
+    };
+    const { problem: _p, ...noProblem } = serviceRequest.entry;
+    await expectRefused(
+      [
+        post('empty body', {}, 'body.entry'),
+        post('entry as a list', { entry: [serviceRequest.entry] }, 'body.entry'),
+        post('missing problem', { entry: noProblem }, 'body.entry.problem'),
+        post('empty problem', withEntry({ problem: '' }), 'body.entry.problem'),
+        post('10k-char problem', withEntry({ problem: HUGE }), 'body.entry.problem'),
+        post('10k-char address', withEntry({ address: HUGE }), 'body.entry.address'),
+        post(
+          'NUL in customer name',
+          withEntry({ customerName: 'a\u0000b' }),
+          'body.entry.customerName',
+        ),
+        // P01 001 §6: four service kinds A–D
+        post('service kind E', withEntry({ serviceKind: 'E' }), 'body.entry.serviceKind'),
+        post('unknown channel', withEntry({ channel: 'pigeon' }), 'body.entry.channel'),
+        // a complaint's repair is its child case, never opened by hand
+        post('channel complaint', withEntry({ channel: 'complaint' }), 'body.entry.channel'),
+        // P02 001 §7: name, address, phone, model, spec, purchase date and place
+        post('A without customer', withEntry({ customerName: '' }), 'body.entry.customerName'),
+        post(
+          'C without address',
+          withEntry({ serviceKind: 'C', address: ' ' }),
+          'body.entry.address',
+        ),
+        post(
+          'B without purchase place',
+          withEntry({ serviceKind: 'B', purchasePlace: '' }),
+          'body.entry.purchasePlace',
+        ),
+        post('no model', withEntry({ productModel: '' }), 'body.entry.productModel'),
+        post('not a phone', withEntry({ phone: 'call me' }), 'body.entry.phone'),
+        post(
+          'no such purchase date',
+          withEntry({ purchaseDate: '2026-02-30' }),
+          'body.entry.purchaseDate',
+        ),
+        post(
+          'purchase date as words',
+          withEntry({ purchaseDate: 'last May' }),
+          'body.entry.purchaseDate',
+        ),
+        post(
+          'D with a bad purchase date',
+          withEntry({ serviceKind: 'D', purchaseDate: '2026-13-01' }),
+          'body.entry.purchaseDate',
+        ),
+        post('10k-char store id', { ...serviceRequest, storeId: HUGE }, 'body.storeId'),
+        dispatch(
+          'no technician',
+          { ...good, technicianId: undefined },
+          'body.command.technicianId',
+        ),
+        dispatch('empty technician', { ...good, technicianId: '' }, 'body.command.technicianId'),
+        {
+          ...dispatch(
+            'a CS person as technician',
+            { ...good, technicianId: as.cs.user.id },
+            'body.command.technicianId',
+          ),
+          code: 'COMMAND_INVALID',
+        },
+        {
+          ...dispatch(
+            'an unknown technician',
+            { ...good, technicianId: 'no-such-user' },
+            'body.command.technicianId',
+          ),
+          code: 'COMMAND_INVALID',
+        },
+        dispatch('slot as text', { ...good, slot: 'tomorrow 2pm' }, 'body.command.slot'),
+        dispatch(
+          'slot start -1',
+          { ...good, slot: { start: -1, end: 1 } },
+          'body.command.slot.start',
+        ),
+        dispatch(
+          'slot end fractional',
+          { ...good, slot: { start: 1, end: 1.5 } },
+          'body.command.slot.end',
+        ),
+        dispatch('outOfTown as text', { ...good, outOfTown: 'no' }, 'body.command.outOfTown'),
+        dispatch(
+          'workshop item without class',
+          {
+            type: 'AcceptWorkshopItem',
+            receiptNumber: 'SR-1',
+            itemCode: 'IT-1',
+            itemClass: '',
+            partToRepair: '扣环',
+            customerName: '张先生',
+            photo: 'a.jpg',
+          },
+          'body.command.itemClass',
+        ),
+        dispatch(
+          'visit fee -1',
+          {
+            type: 'RecordVisit',
+            actualStart: 1,
+            actualEnd: 2,
+            content: 'x',
+            resolvedOnSite: true,
+            feeFen: -1,
+          },
+          'body.command.feeFen',
+        ),
+        dispatch(
+          'out-of-town estimate 1.5 fen',
+          { type: 'ApplyOutOfTown', destination: '苏州', reason: '客户', estimatedCostFen: 1.5 },
+          'body.command.estimatedCostFen',
+        ),
+        dispatch(
+          'cash received 1e20',
+          { type: 'ConfirmCashAndMailInvoice', receivedFen: 1e20, invoiceNumber: 'FP-1' },
+          'body.command.receivedFen',
+        ),
+        {
+          ...dispatch(
+            'a well-formed command this task does not take',
+            { type: 'CloseRepair' },
+            'body.command.type',
+          ),
+          code: 'COMMAND_INVALID',
+        },
+      ],
+      [registration, repair],
+    );
+    // the well-formed dispatch goes through
+    const ok = await call(
+      api.url,
+      'POST',
+      `/tasks/${dispatchTask.taskId}/complete`,
+      as.techManager,
+      {
+        command: good,
+      },
+    );
+    expect(ok.status).toBe(200);
   });
 
   test('the well-formed commands still go through (the edge is not stricter than the domain)', async () => {

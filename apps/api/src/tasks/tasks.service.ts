@@ -26,6 +26,8 @@ import type { IdempotentCommand } from '../idempotency/command-id.decorator';
 /** The inbox query less who asks (that comes from the token). */
 export type InboxFilter = Omit<InboxQuery, 'organisationId' | 'department' | 'roles' | 'userId'>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Approval commands whose amount is checked against the approver's personal limit up front. */
 const LIMITED_APPROVALS = new Set(['ApproveResolution']);
 
@@ -103,7 +105,10 @@ export class TasksService {
   ): Promise<{ type: string; technicianBookings?: unknown }> {
     if (command.type === 'DispatchTechnician') {
       const technicianId = String((command as { technicianId?: unknown }).technicianId);
-      const technician = await this.users.findById(user.organisationId, technicianId);
+      // user ids are uuids: anything else names nobody (and is never sent to the uuid column)
+      const technician = UUID.test(technicianId)
+        ? await this.users.findById(user.organisationId, technicianId)
+        : null;
       if (!technician || !technician.active || technician.department !== 'tech') {
         throw new DomainError(
           'COMMAND_INVALID',

@@ -319,6 +319,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a service request (CS): the register entry and its service voucher
+         * @description CS writes the service register entry 服务登记簿 (001 §7: customer name, address, phone, model, spec, purchase date and place, service kind A–D of 001 §6, problem, channel); the repair case (WX…) starts with its service voucher 服务凭证 and the tech manager’s dispatch task.
+         */
+        post: operations["postRepairs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/repair-kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Repair KPIs for the repairs opened in a period of Asia/Shanghai days
+         * @description Managers, the GM office and auditors; the same period rules as /reports/kpis (at most 366 days). Dispatch time in working hours, on-site and first-visit resolution rates, external-repair turnaround, fees collected vs invoiced (issue 10 §9).
+         */
+        get: operations["getReportsRepairKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/kpis": {
         parameters: {
             query?: never;
@@ -819,10 +859,87 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        OpenedRepair: {
+            /** @example WX202612-0001 */
+            caseNumber: string;
+            /**
+             * @description the service voucher 服务凭证 drawn for it (001 §7)
+             * @example FW202612-0001
+             */
+            voucherNumber: string;
+            policyVersion: number;
+        };
+        ServiceRegisterEntry: {
+            /** @description the customer (required for A–C; internal service D has none) */
+            customerName: string;
+            address: string;
+            /** @description shown in full only to those who work the case */
+            phone: string;
+            productModel: string;
+            spec: string;
+            /** @description YYYY-MM-DD, a calendar date (may be empty for internal service D) */
+            purchaseDate: string;
+            purchasePlace: string;
+            /** @enum {string} */
+            serviceKind: "A" | "B" | "C" | "D";
+            problem: string;
+            /**
+             * @description how CS took the request (001 §7)
+             * @enum {string}
+             */
+            channel: "phone" | "document" | "store" | "online";
+        };
+        OpenRepairRequest: {
+            entry: components["schemas"]["ServiceRegisterEntry"];
+            /** @description the store that took the request */
+            storeId?: string;
+        };
+        /** @description resolved on the spot / resolved (001 §8) */
         Ratio: {
             numerator: number;
             denominator: number;
             rate: number | null;
+        };
+        RepairKpiReport: {
+            organisation: string;
+            period: {
+                from: string;
+                to: string;
+                /** @enum {string} */
+                timeZone: "Asia/Shanghai";
+                /** Format: date-time */
+                fromInstant: string;
+                /** Format: date-time */
+                toInstantExclusive: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            repairs: {
+                /** @description repairs opened in the period */
+                opened: number;
+            };
+            /** @description request → technician first assigned, in working hours (business calendar) */
+            dispatch: {
+                dispatched: number;
+                undispatched: number;
+                totalWorkingHours: number;
+                meanWorkingHours: number | null;
+                provisional: number;
+            };
+            onSiteResolution: components["schemas"]["Ratio"];
+            firstVisitResolution: components["schemas"]["Ratio"] & unknown;
+            /** @description handed to the external repairer → back, calendar days (002 ch.10 2) */
+            externalRepair: {
+                returned: number;
+                totalDays: number;
+                meanDays: number | null;
+            };
+            /** @description fees invoiced and collected, fen (001 §9) */
+            fees: {
+                invoicedFen: number;
+                collectedFen: number;
+                collectedOfInvoiced: components["schemas"]["Ratio"];
+            };
         };
         KpiReport: {
             organisation: string;
@@ -1249,8 +1366,239 @@ export interface components {
             type: "RecordRepairCompleted";
             outcome: string;
         };
+        /** @description The tech department manager dispatches a technician (001 §7). The technician’s other bookings come from the server’s appointment register */
+        DispatchTechnicianCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DispatchTechnician";
+            technicianId: string;
+            /** @description a time slot [start, end) */
+            slot: {
+                /** @description epoch ms */
+                start: number;
+                /** @description epoch ms */
+                end: number;
+            };
+            outOfTown: boolean;
+        };
+        /** @description Move the visit to another slot. The technician’s other bookings come from the server’s appointment register */
+        RescheduleVisitCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RescheduleVisit";
+            /** @description a time slot [start, end) */
+            slot: {
+                /** @description epoch ms */
+                start: number;
+                /** @description epoch ms */
+                end: number;
+            };
+        };
+        /** @description The technician applies for out-of-town service (异地服务申请单, 001 §12) */
+        ApplyOutOfTownCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ApplyOutOfTown";
+            destination: string;
+            reason: string;
+            /** @description fen (1/100 yuan) */
+            estimatedCostFen: number;
+        };
+        /** @description The department manager approves or rejects the out-of-town application */
+        DecideOutOfTownCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DecideOutOfTown";
+            approve: boolean;
+            remarks?: string;
+        };
+        /** @description The technician starts the visit */
+        StartVisitCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StartVisit";
+        };
+        /** @description Actual service time and content (001 §8, §10) */
+        RecordVisitCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordVisit";
+            /** @description epoch ms */
+            actualStart: number;
+            /** @description epoch ms */
+            actualEnd: number;
+            content: string;
+            resolvedOnSite: boolean;
+            /** @description fen (1/100 yuan) */
+            feeFen?: number;
+            /** @description fen (1/100 yuan) */
+            collectedOnSiteFen?: number;
+        };
+        /** @description Travel and allowances as service cost (001 §12) */
+        RecordServiceCostCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordServiceCost";
+            kind: string;
+            /** @description fen (1/100 yuan) */
+            amountFen: number;
+            note?: string;
+        };
+        /** @description The item is taken in against a receipt (收条, 002 ch.10 4) */
+        AcceptWorkshopItemCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AcceptWorkshopItem";
+            receiptNumber: string;
+            itemCode: string;
+            itemClass: string;
+            partToRepair: string;
+            customerName: string;
+            photo: string;
+        };
+        /** @description In-house repair (002 ch.10 1) */
+        RecordWorkshopRepairCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordWorkshopRepair";
+            repaired: boolean;
+            note: string;
+            /** @description fen (1/100 yuan) */
+            feeFen?: number;
+        };
+        /** @description Hand the item to the external repairer (交接单, 002 ch.10 2, 4) */
+        SendToExternalRepairCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SendToExternalRepair";
+            repairer: string;
+            handoverSheetNumber: string;
+            customerInformed: boolean;
+        };
+        /** @description The item is back from the external repairer */
+        RecordExternalReturnCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordExternalReturn";
+            repaired: boolean;
+            note: string;
+            /** @description fen (1/100 yuan) */
+            feeFen?: number;
+        };
+        /** @description Sort what came back (002 ch.10 5) */
+        SortReturnedItemCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SortReturnedItem";
+        };
+        /** @description The customer was called */
+        RecordCustomerCalledCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordCustomerCalled";
+            note?: string;
+        };
+        /** @description The item was shipped to the customer */
+        RecordItemShippedCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordItemShipped";
+            shipment: string;
+        };
+        /** @description The customer signed the service voucher */
+        RecordCustomerSignatureCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordCustomerSignature";
+            signedBy: string;
+        };
+        /** @description The department manager countersigns the service voucher */
+        CountersignVoucherCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CountersignVoucher";
+            remarks?: string;
+        };
+        /** @description CS records the service in the register and files the voucher */
+        FileVoucherCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "FileVoucher";
+        };
+        /** @description Finance receives the cash collected on the spot and mails the invoice (001 §9) */
+        ConfirmCashAndMailInvoiceCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ConfirmCashAndMailInvoice";
+            /** @description fen (1/100 yuan) */
+            receivedFen: number;
+            invoiceNumber: string;
+        };
+        /** @description Finance invoices from the voucher (001 §9) */
+        IssueInvoiceCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "IssueInvoice";
+            invoiceNumber: string;
+        };
+        /** @description Finance collected the invoiced fee */
+        RecordFeeCollectedCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordFeeCollected";
+            /** @description fen (1/100 yuan) */
+            amountFen: number;
+        };
+        /** @description CS closes the repair (the survey follows, 001 §16) */
+        CloseRepairCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CloseRepair";
+        };
         /** @description The command that completes the task: its `type` must be one of the task’s `commands` */
-        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"];
+        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"];
         CompleteTaskRequest: {
             command: components["schemas"]["TaskCommand"];
             /** @description for the audit trail */
@@ -1886,6 +2234,65 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error400"];
+        };
+    };
+    postRepairs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenRepairRequest"];
+            };
+        };
+        responses: {
+            /** @description The new repair */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedRepair"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    getReportsRepairKpis: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairKpiReport"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
         };
     };
     getReportsKpis: {
