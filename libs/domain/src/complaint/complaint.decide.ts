@@ -29,6 +29,7 @@ import {
   type ComplaintCommand,
   type ComplaintEvent,
   type ComplaintFormRevision,
+  type ComplaintIntake,
   type ComplaintState,
   type ComplaintStatus,
   type ExecutionObligation,
@@ -468,6 +469,24 @@ function decide(
   }
 }
 
+/** The intake fields 001 §25.1 requires, whoever opens the complaint (Decision 1). */
+export function assertComplaintIntake(i: ComplaintIntake): void {
+  nonEmpty(i.customerName, 'intake.customerName');
+  nonEmpty(i.orderNumber, 'intake.orderNumber');
+  nonEmpty(i.batchNumber, 'intake.batchNumber');
+  nonEmpty(i.demand, 'intake.demand');
+  if (!isIsoDate(i.shipDate))
+    throw invalid('intake.shipDate must be a date YYYY-MM-DD', {
+      field: 'intake.shipDate',
+      value: i.shipDate,
+    });
+  if (!COMPLAINT_CHANNELS.includes(i.channel))
+    throw invalid(`intake.channel must be one of ${COMPLAINT_CHANNELS.join(', ')}`, {
+      field: 'intake.channel',
+    });
+  positiveInt(i.defectiveQuantity, 'intake.defectiveQuantity');
+}
+
 function reportComplaint(
   cmd: Extract<ComplaintCommand, { type: 'ReportComplaint' }>,
   at: number,
@@ -483,20 +502,7 @@ function reportComplaint(
     );
   }
   const i = cmd.intake;
-  nonEmpty(i.customerName, 'intake.customerName');
-  nonEmpty(i.orderNumber, 'intake.orderNumber');
-  nonEmpty(i.batchNumber, 'intake.batchNumber');
-  nonEmpty(i.demand, 'intake.demand');
-  if (!isIsoDate(i.shipDate))
-    throw invalid('intake.shipDate must be a date YYYY-MM-DD', {
-      field: 'intake.shipDate',
-      value: i.shipDate,
-    });
-  if (!COMPLAINT_CHANNELS.includes(i.channel))
-    throw invalid(`intake.channel must be one of ${COMPLAINT_CHANNELS.join(', ')}`, {
-      field: 'intake.channel',
-    });
-  positiveInt(i.defectiveQuantity, 'intake.defectiveQuantity');
+  assertComplaintIntake(i);
   return {
     type: 'ComplaintReported',
     at,

@@ -110,6 +110,27 @@ const REPAIR_FEES_DEFAULT = {
   basis: '001 §9 由财务部开具发票,以便另行前往收费 (30 days: default)',
 };
 
+/** 004 四.(五) (complaint customers: result, process, handler) and 004 三.(二): default wording. */
+export const FOLLOW_UP_SCRIPTS_DEFAULT = {
+  complaint: [
+    { code: 'result', text: '您对投诉的处理结果是否满意?' },
+    { code: 'process', text: '您对处理过程(速度、沟通)是否满意?' },
+    { code: 'handler', text: '您对处理人员的态度是否满意?' },
+  ],
+  repair: [
+    { code: 'resolved', text: '故障是否已经排除、使用是否正常?' },
+    { code: 'service', text: '服务人员是否按约定时间到达并说明收费?' },
+  ],
+  return: [{ code: 'settled', text: '退换货(退款或换货)是否已经办妥?' }],
+  plan: [
+    { code: 'usage', text: '产品的使用情况如何?' },
+    { code: 'needs', text: '您对我们的产品和服务有什么意见或需求?' },
+  ],
+};
+const scriptSchema = z
+  .array(z.object({ code: z.string().min(1).max(64), text: z.string().min(1) }).strict())
+  .min(1);
+
 const RETURN_PARTS = ['packaging', 'accessories', 'warranty_card', 'unit'] as const;
 
 export const policyDocumentSchema = z
@@ -237,6 +258,20 @@ export const policyDocumentSchema = z
         afterClose: durationSchema.strict(),
         maxAttempts: z.number().int().positive(),
         retryAfter: durationSchema.strict(),
+        /** the script's questions per source (004 四.(五), 三.(二)); default wording */
+        scripts: z
+          .object({
+            complaint: scriptSchema,
+            repair: scriptSchema,
+            return: scriptSchema,
+            plan: scriptSchema,
+          })
+          .strict()
+          .default(FOLLOW_UP_SCRIPTS_DEFAULT),
+        /** the record's review by the store head / CS supervisor (004 三.(四)); default */
+        reviewWithin: durationSchema.strict().default({ amount: 1, unit: 'working_days' }),
+        /** one record in N is re-checked by CS supervision (004 七.(二)); default 10 */
+        spotCheckEvery: z.number().int().positive().default(10),
       })
       .strict(),
     consignment: z

@@ -1,0 +1,35 @@
+import type { Duration } from '../calendar/duration';
+import { parseCaseNumber } from '../case-number/case-number';
+import { FOLLOW_UP_SCRIPTS_DEFAULT, type PolicyDocument } from '../policy/policy.schema';
+
+export interface FollowUpSettings {
+  scripts: Record<
+    'complaint' | 'repair' | 'return' | 'plan',
+    Array<{ code: string; text: string }>
+  >;
+  reviewWithin: Duration;
+  spotCheckEvery: number;
+}
+
+/**
+ * The follow-up settings of a pinned policy. Documents published before these settings existed
+ * are read with the schema's defaults (the same values a parse would fill in), so a case pinned
+ * to such a version still has a script.
+ */
+export function followUpSettings(policy: PolicyDocument): FollowUpSettings {
+  const f = policy.followUp as Partial<PolicyDocument['followUp']>;
+  return {
+    scripts: f.scripts ?? FOLLOW_UP_SCRIPTS_DEFAULT,
+    reviewWithin: f.reviewWithin ?? { amount: 1, unit: 'working_days' },
+    spotCheckEvery: f.spotCheckEvery ?? 10,
+  };
+}
+
+/**
+ * 004 七.(二) "抽查": one record in `every` is re-checked by CS supervision. Drawn by the case's
+ * sequence number (every N-th follow-up), so the draw is reproducible and auditable.
+ */
+export function sampledForSpotCheck(caseNumber: string, every: number): boolean {
+  const parsed = parseCaseNumber(caseNumber);
+  return parsed !== undefined && every > 0 && parsed.seq % every === 0;
+}

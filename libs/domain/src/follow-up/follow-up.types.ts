@@ -1,0 +1,157 @@
+import type { ComplaintIntake } from '../complaint/complaint.types';
+import type { Actor } from '../shared/org';
+import type { SurveyScore } from '../survey/survey';
+
+/** The cases whose close is followed by a call (DOMAIN.md §5: complaint, repair, return). */
+export const FOLLOWED_CASE_TYPES = ['complaint', 'repair', 'return'] as const;
+export type FollowedCaseType = (typeof FOLLOWED_CASE_TYPES)[number];
+
+/** CS follow-up plans (004 五.(一)–(二)): new customers after purchase, old quarterly, key monthly. */
+export const FOLLOW_UP_PLANS = ['new_customer', 'old_customer', 'key_customer'] as const;
+export type FollowUpPlan = (typeof FOLLOW_UP_PLANS)[number];
+
+/** Why the call is made: a case closed (003 §四.4, 004 五.(三)3) or a CS plan (004 三.(一)). */
+export type FollowUpSource =
+  | {
+      kind: 'case_closed';
+      parentCaseNumber: string;
+      parentCaseType: FollowedCaseType;
+      /** epoch ms: when the followed case closed (the 3 working days run from here) */
+      closedAt: number;
+    }
+  | { kind: 'plan'; plan: FollowUpPlan; planRef: string };
+
+export interface FollowUpCustomer {
+  name: string;
+  phone: string | null;
+}
+
+export type FollowUpStatus =
+  /** CS calls (retries after an unreachable attempt, 004 五.(三)3, DOMAIN.md §5) */
+  | 'calling'
+  /** the store head / CS supervisor reviews the record (004 三.(四)) */
+  | 'under_review'
+  /** dissatisfied: CS writes the linked complaint's intake (Decision 11) */
+  | 'awaiting_complaint_intake'
+  /** the intake is written: the workflow opens the linked complaint */
+  | 'opening_complaint'
+  /** a sampled record: CS supervision re-checks it (004 七.(二), 八.(二)) */
+  | 'spot_check'
+  | 'closed';
+
+export type FollowUpOutcome = 'satisfied' | 'dissatisfied' | 'unreachable';
+
+export interface CallAttempt {
+  n: number;
+  by: string;
+  at: number;
+  note: string;
+}
+
+/** The call record of 004 三.(四): who, when, the script's questions and answers, the survey. */
+export interface CallRecord {
+  revision: number;
+  by: string;
+  at: number;
+  identityConfirmed: true;
+  purposeStated: true;
+  answers: Array<{ question: string; text: string; answer: string }>;
+  /** 001 §17 (absent for plan calls, where the service survey does not apply) */
+  survey: SurveyScore | null;
+  remarks: string;
+}
+
+export interface RecordReview {
+  by: string;
+  at: number;
+  approved: boolean;
+  comment: string;
+}
+
+export interface SpotCheck {
+  /** the record was drawn for a supervision re-check (one in `spotCheckEvery`, 004 七.(二)) */
+  sampled: boolean;
+  result: { by: string; at: number; consistent: boolean; note: string } | null;
+}
+
+export interface FollowUpState {
+  caseNumber: string;
+  policyVersion: number;
+  status: FollowUpStatus;
+  source: FollowUpSource;
+  customer: FollowUpCustomer;
+  openedAt: number;
+  openedBy: string;
+  /** epoch ms: the call is due (3 working days after the followed case closed, DOMAIN.md §5) */
+  callDue: number;
+  callDueProvisional: boolean;
+  /** the script questions of this call (policy data per source, 004 四.(五)) */
+  script: Array<{ code: string; text: string }>;
+  attempts: CallAttempt[];
+  /** after an unreachable attempt: when to call again */
+  nextAttemptAt: number | null;
+  call: CallRecord | null;
+  reviews: RecordReview[];
+  /** due instant of the review / spot check / intake step in progress */
+  stepDue: number | null;
+  spotCheck: SpotCheck;
+  outcome: FollowUpOutcome | null;
+  /** the new complaint a dissatisfied call opened (Decision 11) */
+  linkedComplaint: {
+    intake: ComplaintIntake;
+    requestedBy: string;
+    caseNumber: string | null;
+  } | null;
+  closedAt: number | null;
+}
+
+type Ev<T extends string, P = object> = { type: T; at: number; by: string } & P;
+
+export type FollowUpEvent =
+  | Ev<
+      'FollowUpOpened',
+      {
+        caseNumber: string;
+        policyVersion: number;
+        source: FollowUpSource;
+        customer: FollowUpCustomer;
+        callDue: number;
+        callDueProvisional: boolean;
+        script: Array<{ code: string; text: string }>;
+        sampledForSpotCheck: boolean;
+      }
+    >
+  | Ev<'CallAttemptFailed', { attempt: CallAttempt; nextAttemptAt: number | null }>
+  | Ev<'CustomerUnreachable', { attempts: number }>
+  | Ev<'CallRecorded', { record: CallRecord; dissatisfied: boolean; reviewDue: number }>
+  | Ev<'CallRecordReviewed', { review: RecordReview; nextDue: number | null }>
+  | Ev<'LinkedComplaintRequested', { intake: ComplaintIntake; parentCaseNumber: string | null }>
+  | Ev<'LinkedComplaintOpened', { complaintNumber: string; spotCheckDue: number | null }>
+  | Ev<'SpotCheckRecorded', { consistent: boolean; note: string }>
+  | Ev<'FollowUpClosed', { outcome: FollowUpOutcome }>;
+
+type Cmd<T extends string, P = object> = { type: T; actor: Actor | { userId: 'system' } } & P;
+
+export type FollowUpCommand =
+  | Cmd<'OpenFollowUp', { caseNumber: string; source: FollowUpSource; customer: FollowUpCustomer }>
+  /** the customer could not be reached (004 五.(三)3; DOMAIN.md §5: retry, then unreachable) */
+  | Cmd<'RecordCallAttempt', { note: string }>
+  /** 004 三.(二)–(四): identity confirmed, purpose stated, the script's answers, the survey */
+  | Cmd<
+      'RecordCall',
+      {
+        identityConfirmed: boolean;
+        purposeStated: boolean;
+        answers: Record<string, string>;
+        survey?: Record<string, string> | undefined;
+        remarks?: string | undefined;
+      }
+    >
+  /** 004 三.(四): the store head / CS supervisor reviews the record (approve, or back to redo) */
+  | Cmd<'ReviewCallRecord', { approve: boolean; comment?: string | undefined }>
+  /** Decision 11: the linked complaint's intake (001 §25.1 fields, whoever opens it) */
+  | Cmd<'OpenLinkedComplaint', { intake: ComplaintIntake }>
+  /** the workflow opened it (system) */
+  | Cmd<'RecordLinkedComplaint', { complaintNumber: string }>
+  /** 004 七.(二): the supervision re-check of a sampled record */
+  | Cmd<'RecordSpotCheck', { consistent: boolean; note?: string | undefined }>;

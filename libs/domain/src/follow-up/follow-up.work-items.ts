@@ -1,0 +1,69 @@
+import type { WorkItem } from '../complaint/work-items';
+import type { StageOf } from '../shared/case-types';
+import { FOLLOW_UP_REVIEWER_ROLES } from './follow-up.decide';
+import type { FollowUpState } from './follow-up.types';
+
+export type FollowUpStage = StageOf<'followUp'>;
+
+/** A follow-up work item: due at a fixed instant the state carries (call due, retry, step). */
+export interface FollowUpWorkItem extends WorkItem<FollowUpStage> {
+  dueAt: number;
+}
+
+const item = (
+  key: string,
+  stage: FollowUpStage,
+  roles: string[],
+  commands: string[],
+  dueAt: number,
+  priority = 2,
+): FollowUpWorkItem => ({
+  key,
+  type: key,
+  stage,
+  department: 'cs',
+  roles: roles as WorkItem['roles'],
+  commands,
+  priority,
+  waitingFor: null,
+  dueAt,
+});
+
+/** Which human work the follow-up's state needs (all of it CS's, DOMAIN.md §5). */
+export function followUpWorkItems(s: FollowUpState): FollowUpWorkItem[] {
+  const step = s.stepDue ?? s.callDue;
+  switch (s.status) {
+    case 'calling':
+      // The call, then each retry (its own stage), due when the policy says to call again.
+      return [
+        item(
+          'follow_up_call',
+          s.attempts.length === 0 ? 'call' : 'retry',
+          [],
+          ['RecordCall', 'RecordCallAttempt'],
+          s.nextAttemptAt ?? s.callDue,
+          s.source.kind === 'case_closed' ? 2 : 3,
+        ),
+      ];
+    case 'under_review':
+      return [
+        item('follow_up_review', 'call', [...FOLLOW_UP_REVIEWER_ROLES], ['ReviewCallRecord'], step),
+      ];
+    case 'awaiting_complaint_intake':
+      return [item('linked_complaint_intake', 'call', [], ['OpenLinkedComplaint'], step, 1)];
+    case 'spot_check':
+      return [
+        item(
+          'follow_up_spot_check',
+          'call',
+          [...FOLLOW_UP_REVIEWER_ROLES],
+          ['RecordSpotCheck'],
+          step,
+          3,
+        ),
+      ];
+    case 'opening_complaint':
+    case 'closed':
+      return [];
+  }
+}
