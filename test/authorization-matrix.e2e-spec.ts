@@ -320,7 +320,8 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /docs/openapi.json': { expect: everyone('200'), run: get('/docs/openapi.json') },
   'POST /complaints': {
-    expect: only('201', SALES, auditorOr('WRONG_DEPARTMENT')),
+    // Decision 1: anyone who works takes a complaint; auditors only read.
+    expect: (r) => (r === 'auditor' ? '403 AUDITOR_READ_ONLY' : '201'),
     run: (r) => call(api.url, 'POST', '/complaints', as[r], complaint),
   },
   // 001 §7: CS takes service requests (any working role of CS); everyone else is refused.

@@ -9,3 +9,4 @@ export * from './case-activities';
 export * from './task-queue';
 export * from './task-commands';
 export * from './schema/primitives';
+export * from './follow-up.contract';

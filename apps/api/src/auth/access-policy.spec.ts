@@ -48,8 +48,9 @@ describe('access policy', () => {
     );
   });
 
-  test('complaints are opened by sales only (any non-auditor role)', () => {
-    expect(codeOf(() => assertMayOpenComplaint(user()))).toBe('WRONG_DEPARTMENT');
+  test('C03 Decision 1: anyone who works opens a complaint; auditors only read', () => {
+    expect(codeOf(() => assertMayOpenComplaint(user()))).toBeUndefined();
+    expect(codeOf(() => assertMayOpenComplaint(user({ department: 'cs' })))).toBeUndefined();
     expect(codeOf(() => assertMayOpenComplaint(user({ department: 'sales' })))).toBeUndefined();
     expect(
       codeOf(() => assertMayOpenComplaint(user({ department: 'sales', roles: ['auditor'] }))),

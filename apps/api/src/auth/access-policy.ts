@@ -58,8 +58,8 @@ export function assertAdmin(user: AuthUser, action: string): void {
 
 /** Complaints are opened by sales (001 §25.1). */
 export function assertMayOpenComplaint(user: AuthUser): void {
+  // Decision 1: anyone who works takes a complaint (002 ch.14); auditors only read.
   assertMayWrite(user, 'open complaint');
-  assertInDepartment(user, 'sales', 'Opening a complaint (001 §25.1)');
 }
 
 /**

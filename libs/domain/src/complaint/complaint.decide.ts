@@ -492,7 +492,9 @@ function reportComplaint(
   at: number,
   policy: PolicyDocument,
 ): ComplaintEvent {
-  assertActorIn(cmd.actor, ['sales'], [], { command: cmd.type });
+  // Decision 1: anyone who works takes a complaint (002 ch.14); the opener's department owns
+  // the 24 h first response when it is sales or CS, otherwise CS does.
+  const firstResponder = firstResponderFor(cmd.actor.department);
   const parsed = parseCaseNumber(cmd.caseNumber);
   if (!parsed || parsed.prefix !== policy.numbering.prefixes.complaint) {
     throw new DomainError(
@@ -510,8 +512,14 @@ function reportComplaint(
     caseNumber: cmd.caseNumber,
     policyVersion: policy.version,
     intake: i,
+    // absent = sales, as every complaint reported before Decision 1 (their events stay as they were)
+    ...(firstResponder === 'sales' ? {} : { firstResponder }),
   };
 }
+
+/** Decision 1: who owes the first response of a complaint the actor opens. */
+export const firstResponderFor = (department: string): 'sales' | 'cs' =>
+  department === 'sales' ? 'sales' : 'cs';
 
 function proposeRevision(
   state: ComplaintState,

@@ -21,6 +21,7 @@ export function evolveComplaint(
       intake: event.intake,
       reportedBy: event.by,
       reportedAt: event.at,
+      firstResponder: event.firstResponder ?? 'sales',
       firstResponseAt: null,
       acceptedAt: null,
       classification: null,

@@ -121,11 +121,38 @@ function toCustomer(method: Parameters<typeof proposal>[0], yuan = '300', extra 
 }
 
 describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
-  it('001 §25.1: sales records the intake (order, batch, ship date, defective quantity, demand, channel)', () => {
+  it('C03 Decision 1 (002 ch.14): anyone who works takes a complaint; the first response is the opener’s when sales or CS, else CS’s', () => {
+    const byCs = new Case();
+    byCs.do({ type: 'ReportComplaint', actor: cs, caseNumber: 'KS202603-0001', intake });
+    expect(complaintWorkItems(byCs.s).find((w) => w.type === 'first_response')?.department).toBe(
+      'cs',
+    );
+    const byRnd = new Case();
+    byRnd.do({
+      type: 'ReportComplaint',
+      actor: { userId: 'rnd-9', department: 'rnd', roles: ['staff'] },
+      caseNumber: 'KS202603-0002',
+      intake,
+    });
+    expect(complaintWorkItems(byRnd.s).find((w) => w.type === 'first_response')?.department).toBe(
+      'cs',
+    );
+    const bySales = new Case();
+    const [reported] = bySales.do({
+      type: 'ReportComplaint',
+      actor: sales,
+      caseNumber: 'KS202603-0003',
+      intake,
+    });
+    expect(complaintWorkItems(bySales.s).find((w) => w.type === 'first_response')?.department).toBe(
+      'sales',
+    );
+    // a sales-opened complaint's event is exactly what it was before Decision 1
+    expect(reported).not.toHaveProperty('firstResponder');
+  });
+
+  it('001 §25.1: the intake (order, batch, ship date, defective quantity, demand, channel) is required', () => {
     const c = new Case();
-    expect(() =>
-      c.do({ type: 'ReportComplaint', actor: cs, caseNumber: 'KS202603-0001', intake }),
-    ).toThrow(expect.objectContaining({ code: 'WRONG_DEPARTMENT' }));
     expect(() =>
       c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'TH202603-0001', intake }),
     ).toThrow(expect.objectContaining({ code: 'CASE_NUMBER_INVALID' }));
@@ -482,7 +509,9 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
       outcome: 'repaired',
     });
     expect(c.s.status).toBe('ready_to_close');
-    expect(complaintWorkItems(c.s, defaultPolicy).map((i) => i.key)).not.toContain('repair_handoff');
+    expect(complaintWorkItems(c.s, defaultPolicy).map((i) => i.key)).not.toContain(
+      'repair_handoff',
+    );
   });
 
   it('001 §25.8: not established → sales collects the receivable; an objection goes to the superior as a petition', () => {

@@ -124,6 +124,8 @@ export interface ComplaintState {
   intake: ComplaintIntake;
   reportedBy: string;
   reportedAt: number;
+  /** the department that owes the 24 h first response (Decision 1) */
+  firstResponder: 'sales' | 'cs';
   firstResponseAt: number | null;
   /** CS acceptance: the 6-day closing clock starts here (001 §26.1) */
   acceptedAt: number | null;
@@ -207,7 +209,16 @@ export type ComplaintCommand =
 type Ev<T extends string, P = object> = { type: T; at: number; by: string } & P;
 
 export type ComplaintEvent =
-  | Ev<'ComplaintReported', { caseNumber: string; policyVersion: number; intake: ComplaintIntake }>
+  | Ev<
+      'ComplaintReported',
+      {
+        caseNumber: string;
+        policyVersion: number;
+        intake: ComplaintIntake;
+        /** Decision 1: CS when the opener is not sales (absent: sales) */
+        firstResponder?: 'cs';
+      }
+    >
   | Ev<'FirstResponseRecorded', { channel: string; summary: string }>
   | Ev<
       'ComplaintRegistered',

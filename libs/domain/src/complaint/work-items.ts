@@ -93,7 +93,9 @@ export function complaintWorkItems(
   const items: WorkItem<ComplaintStage>[] = [];
   // 000 §三.6 / 002: the first response to the customer is due 24 h after the report.
   if (state.firstResponseAt === null)
-    items.push(item('first_response', 'firstResponse', 'sales', [], ['RecordFirstResponse'], 1));
+    items.push(
+      item('first_response', 'firstResponse', state.firstResponder, [], ['RecordFirstResponse'], 1),
+    );
   // 001 §18: a severe complaint goes to the VP in charge at once, alongside the investigation.
   if (state.severeReview === 'pending')
     items.push(

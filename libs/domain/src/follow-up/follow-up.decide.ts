@@ -202,7 +202,8 @@ function decide(
     }
     case 'OpenLinkedComplaint': {
       need('awaiting_complaint_intake');
-      assertActorIn(person(), ['cs'], [], ctx);
+      const requester = person();
+      assertActorIn(requester, ['cs'], [], ctx);
       assertComplaintIntake(cmd.intake);
       return [
         {
@@ -210,6 +211,11 @@ function decide(
           at,
           by,
           intake: cmd.intake,
+          requester: {
+            userId: requester.userId,
+            department: requester.department,
+            roles: [...requester.roles],
+          },
           parentCaseNumber:
             state.source.kind === 'case_closed' ? state.source.parentCaseNumber : null,
         },

@@ -54,7 +54,7 @@ export function evolveFollowUp(state: FollowUpState | null, e: FollowUpEvent): F
       return {
         ...state,
         status: 'opening_complaint',
-        linkedComplaint: { intake: e.intake, requestedBy: e.by, caseNumber: null },
+        linkedComplaint: { intake: e.intake, requester: e.requester, caseNumber: null },
         stepDue: null,
       };
     case 'LinkedComplaintOpened':

@@ -99,7 +99,8 @@ export interface FollowUpState {
   /** the new complaint a dissatisfied call opened (Decision 11) */
   linkedComplaint: {
     intake: ComplaintIntake;
-    requestedBy: string;
+    /** who wrote the intake: the new complaint's reporter */
+    requester: Actor;
     caseNumber: string | null;
   } | null;
   closedAt: number | null;
@@ -125,7 +126,10 @@ export type FollowUpEvent =
   | Ev<'CustomerUnreachable', { attempts: number }>
   | Ev<'CallRecorded', { record: CallRecord; dissatisfied: boolean; reviewDue: number }>
   | Ev<'CallRecordReviewed', { review: RecordReview; nextDue: number | null }>
-  | Ev<'LinkedComplaintRequested', { intake: ComplaintIntake; parentCaseNumber: string | null }>
+  | Ev<
+      'LinkedComplaintRequested',
+      { intake: ComplaintIntake; parentCaseNumber: string | null; requester: Actor }
+    >
   | Ev<'LinkedComplaintOpened', { complaintNumber: string; spotCheckDue: number | null }>
   | Ev<'SpotCheckRecorded', { consistent: boolean; note: string }>
   | Ev<'FollowUpClosed', { outcome: FollowUpOutcome }>;

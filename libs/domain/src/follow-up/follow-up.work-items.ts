@@ -5,12 +5,17 @@ import type { FollowUpState } from './follow-up.types';
 
 export type FollowUpStage = StageOf<'followUp'>;
 
-/** A follow-up work item: due at a fixed instant the state carries (call due, retry, step). */
+/**
+ * A follow-up work item and the instant the domain expects it done (the call's 3 working days
+ * from the close, the retry time, the review step). Each attempt and each record revision is a
+ * new key, so a retry or a redo opens a new task with its own clock.
+ */
 export interface FollowUpWorkItem extends WorkItem<FollowUpStage> {
   dueAt: number;
 }
 
 const item = (
+  type: string,
   key: string,
   stage: FollowUpStage,
   roles: string[],
@@ -19,7 +24,7 @@ const item = (
   priority = 2,
 ): FollowUpWorkItem => ({
   key,
-  type: key,
+  type,
   stage,
   department: 'cs',
   roles: roles as WorkItem['roles'],
@@ -38,6 +43,7 @@ export function followUpWorkItems(s: FollowUpState): FollowUpWorkItem[] {
       return [
         item(
           'follow_up_call',
+          `follow_up_call:${s.attempts.length + 1}:${s.call?.revision ?? 0}`,
           s.attempts.length === 0 ? 'call' : 'retry',
           [],
           ['RecordCall', 'RecordCallAttempt'],
@@ -47,13 +53,31 @@ export function followUpWorkItems(s: FollowUpState): FollowUpWorkItem[] {
       ];
     case 'under_review':
       return [
-        item('follow_up_review', 'call', [...FOLLOW_UP_REVIEWER_ROLES], ['ReviewCallRecord'], step),
+        item(
+          'follow_up_review',
+          `follow_up_review:${s.call?.revision ?? 0}`,
+          'call',
+          [...FOLLOW_UP_REVIEWER_ROLES],
+          ['ReviewCallRecord'],
+          step,
+        ),
       ];
     case 'awaiting_complaint_intake':
-      return [item('linked_complaint_intake', 'call', [], ['OpenLinkedComplaint'], step, 1)];
+      return [
+        item(
+          'linked_complaint_intake',
+          'linked_complaint_intake',
+          'call',
+          [],
+          ['OpenLinkedComplaint'],
+          step,
+          1,
+        ),
+      ];
     case 'spot_check':
       return [
         item(
+          'follow_up_spot_check',
           'follow_up_spot_check',
           'call',
           [...FOLLOW_UP_REVIEWER_ROLES],
