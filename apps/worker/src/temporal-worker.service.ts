@@ -11,6 +11,7 @@ import {
   AuditRepository,
   CasesRepository,
   DocumentsRepository,
+  PoliciesRepository,
   TasksRepository,
 } from '@aso/persistence';
 import { workflowSource } from '@aso/temporal';
@@ -31,6 +32,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly tasks: TasksRepository,
     private readonly documents: DocumentsRepository,
     private readonly audit: AuditRepository,
+    private readonly policies: PoliciesRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,6 +51,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         tasks: this.tasks,
         documents: this.documents,
         audit: this.audit,
+        policies: this.policies,
         // No metrics pipeline exists in the worker yet: the log line is what operators alert on.
         onWriteRejected: (r) =>
           this.logger.warn(

@@ -4,6 +4,7 @@ import {
   CasesRepository,
   createDataSource,
   DocumentsRepository,
+  PoliciesRepository,
   TasksRepository,
 } from '@aso/persistence';
 import type { DataSource } from 'typeorm';
@@ -26,6 +27,7 @@ beforeAll(async () => {
     tasks: new TasksRepository(ds),
     documents: new DocumentsRepository(ds),
     audit: new AuditRepository(ds),
+    policies: new PoliciesRepository(ds),
   });
 });
 afterAll(async () => {
@@ -253,6 +255,7 @@ describe('a write PostgreSQL refuses for good fails fast and non-retryable (issu
         tasks: new TasksRepository(ds),
         documents: new DocumentsRepository(ds),
         audit: new AuditRepository(ds),
+        policies: new PoliciesRepository(ds),
         onWriteRejected: (r) => rejected.push(r),
       });
       const changes = changesWith(++poisoned, poison);

@@ -1,3 +1,4 @@
+import type { PolicyDocument } from '@aso/domain';
 import { z } from 'zod';
 import { isoInstant, isoInstantOrNull } from './schema/primitives';
 import type { TaskView } from './task';
@@ -133,6 +134,12 @@ export interface CaseActivities {
    * with times other than the ones the worker saw (workflows/src/shared/clock.ts).
    */
   stampTime(input: TimeStamp): Promise<TimeStamp>;
+  /**
+   * The organisation's current policy, for a case a workflow opens itself (a follow-up when its
+   * case closes, the linked complaint of a dissatisfied call): a new case pins the version in
+   * force when it starts (DOMAIN.md "Policy versions"); the result is recorded in history.
+   */
+  currentPolicy(input: { organisationId: string }): Promise<PolicyDocument>;
   /** next number of a case prefix (`TH` for a child return); a retry may skip a number */
   allocateCaseNumber(input: {
     prefix: 'KS' | 'TH' | 'WX' | 'DX' | 'HF';

@@ -6,7 +6,7 @@ import type {
   TaskView,
 } from '@aso/contracts';
 import { ApplicationFailure } from '@temporalio/common';
-import { caseNumberAt } from '@aso/domain';
+import { caseNumberAt, defaultPolicy, type PolicyDocument } from '@aso/domain';
 import { writeDigestOf } from '@aso/persistence';
 
 /** What PostgreSQL refuses in jsonb/text for good: NUL and unpaired UTF-16 surrogates. */
@@ -34,6 +34,7 @@ export function recordingActivities() {
   const tasks = new Map<string, TaskView>();
   const documents = new Map<string, DocumentRecord>();
   const sequences = new Map<string, number>();
+  const policies = new Map<string, PolicyDocument>();
   /** every call in order, to prove the serial queue keeps writes ordered */
   /** the case of every write refused as poison, in order */
   const rejectedWrites: string[] = [];
@@ -87,6 +88,11 @@ export function recordingActivities() {
     async stampTime(stamp) {
       return { at: stamp.at, label: stamp.label };
     },
+    /** the organisation's current policy: the default unless a test publishes one */
+    async currentPolicy({ organisationId }) {
+      calls.push({ name: 'currentPolicy', caseNumber: null });
+      return policies.get(organisationId) ?? defaultPolicy;
+    },
     async allocateCaseNumber({ prefix, at }) {
       // one sequence per prefix, like the PostgreSQL sequences behind the real allocator
       const next = (sequences.get(prefix) ?? 0) + 1;
@@ -100,6 +106,9 @@ export function recordingActivities() {
     activities,
     calls,
     rejectedWrites,
+    /** publish a policy version for an organisation (what currentPolicy answers from then on) */
+    publishPolicy: (organisationId: string, policy: PolicyDocument) =>
+      void policies.set(organisationId, policy),
     auditOf: (caseNumber: string) => audit.filter((e) => e.caseNumber === caseNumber),
     caseOf: (caseNumber: string) => cases.get(caseNumber),
     tasksOf: (caseNumber: string) => [...tasks.values()].filter((t) => t.caseNumber === caseNumber),

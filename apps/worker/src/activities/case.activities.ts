@@ -1,11 +1,12 @@
 import type { CaseActivities, CaseChanges } from '@aso/contracts';
 import { ApplicationFailure } from '@temporalio/common';
-import { caseNumberAt } from '@aso/domain';
+import { caseNumberAt, defaultPolicy, parsePolicy } from '@aso/domain';
 import type {
   AuditRepository,
   CasesRepository,
   DocumentsRepository,
   JsonObject,
+  PoliciesRepository,
   TasksRepository,
 } from '@aso/persistence';
 import { toCaseSnapshotRecord, toDocumentRow, toTaskRecord, writeDigestOf } from '@aso/persistence';
@@ -16,6 +17,7 @@ export interface CaseActivityPorts {
   tasks: TasksRepository;
   documents: DocumentsRepository;
   audit: AuditRepository;
+  policies: PoliciesRepository;
   /** Told of every write the database refuses for good (the worker logs it). */
   onWriteRejected?: (rejection: { caseNumber: string; code: string; message: string }) => void;
   /** Test-only fault injection: runs after a write committed (see crash-after-commit.ts). */
@@ -87,6 +89,12 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
       return { at: stamp.at, label: stamp.label };
     },
 
+    async currentPolicy({ organisationId }) {
+      // Read only: an organisation that never published one runs the default (version 1),
+      // which the API records on its first use.
+      const latest = await ports.policies.latest(organisationId);
+      return latest ? parsePolicy(latest.content) : defaultPolicy;
+    },
     async allocateCaseNumber({ prefix, at }) {
       return caseNumberAt(prefix, date(at), await ports.cases.nextSequence(prefix));
     },
