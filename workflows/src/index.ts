@@ -2,3 +2,4 @@
 export { complaint } from './complaint/complaint.workflow';
 export { returnCase } from './return/return.workflow';
 export { repairCase } from './repair/repair.workflow';
+export { followUpCase } from './follow-up/follow-up.workflow';

@@ -65,6 +65,12 @@ function complaintCase(
 ): Complaint {
   return {
     caseType: 'complaint',
+    storeId: input.storeId,
+    // DOMAIN.md §5: the follow-up call after the close is about the complaint's customer.
+    followUpSubject: () => ({
+      parentCaseType: 'complaint',
+      customer: { name: input.customer.name, phone: input.customer.phone },
+    }),
     decide: (s, command, now) => decideComplaint(s, command, now, policy),
     evolve: evolveComplaint,
     parseCommand: parseComplaintCommand,

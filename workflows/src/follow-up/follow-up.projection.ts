@@ -9,7 +9,11 @@ const parentOf = (s: FollowUpState): string | null =>
 
 /** The stage the follow-up is in (its open task's), `closed` at the end. */
 export const followUpStageOf = (s: FollowUpState): string =>
-  s.status === 'closed' ? 'closed' : s.status === 'calling' && s.attempts.length > 0 ? 'retry' : 'call';
+  s.status === 'closed'
+    ? 'closed'
+    : s.status === 'calling' && s.attempts.length > 0
+      ? 'retry'
+      : 'call';
 
 /** The case-level clock of a follow-up: the call due 3 working days after the close (§5). */
 export function followUpView(s: FollowUpState): CaseViewExtras {

@@ -57,6 +57,12 @@ function repairDefinition(
 ): CaseDefinition<'repair', RepairState, RepairEvent, RepairCommand> {
   return {
     caseType: 'repair',
+    storeId: input.storeId,
+    // 001 §16: the service request is logged so the survey can follow (the register's customer).
+    followUpSubject: (s) => ({
+      parentCaseType: 'repair',
+      customer: { name: s.entry.customerName, phone: s.entry.phone === '' ? null : s.entry.phone },
+    }),
     decide: (s, command, now) => decideRepair(s, command, now, policy, calendar),
     evolve: evolveRepair,
     // The payload parsed by the contract's schemas, with the actor the API vouches for.

@@ -9,6 +9,7 @@ import type {
   WorkItem,
 } from '@aso/domain';
 import type { CaseRecord } from './case-records';
+import type { FollowUpSubject } from './follow-up-start';
 import type { CaseClock } from './clock';
 import type { Recorder } from './recorder';
 import type { OpenOptions, TaskBoard } from './task-board';
@@ -62,6 +63,10 @@ export interface CaseDefinition<
   /** why the tasks still open are cancelled when the case is done */
   doneReason: string;
   view(state: S): CaseViewExtras;
+  /** whom the follow-up call of a closed case is about (cases that emit FollowUpRequested) */
+  followUpSubject?(state: S): FollowUpSubject;
+  /** the store the case belongs to (a follow-up it starts belongs there too) */
+  storeId?: string | null;
   snapshot(state: S, facts: BoardFacts, version: number): CaseSnapshot;
 }
 

@@ -27,6 +27,7 @@ import type {
   CaseSetup,
 } from './case-definition';
 import { registerCaseHandlers } from './case-handlers';
+import { startFollowUp } from './follow-up-start';
 import { applyRecords } from './case-records';
 import { CaseClock } from './clock';
 import { DocumentBook } from './documents';
@@ -71,6 +72,8 @@ export class CaseRuntime<
   private readonly setup: CaseSetup;
   private state: S | null = null;
   private changes = 0;
+  /** when the case asked for its follow-up call (FollowUpRequested), if it did */
+  private followUpRequestedAt: number | null = null;
 
   constructor(
     caseType: T,
@@ -170,6 +173,18 @@ export class CaseRuntime<
     }
     await condition(allHandlersFinished);
     await this.recorder.flush();
+    const subject = this.def.followUpSubject?.(this.current());
+    if (this.followUpRequestedAt !== null && subject)
+      await startFollowUp({
+        organisationId: this.setup.organisationId,
+        storeId: this.def.storeId ?? null,
+        caseNumber: this.caseNumber,
+        closedAt: this.followUpRequestedAt,
+        subject,
+        ...(this.setup.holidayTables ? { holidayTables: this.setup.holidayTables } : {}),
+        clock: this.clock,
+        recorder: this.recorder,
+      });
     return this.current();
   }
 
@@ -222,6 +237,7 @@ export class CaseRuntime<
     for (const event of events) {
       const state = this.def.evolve(this.state, event);
       this.state = state;
+      if (event.type === 'FollowUpRequested') this.followUpRequestedAt = event.at;
       this.recorder.audit(`${this.def.caseType}.${event.type}`, event.by, event.at, {
         ...event,
       } as Record<string, unknown>);

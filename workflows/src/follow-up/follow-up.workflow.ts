@@ -1,0 +1,79 @@
+import {
+  parseFollowUpTaskCommand,
+  type FollowUpResult,
+  type FollowUpWorkflowInput,
+} from '@aso/contracts';
+import {
+  decideFollowUp,
+  evolveFollowUp,
+  type FollowUpCommand,
+  type FollowUpEvent,
+  type FollowUpState,
+  type FollowUpWorkItem,
+  followUpSettings,
+  followUpWorkItems,
+} from '@aso/domain';
+import { actorOf } from '../shared/actor';
+import { type CaseDefinition, type CaseScope, caseSetupOf } from '../shared/case-definition';
+import { CaseRuntime } from '../shared/case-runtime';
+import type { OpenOptions } from '../shared/task-board';
+import { parsedTaskCommand } from '../shared/task-command';
+import { LinkedComplaint } from './linked-complaint';
+import { followUpResult, followUpSnapshot, followUpView } from './follow-up.projection';
+import { followUpRecords } from './follow-up.records';
+
+/**
+ * The follow-up call, DOMAIN.md §5 (004; 003 §四.4; 001 §14–17): CS calls within 3 working days
+ * of the followed case's close (or when a plan says), confirms identity, states the purpose,
+ * asks the script and the survey; unreachable → retries, then closed as unreachable; the store
+ * head / CS supervisor reviews the record; a dissatisfied customer gets a new complaint linked
+ * to the old case (Decision 11); one record in N is re-checked. The state is the domain's
+ * FollowUpState, built only by decideFollowUp/evolveFollowUp.
+ */
+export async function followUpCase(input: FollowUpWorkflowInput): Promise<FollowUpResult> {
+  const r = new CaseRuntime('followUp', caseSetupOf(input, input.openedAt), (scope) =>
+    followUpDefinition(input, scope),
+  );
+  await r.open(
+    {
+      type: 'OpenFollowUp',
+      actor: 'department' in input.openedBy ? actorOf(input.openedBy) : { userId: 'system' },
+      caseNumber: input.caseNumber,
+      source: input.source,
+      customer: input.customer,
+    },
+    new Date(input.openedAt),
+  );
+  return followUpResult(await r.run(new LinkedComplaint(input, r)));
+}
+
+function followUpDefinition(
+  input: FollowUpWorkflowInput,
+  { policy, calendar }: CaseScope<'followUp'>,
+): CaseDefinition<'followUp', FollowUpState, FollowUpEvent, FollowUpCommand> {
+  const settings = followUpSettings(policy);
+  return {
+    caseType: 'followUp',
+    decide: (s, command, now) => decideFollowUp(s, command, now, policy, calendar),
+    evolve: evolveFollowUp,
+    parseCommand: (req) => parsedTaskCommand(req, parseFollowUpTaskCommand) as FollowUpCommand,
+    workItems: followUpWorkItems,
+    // The call's clock runs from the followed case's close (3 working days, §5); a retry from
+    // the failed attempt (retryAfter); the review, intake and spot check by reviewWithin.
+    taskOptions: (item, s): OpenOptions => {
+      const w = item as FollowUpWorkItem;
+      if (w.type === 'follow_up_call' && s.attempts.length === 0 && s.call === null)
+        return s.source.kind === 'case_closed'
+          ? { start: s.source.closedAt, override: policy.followUp.afterClose }
+          : {};
+      if (w.type === 'follow_up_call' && s.call === null)
+        return { override: policy.followUp.retryAfter };
+      return { override: settings.reviewWithin };
+    },
+    records: followUpRecords,
+    done: (s) => s.status === 'closed',
+    doneReason: 'follow-up closed',
+    view: followUpView,
+    snapshot: (s, board, version) => followUpSnapshot(input, s, board, version),
+  };
+}
