@@ -75,9 +75,16 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
         tried: [`ASO_TEST_SERVER_PATH=${path}`],
       }
     : resolveTestServer();
-  try {
-    return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
-  } catch (e) {
-    throw failure('the Temporal time-skipping test server', tried, e);
+  // The SDK waits 5 s for the server's port; a JVM on a loaded 2-core machine can take longer
+  // to start, so a start that timed out is tried again before the test file fails.
+  let last: unknown;
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+    } catch (e) {
+      last = e;
+      if (!/did not start within/.test((e as Error).message)) break;
+    }
   }
+  throw failure('the Temporal time-skipping test server', tried, last);
 }

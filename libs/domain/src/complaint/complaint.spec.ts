@@ -124,9 +124,10 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
   it('C03 Decision 1 (002 ch.14): anyone who works takes a complaint; the first response is the opener’s when sales or CS, else CS’s', () => {
     const byCs = new Case();
     byCs.do({ type: 'ReportComplaint', actor: cs, caseNumber: 'KS202603-0001', intake });
-    expect(complaintWorkItems(byCs.s, defaultPolicy).find((w) => w.type === 'first_response')?.department).toBe(
-      'cs',
-    );
+    expect(
+      complaintWorkItems(byCs.s, defaultPolicy).find((w) => w.type === 'first_response')
+        ?.department,
+    ).toBe('cs');
     const byRnd = new Case();
     byRnd.do({
       type: 'ReportComplaint',
@@ -134,9 +135,10 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
       caseNumber: 'KS202603-0002',
       intake,
     });
-    expect(complaintWorkItems(byRnd.s, defaultPolicy).find((w) => w.type === 'first_response')?.department).toBe(
-      'cs',
-    );
+    expect(
+      complaintWorkItems(byRnd.s, defaultPolicy).find((w) => w.type === 'first_response')
+        ?.department,
+    ).toBe('cs');
     const bySales = new Case();
     const [reported] = bySales.do({
       type: 'ReportComplaint',
@@ -144,9 +146,10 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
       caseNumber: 'KS202603-0003',
       intake,
     });
-    expect(complaintWorkItems(bySales.s, defaultPolicy).find((w) => w.type === 'first_response')?.department).toBe(
-      'sales',
-    );
+    expect(
+      complaintWorkItems(bySales.s, defaultPolicy).find((w) => w.type === 'first_response')
+        ?.department,
+    ).toBe('sales');
     // a sales-opened complaint's event is exactly what it was before Decision 1
     expect(reported).not.toHaveProperty('firstResponder');
   });
