@@ -38,6 +38,51 @@ export const DEMO_USERS: readonly DemoUser[] = [
     roles: ['sales_vp'],
     approvalLimitFen: null,
   },
+  // Issue 12 #6: every role a process asks for. The sales manager decides petitions (001 §25.8)
+  // and, like each department's manager, receives its overdue escalations (policy ladder).
+  {
+    username: 'sales-mgr-01',
+    displayName: '销售经理 钱进',
+    department: 'sales',
+    roles: ['manager'],
+    approvalLimitFen: null,
+  },
+  // The store head reviews follow-up records (004 三.(四), F04): a sales supervisor of a store.
+  {
+    username: 'store-head-01',
+    displayName: '门店店长 蒋丽',
+    department: 'sales',
+    roles: ['supervisor'],
+    approvalLimitFen: null,
+  },
+  {
+    username: 'gmo-01',
+    displayName: '总经办 审核 韩梅',
+    department: 'gm_office',
+    roles: ['staff'],
+    approvalLimitFen: null,
+  },
+  {
+    username: 'wh-mgr-01',
+    displayName: '仓储经理 曹磊',
+    department: 'warehouse',
+    roles: ['manager'],
+    approvalLimitFen: null,
+  },
+  {
+    username: 'fin-mgr-01',
+    displayName: '财务经理 邓敏',
+    department: 'finance',
+    roles: ['manager'],
+    approvalLimitFen: null,
+  },
+  {
+    username: 'hr-01',
+    displayName: '人事 彭涛',
+    department: 'hr',
+    roles: ['staff'],
+    approvalLimitFen: null,
+  },
   {
     username: 'cs-01',
     displayName: '客服 陈静',
@@ -165,6 +210,9 @@ export async function seedDemo(
   try {
     const users = new UsersRepository(ds);
     const created: string[] = [];
+    await ds.query(`INSERT INTO organisations (id, name) VALUES ($1, $1) ON CONFLICT DO NOTHING`, [
+      organisationId,
+    ]);
     for (const u of DEMO_USERS) {
       if (await users.findByUsername(organisationId, u.username)) continue;
       const row = await users.create({

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@aso/config';
 import { LoggerModule } from 'nestjs-pino';
+import { AbsencesModule } from './absences/absences.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -48,6 +49,7 @@ import { UsersModule } from './users/users.module';
     AttachmentsModule,
     AuditModule,
     ReportsModule,
+    AbsencesModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
 })

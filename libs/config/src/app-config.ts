@@ -54,6 +54,12 @@ export const appConfigSchema = z.object({
    * clients reach the API directly, or they choose their own address.
    */
   TRUST_PROXY: flag(false),
+  /**
+   * How often (ms) the API hands the claimed tasks of users whose absence has started to their
+   * delegates (issue 12 #7; idempotent, every instance may sweep). 0 = never (an absence that
+   * has already started is still handed over when it is recorded).
+   */
+  ABSENCE_SWEEP_MS: count(0, 86_400_000, 60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** Largest case attachment accepted (bytes); larger uploads answer 413 PAYLOAD_TOO_LARGE. */
   ATTACHMENT_MAX_BYTES: z.coerce

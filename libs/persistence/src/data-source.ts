@@ -16,6 +16,8 @@ import { AttachmentEntity } from './entities/attachment.entity';
 import { IdempotencyAttachments1763800400000 } from './migrations/1763800400000-idempotency-attachments';
 import { AuthThrottle1763800750000 } from './migrations/1763800750000-auth-throttle';
 import { CaseIntentsClaimHeartbeat1763800800000 } from './migrations/1763800800000-case-intents-claim-heartbeat';
+import { PolicyVersionsAbsencesOrganisations1763801200000 } from './migrations/1763801200000-policy-versions-absences-organisations';
+import { AbsenceEntity } from './entities/absence.entity';
 
 export const entities = [
   CaseEntity,
@@ -27,6 +29,7 @@ export const entities = [
   RefreshTokenEntity,
   IdempotencyKeyEntity,
   AttachmentEntity,
+  AbsenceEntity,
 ];
 /** In order. Never edit one that has landed: add a new one. */
 export const migrations = [
@@ -39,6 +42,7 @@ export const migrations = [
   IdempotencyAttachments1763800400000,
   AuthThrottle1763800750000,
   CaseIntentsClaimHeartbeat1763800800000,
+  PolicyVersionsAbsencesOrganisations1763801200000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

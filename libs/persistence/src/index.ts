@@ -29,3 +29,5 @@ export * from './mappers/document.mapper';
 export * from './mappers/case.mapper';
 export * from './repositories/database-health';
 export * from './persistence.module';
+export * from './entities/absence.entity';
+export * from './repositories/absences.repository';

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@aso/config';
 import type { DataSource } from 'typeorm';
 import { AttachmentStore } from './attachments/attachment-store';
 import { createDataSource } from './data-source';
+import { AbsencesRepository } from './repositories/absences.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { CasesRepository } from './repositories/cases.repository';
 import { DatabaseHealth } from './repositories/database-health';
@@ -31,6 +32,7 @@ export const REPOSITORIES = [
   KpiRepository,
   IdempotencyKeysRepository,
   DatabaseHealth,
+  AbsencesRepository,
 ] as const;
 
 const overDataSource = (repository: new (ds: DataSource) => unknown): Provider => ({

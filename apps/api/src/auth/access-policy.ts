@@ -4,6 +4,7 @@ import {
   assertTaskVerdict,
   DomainError,
   type Department,
+  fitsTask,
   mayClaim,
   mayHandOn,
   mayReceive,
@@ -167,6 +168,31 @@ export function assertWithinPersonalLimit(user: AuthUser, amountFen: number | nu
       'APPROVAL_LIMIT_EXCEEDED',
       `The amount exceeds your personal approval limit`,
       { userId: user.id, amountFen, limitFen: user.approvalLimitFen },
+    );
+  }
+}
+
+/**
+ * An absent user's delegate (issue 12 #7) must be able to work every task the absent user
+ * could: the same department, and each of the absent user's working roles — asked of the task
+ * rule book as a task of that department and role, so "fits" means what claim and complete
+ * will check. (Roles are not ranked in the rule book: a manager's task is not a supervisor's.)
+ */
+export function assertDelegateFits(absent: AuthUser, delegate: Actor): void {
+  const working = absent.roles.filter((r) => r !== 'auditor' && r !== 'admin');
+  for (const role of working.length > 0 ? working : absent.roles) {
+    assertTaskVerdict(
+      fitsTask(
+        {
+          taskId: '(delegation)',
+          status: 'open',
+          department: absent.department,
+          roles: [role],
+          assignee: null,
+        },
+        delegate,
+        { absentUserId: absent.id },
+      ),
     );
   }
 }

@@ -1,15 +1,84 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, defaultPolicy, parsePolicy, type PolicyDocument } from '@aso/domain';
-import { PoliciesRepository } from '@aso/persistence';
+import {
+  DomainError,
+  defaultPolicy,
+  parsePolicy,
+  policyDocumentSchema,
+  type PolicyDocument,
+  type Role,
+} from '@aso/domain';
+import { AuditRepository, PoliciesRepository, type PolicyVersionEntity } from '@aso/persistence';
+import { assertAdmin } from '../auth/access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import { ApiError } from '../common/api-error';
+import { recordOrgEvent } from '../audit/org-audit';
+import { diffPolicies, type PolicyChange } from './policy-diff';
 
 /**
- * The policy a new case pins. Versions are data in PostgreSQL; an organisation without one gets
- * the default policy (version 1) recorded on first use. Running cases never read this again:
- * their workflow input carries the version they started with.
+ * Who reads the policy versions: admins (who publish them), auditors (who check a case against
+ * the version it pinned) and the managers who approve under them (department managers, the
+ * sales VP, the VP in charge, the GM: their limits and deadlines are in the document). Staff and
+ * supervisors work tasks whose deadlines the case already shows; they are refused.
+ */
+export const POLICY_READER_ROLES: readonly Role[] = [
+  'admin',
+  'auditor',
+  'manager',
+  'sales_vp',
+  'vp',
+  'gm',
+];
+
+export function assertMayReadPolicies(user: AuthUser): void {
+  if (POLICY_READER_ROLES.some((r) => user.roles.includes(r))) return;
+  throw new DomainError(
+    'WRONG_ROLE',
+    `Policy versions are read by: ${POLICY_READER_ROLES.join(', ')}`,
+    { userId: user.id, requiredRoles: [...POLICY_READER_ROLES], actualRoles: [...user.roles] },
+  );
+}
+
+export interface PolicyVersionSummary {
+  version: number;
+  name: string;
+  effectiveFrom: string;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+export interface PolicyVersionView extends PolicyVersionSummary {
+  document: PolicyDocument;
+}
+
+export interface PolicyDiffView {
+  from: number;
+  to: number;
+  changes: PolicyChange[];
+}
+
+const summaryOf = (row: PolicyVersionEntity): PolicyVersionSummary => {
+  const content = row.content as { name?: unknown; effectiveFrom?: unknown };
+  return {
+    version: row.version,
+    name: typeof content.name === 'string' ? content.name : '',
+    effectiveFrom: typeof content.effectiveFrom === 'string' ? content.effectiveFrom : '',
+    publishedAt: row.createdAt.toISOString(),
+    publishedBy: row.createdBy,
+  };
+};
+
+/**
+ * The policy a new case pins, and the admins' versions (DOMAIN.md "Policy versions"). Versions
+ * are data in PostgreSQL, added and never edited (a trigger refuses an UPDATE); an organisation
+ * without one gets the default policy (version 1) recorded on first use. Running cases never
+ * read this again: their workflow input carries the version they started with.
  */
 @Injectable()
 export class PoliciesService {
-  constructor(private readonly policies: PoliciesRepository) {}
+  constructor(
+    private readonly policies: PoliciesRepository,
+    private readonly audit: AuditRepository,
+  ) {}
 
   async current(organisationId: string): Promise<PolicyDocument> {
     const latest = await this.policies.latest(organisationId);
@@ -18,16 +87,98 @@ export class PoliciesService {
     return defaultPolicy;
   }
 
-  /** Adds a new version (never edits one): its number must follow the latest. */
-  async publish(organisationId: string, document: unknown, by: string): Promise<PolicyDocument> {
+  async list(user: AuthUser): Promise<PolicyVersionSummary[]> {
+    assertMayReadPolicies(user);
+    await this.current(user.organisationId);
+    return (await this.policies.list(user.organisationId)).map(summaryOf);
+  }
+
+  async get(user: AuthUser, version: number): Promise<PolicyVersionView> {
+    assertMayReadPolicies(user);
+    const row = await this.row(user.organisationId, version);
+    return { ...summaryOf(row), document: parsePolicy(row.content) };
+  }
+
+  /** What changed from version `from` to version `to` (either order), leaf by leaf. */
+  async diff(user: AuthUser, from: number, to: number): Promise<PolicyDiffView> {
+    assertMayReadPolicies(user);
+    const [a, b] = await Promise.all([
+      this.row(user.organisationId, from),
+      this.row(user.organisationId, to),
+    ]);
+    return { from, to, changes: diffPolicies(a.content, b.content) };
+  }
+
+  /**
+   * Publishes a new version (an admin's; never an edit): the whole document is validated and
+   * every offending path answered at once (400, `body.<path>`), the version must follow the
+   * latest, and a concurrent publication of the same number loses with 409. Audited in the
+   * organisation's trail with the diff against the version it supersedes.
+   */
+  async publish(user: AuthUser, document: unknown): Promise<PolicyVersionView> {
+    assertAdmin(user, 'Publishing a policy version');
+    const latest = await this.current(user.organisationId);
+    const issues = validationIssues(document, latest.version + 1);
+    if (issues.length > 0) {
+      throw new ApiError(
+        'VALIDATION_FAILED',
+        `Policy document rejected: ${issues.map((i) => i.path).join(', ')}`,
+        { issues },
+      );
+    }
     const policy = parsePolicy(document);
-    const latest = await this.current(organisationId);
-    if (policy.version !== latest.version + 1) {
-      throw new DomainError('POLICY_INVALID', `The next policy version is ${latest.version + 1}`, {
-        issues: [{ path: 'version', message: `must be ${latest.version + 1}` }],
+    const added = await this.policies.add(user.organisationId, policy.version, policy, user.id);
+    if (!added) {
+      throw new ApiError('CONFLICT', `Policy version ${policy.version} was just published`, {
+        version: policy.version,
       });
     }
-    await this.policies.add(organisationId, policy.version, policy, by);
-    return policy;
+    await recordOrgEvent(this.audit, {
+      organisationId: user.organisationId,
+      key: `policy:v${policy.version}`,
+      actor: user.id,
+      action: 'PolicyVersionPublished',
+      policyVersion: policy.version,
+      data: {
+        version: policy.version,
+        supersedes: latest.version,
+        name: policy.name,
+        changes: diffPolicies(latest, policy).map((c) => c.path),
+      },
+    });
+    return this.get(user, policy.version);
   }
+
+  private async row(organisationId: string, version: number): Promise<PolicyVersionEntity> {
+    if (version === defaultPolicy.version) await this.current(organisationId);
+    const row = await this.policies.find(organisationId, version);
+    if (!row) {
+      throw new ApiError('NOT_FOUND', `No policy version ${version}`, { version });
+    }
+    return row;
+  }
+}
+
+/** Every offending path of the document (schema and cross-field rules, and the version number). */
+function validationIssues(
+  document: unknown,
+  nextVersion: number,
+): Array<{ path: string; message: string }> {
+  const issues: Array<{ path: string; message: string }> = [];
+  const parsed = policyDocumentSchema.safeParse(document);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      if (i.code === 'unrecognized_keys')
+        for (const k of i.keys)
+          issues.push({ path: ['body', ...i.path, k].join('.'), message: 'unknown field' });
+      else issues.push({ path: ['body', ...i.path].join('.'), message: i.message });
+    }
+  }
+  const version = (document as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version !== nextVersion)
+    issues.push({
+      path: 'body.version',
+      message: `must be ${nextVersion} (the next version; versions are never edited)`,
+    });
+  return issues;
 }

@@ -12,6 +12,13 @@ export class PoliciesRepository {
     });
   }
 
+  /** Every version of the organisation, oldest first. */
+  list(organisationId: string): Promise<PolicyVersionEntity[]> {
+    return this.ds
+      .getRepository(PolicyVersionEntity)
+      .find({ where: { organisationId }, order: { version: 'ASC' } });
+  }
+
   find(organisationId: string, version: number): Promise<PolicyVersionEntity | null> {
     return this.ds.getRepository(PolicyVersionEntity).findOneBy({ organisationId, version });
   }

@@ -105,6 +105,14 @@ export class TasksRepository {
     return { items, total };
   }
 
+  /** The open tasks a user holds (claimed by or delegated to them), oldest first. */
+  claimedBy(organisationId: string, userId: string): Promise<TaskEntity[]> {
+    return this.ds.getRepository(TaskEntity).find({
+      where: { organisationId, assignee: userId, status: 'claimed' },
+      order: { createdAt: 'ASC', taskId: 'ASC' },
+    });
+  }
+
   forCase(organisationId: string, caseNumber: string): Promise<TaskEntity[]> {
     return this.ds.getRepository(TaskEntity).find({
       where: { organisationId, caseNumber },
