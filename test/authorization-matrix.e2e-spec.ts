@@ -261,6 +261,36 @@ const GM_OFFICE: Role[] = ['vp', 'gm', 'auditor'];
 const CASE_READERS = [...SALES, ...CS, ...GM_OFFICE];
 const REPORT_READERS: Role[] = ['sales_vp', 'cs manager', 'rnd manager', 'vp', 'gm', 'auditor'];
 const auditorOr = (code: string) => (r: Role) => (r === 'auditor' ? 'AUDITOR_READ_ONLY' : code);
+/** Admins publish policy versions; auditors and managers (manager, sales VP, VP, GM) read them. */
+const POLICY_READERS: Role[] = [
+  'sales_vp',
+  'cs manager',
+  'rnd manager',
+  'vp',
+  'gm',
+  'auditor',
+  'admin',
+];
+const WORKERS_AND_ADMIN = ALL.filter((r) => r !== 'auditor');
+/** A fresh user of the role's department and roles: a delegate who fits (one per role). */
+const delegates = new Map<Role, Promise<string>>();
+const delegateFor = (r: Role): Promise<string> => {
+  let id = delegates.get(r);
+  if (!id) {
+    id = call(api.url, 'POST', '/admin/users', as.admin, {
+      username: `matrix-${process.pid}-stand-in-${r.replace(/\W/g, '')}`,
+      displayName: '代理人',
+      password: 'matrix-password-0123',
+      department: as[r].user.department,
+      roles: as[r].user.roles,
+    }).then((res) => {
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    });
+    delegates.set(r, id);
+  }
+  return id;
+};
 
 /** Read-only fixtures shared by the cells that change nothing (built once, lazily). */
 let readCase: Promise<string> | undefined;
@@ -461,6 +491,60 @@ const MATRIX: Record<string, Row> = {
   'GET /reports/repair-kpis': {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
     run: get('/reports/repair-kpis?from=2026-01-01&to=2026-12-31'),
+  },
+  // Policy versions (issue 12 #5): read by admins, auditors and managers; published by admins.
+  'GET /policies': {
+    expect: only('200', POLICY_READERS, () => 'WRONG_ROLE'),
+    run: get('/policies'),
+  },
+  'GET /policies/:version': {
+    expect: only('200', POLICY_READERS, () => 'WRONG_ROLE'),
+    run: get('/policies/1'),
+  },
+  'GET /policies/:a/diff/:b': {
+    expect: only('200', POLICY_READERS, () => 'WRONG_ROLE'),
+    run: get('/policies/1/diff/1'),
+  },
+  'POST /policies': {
+    expect: only('201', ['admin'], auditorOr('WRONG_ROLE')),
+    run: async (r) => {
+      // the latest document again as the next version (same rules: other rows are unaffected)
+      const versions = await call(api.url, 'GET', '/policies', as.admin);
+      const latest = (versions.body as Array<{ version: number }>).at(-1)?.version ?? 1;
+      const doc = await call(api.url, 'GET', `/policies/${latest}`, as.admin);
+      return call(api.url, 'POST', '/policies', as[r], {
+        ...doc.body.document,
+        version: latest + 1,
+        name: `matrix ${r}`,
+      });
+    },
+  },
+  // Absences (issue 12 #7): every user records and cancels their own; auditors change nothing.
+  'POST /users/me/absences': {
+    expect: only('201', WORKERS_AND_ADMIN, () => 'AUDITOR_READ_ONLY'),
+    run: async (r) =>
+      call(api.url, 'POST', '/users/me/absences', as[r], {
+        startsAt: '2031-01-06T09:00:00+08:00',
+        endsAt: '2031-01-07T18:00:00+08:00',
+        delegateUserId: await delegateFor(r),
+      }),
+  },
+  'GET /users/me/absences': { expect: everyone('200'), run: get('/users/me/absences') },
+  'POST /users/me/absences/:id/cancel': {
+    expect: only('200', WORKERS_AND_ADMIN, () => 'AUDITOR_READ_ONLY'),
+    run: async (r, allowed) => {
+      let id = '00000000-0000-4000-8000-000000000000';
+      if (allowed) {
+        const res = await call(api.url, 'POST', '/users/me/absences', as[r], {
+          startsAt: '2031-02-03T09:00:00+08:00',
+          endsAt: '2031-02-04T18:00:00+08:00',
+          delegateUserId: await delegateFor(r),
+        });
+        expect(res.status).toBe(201);
+        id = res.body.id as string;
+      }
+      return call(api.url, 'POST', `/users/me/absences/${id}/cancel`, as[r], {});
+    },
   },
   // Last: it ends the user's refresh sessions (its own login, so the matrix's session stays).
   'POST /auth/logout': {

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { defaultPolicyInput } from '@aso/domain';
 import { call, loginAll, OTHER_ORG, type ActorName, type Session } from './support/http';
 import { serviceRequest, slotIn, withEntry } from './support/repair-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
@@ -103,6 +104,8 @@ async function snapshot(caseNumbers: string[]) {
       tasks: await count('tasks'),
       audit_events: await count('audit_events'),
       users: await count('users'),
+      policy_versions: await count('policy_versions'),
+      absences: await count('absences'),
     },
     cases: await rows(
       'SELECT * FROM cases WHERE organisation_id = $1 AND case_number = ANY($2) ORDER BY case_number',
@@ -925,6 +928,109 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
       },
     );
     expect(ok.status).toBe(200);
+  });
+
+  test('issue 12 #5, #7: policy versions and absences — bad documents, versions, periods and delegates name the field', async () => {
+    const v2 = { ...defaultPolicyInput, version: 2, name: 'bad-input v2' };
+    const publish = (name: string, body: unknown, field: string): BadCase => ({
+      name: `publish: ${name}`,
+      method: 'POST',
+      path: '/policies',
+      as: 'admin',
+      body,
+      field,
+    });
+    const absence = (name: string, patch: Record<string, unknown>, field: string): BadCase => ({
+      name: `absence: ${name}`,
+      method: 'POST',
+      path: '/users/me/absences',
+      as: 'cs',
+      body: {
+        startsAt: '2030-01-07T09:00:00+08:00',
+        endsAt: '2030-01-08T18:00:00+08:00',
+        delegateUserId: as.cs2.user.id,
+        ...patch,
+      },
+      field,
+    });
+    const get = (path: string, field: string, who: ActorName = 'admin'): BadCase => ({
+      name: `GET ${path}`,
+      method: 'GET',
+      path,
+      as: who,
+      field,
+    });
+    await expectRefused(
+      [
+        publish('empty', {}, 'body.version'),
+        publish('an array', [v2], 'body'),
+        publish('version 1 again (never edited in place)', { ...v2, version: 1 }, 'body.version'),
+        publish('version 7 (skips)', { ...v2, version: 7 }, 'body.version'),
+        publish('version as text', { ...v2, version: '2' }, 'body.version'),
+        publish('unknown top-level field', { ...v2, colour: 'red' }, 'body.colour'),
+        publish(
+          'negative close deadline',
+          {
+            ...v2,
+            deadlines: {
+              ...v2.deadlines,
+              complaint: {
+                ...v2.deadlines.complaint,
+                close: { ...v2.deadlines.complaint.close, amount: -6 },
+              },
+            },
+          },
+          'body.deadlines.complaint.close.amount',
+        ),
+        publish('10k-char name', { ...v2, name: HUGE }, 'body.name'),
+        publish('NUL in name', { ...v2, name: 'a\u0000b' }, 'body.name'),
+        get('/policies/abc', 'params.version'),
+        get('/policies/0', 'params.version'),
+        get('/policies/1.5', 'params.version'),
+        get(`/policies/${HUGE}`, 'params.version'),
+        get('/policies/1/diff/x', 'params.b'),
+        get('/policies/-1/diff/2', 'params.a'),
+        absence(
+          'empty',
+          { startsAt: undefined, endsAt: undefined, delegateUserId: undefined },
+          'body.startsAt',
+        ),
+        absence('not an instant', { startsAt: 'next monday' }, 'body.startsAt'),
+        absence('no offset', { startsAt: '2030-01-07T09:00:00' }, 'body.startsAt'),
+        absence('ends before it starts', { endsAt: '2030-01-06T09:00:00+08:00' }, 'body.endsAt'),
+        absence(
+          'ended already',
+          { startsAt: '2020-01-01T00:00:00Z', endsAt: '2020-01-02T00:00:00Z' },
+          'body.endsAt',
+        ),
+        absence('two years', { endsAt: '2032-01-08T18:00:00+08:00' }, 'body.endsAt'),
+        absence('delegate not a uuid', { delegateUserId: 'cs-02' }, 'body.delegateUserId'),
+        absence('delegate myself', { delegateUserId: as.cs.user.id }, 'body.delegateUserId'),
+        absence('10k-char reason', { reason: HUGE }, 'body.reason'),
+        absence('unknown field', { colour: 'red' }, 'body.colour'),
+        {
+          name: 'cancel: id not a uuid',
+          method: 'POST',
+          path: '/users/me/absences/not-a-uuid/cancel',
+          as: 'cs',
+          field: 'params.id',
+        },
+      ],
+      [registration],
+    );
+    // A document with several faults names every one of them in one answer.
+    const res = await call(api.url, 'POST', '/policies', as.admin, {
+      ...v2,
+      version: 9,
+      colour: 'red',
+      followUp: { ...v2.followUp, maxAttempts: 0 },
+    });
+    expect(res.status).toBe(400);
+    expect((res.body.details.issues as Array<{ path: string }>).map((i) => i.path).sort()).toEqual([
+      'body.colour',
+      'body.followUp.maxAttempts',
+      'body.version',
+    ]);
   });
 
   test('the well-formed commands still go through (the edge is not stricter than the domain)', async () => {

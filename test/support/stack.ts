@@ -31,6 +31,8 @@ export function baseEnv(taskQueue: string): NodeJS.ProcessEnv {
     // Every suite logs in from 127.0.0.1 against one database: the per-address login limit
     // would add up their failures. test/login-throttle.e2e-spec.ts sets its own thresholds.
     LOGIN_ADDRESS_MAX_FAILURES: '1000000',
+    // Absence hand-overs sweep only in the suite that tests them (test/absences.e2e-spec.ts).
+    ABSENCE_SWEEP_MS: '0',
   };
 }
 

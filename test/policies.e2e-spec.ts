@@ -1,0 +1,212 @@
+import { Client } from 'pg';
+import { defaultPolicyInput } from '@aso/domain';
+import { seedDemo } from '../tools/seed-demo';
+import { call, E2E_PASSWORD, login, type Session } from './support/http';
+import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
+
+/**
+ * Policy versions for admins (issue 12 #5), over HTTP against the real api + worker + Temporal
+ * + PostgreSQL. The suite seeds an organisation of its own: a version published here must not
+ * change what the other suites' cases pin.
+ */
+const TASK_QUEUE = `e2e-policies-${process.pid}`;
+const ORG = `e2e-policies-${process.pid}`;
+let api: AppProcess & { url: string };
+let worker: AppProcess;
+let db: Client;
+let admin: Session;
+let sales: Session;
+let cs: Session;
+let auditor: Session;
+let csManager: Session;
+
+beforeAll(async () => {
+  await seedDemo(process.env.ASO_E2E_DATABASE_URL as string, {
+    organisationId: ORG,
+    password: E2E_PASSWORD,
+  });
+  db = new Client({ connectionString: process.env.ASO_E2E_DATABASE_URL });
+  await db.connect();
+  [api, worker] = await Promise.all([startApi(TASK_QUEUE), startWorker(TASK_QUEUE)]);
+  const who = (u: string) => login(api.url, u, ORG);
+  [admin, sales, cs, auditor, csManager] = await Promise.all([
+    who('admin-01'),
+    who('sales-01'),
+    who('cs-01'),
+    who('auditor-01'),
+    who('cs-mgr-01'),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([api?.stop(), worker?.stop()]);
+  await db?.end();
+});
+
+const complaint = (order: string) => ({
+  customer: { name: '孙八', phone: '13500135000' },
+  orderNumber: order,
+  batchNumber: 'B2612-01',
+  shipDate: '2026-11-20',
+  defectDescription: '录音笔无法充电',
+  demand: '换货',
+  quantity: 1,
+  channel: 'phone',
+});
+
+async function open(order: string): Promise<{ caseNumber: string; policyVersion: number }> {
+  const res = await call(api.url, 'POST', '/complaints', sales, complaint(order));
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+/** The case as GET /cases/:n shows it once the read model and the live view are there. */
+const caseView = (caseNumber: string) =>
+  eventually(async () => {
+    const res = await call(api.url, 'GET', `/cases/${caseNumber}`, cs);
+    return res.status === 200 && res.body.live ? res.body : undefined;
+  });
+
+/** The 6 days of 001 §26.1 counted in calendar days (Decision 2): the change v2 publishes. */
+const v2 = {
+  ...defaultPolicyInput,
+  version: 2,
+  name: 'After-sales policy v2 (6 calendar days to close)',
+  effectiveFrom: '2026-12-01',
+  deadlines: {
+    ...defaultPolicyInput.deadlines,
+    complaint: {
+      ...defaultPolicyInput.deadlines.complaint,
+      close: { ...defaultPolicyInput.deadlines.complaint.close, unit: 'calendar_days' as const },
+    },
+  },
+};
+
+describe('policy versions for admins', () => {
+  test('before any publication the organisation has version 1 (the default, by system)', async () => {
+    const res = await call(api.url, 'GET', '/policies', admin);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([
+      expect.objectContaining({ version: 1, publishedBy: 'system', effectiveFrom: '2025-01-01' }),
+    ]);
+    const one = await call(api.url, 'GET', '/policies/1', auditor);
+    expect(one.status).toBe(200);
+    expect(one.body.document.deadlines.complaint.close).toMatchObject({
+      amount: 6,
+      unit: 'working_days',
+    });
+  });
+
+  test('an admin publishes v2: a new complaint pins v2 while the one opened before keeps v1; the diff names the change; the publication is audited; v1 is never edited', async () => {
+    const old = await open(`SO-POLICY-OLD-${process.pid}`);
+    expect(old.policyVersion).toBe(1);
+
+    const published = await call(api.url, 'POST', '/policies', admin, v2);
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({
+      version: 2,
+      name: v2.name,
+      publishedBy: admin.user.id,
+      document: { version: 2 },
+    });
+    expect(published.body.document.deadlines.complaint.close.unit).toBe('calendar_days');
+
+    const fresh = await open(`SO-POLICY-NEW-${process.pid}`);
+    expect(fresh.policyVersion).toBe(2);
+    const [oldView, newView] = await Promise.all([
+      caseView(old.caseNumber),
+      caseView(fresh.caseNumber),
+    ]);
+    expect({ old: oldView.policyVersion, oldLive: oldView.live.policyVersion }).toEqual({
+      old: 1,
+      oldLive: 1,
+    });
+    expect({ fresh: newView.policyVersion, freshLive: newView.live.policyVersion }).toEqual({
+      fresh: 2,
+      freshLive: 2,
+    });
+
+    const list = await call(api.url, 'GET', '/policies', csManager);
+    expect(list.status).toBe(200);
+    expect((list.body as Array<{ version: number }>).map((v) => v.version)).toEqual([1, 2]);
+
+    const diff = await call(api.url, 'GET', '/policies/1/diff/2', auditor);
+    expect(diff.status).toBe(200);
+    expect(diff.body).toEqual({
+      from: 1,
+      to: 2,
+      changes: [
+        {
+          path: 'deadlines.complaint.close.unit',
+          old: 'working_days',
+          new: 'calendar_days',
+        },
+        { path: 'effectiveFrom', old: '2025-01-01', new: '2026-12-01' },
+        { path: 'name', old: defaultPolicyInput.name, new: v2.name },
+        { path: 'version', old: 1, new: 2 },
+      ],
+    });
+    const back = await call(api.url, 'GET', '/policies/2/diff/1', auditor);
+    expect(back.body.changes).toContainEqual({ path: 'version', old: 2, new: 1 });
+
+    // audited in the organisation's trail, chained like a case's
+    const events = await db.query(
+      `SELECT actor, action, data, policy_version FROM audit_events
+        WHERE organisation_id = $1 AND case_number = $2 ORDER BY seq`,
+      [ORG, `org:${ORG}`],
+    );
+    expect(events.rows).toEqual([
+      {
+        actor: admin.user.id,
+        action: 'PolicyVersionPublished',
+        policy_version: 2,
+        data: expect.objectContaining({
+          version: 2,
+          supersedes: 1,
+          changes: ['deadlines.complaint.close.unit', 'effectiveFrom', 'name', 'version'],
+        }),
+      },
+    ]);
+
+    // never edited in place: the same number again is refused, and the table refuses an UPDATE
+    const again = await call(api.url, 'POST', '/policies', admin, { ...v2, name: 'v2 edited' });
+    expect(again.status).toBe(400);
+    expect(again.body.details.issues).toEqual([
+      expect.objectContaining({ path: 'body.version', message: expect.stringContaining('3') }),
+    ]);
+    await expect(
+      db.query(`UPDATE policy_versions SET content = '{}' WHERE organisation_id = $1`, [ORG]),
+    ).rejects.toThrow(/never edited/);
+    const still = await call(api.url, 'GET', '/policies/2', admin);
+    expect(still.body.name).toBe(v2.name);
+  });
+
+  test('two admins publishing the same next version at once: one version lands, the other is refused', async () => {
+    const versions = await call(api.url, 'GET', '/policies', admin);
+    const next = (versions.body as Array<{ version: number }>).length + 1;
+    const doc = { ...v2, version: next, name: `v${next}` };
+    const other = await login(api.url, 'admin-01', ORG);
+    const answers = await Promise.all([
+      call(api.url, 'POST', '/policies', admin, doc),
+      call(api.url, 'POST', '/policies', other, { ...doc, name: `v${next} (other)` }),
+    ]);
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses[0]).toBe(201);
+    expect([400, 409]).toContain(statuses[1]);
+    const after = await call(api.url, 'GET', '/policies', admin);
+    expect((after.body as unknown[]).length).toBe(next);
+  });
+
+  test('a missing version is 404 NOT_FOUND; staff and supervisors may not read versions; only admins publish', async () => {
+    expect((await call(api.url, 'GET', '/policies/99', admin)).body).toMatchObject({
+      code: 'NOT_FOUND',
+      details: { version: 99 },
+    });
+    expect((await call(api.url, 'GET', '/policies/1/diff/99', admin)).status).toBe(404);
+    expect((await call(api.url, 'GET', '/policies', cs)).body.code).toBe('WRONG_ROLE');
+    const byManager = await call(api.url, 'POST', '/policies', csManager, { ...v2, version: 9 });
+    expect(byManager).toMatchObject({ status: 403, body: { code: 'WRONG_ROLE' } });
+    const byAuditor = await call(api.url, 'POST', '/policies', auditor, { ...v2, version: 9 });
+    expect(byAuditor).toMatchObject({ status: 403, body: { code: 'AUDITOR_READ_ONLY' } });
+  });
+});
