@@ -159,6 +159,9 @@ export class PoliciesService {
   }
 }
 
+/** The longest free text of a policy document (a name, an article cited in `basis`, a label). */
+const MAX_POLICY_TEXT = 1000;
+
 /** Every offending path of the document (schema and cross-field rules, and the version number). */
 function validationIssues(
   document: unknown,
@@ -174,6 +177,15 @@ function validationIssues(
       else issues.push({ path: ['body', ...i.path].join('.'), message: i.message });
     }
   }
+  // The domain's schema bounds numbers and enums; free text (names, bases, labels) is bounded here.
+  const walk = (v: unknown, path: string[]): void => {
+    if (typeof v === 'string' && v.length > MAX_POLICY_TEXT)
+      issues.push({ path: path.join('.'), message: `at most ${MAX_POLICY_TEXT} characters` });
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, String(i)]));
+    else if (typeof v === 'object' && v !== null)
+      for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(document, ['body']);
   const version = (document as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version !== nextVersion)
     issues.push({
