@@ -1,6 +1,7 @@
 import { isCodedError } from '../common/api-error';
 import {
   assertAdmin,
+  assertDelegateFits,
   assertMayOpenComplaint,
   assertMayOpenRepair,
   assertMayReadCase,
@@ -145,5 +146,33 @@ describe('access policy', () => {
     expect(
       codeOf(() => assertWithinPersonalLimit(user({ approvalLimitFen: 1 }), null)),
     ).toBeUndefined();
+  });
+
+  test('issue 12 #7: an absent user’s delegate fits their department and each of their working roles', () => {
+    const actor = (department: AuthUser['department'], roles: AuthUser['roles']) => ({
+      userId: 'u-2',
+      department,
+      roles,
+    });
+    const staff = user();
+    expect(codeOf(() => assertDelegateFits(staff, actor('cs', ['staff'])))).toBeUndefined();
+    expect(
+      codeOf(() => assertDelegateFits(staff, actor('cs', ['manager', 'staff']))),
+    ).toBeUndefined();
+    expect(codeOf(() => assertDelegateFits(staff, actor('rnd', ['staff'])))).toBe(
+      'WRONG_DEPARTMENT',
+    );
+    // roles are not ranked: a manager does not work a staff task, nor an auditor any
+    expect(codeOf(() => assertDelegateFits(staff, actor('cs', ['manager'])))).toBe('WRONG_ROLE');
+    expect(codeOf(() => assertDelegateFits(staff, actor('cs', ['auditor'])))).toBe('WRONG_ROLE');
+    // every working role of the absent user, not just one of them
+    const both = user({ roles: ['staff', 'supervisor'] });
+    expect(codeOf(() => assertDelegateFits(both, actor('cs', ['staff'])))).toBe('WRONG_ROLE');
+    expect(
+      codeOf(() => assertDelegateFits(both, actor('cs', ['supervisor', 'staff']))),
+    ).toBeUndefined();
+    const admin = user({ department: 'hr', roles: ['admin'] });
+    expect(codeOf(() => assertDelegateFits(admin, actor('hr', ['admin'])))).toBeUndefined();
+    expect(codeOf(() => assertDelegateFits(admin, actor('hr', ['staff'])))).toBe('WRONG_ROLE');
   });
 });
