@@ -1,5 +1,101 @@
 // GENERATED from the API’s OpenAPI document by `npm run web:client`: do not edit.
 export interface paths {
+    "/users/me/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My absences, and the live absences I stand in for */
+        get: operations["getUsersMeAbsences"];
+        put?: never;
+        /**
+         * Record an absence and the delegate who stands in
+         * @description The delegate must be an active user of your department holding each of your working roles (403 WRONG_DEPARTMENT / WRONG_ROLE otherwise) and not away themself (409). Once the absence starts, your claimed tasks are handed to the delegate (audited delegations); the delegate approves within their own limit.
+         */
+        post: operations["postUsersMeAbsences"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me/absences/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a scheduled or active absence (tasks already handed over stay) */
+        post: operations["postUsersMeAbsencesIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The policy versions of the organisation, oldest first
+         * @description Admins, auditors and managers (manager, sales VP, VP in charge, GM).
+         */
+        get: operations["getPolicies"];
+        put?: never;
+        /**
+         * Publish a new policy version (admins; a version is never edited in place)
+         * @description The whole document is validated; every offending path is listed in the 400 details (body.…). Its version must be the latest + 1; a concurrent publication of the same number answers 409. Running cases keep the version they pinned; new cases pin this one.
+         */
+        post: operations["postPolicies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policies/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One policy version with its whole document */
+        get: operations["getPoliciesVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policies/{a}/diff/{b}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The changed paths between two policy versions, with old and new values */
+        get: operations["getPoliciesADiffB"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/complaints": {
         parameters: {
             query?: never;
@@ -545,6 +641,72 @@ export interface components {
             };
             /** @description the correlation id of the request (also in the logs) */
             requestId: string;
+        };
+        Absence: {
+            id: string;
+            userId: string;
+            delegateUserId: string;
+            startsAt: string;
+            endsAt: string;
+            reason: string | null;
+            createdAt: string;
+            cancelledAt: string | null;
+            /** @description when the absent user’s claimed tasks were all handed to the delegate */
+            handedOverAt: string | null;
+            /** @enum {string} */
+            state: "scheduled" | "active" | "ended" | "cancelled";
+        };
+        RecordedAbsence: components["schemas"]["Absence"] & {
+            /** @description claimed tasks handed to the delegate now (an absence that has started) */
+            handedOver: {
+                taskId: string;
+                caseNumber: string;
+            }[];
+        };
+        RecordAbsenceRequest: {
+            /**
+             * Format: date-time
+             * @example 2026-12-07T09:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-11T18:00:00+08:00
+             */
+            endsAt: string;
+            /**
+             * Format: uuid
+             * @description a user of the same department holding each of your working roles
+             */
+            delegateUserId: string;
+            reason?: string;
+        };
+        PolicyVersionSummary: {
+            version: number;
+            name: string;
+            effectiveFrom: string;
+            publishedAt: string;
+            /** @description user id of the admin (system for the default version 1) */
+            publishedBy: string;
+        };
+        /** @description a whole policy document (version, name, effectiveFrom, calendar, deadlines, approvalMatrix, …; see libs/domain/src/policy/policy.schema.ts); version = the latest + 1 */
+        PolicyDocument: {
+            [key: string]: unknown;
+        };
+        PolicyVersion: components["schemas"]["PolicyVersionSummary"] & {
+            document: components["schemas"]["PolicyDocument"];
+        };
+        PolicyDiff: {
+            from: number;
+            to: number;
+            changes: {
+                /** @example deadlines.complaint.close.unit */
+                path: string;
+                /** @description absent: the path was added */
+                old?: unknown;
+                /** @description absent: the path was removed */
+                new?: unknown;
+            }[];
         };
         OpenedCase: {
             caseNumber: string;
@@ -1730,6 +1892,206 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getUsersMeAbsences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Absences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mine: components["schemas"]["Absence"][];
+                        standingInFor: components["schemas"]["Absence"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+        };
+    };
+    postUsersMeAbsences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAbsenceRequest"];
+            };
+        };
+        responses: {
+            /** @description The absence */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedAbsence"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    postUsersMeAbsencesIdCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled absence */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Absence"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    getPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionSummary"][];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+        };
+    };
+    postPolicies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyDocument"];
+            };
+        };
+        responses: {
+            /** @description The published version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersion"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    getPoliciesVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersion"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+        };
+    };
+    getPoliciesADiffB: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                a: string;
+                b: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDiff"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+        };
+    };
     postComplaints: {
         parameters: {
             query?: never;
