@@ -365,8 +365,123 @@ describe('the repair case over HTTP (DOMAIN.md §3)', () => {
     expect(actions.indexOf('approval.signed')).toBeLessThan(actions.indexOf('repair.VisitStarted'));
   });
 
+  test('P11 P12 P14 P15 002 ch.10 1–5, P06 001 §10, P05 001 §9: an item the workshop cannot fix goes to the external repairer on a handover sheet (copy 3 with the item, the customer told 1–6 months), comes back, is sorted, the customer called, shipped; the manager countersigns before the customer; ¥800 is invoiced and collected by finance', async () => {
+    const caseNumber = await openRepair();
+    opened.push(caseNumber);
+    // P14: the receipt 收条 — date, item code, part to repair, photo (taken in through the dispatch task)
+    await complete(as.techManager, caseNumber, {
+      type: 'AcceptWorkshopItem',
+      receiptNumber: `SR-${caseNumber}`,
+      itemCode: 'AG-925-07',
+      itemClass: 'silver',
+      partToRepair: '扣环',
+      customerName: '张先生',
+      photo: 'attachments/ag-925-07.jpg',
+    });
+    // P11: in-house first (any technician); it cannot be fixed here
+    await complete(as.tech2, caseNumber, {
+      type: 'RecordWorkshopRepair',
+      repaired: false,
+      note: '需外送维修',
+    });
+    // P12: not before the customer was told 1–6 months and that the result may differ
+    const untold = await refused('cs', caseNumber, {
+      type: 'SendToExternalRepair',
+      repairer: '金工坊',
+      handoverSheetNumber: `JJ-${caseNumber}`,
+      customerInformed: false,
+    });
+    expect({ status: untold.status, code: untold.body.code }).toEqual({
+      status: 400,
+      code: 'COMMAND_INVALID',
+    });
+    expect(untold.body.message).toContain('1–6 months');
+    await complete(as.cs, caseNumber, {
+      type: 'SendToExternalRepair',
+      repairer: '金工坊',
+      handoverSheetNumber: `JJ-${caseNumber}`,
+      customerInformed: true,
+    });
+    const docs = await eventually(async () => {
+      const res = await call(api.url, 'GET', `/cases/${caseNumber}/documents`, as.cs);
+      const list = res.body as Array<{
+        docType: string;
+        docNumber: string;
+        content: Record<string, unknown>;
+        distribution: unknown;
+      }>;
+      return list.some((d) => d.docType === 'handover_sheet') ? list : undefined;
+    });
+    expect(docs.find((d) => d.docType === 'repair_receipt')).toMatchObject({
+      docNumber: `SR-${caseNumber}`,
+      content: expect.objectContaining({
+        itemCode: 'AG-925-07',
+        partToRepair: '扣环',
+        photo: 'attachments/ag-925-07.jpg',
+      }),
+    });
+    expect(docs.find((d) => d.docType === 'handover_sheet')).toMatchObject({
+      docNumber: `JJ-${caseNumber}`,
+      content: expect.objectContaining({
+        repairer: '金工坊',
+        customerName: '张先生',
+        photo: 'attachments/ag-925-07.jpg',
+        customerTold: { minMonths: 1, maxMonths: 6, resultMayDiffer: true },
+      }),
+      distribution: expect.arrayContaining([{ department: 'external_repairer', copy: 3 }]),
+    });
+    // the item is back, repaired, ¥800 for the repair
+    await complete(as.cs, caseNumber, {
+      type: 'RecordExternalReturn',
+      repaired: true,
+      note: '已修复',
+      feeFen: 80_000,
+    });
+    // P15: sort, then call the customer, then ship
+    await complete(as.cs, caseNumber, { type: 'SortReturnedItem' });
+    await complete(as.cs, caseNumber, { type: 'RecordCustomerCalled', note: '客户确认寄回' });
+    await complete(as.cs, caseNumber, { type: 'RecordItemShipped', shipment: `SF-${caseNumber}` });
+    // P06 001 §10: the manager countersigns first, then the customer signs
+    expect(await commandsOf('cs', caseNumber)).toEqual([]);
+    await complete(as.techManager, caseNumber, { type: 'CountersignVoucher' });
+    await complete(as.cs, caseNumber, { type: 'RecordCustomerSignature', signedBy: '张先生' });
+    await complete(as.cs, caseNumber, { type: 'FileVoucher' });
+    // P05 001 §9: above ¥500 finance invoices from the voucher, then collects
+    await complete(as.finance, caseNumber, {
+      type: 'IssueInvoice',
+      invoiceNumber: `FP-${caseNumber}`,
+    });
+    const collection = await taskFor(as.finance, caseNumber, 'RecordFeeCollected');
+    expect(collection).toMatchObject({ candidateDepartment: 'finance' });
+    await complete(as.finance, caseNumber, { type: 'RecordFeeCollected', amountFen: 80_000 });
+    await complete(as.cs, caseNumber, { type: 'CloseRepair' });
+    const view = await eventually(async () => {
+      const res = await call(api.url, 'GET', `/cases/${caseNumber}`, as.cs);
+      return res.body.status === 'closed' ? res.body : undefined;
+    });
+    expect(view).toMatchObject({ method: 'external', approvedAmountFen: 80_000 });
+    const trail = await call(api.url, 'GET', `/cases/${caseNumber}/audit`, as.cs);
+    const actions: string[] = trail.body.map((e: { action: string }) => e.action);
+    const order = [
+      'repair.ExternalRepairReturned',
+      'repair.ReturnedItemSorted',
+      'repair.CustomerCalled',
+      'repair.ItemShipped',
+      'repair.VoucherCountersigned',
+      'repair.VoucherCustomerSigned',
+      'repair.InvoiceIssued',
+      'repair.FeeCollected',
+    ].map((a) => actions.indexOf(a));
+    expect(order.every((i, k) => i >= 0 && (k === 0 || i > (order[k - 1] ?? -1)))).toBe(true);
+    expect(
+      (await call(api.url, 'GET', `/cases/${caseNumber}/audit/verify`, as.cs)).body,
+    ).toMatchObject({
+      valid: true,
+    });
+  });
+
   test('issue 10 §9: GET /reports/repair-kpis answers with the figures of the suite’s repairs (dispatch time in working hours, on-site resolution, fees collected vs invoiced)', async () => {
-    expect(opened).toHaveLength(4);
+    expect(opened).toHaveLength(5);
     const day = shanghaiDay(startedAt);
     const res = await call(
       api.url,
@@ -386,6 +501,7 @@ describe('the repair case over HTTP (DOMAIN.md §3)', () => {
         occurredAt: string;
       }>;
       const at = (a: string) => Date.parse(trail.find((e) => e.action === a)?.occurredAt ?? '');
+      if (Number.isNaN(at('repair.TechnicianDispatched'))) continue; // the workshop item
       expectedMs += calendar.workingTimeBetween(
         at('repair.RepairOpened'),
         at('repair.TechnicianDispatched'),
@@ -394,24 +510,60 @@ describe('the repair case over HTTP (DOMAIN.md §3)', () => {
     }
     expect(res.body).toMatchObject({
       organisation: ORG,
-      repairs: { opened: 4 },
-      dispatch: { dispatched: 4, undispatched: 0, provisional: 0 },
-      // one resolved, on the spot, on its first visit
-      onSiteResolution: { numerator: 1, denominator: 1, rate: 1 },
+      repairs: { opened: 5 },
+      // the workshop item was taken in, never dispatched
+      dispatch: { dispatched: 4, undispatched: 1, provisional: 0 },
+      // two resolved: one on the spot (on its first visit), one by the external repairer
+      onSiteResolution: { numerator: 1, denominator: 2, rate: 0.5 },
       firstVisitResolution: { numerator: 1, denominator: 1, rate: 1 },
-      externalRepair: { returned: 0, totalDays: 0, meanDays: null },
-      // ¥300 collected on the spot and invoiced by mail (001 §9)
+      externalRepair: { returned: 1 },
+      // ¥300 collected on the spot and invoiced by mail, ¥800 invoiced and collected (001 §9)
       fees: {
-        invoicedFen: 30_000,
-        collectedFen: 30_000,
-        collectedOfInvoiced: { numerator: 30_000, denominator: 30_000, rate: 1 },
+        invoicedFen: 110_000,
+        collectedFen: 110_000,
+        collectedOfInvoiced: { numerator: 110_000, denominator: 110_000, rate: 1 },
       },
     });
+    // out and back within this run: a positive turnaround of less than the run's duration
+    expect(res.body.externalRepair.totalDays).toBeGreaterThan(0);
+    expect(res.body.externalRepair.totalDays * 86_400_000).toBeLessThan(Date.now() - startedAt);
+    expect(res.body.externalRepair.meanDays).toBe(res.body.externalRepair.totalDays);
     expect(res.body.dispatch.totalWorkingHours).toBeCloseTo(expectedMs / 3_600_000, 6);
     expect(res.body.dispatch.totalWorkingHours * 3_600_000).toBeLessThanOrEqual(elapsedMs);
     // staff do not read reports
     expect(
       (await call(api.url, 'GET', `/reports/repair-kpis?from=${day}&to=${day}`, as.tech)).status,
     ).toBe(403);
+  });
+
+  test('exactly once: POST /repairs twice under one Idempotency-Key opens one repair (same number, same voucher); another request under the key is 422 IDEMPOTENCY_KEY_REUSED', async () => {
+    const key = `repair-once-${process.pid}`;
+    const post = async (body: unknown) => {
+      const res = await fetch(`${api.url}/repairs`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${as.cs.accessToken}`,
+          'idempotency-key': key,
+        },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const [a, b] = await Promise.all([post(serviceRequest), post(serviceRequest)]);
+    const first = a.status === 201 ? a : b;
+    expect(first.status).toBe(201);
+    const again = await post(serviceRequest);
+    expect(again).toEqual(first);
+    const rows = await db.query(
+      `SELECT count(*)::int AS n FROM cases WHERE organisation_id = $1 AND case_number = $2`,
+      [ORG, first.body.caseNumber],
+    );
+    expect(rows.rows[0].n).toBe(1);
+    const other = await post({ entry: { ...serviceRequest.entry, problem: '屏幕不亮' } });
+    expect({ status: other.status, code: other.body.code }).toEqual({
+      status: 422,
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
   });
 });
