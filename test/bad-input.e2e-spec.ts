@@ -742,6 +742,10 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
         get('/inbox?offset=0.0', 'query.offset'),
         get('/reports/kpis?from=2026-02-30&to=2026-03-01', 'query.from', 'gm'),
         get('/reports/kpis?from=2026-02-01&to=2026-02-29', 'query.to', 'gm'),
+        get('/reports/repair-kpis?from=2026-02-30&to=2026-03-01', 'query.from', 'gm'),
+        get('/reports/repair-kpis?from=2026-03-02&to=2026-03-01', 'query.from', 'techManager'),
+        get('/reports/repair-kpis?from=2025-01-01&to=2026-12-31', 'query.to', 'gm'),
+        get('/reports/repair-kpis?to=2026-03-01', 'query.from', 'gm'),
         {
           name: 'shipDate 2026-02-30',
           method: 'POST',
