@@ -1,4 +1,6 @@
 import {
+  followUpTaskCommandSchemas,
+  type FollowUpTaskCommand,
   repairTaskCommandSchemas,
   taskCommandSchemas,
   type RepairTaskCommand,
@@ -36,7 +38,11 @@ const repairRequestSchemas = repairTaskCommandSchemas.map((s) =>
 ) as unknown as typeof repairTaskCommandSchemas;
 
 /** Every command type a person may send, any case type, in the document's order. */
-export const apiTaskCommandSchemas = [...taskCommandSchemas, ...repairRequestSchemas] as const;
+export const apiTaskCommandSchemas = [
+  ...taskCommandSchemas,
+  ...repairRequestSchemas,
+  ...followUpTaskCommandSchemas,
+] as const;
 
 export const taskCommandSchema = z
   .discriminatedUnion('type', [...named(apiTaskCommandSchemas)])
@@ -51,4 +57,4 @@ type RepairRequestCommand =
       'technicianBookings'
     >;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type TaskCommandDto = TaskCommand | RepairRequestCommand;
+export type TaskCommandDto = TaskCommand | RepairRequestCommand | FollowUpTaskCommand;

@@ -1759,8 +1759,77 @@ export interface components {
              */
             type: "CloseRepair";
         };
+        /** @description The customer could not be reached (retry per policy, then unreachable) */
+        RecordCallAttemptCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordCallAttempt";
+            note: string;
+        };
+        /** @description The call record (004 三.(二)–(四)) and the survey (001 §17) */
+        RecordCallCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordCall";
+            identityConfirmed: boolean;
+            purposeStated: boolean;
+            /** @description script question code → the customer’s answer */
+            answers: {
+                [key: string]: string;
+            };
+            /** @description 001 §17 item code → grade code */
+            survey?: {
+                [key: string]: string;
+            };
+            remarks?: string;
+        };
+        /** @description The store head / CS supervisor reviews the record (004 三.(四)) */
+        ReviewCallRecordCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ReviewCallRecord";
+            approve: boolean;
+            comment?: string;
+        };
+        /** @description A dissatisfied customer: the intake of the new complaint linked to the old case */
+        OpenLinkedComplaintCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "OpenLinkedComplaint";
+            intake: {
+                customerName: string;
+                orderNumber: string;
+                batchNumber: string;
+                shipDate: string;
+                defectiveQuantity: number;
+                demand: string;
+                reasons: string;
+                /** @enum {string} */
+                channel: "phone" | "email" | "online" | "store";
+                attachments: string[];
+                salesOpinion: string;
+            };
+        };
+        /** @description CS supervision re-checks a sampled record (004 七.(二)) */
+        RecordSpotCheckCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordSpotCheck";
+            consistent: boolean;
+            note?: string;
+        };
         /** @description The command that completes the task: its `type` must be one of the task’s `commands` */
-        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"];
+        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"];
         CompleteTaskRequest: {
             command: components["schemas"]["TaskCommand"];
             /** @description for the audit trail */
