@@ -95,7 +95,7 @@ describe('the follow-up call over HTTP (DOMAIN.md §5)', () => {
 
     const detail = await call(api.url, 'GET', `/cases/${hf}`, as.cs);
     expect(detail.status).toBe(200);
-    expect(detail.body).toMatchObject({ caseType: 'followUp', parentCaseNumber: parent });
+    expect(detail.body).toMatchObject({ type: 'followUp', parentCaseNumber: parent });
 
     // a bad survey grade names the rule
     const bad = await call(api.url, 'POST', `/tasks/${call1.taskId}/complete`, as.cs, {
