@@ -671,6 +671,8 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
       { path: '/repairs', as: 'cs' },
       { path: `/tasks/${registerTask.taskId}/complete`, as: 'cs' },
       { path: '/admin/users', as: 'admin' },
+      { path: '/policies', as: 'admin' },
+      { path: '/users/me/absences', as: 'cs' },
       { path: '/auth/login' },
       { path: '/auth/refresh' },
     ];
