@@ -314,6 +314,32 @@ const anAttachment = () =>
 const get = (path: string | (() => Promise<string>)) => async (r: Role) =>
   call(api.url, 'GET', typeof path === 'string' ? path : await path(), as[r]);
 
+/** A request of the web app to /auth/web/… (its header, the refresh cookie when given). */
+async function webAuth(path: string, cookie?: string, body?: unknown): Promise<Result> {
+  const res = await fetch(`${api.url}/auth/web/${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-aso-web': '1',
+      ...(cookie ? { cookie } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Body) : undefined };
+}
+/** A fresh web login's refresh cookie (`aso_refresh=…`). */
+async function webCookie(r: Role): Promise<string> {
+  const res = await fetch(`${api.url}/auth/web/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-aso-web': '1' },
+    body: JSON.stringify({ organisation: ORG, username: ROLES[r], password: E2E_PASSWORD }),
+  });
+  const m = /aso_refresh=[^;]*/.exec(res.headers.getSetCookie().join('\n'));
+  if (!m) throw new Error(`web login ${r}: ${res.status}`);
+  return m[0];
+}
+
 const MATRIX: Record<string, Row> = {
   'POST /auth/login': {
     expect: everyone('200'),
@@ -447,6 +473,13 @@ const MATRIX: Record<string, Row> = {
       });
     },
   },
+  // Delegate candidates: asked by those who may hand the task on (as the delegate row).
+  'GET /tasks/:taskId/delegates': {
+    expect: only('200', ['cs manager', 'vp', 'gm'], (r) =>
+      r === 'auditor' ? 'AUDITOR_READ_ONLY' : r === 'cs staff' ? 'WRONG_ROLE' : 'WRONG_DEPARTMENT',
+    ),
+    run: async (r) => get(`/tasks/${(await aClaimedTask()).taskId}/delegates`)(r),
+  },
   'GET /admin/users': {
     expect: only('200', ['admin'], auditorOr('WRONG_ROLE')),
     run: get('/admin/users'),
@@ -546,6 +579,24 @@ const MATRIX: Record<string, Row> = {
       return call(api.url, 'POST', `/users/me/absences/${id}/cancel`, as[r], {});
     },
   },
+  // The web app's cookie session (auth/web-session.ts): self-service like the JSON flow.
+  'POST /auth/web/login': {
+    expect: everyone('200'),
+    run: async (r) =>
+      webAuth('login', undefined, {
+        organisation: ORG,
+        username: ROLES[r],
+        password: E2E_PASSWORD,
+      }),
+  },
+  'POST /auth/web/refresh': {
+    expect: everyone('200'),
+    run: async (r) => webAuth('refresh', await webCookie(r)),
+  },
+  'POST /auth/web/logout': {
+    expect: everyone('204'),
+    run: async (r) => webAuth('logout', await webCookie(r)),
+  },
   // Last: it ends the user's refresh sessions (its own login, so the matrix's session stays).
   'POST /auth/logout': {
     expect: everyone('204'),
@@ -554,7 +605,14 @@ const MATRIX: Record<string, Row> = {
 };
 
 /** Auth self-service: every role, auditors included, logs in and out of its own session. */
-const SELF_SERVICE = new Set(['POST /auth/login', 'POST /auth/refresh', 'POST /auth/logout']);
+const SELF_SERVICE = new Set([
+  'POST /auth/login',
+  'POST /auth/refresh',
+  'POST /auth/logout',
+  'POST /auth/web/login',
+  'POST /auth/web/refresh',
+  'POST /auth/web/logout',
+]);
 
 const discovered = discoverRoutes(AppModule as Type<unknown>);
 

@@ -11,6 +11,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { AppRoutes } from './routes';
 import { AppStateProvider, useApp } from './session';
+import { theme } from './theme';
 
 dayjs.extend(relativeTime);
 
@@ -26,7 +27,7 @@ function Localised({ children }: { children: ReactNode }) {
   const { lang } = useApp();
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} csp={{ nonce }}>
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} csp={{ nonce }} theme={theme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -3,6 +3,7 @@ import { Suspense, lazy, useEffect } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { api, setOnUnauthenticated } from './api/client';
 import type { Lang } from './i18n/messages';
+import { InboxBadge } from './pages/inbox-watch';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { useApp } from './session';
@@ -39,7 +40,8 @@ function Shell() {
     });
   }, [navigate, signOut]);
   const logout = async () => {
-    await api.POST('/auth/logout', {}).catch(() => undefined);
+    // Ends the cookie's sessions and clears the httpOnly cookie (the page cannot).
+    await api.POST('/auth/web/logout', {}).catch(() => undefined);
     signOut();
     navigate('/login');
   };
@@ -49,9 +51,11 @@ function Shell() {
         <Link to="/" style={{ color: '#fff', fontWeight: 600 }}>
           {t('appTitle')}
         </Link>
-        <Link to="/" style={{ color: '#fff' }}>
-          {t('inbox')}
-        </Link>
+        <InboxBadge>
+          <Link to="/" style={{ color: '#fff' }}>
+            {t('inbox')}
+          </Link>
+        </InboxBadge>
         <Space style={{ marginLeft: 'auto' }}>
           <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
             {user?.displayName} ({user?.username})
@@ -75,8 +79,9 @@ function Shell() {
 }
 
 export function AppRoutes() {
-  const { user } = useApp();
+  const { user, restoring } = useApp();
   const location = useLocation();
+  if (restoring) return <Spin fullscreen />;
   if (!user && location.pathname !== '/login')
     return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   return (

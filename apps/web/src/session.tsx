@@ -1,11 +1,13 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { setAccessToken, type SessionBody } from './api/client';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { renewSession, setAccessToken, setOnSession, type SessionBody } from './api/client';
 import { type Lang, type MessageKey, saveLang, savedLang, translate } from './i18n/messages';
 
 type User = SessionBody['user'];
 
 interface AppState {
   user?: User;
+  /** true until the page has asked the refresh cookie for a session (on load) */
+  restoring: boolean;
   lang: Lang;
   setLang(l: Lang): void;
   signIn(s: SessionBody): void;
@@ -17,13 +19,26 @@ interface AppState {
 
 const Ctx = createContext<AppState | undefined>(undefined);
 
-/** The session (in memory: a reload logs out) and the language (remembered in localStorage). */
+/**
+ * The session (the access token in memory; on load it is renewed from the httpOnly refresh
+ * cookie, so a reload keeps you signed in) and the language (remembered in localStorage).
+ */
 export function AppStateProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User>();
+  const [restoring, setRestoring] = useState(true);
   const [lang, setLangState] = useState<Lang>(savedLang);
+  useEffect(() => {
+    setOnSession((s) => setUser(s.user));
+    let live = true;
+    void renewSession().then(() => live && setRestoring(false));
+    return () => {
+      live = false;
+    };
+  }, []);
   const value = useMemo<AppState>(
     () => ({
       user,
+      restoring,
       lang,
       setLang: (l) => {
         saveLang(l);
@@ -41,7 +56,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       t: (key) => translate(lang, key),
       readOnly: !!user && user.roles.includes('auditor'),
     }),
-    [user, lang],
+    [user, restoring, lang],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -75,3 +75,43 @@ registerRoute({
   summary: 'End every refresh session of the current user',
   response: { status: 204, description: 'Logged out' },
 });
+
+/** The web app's session: the refresh token is in the httpOnly cookie, never in the body. */
+export const webSessionSchema = sessionSchema.omit({ refreshToken: true }).openapi('WebSession');
+
+const WEB_ROUTE_NOTE =
+  'For the web app (same origin): needs the header `X-ASO-Web: 1`, and an Origin, when sent, ' +
+  'of this host (403 otherwise). The refresh token travels only in the httpOnly, ' +
+  'SameSite=Strict cookie `aso_refresh` (Path=/auth/web; Secure over TLS). API clients use ' +
+  '/auth/login and /auth/refresh.';
+registerRoute({
+  method: 'post',
+  path: 'auth/web/login',
+  tag: 'auth',
+  summary: 'Log in from the web app: the refresh token is set as a cookie',
+  description: WEB_ROUTE_NOTE,
+  public: true,
+  body: loginBodySchema,
+  response: { status: 200, description: 'A new session', schema: webSessionSchema },
+  errors: [401, 403, 429],
+});
+registerRoute({
+  method: 'post',
+  path: 'auth/web/refresh',
+  tag: 'auth',
+  summary: 'A new access token for the web app, from its refresh cookie (rotated)',
+  description: `${WEB_ROUTE_NOTE} 401 clears the cookie.`,
+  public: true,
+  response: { status: 200, description: 'A new session', schema: webSessionSchema },
+  errors: [401, 403, 429],
+});
+registerRoute({
+  method: 'post',
+  path: 'auth/web/logout',
+  tag: 'auth',
+  summary: 'Log out of the web app: end the cookie’s sessions and clear the cookie',
+  description: WEB_ROUTE_NOTE,
+  public: true,
+  response: { status: 204, description: 'Logged out' },
+  errors: [403],
+});

@@ -9,6 +9,7 @@ import { LocalAuthProvider } from './local-auth.provider';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
+import { WebSessionController } from './web-session.controller';
 
 /**
  * Authentication. The AuthProvider binding is the one line an OIDC provider replaces; the
@@ -16,7 +17,7 @@ import { TokenService } from './token.service';
  */
 @Module({
   imports: [PersistenceModule],
-  controllers: [AuthController],
+  controllers: [AuthController, WebSessionController],
   providers: [
     PasswordHasher,
     TokenService,

@@ -115,6 +115,19 @@ export class AuthService {
     await this.refreshTokens.revokeAllOf(user.id, this.clock());
   }
 
+  /**
+   * The web app's logout (the refresh cookie is all it has once the access token expired):
+   * a refresh token of ours ends every session of its user, like logout; anything else ends
+   * nothing (the cookie is cleared either way).
+   */
+  async logoutByRefreshToken(refreshToken: string): Promise<void> {
+    const parts = this.tokens.parseRefreshToken(refreshToken);
+    if (!parts) return;
+    const stored = await this.refreshTokens.findById(parts.id);
+    if (!stored || !sameDigest(stored.tokenHash, sha256(parts.secret))) return;
+    await this.refreshTokens.revokeAllOf(stored.userId, this.clock());
+  }
+
   /** The guard's lookup: the token's organisation and user, active, read fresh. */
   async userOf(accessToken: string): Promise<AuthUser> {
     const claims = await this.tokens.verifyAccess(accessToken);

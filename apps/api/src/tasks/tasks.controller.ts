@@ -21,8 +21,19 @@ export class TasksController {
   /** My claimed tasks and my department's unclaimed ones: overdue first, then by due instant. */
   @Get('inbox')
   inbox(@CurrentUser() user: AuthUser, @Query() query: unknown) {
-    const q = parseInput(inboxQuerySchema, query, 'query');
-    return this.tasks.inbox(user, { ...q, overdueOnly: q.overdue === 'true' });
+    const { q: search, dueFrom, dueTo, ...q } = parseInput(inboxQuerySchema, query, 'query');
+    return this.tasks.inbox(user, {
+      ...q,
+      overdueOnly: q.overdue === 'true',
+      ...(search ? { search } : {}),
+      ...(dueFrom ? { dueFrom: new Date(dueFrom) } : {}),
+      ...(dueTo ? { dueTo: new Date(dueTo) } : {}),
+    });
+  }
+
+  @Get('tasks/:taskId/delegates')
+  delegates(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string) {
+    return this.tasks.delegates(user, taskIdOf(taskId));
   }
 
   @Post('tasks/:taskId/claim')

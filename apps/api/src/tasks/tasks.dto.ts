@@ -11,6 +11,14 @@ export const inboxQuerySchema = z.object({
   type: z.string().max(64).optional(),
   caseNumber: z.string().max(32).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  caseType: z.string().max(32).optional().describe('complaint, return, repair, …'),
+  dueFrom: z.string().datetime({ offset: true }).optional().describe('due at or after (ISO-8601)'),
+  dueTo: z.string().datetime({ offset: true }).optional().describe('due at or before (ISO-8601)'),
+  q: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('a case number or customer name fragment, or ≥ 4 digits of the customer’s phone'),
   limit: queryInteger(1, 200, 50),
   offset: queryInteger(0, 1_000_000, 0),
 });
@@ -36,9 +44,44 @@ export const delegateTaskBodySchema = z
   .object({ to: z.object({ userId: z.string().uuid() }) })
   .openapi('DelegateTaskRequest');
 
+/**
+ * An inbox row: the task plus what the inbox shows of its case — its type, the customer with
+ * the phone masked (138****8000), and the working time left until the task is due by the
+ * case's policy calendar (China's working days and hours; negative once overdue).
+ */
+export const inboxItemSchema = taskSchema
+  .extend({
+    caseType: z.string().nullable().describe('null while the case’s read model is not written'),
+    customer: z
+      .object({ name: z.string(), phone: z.string().nullable().describe('masked') })
+      .nullable(),
+    remainingBusinessMs: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'working time (ms) from now to dueAt on the case’s policy calendar; negative when overdue; null without dueAt',
+      ),
+  })
+  .openapi('InboxItem');
+
 export const inboxSchema = z
-  .object({ items: z.array(taskSchema), total: z.number().int() })
+  .object({ items: z.array(inboxItemSchema), total: z.number().int() })
   .openapi('Inbox');
+
+/** Someone a task may be delegated to: an active user of the organisation who fits the task. */
+export const delegateCandidateSchema = z
+  .object({
+    id: z.string().uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    department: z.string(),
+    roles: z.array(z.string()),
+  })
+  .openapi('DelegateCandidate');
+export const delegateCandidatesSchema = z
+  .object({ items: z.array(delegateCandidateSchema) })
+  .openapi('DelegateCandidates');
 
 export const completeTaskResultSchema = completeTaskResultContract.openapi('CompleteTaskResult');
 
@@ -68,6 +111,15 @@ const taskAction = (
 taskAction('claim', 'Claim a task of my department and role');
 taskAction('unclaim', 'Release a claimed task (its assignee or a lead of the department)');
 taskAction('delegate', 'Hand a task to someone who fits it', delegateTaskBodySchema);
+registerRoute({
+  method: 'get',
+  path: 'tasks/:taskId/delegates',
+  tag: 'tasks',
+  summary: 'Who the task may be delegated to (active users who fit it, not me)',
+  params: taskIdParams,
+  response: { status: 200, description: 'The candidates', schema: delegateCandidatesSchema },
+  errors: [404],
+});
 registerRoute({
   method: 'post',
   path: 'tasks/:taskId/complete',

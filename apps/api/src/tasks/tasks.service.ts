@@ -1,10 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CaseActor, CompleteTaskResult, TaskView } from '@aso/contracts';
-import { DomainError, isCaseNumber } from '@aso/domain';
+import {
+  BusinessCalendar,
+  calendarSettingsSchema,
+  defaultCalendarSettings,
+  defaultHolidayTables,
+  DomainError,
+  isCaseNumber,
+  mayReceive,
+} from '@aso/domain';
 import {
   CasesRepository,
   DocumentsRepository,
+  PoliciesRepository,
   TasksRepository,
+  type InboxRow,
   toTaskView,
   UsersRepository,
   type InboxQuery,
@@ -17,16 +27,34 @@ import {
   assertMayReceiveTask,
   assertMayWorkTask,
   assertWithinPersonalLimit,
+  taskFactsOf,
 } from '../auth/access-policy';
 import { toAuthUser, toCaseActor, type AuthUser } from '../auth/auth-user';
 import { ApiError, isCodedError, isRefusal, statusOf } from '../common/api-error';
 import { AuditService } from '../audit/audit.service';
+import { CLOCK, type Clock } from '../common/clock';
+import { maskPhone } from '../common/mask';
 import type { IdempotentCommand } from '../idempotency/command-id.decorator';
 
 /** The inbox query less who asks (that comes from the token). */
 export type InboxFilter = Omit<InboxQuery, 'organisationId' | 'department' | 'roles' | 'userId'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An inbox row as the API answers it (tasks.dto.ts inboxItemSchema). */
+export interface InboxItem extends TaskView {
+  caseType: string | null;
+  customer: { name: string; phone: string | null } | null;
+  remainingBusinessMs: number | null;
+}
+
+/** Someone a task may be handed to (tasks.dto.ts delegateCandidateSchema). */
+export interface DelegateCandidate {
+  id: string;
+  username: string;
+  displayName: string;
+  department: string;
+  roles: string[];
+}
 
 /** Approval commands whose amount is checked against the approver's personal limit up front. */
 const LIMITED_APPROVALS = new Set(['ApproveResolution']);
@@ -45,9 +73,14 @@ export class TasksService {
     private readonly documents: DocumentsRepository,
     private readonly gateway: CaseGateway,
     private readonly audit: AuditService,
+    private readonly policies: PoliciesRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async inbox(user: AuthUser, filter: InboxFilter): Promise<{ items: TaskView[]; total: number }> {
+  /** Calendars by organisation and policy version (a version is never edited: cached for good). */
+  private readonly calendars = new Map<string, Promise<BusinessCalendar>>();
+
+  async inbox(user: AuthUser, filter: InboxFilter): Promise<{ items: InboxItem[]; total: number }> {
     const { items, total } = await this.tasks.inbox({
       organisationId: user.organisationId,
       department: user.department,
@@ -55,7 +88,77 @@ export class TasksService {
       userId: user.id,
       ...filter,
     });
-    return { items: items.map(toTaskView), total };
+    const now = this.clock();
+    return {
+      items: await Promise.all(items.map((row) => this.inboxItem(user.organisationId, row, now))),
+      total,
+    };
+  }
+
+  private async inboxItem(organisationId: string, row: InboxRow, now: Date): Promise<InboxItem> {
+    const { case: kase, ...task } = row;
+    const view = toTaskView(task as TaskEntity);
+    let remainingBusinessMs: number | null = null;
+    if (row.dueAt) {
+      const calendar = await this.calendarOf(organisationId, kase?.policyVersion ?? null);
+      try {
+        remainingBusinessMs =
+          row.dueAt.getTime() >= now.getTime()
+            ? calendar.workingTimeBetween(now, row.dueAt).ms
+            : -calendar.workingTimeBetween(row.dueAt, now).ms;
+      } catch {
+        remainingBusinessMs = null; // beyond the calendar's range: shown as the due date only
+      }
+    }
+    return {
+      ...view,
+      caseType: kase?.type ?? null,
+      customer: kase ? { name: kase.customerName, phone: maskPhone(kase.customerPhone) } : null,
+      remainingBusinessMs,
+    };
+  }
+
+  /** The case's policy calendar (its working hours and weekend), China's holiday tables. */
+  private calendarOf(organisationId: string, version: number | null): Promise<BusinessCalendar> {
+    const key = `${organisationId}:${version ?? '-'}`;
+    let calendar = this.calendars.get(key);
+    if (!calendar) {
+      calendar = (async () => {
+        const policy = version === null ? null : await this.policies.find(organisationId, version);
+        const parsed = calendarSettingsSchema.safeParse(policy?.content?.calendar);
+        return new BusinessCalendar(
+          parsed.success ? parsed.data : defaultCalendarSettings,
+          defaultHolidayTables,
+        );
+      })();
+      calendar.catch(() => this.calendars.delete(key));
+      this.calendars.set(key, calendar);
+    }
+    return calendar;
+  }
+
+  /**
+   * Active users of the organisation the task could be handed to (the rule book's
+   * `mayReceive`, as delegate checks it), without the asker. Only someone who may hand the
+   * task on asks; others get the rule book's refusal.
+   */
+  async delegates(user: AuthUser, taskId: string): Promise<{ items: DelegateCandidate[] }> {
+    const task = await this.findWorkable(user.organisationId, taskId);
+    assertMayReassignTask(user, task, 'delegate');
+    const facts = taskFactsOf(task);
+    const users = await this.users.list(user.organisationId);
+    const items = users
+      .filter((u) => u.active && u.id !== user.id)
+      .map((u) => toAuthUser(u))
+      .filter((u) => mayReceive(facts, toCaseActor(u)).ok)
+      .map((u) => ({
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        department: u.department,
+        roles: [...u.roles],
+      }));
+    return { items };
   }
 
   complete(

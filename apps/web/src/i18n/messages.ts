@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES, type ErrorCode } from './errors';
+import { INBOX_UI } from './messages.inbox';
 
 export type Lang = 'zh-CN' | 'en-US';
 const LANG_KEY = 'aso.lang';
@@ -8,6 +9,7 @@ export const savedLang = (): Lang =>
 export const saveLang = (l: Lang) => window.localStorage.setItem(LANG_KEY, l);
 
 const UI = {
+  ...INBOX_UI,
   appTitle: ['售后案件', 'After-sales cases'],
   login: ['登录', 'Log in'],
   logout: ['退出', 'Log out'],

@@ -18,7 +18,7 @@ export function LoginPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const session = ok(await api.POST('/auth/login', { body: v }));
+      const session = ok(await api.POST('/auth/web/login', { body: v }));
       window.localStorage.setItem(ORG_KEY, v.organisation);
       signIn(session);
       const from = (location.state as { from?: string } | null)?.from;

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { CaseEntity } from '../entities/case.entity';
 import { TaskEntity } from '../entities/task.entity';
 
 export type TaskRecord = Omit<TaskEntity, 'updatedAt'>;
@@ -13,9 +14,21 @@ export interface InboxQuery {
   type?: string;
   caseNumber?: string;
   overdueOnly?: boolean;
+  /** the case's type (complaint, return, repair, …) */
+  caseType?: string;
+  /** due instant within [dueFrom, dueTo] (either end optional; tasks without a due date drop out) */
+  dueFrom?: Date;
+  dueTo?: Date;
+  /** a case number fragment, a customer name fragment, or ≥ 4 digits of the customer's phone */
+  search?: string;
   limit: number;
   offset: number;
 }
+
+/** An inbox row: the task and (when its read model is written) its case. */
+export type InboxRow = TaskEntity & { case?: CaseEntity | null };
+
+const likePattern = (s: string): string => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export class TasksRepository {
   constructor(private readonly ds: DataSource) {}
@@ -66,10 +79,16 @@ export class TasksRepository {
    * The inbox: open tasks the user may work, overdue first, then by due instant (tasks without
    * a deadline last). Department tasks are limited to the user's roles.
    */
-  async inbox(q: InboxQuery): Promise<{ items: TaskEntity[]; total: number }> {
+  async inbox(q: InboxQuery): Promise<{ items: InboxRow[]; total: number }> {
     const qb = this.ds
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
+      .leftJoinAndMapOne(
+        't.case',
+        CaseEntity,
+        'c',
+        'c.organisation_id = t.organisation_id AND c.case_number = t.case_number',
+      )
       .where('t.organisation_id = :org', { org: q.organisationId })
       .andWhere(`t.status IN ('open', 'claimed')`);
     const mine = 't.assignee = :user';
@@ -95,12 +114,28 @@ export class TasksRepository {
     if (q.type) qb.andWhere('t.type = :type', { type: q.type });
     if (q.caseNumber) qb.andWhere('t.case_number = :cn', { cn: q.caseNumber });
     if (q.overdueOnly) qb.andWhere('t.overdue = true');
+    if (q.caseType) qb.andWhere('c.type = :caseType', { caseType: q.caseType });
+    if (q.dueFrom) qb.andWhere('t.due_at >= :dueFrom', { dueFrom: q.dueFrom });
+    if (q.dueTo) qb.andWhere('t.due_at <= :dueTo', { dueTo: q.dueTo });
+    const search = q.search?.trim();
+    if (search) {
+      const digits = search.replace(/\D/g, '');
+      const phone =
+        digits.length >= 4 && /^[\d\s+-]+$/.test(search)
+          ? ` OR regexp_replace(coalesce(c.customer_phone, ''), '\\D', '', 'g') LIKE :digits`
+          : '';
+      qb.andWhere(`(t.case_number ILIKE :like OR c.customer_name ILIKE :like${phone})`, {
+        like: likePattern(search),
+        digits: `%${digits}%`,
+      });
+    }
     const [items, total] = await qb
       .orderBy('t.overdue', 'DESC')
       .addOrderBy('t.due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('t.task_id', 'ASC')
-      .take(q.limit)
-      .skip(q.offset)
+      // limit/offset, not take/skip: the join is to-one (a task's case), so rows stay tasks.
+      .limit(q.limit)
+      .offset(q.offset)
       .getManyAndCount();
     return { items, total };
   }
