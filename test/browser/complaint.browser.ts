@@ -1,21 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { E2E_ORG, E2E_PASSWORD, call, login } from '../support/http';
+import { checkPage } from './page-check';
 
 /**
  * The web app in real Chromium against the real API (global-setup.ts): no mocked API.
- * Screenshots go to .browser-screenshots/ (git-ignored).
+ * Screenshots go to .browser-screenshots/ (git-ignored), each page scanned with axe (page-check.ts).
  */
 const base = () => {
   const url = process.env.ASO_BROWSER_URL;
   if (!url) throw new Error('ASO_BROWSER_URL unset: run through `npm run test:browser`');
   return url;
 };
-const shots = join(__dirname, '..', '..', '.browser-screenshots');
-mkdirSync(shots, { recursive: true });
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+/** A screenshot and the axe scan of the page (page-check.ts); the language is added to the name. */
+const shot = (page: Page, name: string) => checkPage(page, name.replace(/\.(zh-CN|en-US)$/, ''));
 
 const complaint = {
   customer: { name: '张三', phone: '13800138000' },
@@ -94,7 +91,7 @@ test('cs-01 logs in, finds a new complaint’s registration task in the Chinese 
 
 test('the language switches zh-CN ↔ en-US and is remembered across a reload', async ({ page }) => {
   await page.goto(`${base()}/`);
-  await expect(page.locator('.ant-card-head')).toContainText('售后案件');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('售后案件');
   await page.getByTestId('language').click();
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option[title="English"]')
@@ -115,12 +112,8 @@ test('an auditor sees the case read-only: no write control, the audit trail veri
 }) => {
   const caseNumber = await openComplaint();
   await logIn(page, 'auditor-01');
+  // A reload keeps the session (the refresh cookie renews the in-memory access token).
   await page.goto(`${base()}/app/cases/${caseNumber}`);
-  // A reload loses the in-memory session: log in again, and the app returns to the case.
-  await page.locator('#organisation').fill(E2E_ORG);
-  await page.locator('#username').fill('auditor-01');
-  await page.locator('#password').fill(E2E_PASSWORD);
-  await page.locator('button[type=submit]').click();
   const casePage = page.getByTestId('case-page');
   await expect(casePage).toContainText(caseNumber);
   await expect(page.getByTestId('read-only')).toBeVisible();

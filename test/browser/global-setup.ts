@@ -43,7 +43,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const queue = `browser-${process.pid}`;
     const worker: AppProcess = await startWorker(queue);
     stops.push(() => worker.stop());
-    const api = await startApi(queue);
+    // Access tokens live 30 s (the config's minimum): the tier sees them expire and the web app
+    // renew them from the refresh cookie (inbox.browser.ts "session expiry and refresh").
+    const api = await startApi(queue, { AUTH_ACCESS_TOKEN_TTL_SECONDS: '30' });
     stops.push(() => api.stop());
     process.env.ASO_BROWSER_URL = api.url;
     return teardown;

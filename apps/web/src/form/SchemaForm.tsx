@@ -1,5 +1,5 @@
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
-import type { FormInstance } from 'antd';
+import type { FormInstance, SelectProps } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import dayjs, { type Dayjs } from 'dayjs';
 import doc from '../api/openapi.json';
@@ -73,6 +73,16 @@ export const fieldOfIssue = (path: string): NamePath | undefined => {
   return rest.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 };
 
+/**
+ * A Select in a Form.Item: the item hands `aria-required` to its control, and antd's Select
+ * puts it on its wrapper <div>, where ARIA does not allow it (axe: aria-allowed-attr). The
+ * label's required mark still says it; the attribute is dropped.
+ */
+function FormSelect(props: SelectProps & { 'aria-required'?: unknown }) {
+  const { 'aria-required': _required, ...rest } = props;
+  return <Select {...rest} />;
+}
+
 function FieldLabel({ name, schema }: { name: string; schema: JsonSchema }) {
   const { lang } = useApp();
   return (
@@ -111,7 +121,7 @@ function Field({
   );
   if (schema.enum)
     return item(
-      <Select
+      <FormSelect
         allowClear={!required}
         options={schema.enum.map((v) => ({ value: v, label: label(lang, String(v)) }))}
       />,
@@ -139,7 +149,7 @@ function Field({
       const items = resolve(schema.items ?? {});
       if (items.type !== 'object')
         return item(
-          <Select
+          <FormSelect
             mode={items.enum ? 'multiple' : 'tags'}
             options={items.enum?.map((v) => ({ value: v, label: label(lang, String(v)) }))}
           />,

@@ -2,12 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
-  Card,
   Checkbox,
-  DatePicker,
   Empty,
   Input,
-  Modal,
   Select,
   Space,
   Table,
@@ -15,14 +12,19 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, api, ok, type InboxItem } from '../api/client';
 import { caseTypeOf, errorMessage, label } from '../i18n/messages';
 import { useApp } from '../session';
 import { BusinessDue } from './due';
+import { Panel } from './Panel';
 import { INBOX_POLL_MS, markInboxSeen, useInboxWatch } from './inbox-watch';
+
+// Loaded when someone delegates: the login + inbox route ships without the dialog.
+const DelegateDialog = lazy(() =>
+  import('./DelegateDialog').then((m) => ({ default: m.DelegateDialog })),
+);
 
 export { INBOX_POLL_MS };
 
@@ -43,7 +45,9 @@ interface Filters {
   caseType?: string;
   type?: string;
   overdue: boolean;
-  due?: [Dayjs | null, Dayjs | null] | null;
+  /** YYYY-MM-DD, local days (native date inputs: the route ships without antd's DatePicker) */
+  dueFrom?: string;
+  dueTo?: string;
   q?: string;
 }
 
@@ -60,8 +64,8 @@ export function InboxPage() {
     ...(filters.caseType ? { caseType: filters.caseType } : {}),
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.overdue ? { overdue: 'true' as const } : {}),
-    ...(filters.due?.[0] ? { dueFrom: filters.due[0].startOf('day').toISOString() } : {}),
-    ...(filters.due?.[1] ? { dueTo: filters.due[1].endOf('day').toISOString() } : {}),
+    ...(filters.dueFrom ? { dueFrom: new Date(`${filters.dueFrom}T00:00:00`).toISOString() } : {}),
+    ...(filters.dueTo ? { dueTo: new Date(`${filters.dueTo}T23:59:59.999`).toISOString() } : {}),
     ...(filters.q?.trim() ? { q: filters.q.trim() } : {}),
   };
   const inbox = useQuery({
@@ -219,13 +223,25 @@ export function InboxPage() {
         options={typeOptions.map((v) => ({ value: v, label: label(lang, v) }))}
         data-testid="filter-task-type"
       />
-      <DatePicker.RangePicker
-        aria-label={t('dueRange')}
-        placeholder={[t('dueFrom'), t('dueTo')]}
-        allowEmpty={[true, true]}
-        value={filters.due ?? null}
-        onChange={(due) => setFilters((f) => ({ ...f, due }))}
-      />
+      <Space.Compact>
+        <Input
+          type="date"
+          aria-label={`${t('dueRange')}: ${t('dueFrom')}`}
+          addonBefore={t('dueRange')}
+          value={filters.dueFrom ?? ''}
+          onChange={(e) => setFilters((f) => ({ ...f, dueFrom: e.target.value || undefined }))}
+          data-testid="filter-due-from"
+          style={{ width: 240 }}
+        />
+        <Input
+          type="date"
+          aria-label={`${t('dueRange')}: ${t('dueTo')}`}
+          value={filters.dueTo ?? ''}
+          onChange={(e) => setFilters((f) => ({ ...f, dueTo: e.target.value || undefined }))}
+          data-testid="filter-due-to"
+          style={{ width: 150 }}
+        />
+      </Space.Compact>
       <Checkbox
         checked={filters.overdue}
         onChange={(e) => setFilters((f) => ({ ...f, overdue: e.target.checked }))}
@@ -237,11 +253,11 @@ export function InboxPage() {
   );
   if (inbox.error)
     return (
-      <Card>
+      <Panel>
         {inbox.error instanceof ApiError
           ? errorMessage(lang, inbox.error.body.code, inbox.error.message)
           : t('error')}
-      </Card>
+      </Panel>
     );
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
@@ -259,89 +275,17 @@ export function InboxPage() {
           </Button>
         </Space>
       )}
-      <Card title={`${t('myTasks')} (${mine.length})`}>{table(mine, 'inbox-mine')}</Card>
-      <Card title={`${t('deptQueue')} (${queue.length})`}>{table(queue, 'inbox-queue')}</Card>
+      <Panel title={`${t('myTasks')} (${mine.length})`}>{table(mine, 'inbox-mine')}</Panel>
+      <Panel title={`${t('deptQueue')} (${queue.length})`}>{table(queue, 'inbox-queue')}</Panel>
       {delegating && (
-        <DelegateDialog
-          task={delegating}
-          onClose={() => setDelegating(undefined)}
-          onError={showError}
-        />
+        <Suspense fallback={null}>
+          <DelegateDialog
+            task={delegating}
+            onClose={() => setDelegating(undefined)}
+            onError={showError}
+          />
+        </Suspense>
       )}
     </Space>
-  );
-}
-
-/** Delegate a task to someone who fits it (the API lists them: GET /tasks/{id}/delegates). */
-function DelegateDialog({
-  task,
-  onClose,
-  onError,
-}: {
-  task: InboxItem;
-  onClose: () => void;
-  onError: (e: unknown) => void;
-}) {
-  const { t, lang } = useApp();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [to, setTo] = useState<string>();
-  const candidates = useQuery({
-    queryKey: ['delegates', task.taskId],
-    queryFn: async () =>
-      ok(
-        await api.GET('/tasks/{taskId}/delegates', {
-          params: { path: { taskId: task.taskId } },
-        }),
-      ),
-  });
-  const send = useMutation({
-    mutationFn: async (userId: string) =>
-      ok(
-        await api.POST('/tasks/{taskId}/delegate', {
-          params: { path: { taskId: task.taskId } },
-          body: { to: { userId } },
-        }),
-      ),
-    onSuccess: () => {
-      void message.success(t('delegated'));
-      void qc.invalidateQueries({ queryKey: ['inbox'] });
-      onClose();
-    },
-    onError,
-  });
-  const refused = candidates.error;
-  return (
-    <Modal
-      open
-      title={`${t('delegate')} · ${task.taskId}`}
-      onCancel={onClose}
-      onOk={() => to && send.mutate(to)}
-      okButtonProps={{ disabled: !to, loading: send.isPending, id: 'delegate-ok' }}
-      okText={t('delegate')}
-    >
-      {refused ? (
-        <Typography.Text type="danger" data-testid="delegate-error">
-          {refused instanceof ApiError
-            ? errorMessage(lang, refused.body.code, refused.message)
-            : String(refused)}
-        </Typography.Text>
-      ) : (
-        <Select
-          aria-label={t('delegateTo')}
-          placeholder={t('delegateTo')}
-          style={{ width: '100%' }}
-          loading={candidates.isLoading}
-          value={to}
-          onChange={setTo}
-          notFoundContent={t('noDelegates')}
-          data-testid="delegate-to"
-          options={(candidates.data?.items ?? []).map((u) => ({
-            value: u.id,
-            label: `${u.displayName} (${u.username})`,
-          }))}
-        />
-      )}
-    </Modal>
   );
 }

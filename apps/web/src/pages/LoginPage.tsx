@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Form, Input, Space } from 'antd';
+import { Alert, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { ApiError, api, ok } from '../api/client';
 import { errorMessage } from '../i18n/messages';
 import { LanguageSwitch } from '../routes';
 import { useApp } from '../session';
+import { Panel } from './Panel';
 
 const ORG_KEY = 'aso.organisation';
 
@@ -31,7 +32,7 @@ export function LoginPage() {
   };
   return (
     <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 96 }}>
-      <Card title={t('appTitle')} extra={<LanguageSwitch />} style={{ width: 380 }}>
+      <Panel title={t('appTitle')} level={1} extra={<LanguageSwitch />} style={{ width: 380 }}>
         <Form
           layout="vertical"
           onFinish={(v) => void submit(v)}
@@ -53,7 +54,7 @@ export function LoginPage() {
             </Button>
           </Space>
         </Form>
-      </Card>
+      </Panel>
     </div>
   );
 }
