@@ -344,6 +344,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/web/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log in from the web app: the refresh token is set as a cookie
+         * @description For the web app (same origin): needs the header `X-ASO-Web: 1`, and an Origin, when sent, of this host (403 otherwise). The refresh token travels only in the httpOnly, SameSite=Strict cookie `aso_refresh` (Path=/auth/web; Secure over TLS). API clients use /auth/login and /auth/refresh.
+         */
+        post: operations["postAuthWebLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/web/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new access token for the web app, from its refresh cookie (rotated)
+         * @description For the web app (same origin): needs the header `X-ASO-Web: 1`, and an Origin, when sent, of this host (403 otherwise). The refresh token travels only in the httpOnly, SameSite=Strict cookie `aso_refresh` (Path=/auth/web; Secure over TLS). API clients use /auth/login and /auth/refresh. 401 clears the cookie.
+         */
+        post: operations["postAuthWebRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/web/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log out of the web app: end the cookie’s sessions and clear the cookie
+         * @description For the web app (same origin): needs the header `X-ASO-Web: 1`, and an Origin, when sent, of this host (403 otherwise). The refresh token travels only in the httpOnly, SameSite=Strict cookie `aso_refresh` (Path=/auth/web; Secure over TLS). API clients use /auth/login and /auth/refresh.
+         */
+        post: operations["postAuthWebLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -537,6 +597,23 @@ export interface paths {
         put?: never;
         /** Hand a task to someone who fits it */
         post: operations["postTasksTaskIdDelegate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{taskId}/delegates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the task may be delegated to (active users who fit it, not me) */
+        get: operations["getTasksTaskIdDelegates"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1006,6 +1083,15 @@ export interface components {
         RefreshRequest: {
             refreshToken: string;
         };
+        WebSession: {
+            /** @description HS256 JWT: send as Authorization: Bearer … */
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description seconds until the access token expires */
+            expiresIn: number;
+            user: components["schemas"]["User"];
+        };
         Health: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -1137,8 +1223,19 @@ export interface components {
                 mismatchEvents: number;
             };
         };
+        InboxItem: components["schemas"]["TaskView"] & {
+            /** @description null while the case’s read model is not written */
+            caseType: string | null;
+            customer: {
+                name: string;
+                /** @description masked */
+                phone: string | null;
+            } | null;
+            /** @description working time (ms) from now to dueAt on the case’s policy calendar; negative when overdue; null without dueAt */
+            remainingBusinessMs: number | null;
+        };
         Inbox: {
-            items: components["schemas"]["TaskView"][];
+            items: components["schemas"]["InboxItem"][];
             total: number;
         };
         DelegateTaskRequest: {
@@ -1146,6 +1243,17 @@ export interface components {
                 /** Format: uuid */
                 userId: string;
             };
+        };
+        DelegateCandidate: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            department: string;
+            roles: string[];
+        };
+        DelegateCandidates: {
+            items: components["schemas"]["DelegateCandidate"][];
         };
         CompleteTaskResult: {
             taskId: string;
@@ -2583,6 +2691,79 @@ export interface operations {
             422: components["responses"]["Error422"];
         };
     };
+    postAuthWebLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description A new session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSession"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            413: components["responses"]["Error413"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    postAuthWebRefresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSession"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    postAuthWebLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+        };
+    };
     getHealthz: {
         parameters: {
             query?: never;
@@ -2759,6 +2940,14 @@ export interface operations {
                 type?: string;
                 caseNumber?: string;
                 overdue?: "true" | "false";
+                /** @description complaint, return, repair, … */
+                caseType?: string;
+                /** @description due at or after (ISO-8601) */
+                dueFrom?: string;
+                /** @description due at or before (ISO-8601) */
+                dueTo?: string;
+                /** @description a case number or customer name fragment, or ≥ 4 digits of the customer’s phone */
+                q?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -2878,6 +3067,32 @@ export interface operations {
             409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             422: components["responses"]["Error422"];
+        };
+    };
+    getTasksTaskIdDelegates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegateCandidates"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
     };
     postTasksTaskIdComplete: {
