@@ -7,6 +7,10 @@ import { checkPage, switchLanguage } from './page-check';
  * real API (global-setup.ts): no mocked API. Every page visited is screenshot in both
  * languages and scanned with axe (page-check.ts).
  */
+// Each scenario is long (several users, a 36 s token expiry): on a loaded machine the tier's
+// 120 s per test is not enough.
+test.describe.configure({ timeout: 300_000 });
+
 const base = () => {
   const url = process.env.ASO_BROWSER_URL;
   if (!url) throw new Error('ASO_BROWSER_URL unset: run through `npm run test:browser`');
