@@ -48,12 +48,12 @@ describe('demo users', () => {
     expect(missing).toEqual([]);
   });
 
-  test('the petition (001 §25.8) has its sales manager, the follow-up record its store head, the monthly review its GM-office reviewer', () => {
+  test('the petition (001 §25.8) has its sales manager, the follow-up record its store head / CS supervisor, the monthly review its GM-office reviewer', () => {
     const has = (department: string, role: string) =>
       DEMO_USERS.some((u) => u.department === department && u.roles.includes(role));
     expect({
       salesManager: has('sales', 'manager'),
-      storeHead: DEMO_USERS.some((u) => u.username === 'store-head-01'),
+      storeHead: has('cs', 'supervisor'),
       gmOffice: has('gm_office', 'staff'),
       warehouseManager: has('warehouse', 'manager'),
       financeManager: has('finance', 'manager'),

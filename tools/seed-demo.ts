@@ -47,11 +47,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
     roles: ['manager'],
     approvalLimitFen: null,
   },
-  // The store head reviews follow-up records (004 三.(四), F04): a sales supervisor of a store.
+  // The store head / CS supervisor reviews follow-up records (004 三.(四), F04): the follow-up's
+  // review task is CS's, for a supervisor or manager (FOLLOW_UP_REVIEWER_ROLES).
   {
-    username: 'store-head-01',
-    displayName: '门店店长 蒋丽',
-    department: 'sales',
+    username: 'cs-sup-01',
+    displayName: '客服主管(店长) 蒋丽',
+    department: 'cs',
     roles: ['supervisor'],
     approvalLimitFen: null,
   },
