@@ -525,6 +525,10 @@ const MATRIX: Record<string, Row> = {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
     run: get('/reports/repair-kpis?from=2026-01-01&to=2026-12-31'),
   },
+  'GET /reports/follow-up-kpis': {
+    expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
+    run: get('/reports/follow-up-kpis?from=2026-01-01&to=2026-12-31'),
+  },
   // Policy versions (issue 12 #5): read by admins, auditors and managers; published by admins.
   'GET /policies': {
     expect: only('200', POLICY_READERS, () => 'WRONG_ROLE'),

@@ -748,6 +748,8 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
         get('/reports/repair-kpis?from=2026-03-02&to=2026-03-01', 'query.from', 'techManager'),
         get('/reports/repair-kpis?from=2025-01-01&to=2026-12-31', 'query.to', 'gm'),
         get('/reports/repair-kpis?to=2026-03-01', 'query.from', 'gm'),
+        get('/reports/follow-up-kpis?from=2026-02-30&to=2026-03-01', 'query.from', 'gm'),
+        get('/reports/follow-up-kpis?from=2025-01-01&to=2026-12-31', 'query.to', 'csManager'),
         {
           name: 'shipDate 2026-02-30',
           method: 'POST',

@@ -162,4 +162,21 @@ describe('the follow-up call over HTTP (DOMAIN.md §5)', () => {
     });
     expect(row).toMatchObject({ method: 'unreachable', parent_case_number: parent });
   });
+
+  test('F15 004 七.(一): the follow-up KPIs count the calls of the period (completion, record quality, satisfaction by grade)', async () => {
+    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const res = await call(
+      api.url,
+      'GET',
+      `/reports/follow-up-kpis?from=${day}&to=${day}`,
+      as.csManager,
+    );
+    expect(res.status).toBe(200);
+    // this suite's two calls at least: one dissatisfied (reviewed first time), one unreachable
+    expect(res.body.total.dissatisfied).toBeGreaterThanOrEqual(1);
+    expect(res.body.total.unreachable).toBeGreaterThanOrEqual(1);
+    expect(res.body.total.satisfaction.poor).toBeGreaterThanOrEqual(1);
+    expect(res.body.total.recordQualityRate).not.toBeNull();
+    expect(res.body.byMonth.map((m: { month: string }) => m.month)).toContain(day.slice(0, 7));
+  });
 });

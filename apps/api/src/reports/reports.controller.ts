@@ -19,4 +19,10 @@ export class ReportsController {
   repairKpis(@CurrentUser() user: AuthUser, @Query() query: unknown) {
     return this.reports.repairKpiReport(user, query);
   }
+
+  /** GET /reports/follow-up-kpis?from=…&to=…: completion, record quality, satisfaction (F15). */
+  @Get('follow-up-kpis')
+  followUpKpis(@CurrentUser() user: AuthUser, @Query() query: unknown) {
+    return this.reports.followUpKpiReport(user, query);
+  }
 }

@@ -1,7 +1,7 @@
 import { registerRoute } from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
 import { kpiPeriodFields, MAX_PERIOD_DAYS } from './kpi-period';
-import type { KpiReport, RepairKpiReport } from './reports.service';
+import type { FollowUpKpiReport, KpiReport, RepairKpiReport } from './reports.service';
 
 const ratioSchema = z
   .object({
@@ -93,6 +93,39 @@ registerRoute({
     'turnaround, fees collected vs invoiced (issue 10 §9).',
   query: periodQuery,
   response: { status: 200, description: 'The figures', schema: repairKpiReportSchema },
+});
+
+const followUpKpisSchema = z.object({
+  cases: z.number().int(),
+  closed: z.number().int(),
+  completionRate: z.number().nullable().describe('closed with the customer reached ÷ closed'),
+  recordQualityRate: z
+    .number()
+    .nullable()
+    .describe('records approved at their first review ÷ records reviewed'),
+  satisfaction: z.record(z.number().int()).describe('001 §17 grade → answers'),
+  dissatisfied: z.number().int(),
+  unreachable: z.number().int(),
+});
+
+export const followUpKpiReportSchema = z
+  .object({
+    ...header,
+    total: followUpKpisSchema,
+    byMonth: z.array(followUpKpisSchema.extend({ month: z.string().describe('YYYY-MM') })),
+  })
+  .openapi('FollowUpKpiReport') satisfies z.ZodType<FollowUpKpiReport>;
+
+registerRoute({
+  method: 'get',
+  path: 'reports/follow-up-kpis',
+  tag: 'reports',
+  summary: 'Follow-up KPIs for the calls opened in a period of Asia/Shanghai days',
+  description:
+    `Managers, the GM office and auditors; the same period rules as /reports/kpis (at most ${MAX_PERIOD_DAYS} days). ` +
+    'Completion rate, record quality rate and the satisfaction distribution (004 七.(一)), in total and by month.',
+  query: periodQuery,
+  response: { status: 200, description: 'The figures', schema: followUpKpiReportSchema },
 });
 
 registerRoute({

@@ -5,6 +5,8 @@ import {
   defaultPolicy,
   parsePolicy,
   repairMeasures,
+  type FollowUpEvent,
+  type FollowUpState,
   type RepairEvent,
 } from '@aso/domain';
 import { KpiRepository, PoliciesRepository, type KpiFigures } from '@aso/persistence';
@@ -13,6 +15,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { parseInput } from '../common/parse-input';
 import { kpiQuerySchema, periodInstants } from './kpi-period';
 import { assertMayReadReports } from './report-access';
+import { followUpKpiFigures, followUpStateOf, type FollowUpKpiFigures } from './follow-up-kpis';
 import { repairKpiFigures, type RepairKpiFigures } from './repair-kpis';
 
 interface ReportHeader {
@@ -31,6 +34,9 @@ export type KpiReport = ReportHeader & KpiFigures;
 
 /** The repair KPIs (issue 10 §9) of the repairs opened in the period. */
 export type RepairKpiReport = ReportHeader & RepairKpiFigures;
+
+/** The follow-up KPIs (F15, 004 七.(一)) of the calls opened in the period. */
+export type FollowUpKpiReport = ReportHeader & FollowUpKpiFigures;
 
 /** KPIs of the user's organisation (DOMAIN.md "KPIs"); definitions in KpiRepository. */
 @Injectable()
@@ -87,6 +93,22 @@ export class ReportsService {
       });
     }
     return { ...this.header(user, q, from, toExclusive), ...repairKpiFigures(cohort) };
+  }
+
+  /** Follow-up KPIs: each call's state folded from its audited domain events (evolveFollowUp). */
+  async followUpKpiReport(user: AuthUser, query: unknown): Promise<FollowUpKpiReport> {
+    assertMayReadReports(user);
+    const q = parseInput(kpiQuerySchema, query, 'query');
+    const { from, toExclusive } = periodInstants(q);
+    const rows = await this.kpis.followUpEvents({
+      organisationId: user.organisationId,
+      from,
+      toExclusive,
+    });
+    const states = rows
+      .map((r) => followUpStateOf(r.events as unknown as FollowUpEvent[]))
+      .filter((s): s is FollowUpState => s !== null);
+    return { ...this.header(user, q, from, toExclusive), ...followUpKpiFigures(states) };
   }
 
   private header(

@@ -515,6 +515,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/follow-up-kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow-up KPIs for the calls opened in a period of Asia/Shanghai days
+         * @description Managers, the GM office and auditors; the same period rules as /reports/kpis (at most 366 days). Completion rate, record quality rate and the satisfaction distribution (004 七.(一)), in total and by month.
+         */
+        get: operations["getReportsFollowUpKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/kpis": {
         parameters: {
             query?: never;
@@ -1188,6 +1208,51 @@ export interface components {
                 collectedFen: number;
                 collectedOfInvoiced: components["schemas"]["Ratio"];
             };
+        };
+        FollowUpKpiReport: {
+            organisation: string;
+            period: {
+                from: string;
+                to: string;
+                /** @enum {string} */
+                timeZone: "Asia/Shanghai";
+                /** Format: date-time */
+                fromInstant: string;
+                /** Format: date-time */
+                toInstantExclusive: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            total: {
+                cases: number;
+                closed: number;
+                /** @description closed with the customer reached ÷ closed */
+                completionRate: number | null;
+                /** @description records approved at their first review ÷ records reviewed */
+                recordQualityRate: number | null;
+                /** @description 001 §17 grade → answers */
+                satisfaction: {
+                    [key: string]: number;
+                };
+                dissatisfied: number;
+                unreachable: number;
+            };
+            byMonth: {
+                cases: number;
+                closed: number;
+                /** @description closed with the customer reached ÷ closed */
+                completionRate: number | null;
+                /** @description records approved at their first review ÷ records reviewed */
+                recordQualityRate: number | null;
+                /** @description 001 §17 grade → answers */
+                satisfaction: {
+                    [key: string]: number;
+                };
+                dissatisfied: number;
+                unreachable: number;
+                /** @description YYYY-MM */
+                month: string;
+            }[];
         };
         KpiReport: {
             organisation: string;
@@ -2900,6 +2965,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RepairKpiReport"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+        };
+    };
+    getReportsFollowUpKpis: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpKpiReport"];
                 };
             };
             400: components["responses"]["Error400"];

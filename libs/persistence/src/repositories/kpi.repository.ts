@@ -70,6 +70,11 @@ export interface RepairEventsRow {
 export class KpiRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /** Follow-up calls opened in the period, each with its audited domain events in order. */
+  followUpEvents(p: KpiPeriod): Promise<RepairEventsRow[]> {
+    return this.caseEvents(p, 'followUp');
+  }
+
   /**
    * The repairs *opened* in the period (the cohort of the repair KPIs, issue 10 §9) with the
    * domain events their workflow audited (`repair.<Event>`, the event itself as data), in
@@ -77,6 +82,10 @@ export class KpiRepository {
    * turnaround, fees) are computed from those events by the domain's repairMeasures.
    */
   async repairEvents(p: KpiPeriod): Promise<RepairEventsRow[]> {
+    return this.caseEvents(p, 'repair');
+  }
+
+  private async caseEvents(p: KpiPeriod, type: 'repair' | 'followUp'): Promise<RepairEventsRow[]> {
     const rows: Array<{
       case_number: string;
       policy_version: number;
@@ -87,12 +96,12 @@ export class KpiRepository {
          FROM cases c
          LEFT JOIN audit_events a
            ON a.organisation_id = c.organisation_id AND a.case_number = c.case_number
-          AND a.action LIKE 'repair.%'
-        WHERE c.organisation_id = $1 AND c.type = 'repair'
+          AND a.action LIKE $4::text || '.%'
+        WHERE c.organisation_id = $1 AND c.type = $4::text
           AND c.opened_at >= $2 AND c.opened_at < $3
         GROUP BY c.case_number, c.policy_version
         ORDER BY c.case_number`,
-      [p.organisationId, p.from, p.toExclusive],
+      [p.organisationId, p.from, p.toExclusive, type],
     );
     return rows.map((r) => ({
       caseNumber: r.case_number,
