@@ -5,7 +5,7 @@
  * and commit the new files.
  * Not part of `npm test` (its name is no *.spec.ts); run by jest only for its TypeScript setup.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
@@ -49,11 +49,14 @@ afterAll(async () => {
  */
 const ERA = '.stamped';
 
+/**
+ * Writes a NEW fixture only: a file that exists is a history of its era and stays as it was
+ * recorded (re-recording would hide the break the replay check exists for).
+ */
 async function save(dir: string, name: string, handle: WorkflowHandle): Promise<void> {
-  writeFileSync(
-    join(dir, `${name}${ERA}.json`),
-    encodeFixture(handle.workflowId, await handle.fetchHistory()),
-  );
+  const file = join(dir, `${name}${ERA}.json`);
+  if (existsSync(file)) return;
+  writeFileSync(file, encodeFixture(handle.workflowId, await handle.fetchHistory()));
 }
 
 test('record: discount complaint to close (certificate signed, booked)', async () => {
@@ -101,6 +104,21 @@ test('record: return complaint with its TH child (slip, receipt, reconciliation,
   await c.result();
   await save(FIXTURES, 'complaint-return-closed', c.handle);
   await save(FIXTURES, 'return-child-refunded', r.handle);
+});
+
+test('record: repair complaint handed over to CS (the WX number reserved, RecordRepairCompleted)', async () => {
+  // The path before the repair child (patch 'repair-child'): recorded with the code before it.
+  const c = await h.startComplaint();
+  await toExecution(c, 'repair');
+  for (let i = 0; i < 100 && (await c.tasks('repair_handoff')).length === 0; i++)
+    await new Promise((res) => setTimeout(res, 100));
+  await c.complete('repair_handoff', people.cs, {
+    type: 'RecordRepairCompleted',
+    outcome: 'repaired on site',
+  });
+  await close(c);
+  await c.result();
+  await save(FIXTURES, 'complaint-repair-handoff-closed', c.handle);
 });
 
 test('record: customer rejects once, then accepts an apology; deadlines escalate on the way', async () => {

@@ -30,6 +30,9 @@ describe('replay of recorded histories', () => {
         'complaint-rejected-escalated-closed.stamped.json',
         'return-child-refunded.stamped.json',
         'repair-carried-over-closed.stamped.json',
+        // a complaint decided as repair before the repair child (patch 'repair-child'): the WX
+        // number reserved, CS hands over and records the result (RecordRepairCompleted)
+        'complaint-repair-handoff-closed.stamped.json',
       ]),
     );
     expect(bad.length).toBeGreaterThan(0);
