@@ -183,32 +183,6 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
     expect(failure.type).toBe('EXCEEDS_APPROVED_DECISION');
   });
 
-  test('001 §29 / DOMAIN §3: repair → a WX number is reserved and CS hands off; the repair result completes execution', async () => {
-    const c = await h.startComplaint();
-    await toExecution(c, 'repair');
-    const handoff = await waitFor(c, 'repair_handoff');
-    expect(handoff).toMatchObject({
-      candidateDepartment: 'cs',
-      commands: ['RecordRepairCompleted'],
-    });
-    const view = await c.view();
-    expect(view.childCaseNumbers).toEqual([expect.stringMatching(/^WX\d{6}-\d{4}$/)]);
-    await refusalOf(
-      c.complete('repair_handoff', people.cs, { type: 'RecordRepairCompleted', outcome: '' }),
-    ).then((f) => expect(f.type).toBe('COMMAND_INVALID'));
-    await c.complete('repair_handoff', people.cs, {
-      type: 'RecordRepairCompleted',
-      outcome: 'repaired on site',
-    });
-    expect((await c.view()).state.execution).toMatchObject({
-      kind: 'child_case',
-      childType: 'repair',
-      completed: true,
-      outcome: 'repaired on site',
-    });
-    await closeAndExpectOnTime(c);
-  });
-
   test('001 §29: resupply → the warehouse ships the missing goods, then CS closes', async () => {
     const c = await h.startComplaint();
     await toExecution(c, 'resupply');
@@ -499,12 +473,3 @@ describe('refusals happen in the validator: nothing reaches history', () => {
     expect(actions).toEqual(['task.opened', 'task.claimed', 'task.delegated', 'task.completed']);
   });
 });
-
-async function waitFor(c: ComplaintDriver, type: string) {
-  for (let i = 0; i < 50; i++) {
-    const open = (await c.tasks(type)).find((t) => t.status === 'open');
-    if (open) return open;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no ${type} task on ${c.caseNumber}`);
-}

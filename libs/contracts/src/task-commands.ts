@@ -2,6 +2,7 @@ import {
   COMPLAINT_CAUSES,
   HANDLING_METHODS,
   RECORD_REPAIR_COMPLETED,
+  SERVICE_KINDS,
   STAGES,
   type ComplaintCommand,
   type ReturnCommand,
@@ -148,6 +149,26 @@ const complaintFormCommandSchemas = [
     'Decide the petition',
   ),
   command('RecordResupplyShipped', {}, 'The resupply was shipped'),
+  command(
+    'RegisterRepair',
+    {
+      address: text(500),
+      productModel: text(100),
+      spec: text(200),
+      purchaseDate: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+        .describe('YYYY-MM-DD'),
+      purchasePlace: text(200),
+      serviceKind: z
+        .enum(SERVICE_KINDS)
+        .describe('001 §6: A paid, B contract, C free (D, internal, has no customer: refused)'),
+      customerName: optionalText(100).describe('default: the complaint’s customer'),
+      phone: optionalText(40).describe('default: the complaint’s customer phone'),
+      problem: optionalText(2000).describe('default: the complaint’s reasons'),
+    },
+    'CS writes the service register entry (服务登记簿, 001 §7) of a complaint decided as repair; the WX repair case then starts as its child',
+  ),
   command('ConfirmImprovementEffect', { effect: text(2000) }, 'Confirm the improvement’s effect'),
   command('CloseComplaint', {}, 'CS closes the complaint'),
 ] as const;
@@ -260,7 +281,13 @@ export const parseReturnTaskCommand = parserOf(returnCompletionSchema);
 /** The domain commands a person sends: every domain command but the workflow's own. */
 type PersonComplaintCommand = Exclude<
   ComplaintCommand,
-  { type: 'ReportComplaint' | 'RecordChildCaseStarted' | 'RecordChildCaseCompleted' }
+  {
+    type:
+      | 'ReportComplaint'
+      | 'RecordChildCaseStarted'
+      | 'RecordChildCaseCompleted'
+      | 'RequestRepairRegistration';
+  }
 >;
 type PersonReturnCommand = Exclude<ReturnCommand, { type: 'RequestReturn' | 'IssueReturnSlip' }>;
 

@@ -43,6 +43,7 @@ export * from './repair/appointment';
 export * from './repair/carry-over';
 export * from './repair/repair.types';
 export * from './repair/repair.decide';
+export * from './repair/service-register';
 export * from './repair/repair.evolve';
 export * from './repair/work-items';
 export * from './repair/kpi';

@@ -1,13 +1,14 @@
-import { proxyActivities, startChild } from '@temporalio/workflow';
+import { patched, proxyActivities, startChild } from '@temporalio/workflow';
 import type {
   CaseActivities,
   ComplaintWorkflowInput,
-  ReturnOutcome,
+  RepairWorkflowInput,
   ReturnWorkflowInput,
 } from '@aso/contracts';
 import type { ComplaintCommand, ComplaintState } from '@aso/domain';
 import type { CaseLoop } from '../shared/case-runtime';
 import type { CaseClock } from '../shared/clock';
+import { repairCase } from '../repair/repair.workflow';
 import { returnCase } from '../return/return.workflow';
 
 const activities = proxyActivities<CaseActivities>({
@@ -16,6 +17,17 @@ const activities = proxyActivities<CaseActivities>({
 });
 
 const SYSTEM = { userId: 'system' } as const;
+
+/**
+ * Patch: a complaint decided as repair runs the repair as a child workflow (`repairCase`, its
+ * workflow id the WX number) once CS wrote the service register entry; before it, the WX number
+ * was only reserved and CS handed over by hand (`repair_handoff`, RecordRepairCompleted).
+ */
+export const REPAIR_CHILD = 'repair-child';
+
+/** The service voucher 服务凭证 drawn for a complaint's repair (001 §7): numbered after the case. */
+export const voucherNumberOf = (repairCaseNumber: string): string =>
+  repairCaseNumber.replace(/^[A-Z]+/, 'FW');
 
 /** What the child cases need of the running complaint. */
 interface Parent {
@@ -26,13 +38,16 @@ interface Parent {
 
 /**
  * 001 §29: the execution of a return/rework/exchange decision is a return case (type 2) run as a
- * child workflow with a `TH` number; a repair reserves a `WX` number and hands over to CS (the
- * domain's repair_handoff work item). The child's result comes back as RecordChildCaseCompleted.
- * As the wait loop's extension: a finished child wakes the loop with a fresh "now".
+ * child workflow with a `TH` number; a repair decision (DOMAIN.md §1 step 8) is a repair case
+ * (type 3) with a `WX` number, started once CS wrote its service register entry (001 §7). The
+ * child's result comes back as RecordChildCaseCompleted. Complaints decided as repair before
+ * the `repair-child` patch reserve the WX number and hand over to CS (the domain's
+ * repair_handoff work item). As the wait loop's extension: a finished child wakes the loop
+ * with a fresh "now".
  */
 export class ComplaintChildren implements CaseLoop {
   private starting = false;
-  private result: { childCaseNumber: string; outcome: ReturnOutcome } | null = null;
+  private result: { childCaseNumber: string; outcome: string } | null = null;
   private failure: unknown = null;
 
   constructor(
@@ -60,30 +75,47 @@ export class ComplaintChildren implements CaseLoop {
           type: 'RecordChildCaseCompleted',
           actor: SYSTEM,
           childCaseNumber,
-          outcome: outcome.outcome,
+          outcome,
         },
         now,
       );
     }
-    return this.needed() && !this.starting ? this.start() : undefined;
+    return this.needed() && !this.starting ? this.start(now) : undefined;
   }
 
-  /** the execution needs a child case that has no number yet */
+  /**
+   * The execution needs a child case that has no number yet (a repair: not while CS writes
+   * its register entry).
+   */
   private needed(): boolean {
     const s = this.parent.current();
     return (
       s.status === 'executing' &&
       s.execution?.kind === 'child_case' &&
-      s.execution.childCaseNumber === null
+      s.execution.childCaseNumber === null &&
+      s.execution.repair?.entry !== null
     );
   }
 
-  private async start(): Promise<void> {
+  private async start(now: Date): Promise<void> {
     const { clock } = this.parent;
     const s = this.parent.current();
     const ob = s.execution;
     const rev = s.revisions[s.revisions.length - 1];
     if (ob?.kind !== 'child_case' || !rev) return;
+    if (ob.childType === 'repair' && ob.repair === undefined && patched(REPAIR_CHILD)) {
+      // 001 §7: CS writes the service register entry first (a task); the child starts after it.
+      const { customer } = this.input;
+      this.parent.system(
+        {
+          type: 'RequestRepairRegistration',
+          actor: SYSTEM,
+          customer: { name: customer.name, phone: customer.phone },
+        },
+        now,
+      );
+      return;
+    }
     this.starting = true;
     const at = (await clock.now('child number')).toISOString();
     const started = async (number: string) =>
@@ -92,7 +124,28 @@ export class ComplaintChildren implements CaseLoop {
         await clock.now('child started'),
       );
     if (ob.childType === 'repair') {
-      await started(await activities.allocateCaseNumber({ prefix: 'WX', at }));
+      const number = await activities.allocateCaseNumber({ prefix: 'WX', at });
+      const registration = ob.repair;
+      if (!registration?.entry || !registration.registeredBy) {
+        // before the repair child: the WX number is reserved, CS hands over by hand
+        await started(number);
+        return;
+      }
+      const repairInput: RepairWorkflowInput = {
+        organisationId: this.input.organisationId,
+        storeId: this.input.storeId,
+        caseNumber: number,
+        parentCaseNumber: this.input.caseNumber,
+        openedAt: at,
+        openedBy: registration.registeredBy,
+        entry: registration.entry,
+        voucherNumber: voucherNumberOf(number),
+        policy: this.input.policy,
+        ...(this.input.holidayTables ? { holidayTables: this.input.holidayTables } : {}),
+      };
+      const child = await startChild(repairCase, { workflowId: number, args: [repairInput] });
+      await started(number);
+      this.await(number, child);
       return;
     }
     const number = await activities.allocateCaseNumber({ prefix: 'TH', at });
@@ -115,8 +168,13 @@ export class ComplaintChildren implements CaseLoop {
     };
     const child = await startChild(returnCase, { workflowId: number, args: [childInput] });
     await started(number);
+    this.await(number, child);
+  }
+
+  /** the child's outcome (or failure) wakes the loop */
+  private await(number: string, child: { result(): Promise<{ outcome: string }> }): void {
     void child.result().then(
-      (outcome) => {
+      ({ outcome }) => {
         this.result = { childCaseNumber: number, outcome };
       },
       (e: unknown) => {

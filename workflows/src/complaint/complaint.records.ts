@@ -197,6 +197,8 @@ export function complaintRecords(
     case 'InvestigationReportSubmitted':
     case 'ExecutionStarted':
     case 'ChildCaseRequested':
+    case 'RepairRegistrationRequested':
+    case 'RepairRegistered':
     case 'ChildCaseStarted':
     case 'ChildCaseCompleted':
     case 'ReceivableCollected':

@@ -5,6 +5,7 @@ import { parseCaseNumber } from '../case-number/case-number';
 import { DomainError } from '../errors/domain-error';
 import { computeLossAmount } from '../loss/loss-amount';
 import { formatFen } from '../money/money';
+import { serviceRegisterEntry } from '../repair/service-register';
 import type { PolicyDocument } from '../policy/policy.schema';
 import { STAGES } from '../shared/case-types';
 import { type Decision, decideWith, illegal, invalid } from '../shared/decision';
@@ -358,9 +359,73 @@ function decide(
         completed(state, at, by),
       ];
     }
+    case 'RequestRepairRegistration': {
+      // 001 §7 (patch `repair-child`): the repair child is opened with its service register
+      // entry; the complaint knows the customer and the problem, CS writes the rest.
+      const ob = obligation(state, 'child_case', cmd.type);
+      if (ob.childType !== 'repair' || ob.childCaseNumber !== null || ob.repair !== undefined)
+        throw illegal('complaint', state.status, cmd.type);
+      const { intake } = state;
+      return [
+        {
+          type: 'RepairRegistrationRequested',
+          at,
+          by,
+          known: {
+            customerName:
+              intake.customerName.trim() !== '' ? intake.customerName : cmd.customer.name,
+            phone: cmd.customer.phone ?? '',
+            problem: intake.reasons.trim() !== '' ? intake.reasons : intake.demand,
+          },
+        },
+      ];
+    }
+    case 'RegisterRepair': {
+      // 001 §7: CS logs the request in the service register: name, address, phone, model,
+      // spec, purchase date and place, service kind (001 §6); then the repair child starts.
+      const ob = obligation(state, 'child_case', cmd.type);
+      const reg = ob.repair;
+      if (ob.childType !== 'repair' || !reg || reg.entry !== null)
+        throw illegal('complaint', state.status, cmd.type);
+      assertActorIn(cmd.actor, ['cs'], [], ctx);
+      if (cmd.serviceKind === 'D')
+        throw invalid(
+          'A complaint’s repair serves its customer: service kind A, B or C (D is internal service, without a customer, 001 §6)',
+          { ...ctx, field: 'command.serviceKind', value: cmd.serviceKind },
+        );
+      const entry = serviceRegisterEntry(
+        {
+          customerName: cmd.customerName ?? reg.known.customerName,
+          address: cmd.address,
+          phone: cmd.phone ?? reg.known.phone,
+          productModel: cmd.productModel,
+          spec: cmd.spec,
+          purchaseDate: cmd.purchaseDate,
+          purchasePlace: cmd.purchasePlace,
+          serviceKind: cmd.serviceKind,
+          problem: cmd.problem ?? reg.known.problem,
+          channel: 'complaint',
+        },
+        'command.',
+      );
+      return [
+        {
+          type: 'RepairRegistered',
+          at,
+          by,
+          entry,
+          registeredBy: {
+            userId: cmd.actor.userId,
+            department: cmd.actor.department,
+            roles: [...cmd.actor.roles],
+          },
+        },
+      ];
+    }
     case 'RecordChildCaseStarted': {
       const ob = obligation(state, 'child_case', cmd.type);
-      if (ob.childCaseNumber !== null) throw illegal('complaint', state.status, cmd.type);
+      if (ob.childCaseNumber !== null || ob.repair?.entry === null)
+        throw illegal('complaint', state.status, cmd.type);
       return [
         {
           type: 'ChildCaseStarted',
@@ -392,6 +457,11 @@ function decide(
     case RECORD_REPAIR_COMPLETED: {
       // The CS hand-off of a repair: the child case (its reserved WX number) is completed with
       // the outcome CS reports, as the workflow records a child's result (by `system`).
+      if (state.execution?.kind === 'child_case' && state.execution.repair !== undefined)
+        throw invalid(
+          `The repair runs as a child case (${state.execution.childCaseNumber ?? 'not started yet'}) and reports its own outcome`,
+          { ...ctx, childCaseNumber: state.execution.childCaseNumber },
+        );
       const outcome = cmd.outcome;
       if (typeof outcome !== 'string' || outcome.trim() === '')
         throw invalid('outcome is required', { field: 'command.outcome' });

@@ -112,6 +112,30 @@ export function evolveComplaint(
       return { ...state, status: 'executing', execution: event.obligation };
     case 'ChildCaseRequested':
       return state;
+    case 'RepairRegistrationRequested':
+      return {
+        ...state,
+        execution: withExecution('child_case', {
+          repair: { known: event.known, entry: null, registeredBy: null, registeredAt: null },
+        }),
+      };
+    case 'RepairRegistered': {
+      const ob = state.execution;
+      return ob?.kind === 'child_case' && ob.repair
+        ? {
+            ...state,
+            execution: {
+              ...ob,
+              repair: {
+                ...ob.repair,
+                entry: event.entry,
+                registeredBy: event.registeredBy,
+                registeredAt: event.at,
+              },
+            },
+          }
+        : state;
+    }
     case 'ChildCaseStarted':
       return {
         ...state,

@@ -517,6 +517,89 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     );
   });
 
+  it('P17 003 §四.2 / 001 §7: a repair child first needs CS’s service register entry (address, model, spec, purchase date and place, kind A–C); no hand-off', () => {
+    const c = toCustomer('repair', '100', { trackImprovement: false });
+    c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' });
+    const sys = { userId: 'system' } as const;
+    const execution = () =>
+      complaintWorkItems(c.s, defaultPolicy).filter((i) => i.stage === 'execution');
+    c.do({
+      type: 'RequestRepairRegistration',
+      actor: sys,
+      customer: { name: '王先生', phone: '13800138000' },
+    });
+    expect(execution()).toEqual([
+      expect.objectContaining({
+        key: 'repair_registration',
+        department: 'cs',
+        stage: 'execution',
+        commands: ['RegisterRepair'],
+      }),
+    ]);
+    // the child is not started before the entry is written
+    expect(() =>
+      c.do({ type: 'RecordChildCaseStarted', actor: sys, childCaseNumber: 'WX202603-0001' }),
+    ).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    const fields = {
+      address: '上海市浦东新区世纪大道 1 号',
+      productModel: 'DVR-X1',
+      spec: '4K',
+      purchaseDate: '2026-02-20',
+      purchasePlace: '上海门店',
+      serviceKind: 'C' as const,
+    };
+    expect(() => c.do({ type: 'RegisterRepair', actor: sales, ...fields })).toThrow(
+      expect.objectContaining({ code: 'WRONG_DEPARTMENT' }),
+    );
+    expect(() => c.do({ type: 'RegisterRepair', actor: cs, ...fields, serviceKind: 'D' })).toThrow(
+      expect.objectContaining({
+        code: 'COMMAND_INVALID',
+        details: expect.objectContaining({ field: 'command.serviceKind' }),
+      }),
+    );
+    expect(() => c.do({ type: 'RegisterRepair', actor: cs, ...fields, spec: ' ' })).toThrow(
+      expect.objectContaining({ code: 'COMMAND_INVALID', details: { field: 'command.spec' } }),
+    );
+    expect(() =>
+      c.do({ type: 'RegisterRepair', actor: cs, ...fields, purchaseDate: '2026-13-01' }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'COMMAND_INVALID',
+        details: expect.objectContaining({ field: 'command.purchaseDate' }),
+      }),
+    );
+    const [registered] = c.do({ type: 'RegisterRepair', actor: cs, ...fields });
+    expect(registered).toMatchObject({
+      type: 'RepairRegistered',
+      entry: {
+        customerName: intake.customerName,
+        phone: '13800138000',
+        problem: intake.reasons,
+        channel: 'complaint',
+        ...fields,
+      },
+      registeredBy: cs,
+    });
+    expect(execution()).toEqual([]);
+    expect(() => c.do({ type: 'RegisterRepair', actor: cs, ...fields })).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }),
+    );
+    c.do({ type: 'RecordChildCaseStarted', actor: sys, childCaseNumber: 'WX202603-0001' });
+    // the child reports its own outcome: neither a hand-off task nor RecordRepairCompleted
+    expect(execution()).toEqual([]);
+    expect(() => c.do({ type: RECORD_REPAIR_COMPLETED, actor: cs, outcome: 'repaired' })).toThrow(
+      expect.objectContaining({ code: 'COMMAND_INVALID' }),
+    );
+    c.do({
+      type: 'RecordChildCaseCompleted',
+      actor: sys,
+      childCaseNumber: 'WX202603-0001',
+      outcome: 'repaired on site',
+    });
+    expect(c.s.status).toBe('ready_to_close');
+    expect(c.s.execution).toMatchObject({ completed: true, outcome: 'repaired on site' });
+  });
+
   it('001 §25.8: not established → sales collects the receivable; an objection goes to the superior as a petition', () => {
     const c = toCustomer('not_established', '0', { trackImprovement: false });
     c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'letter' });

@@ -3,6 +3,8 @@ import type { RecordedApproval } from '../approval/four-eyes';
 import type { Duration } from '../calendar/duration';
 import type { LossAmount, LossBasis } from '../loss/loss-amount';
 import type { Fen } from '../money/money';
+import type { ServiceRegisterEntry } from '../repair/repair.types';
+import type { ServiceKind } from '../repair/service-kind';
 import type { Actor } from '../shared/org';
 import type { ComplaintCategory, ComplaintCause, Severity } from './classification';
 
@@ -104,6 +106,12 @@ export type ExecutionObligation =
       childCaseNumber: string | null;
       completed: boolean;
       outcome: string | null;
+      /**
+       * A repair run as the complaint's child workflow (patch `repair-child`): CS first writes
+       * its service register entry. Absent on complaints decided as repair before it (and on
+       * returns): those reserve the WX number and CS hands over (`repair_handoff`).
+       */
+      repair?: RepairRegistration;
     }
   | {
       kind: 'receivable';
@@ -116,6 +124,35 @@ export type ExecutionObligation =
     }
   | { kind: 'resupply'; done: boolean }
   | { kind: 'none' };
+
+/**
+ * The service register entry (服务登记簿, 001 §7) of a complaint's repair child. The complaint
+ * knows the customer and the problem; CS adds what its intake lacks (address, product model,
+ * spec, purchase date and place, service kind) in the `repair_registration` task; only then is
+ * the repair started, with this entry.
+ */
+export interface RepairRegistration {
+  /** what the complaint already knows: the entry's defaults */
+  known: { customerName: string; phone: string; problem: string };
+  entry: ServiceRegisterEntry | null;
+  registeredBy: Actor | null;
+  registeredAt: number | null;
+}
+
+/** What CS writes in the service register for a complaint's repair (001 §7). */
+export interface RepairRegistrationFields {
+  address: string;
+  productModel: string;
+  spec: string;
+  /** YYYY-MM-DD */
+  purchaseDate: string;
+  purchasePlace: string;
+  serviceKind: ServiceKind;
+  /** default: the complaint's customer name / phone / reasons */
+  customerName?: string;
+  phone?: string;
+  problem?: string;
+}
 
 export interface ComplaintState {
   caseNumber: string;
@@ -199,6 +236,8 @@ export type ComplaintCommand =
   | SysCmd<'RecordChildCaseStarted', { childCaseNumber: string }>
   | SysCmd<'RecordChildCaseCompleted', { childCaseNumber: string; outcome: string }>
   | Cmd<typeof RECORD_REPAIR_COMPLETED, { outcome?: unknown }>
+  | SysCmd<'RequestRepairRegistration', { customer: { name: string; phone: string | null } }>
+  | Cmd<'RegisterRepair', RepairRegistrationFields>
   | Cmd<'RecordReceivableCollected'>
   | Cmd<'FilePetition', { reason: string }>
   | Cmd<'DecidePetition', { decision: 'collect' | 'waive'; remarks?: string }>
@@ -253,6 +292,8 @@ export type ComplaintEvent =
         parentCaseNumber: string;
       }
     >
+  | Ev<'RepairRegistrationRequested', { known: RepairRegistration['known'] }>
+  | Ev<'RepairRegistered', { entry: ServiceRegisterEntry; registeredBy: Actor }>
   | Ev<'ChildCaseStarted', { childCaseNumber: string }>
   | Ev<'ChildCaseCompleted', { childCaseNumber: string; outcome: string }>
   | Ev<

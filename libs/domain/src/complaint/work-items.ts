@@ -240,9 +240,16 @@ function executionItems(state: ComplaintState, policy: PolicyDocument): WorkItem
         ? []
         : [item('resupply_shipment', 'execution', 'warehouse', [], ['RecordResupplyShipped'])];
     case 'child_case':
-      // A return child is the return workflow's own work; a repair has no workflow yet: CS hands
-      // it over and records its completion (RECORD_REPAIR_COMPLETED) once the number is reserved.
-      return ob.childType === 'repair' && ob.childCaseNumber !== null && !ob.completed
+      // A child's work is its own workflow's. A repair child (patch `repair-child`) first needs
+      // CS's service register entry (001 §7), which the complaint's intake lacks.
+      if (ob.childType !== 'repair' || ob.completed) return [];
+      if (ob.repair !== undefined)
+        return ob.repair.entry === null
+          ? [item('repair_registration', 'execution', 'cs', [], ['RegisterRepair'])]
+          : [];
+      // Decided as repair before the repair child: CS hands it over and records its completion
+      // (RECORD_REPAIR_COMPLETED) once the WX number is reserved.
+      return ob.childCaseNumber !== null
         ? [item('repair_handoff', 'execution', 'cs', [], [RECORD_REPAIR_COMPLETED])]
         : [];
     case 'none':

@@ -1,7 +1,6 @@
 import { routeApproval } from '../approval/route-approval';
 import { assertMayApprove, nextApprovalStep } from '../approval/four-eyes';
 import { BusinessCalendar } from '../calendar/business-calendar';
-import { isIsoDate } from '../calendar/civil-time';
 import { defaultHolidayTables } from '../calendar/holiday-tables';
 import { parseCaseNumber } from '../case-number/case-number';
 import { DomainError } from '../errors/domain-error';
@@ -14,7 +13,6 @@ import { assertNoClash, assertSlot } from './appointment';
 import { carryOverAt } from './carry-over';
 import { assertMayTravel } from './dispatch';
 import {
-  REPAIR_CHANNELS,
   type RepairCommand,
   type RepairEvent,
   type RepairResolution,
@@ -22,7 +20,8 @@ import {
   type RepairStatus,
   type SignatureOrder,
 } from './repair.types';
-import { type FeeHandling, SERVICE_KINDS, feeHandling } from './service-kind';
+import { type FeeHandling, feeHandling } from './service-kind';
+import { serviceRegisterEntry } from './service-register';
 import { HANDOVER_SHEET_COPIES, acceptWorkshopItem, externalRepairWindow } from './workshop';
 
 /**
@@ -685,32 +684,7 @@ function openRepair(
       { caseNumber: cmd.caseNumber },
     );
   }
-  const e = cmd.entry;
-  if (!e || !SERVICE_KINDS.includes(e.serviceKind))
-    throw invalid(`entry.serviceKind must be one of ${SERVICE_KINDS.join(', ')} (001 §6)`, {
-      field: 'entry.serviceKind',
-    });
-  if (!REPAIR_CHANNELS.includes(e.channel))
-    throw invalid(`entry.channel must be one of ${REPAIR_CHANNELS.join(', ')}`, {
-      field: 'entry.channel',
-    });
-  nonEmpty(e.problem, 'entry.problem');
-  nonEmpty(e.productModel, 'entry.productModel');
-  // D (internal) has no customer: the customer fields and the purchase are optional.
-  if (e.serviceKind !== 'D') {
-    nonEmpty(e.customerName, 'entry.customerName');
-    nonEmpty(e.address, 'entry.address');
-    nonEmpty(e.phone, 'entry.phone');
-    nonEmpty(e.spec, 'entry.spec');
-    nonEmpty(e.purchasePlace, 'entry.purchasePlace');
-  }
-  if (e.serviceKind !== 'D' || e.purchaseDate) {
-    if (!isIsoDate(e.purchaseDate))
-      throw invalid('entry.purchaseDate must be a date YYYY-MM-DD', {
-        field: 'entry.purchaseDate',
-        value: e.purchaseDate,
-      });
-  }
+  const entry = serviceRegisterEntry(cmd.entry);
   if (cmd.parentCaseNumber !== undefined) {
     const parent = parseCaseNumber(cmd.parentCaseNumber);
     if (!parent || parent.prefix !== policy.numbering.prefixes.complaint)
@@ -726,18 +700,7 @@ function openRepair(
     by: actor.userId,
     caseNumber: cmd.caseNumber,
     policyVersion: policy.version,
-    entry: {
-      customerName: e.customerName ?? '',
-      address: e.address ?? '',
-      phone: e.phone ?? '',
-      productModel: e.productModel,
-      spec: e.spec ?? '',
-      purchaseDate: e.purchaseDate ?? '',
-      purchasePlace: e.purchasePlace ?? '',
-      serviceKind: e.serviceKind,
-      problem: e.problem,
-      channel: e.channel,
-    },
+    entry,
     voucherNumber: nonEmpty(cmd.voucherNumber, 'voucherNumber'),
     parentCaseNumber: cmd.parentCaseNumber ?? null,
     carryOverAt: carryOverAt(at, calendar, policy).at.getTime(),
