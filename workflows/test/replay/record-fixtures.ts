@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { COMPLAINT_WORKFLOW_TYPE, type ComplaintWorkflowInput } from '@aso/contracts';
-import { defaultPolicy } from '@aso/domain';
+import { type RepairState, defaultPolicy } from '@aso/domain';
 import { workflowBundleOptions } from '@aso/temporal';
 import { people } from '../support/actors';
 import {
@@ -30,6 +30,7 @@ import {
   resolveOnSite,
   signAndFile,
   startRepair,
+  tech,
 } from '../support/repair-steps';
 import { encodeFixture, FIXTURES, NONDETERMINISTIC } from './fixtures';
 
@@ -45,9 +46,13 @@ afterAll(async () => {
 /**
  * Histories of each era of the workflow code stay in git side by side: a new recording never
  * overwrites an older one (those are what running cases look like). `.stamped`: recorded since
- * the clock-from-history patch (workflows/src/shared/clock.ts).
+ * the clock-from-history patch (workflows/src/shared/clock.ts); `.repair-child`: since a
+ * complaint decided as repair runs the repair as its child (patch `repair-child`,
+ * complaint/complaint.children.ts). The hand-off before that patch is
+ * `complaint-repair-handoff-closed.stamped.json`, recorded by this file's scenario of commit
+ * 5b52f9c with the code of then.
  */
-const ERA = '.stamped';
+const ERA = '.repair-child';
 
 /**
  * Writes a NEW fixture only: a file that exists is a history of its era and stays as it was
@@ -106,19 +111,39 @@ test('record: return complaint with its TH child (slip, receipt, reconciliation,
   await save(FIXTURES, 'return-child-refunded', r.handle);
 });
 
-test('record: repair complaint handed over to CS (the WX number reserved, RecordRepairCompleted)', async () => {
-  // The path before the repair child (patch 'repair-child'): recorded with the code before it.
+test('record: repair complaint with its WX child (register entry by CS, on-site repair, outcome back to the complaint)', async () => {
   const c = await h.startComplaint();
   await toExecution(c, 'repair');
-  for (let i = 0; i < 100 && (await c.tasks('repair_handoff')).length === 0; i++)
-    await new Promise((res) => setTimeout(res, 100));
-  await c.complete('repair_handoff', people.cs, {
-    type: 'RecordRepairCompleted',
-    outcome: 'repaired on site',
+  await c.complete('repair_registration', people.cs, {
+    type: 'RegisterRepair',
+    address: '上海市浦东新区世纪大道 1 号',
+    productModel: 'DVR-X1',
+    spec: '4K',
+    purchaseDate: '2026-06-20',
+    purchasePlace: '上海门店',
+    serviceKind: 'C',
   });
+  let child: string | undefined;
+  for (let i = 0; i < 100 && !child; i++) {
+    child = (await c.view()).childCaseNumbers[0];
+    if (!child) await new Promise((r) => setTimeout(r, 100));
+  }
+  const r = h.driver<RepairState>(child as string);
+  const now = await h.env.currentTimeMs();
+  await dispatch(r, {
+    start: new Date(now + 3_600_000).toISOString(),
+    end: new Date(now + 7_200_000).toISOString(),
+  });
+  await resolveOnSite(h, r);
+  await signAndFile(r);
+  await r.complete('close', people.cs, { type: 'CloseRepair' });
+  await repairResult(r);
+  for (let i = 0; i < 100 && (await c.view()).status !== 'ready_to_close'; i++)
+    await new Promise((res) => setTimeout(res, 100));
   await close(c);
   await c.result();
-  await save(FIXTURES, 'complaint-repair-handoff-closed', c.handle);
+  await save(FIXTURES, 'complaint-repair-child-closed', c.handle);
+  await save(FIXTURES, 'repair-child-of-complaint-closed', r.handle);
 });
 
 test('record: customer rejects once, then accepts an apology; deadlines escalate on the way', async () => {
@@ -161,6 +186,94 @@ test('record: repair carried over at the cut-off, dispatched, resolved on site, 
   await r.complete('close', people.cs, { type: 'CloseRepair' });
   await repairResult(r);
   await save(FIXTURES, 'repair-carried-over-closed', r.handle);
+});
+
+// last of the recorded cases: it moves the clock a month on
+test('record: a whole repair — out of town approved, not resolved on site, workshop, external repairer (a reminder fires), back, sorted, called, shipped, countersigned, signed, filed, invoiced, collected, closed', async () => {
+  const r = await startRepair(h, { serviceKind: 'A' });
+  const now = await h.env.currentTimeMs();
+  await dispatch(
+    r,
+    {
+      start: new Date(now + 3_600_000).toISOString(),
+      end: new Date(now + 7_200_000).toISOString(),
+    },
+    true,
+  );
+  await r.complete('out_of_town_application', tech.technician, {
+    type: 'ApplyOutOfTown',
+    destination: '苏州',
+    reason: 'customer site in Suzhou',
+    estimatedCostFen: 30_000,
+  });
+  await r.complete('out_of_town_approval', tech.manager, {
+    type: 'DecideOutOfTown',
+    approve: true,
+  });
+  await r.complete('technician_visit', tech.technician, { type: 'StartVisit' });
+  const at = await h.env.currentTimeMs();
+  await r.complete('visit_report', tech.technician, {
+    type: 'RecordVisit',
+    actualStart: at - 75 * 60_000,
+    actualEnd: at - 60_000,
+    content: 'clasp broken, stone loose: needs the workshop',
+    resolvedOnSite: false,
+  });
+  await r.complete('revisit_or_workshop', tech.manager, {
+    type: 'AcceptWorkshopItem',
+    receiptNumber: 'SJ-0100',
+    itemCode: 'YS-0100',
+    itemClass: 'silver',
+    partToRepair: 'clasp',
+    customerName: '张',
+    photo: 'attachments/ys-0100.jpg',
+  });
+  await r.complete('workshop_repair', tech.technician, {
+    type: 'RecordWorkshopRepair',
+    repaired: false,
+    note: 'stone setting needs the maker',
+  });
+  await r.complete('external_repair_handover', people.cs, {
+    type: 'SendToExternalRepair',
+    repairer: '外修厂',
+    handoverSheetNumber: 'JJ-0100',
+    customerInformed: true,
+  });
+  // 002 ch.10 2: the first reminder a month after the handover (a durable timer)
+  await h.env.sleep('32 days');
+  for (
+    let i = 0;
+    i < 100 &&
+    !h.recorded.auditOf(r.caseNumber).some((a) => a.action === 'repair.external_repair_reminder');
+    i++
+  )
+    await new Promise((res) => setTimeout(res, 100));
+  await r.complete('external_repair_return', people.cs, {
+    type: 'RecordExternalReturn',
+    repaired: true,
+    note: 'stone reset by the maker',
+    feeFen: 80_000,
+  });
+  await r.complete('returned_item_sorting', people.cs, { type: 'SortReturnedItem' });
+  await r.complete('customer_call', people.cs, { type: 'RecordCustomerCalled' });
+  await r.complete('item_shipment', people.cs, { type: 'RecordItemShipped', shipment: 'SF-0100' });
+  await r.complete('voucher_countersign', tech.manager, { type: 'CountersignVoucher' });
+  await r.complete('customer_signature', people.cs, {
+    type: 'RecordCustomerSignature',
+    signedBy: '张先生',
+  });
+  await r.complete('voucher_filing', people.cs, { type: 'FileVoucher' });
+  await r.complete('finance_invoicing', people.finance, {
+    type: 'IssueInvoice',
+    invoiceNumber: 'FP-0100',
+  });
+  await r.complete('finance_collection', people.finance, {
+    type: 'RecordFeeCollected',
+    amountFen: 80_000,
+  });
+  await r.complete('close', people.cs, { type: 'CloseRepair' });
+  await repairResult(r);
+  await save(FIXTURES, 'repair-whole-external-closed', r.handle);
 });
 
 test('record: the deliberately changed complaint (non-deterministic against today’s code)', async () => {

@@ -33,6 +33,16 @@ describe('replay of recorded histories', () => {
         // a complaint decided as repair before the repair child (patch 'repair-child'): the WX
         // number reserved, CS hands over and records the result (RecordRepairCompleted)
         'complaint-repair-handoff-closed.stamped.json',
+        // recorded since a complaint decided as repair runs the repair as its child (patch
+        // 'repair-child', complaint/complaint.children.ts)
+        'complaint-discount-closed.repair-child.json',
+        'complaint-return-closed.repair-child.json',
+        'complaint-rejected-escalated-closed.repair-child.json',
+        'return-child-refunded.repair-child.json',
+        'repair-carried-over-closed.repair-child.json',
+        'complaint-repair-child-closed.repair-child.json',
+        'repair-child-of-complaint-closed.repair-child.json',
+        'repair-whole-external-closed.repair-child.json',
       ]),
     );
     expect(bad.length).toBeGreaterThan(0);
