@@ -1,9 +1,10 @@
 import { patched, proxyActivities, startChild } from '@temporalio/workflow';
-import type {
-  CaseActivities,
-  ComplaintWorkflowInput,
-  RepairWorkflowInput,
-  ReturnWorkflowInput,
+import {
+  type CaseActivities,
+  type ComplaintWorkflowInput,
+  type RepairWorkflowInput,
+  type ReturnWorkflowInput,
+  serviceVoucherNumberOf,
 } from '@aso/contracts';
 import type { ComplaintCommand, ComplaintState } from '@aso/domain';
 import type { CaseLoop } from '../shared/case-runtime';
@@ -24,10 +25,6 @@ const SYSTEM = { userId: 'system' } as const;
  * was only reserved and CS handed over by hand (`repair_handoff`, RecordRepairCompleted).
  */
 export const REPAIR_CHILD = 'repair-child';
-
-/** The service voucher 服务凭证 drawn for a complaint's repair (001 §7): numbered after the case. */
-export const voucherNumberOf = (repairCaseNumber: string): string =>
-  repairCaseNumber.replace(/^[A-Z]+/, 'FW');
 
 /** What the child cases need of the running complaint. */
 interface Parent {
@@ -139,7 +136,7 @@ export class ComplaintChildren implements CaseLoop {
         openedAt: at,
         openedBy: registration.registeredBy,
         entry: registration.entry,
-        voucherNumber: voucherNumberOf(number),
+        voucherNumber: serviceVoucherNumberOf(number),
         policy: this.input.policy,
         ...(this.input.holidayTables ? { holidayTables: this.input.holidayTables } : {}),
       };
