@@ -36,8 +36,15 @@ const registerFields = {
   serviceKind: 'C',
 } as const;
 
+/** polls of 100 ms: a loaded machine (2 cores, several suites) may take a while */
+const SLOW = 600;
+
 async function childOf(c: ComplaintDriver): Promise<string> {
-  return eventually(async () => (await c.view()).childCaseNumbers[0], `${c.caseNumber}'s child`);
+  return eventually(
+    async () => (await c.view()).childCaseNumbers[0],
+    `${c.caseNumber}'s child`,
+    SLOW,
+  );
 }
 
 describe('complaint decided as repair: the WX repair child (patch repair-child)', () => {
@@ -159,6 +166,7 @@ describe('complaint decided as repair: the WX repair child (patch repair-child)'
     await eventually(
       async () => (await c.view()).status === 'ready_to_close',
       `${c.caseNumber} ready to close`,
+      SLOW,
     );
     expect((await c.view()).state.execution).toMatchObject({
       kind: 'child_case',
@@ -206,7 +214,11 @@ describe('complaint decided as repair: the WX repair child (patch repair-child)'
     await signAndFile(r);
     await r.complete('close', people.cs, { type: 'CloseRepair' });
     await repairResult(r);
-    await eventually(async () => (await c.view()).status === 'ready_to_close', 'ready to close');
+    await eventually(
+      async () => (await c.view()).status === 'ready_to_close',
+      'ready to close',
+      SLOW,
+    );
     await close(c);
     await c.result();
     const followUp = (caseNumber: string, action: string) =>
