@@ -525,6 +525,15 @@ const MATRIX: Record<string, Row> = {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
     run: get('/reports/repair-kpis?from=2026-01-01&to=2026-12-31'),
   },
+  'POST /follow-ups': {
+    expect: only('201', CS, auditorOr('WRONG_DEPARTMENT')),
+    run: (r) =>
+      call(api.url, 'POST', '/follow-ups', as[r], {
+        plan: 'key_customer',
+        planRef: 'C-0001',
+        customer: { name: '钱七' },
+      }),
+  },
   'GET /reports/follow-up-kpis': {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
     run: get('/reports/follow-up-kpis?from=2026-01-01&to=2026-12-31'),

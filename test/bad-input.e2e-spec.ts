@@ -749,6 +749,22 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
         get('/reports/repair-kpis?from=2025-01-01&to=2026-12-31', 'query.to', 'gm'),
         get('/reports/repair-kpis?to=2026-03-01', 'query.from', 'gm'),
         get('/reports/follow-up-kpis?from=2026-02-30&to=2026-03-01', 'query.from', 'gm'),
+        {
+          name: 'a follow-up plan that does not exist',
+          method: 'POST',
+          path: '/follow-ups',
+          as: 'cs',
+          body: { plan: 'weekly', planRef: 'C-1', customer: { name: '钱七' } },
+          field: 'body.plan',
+        },
+        {
+          name: 'a follow-up without its customer',
+          method: 'POST',
+          path: '/follow-ups',
+          as: 'cs',
+          body: { plan: 'key_customer', planRef: 'C-1', customer: { name: '' } },
+          field: 'body.customer.name',
+        },
         get('/reports/follow-up-kpis?from=2025-01-01&to=2026-12-31', 'query.to', 'csManager'),
         {
           name: 'shipDate 2026-02-30',

@@ -76,6 +76,23 @@ const followUpOf = (parent: string) =>
     return rows[0]?.case_number as string | undefined;
   });
 
+/**
+ * Waits for the call to close; a record drawn for the supervision re-check (every 10th by
+ * number, 004 七.(二)) is re-checked first by the CS manager, who did not make the call.
+ */
+async function closedRow(hf: string) {
+  const settled = await eventually(async () => {
+    const { rows } = await db.query('SELECT * FROM cases WHERE case_number = $1', [hf]);
+    return ['closed', 'spot_check'].includes(rows[0]?.status) ? rows[0] : undefined;
+  });
+  if (settled.status === 'closed') return settled;
+  await complete(as.csManager, hf, { type: 'RecordSpotCheck', consistent: true, note: '回拨一致' });
+  return eventually(async () => {
+    const { rows } = await db.query('SELECT * FROM cases WHERE case_number = $1', [hf]);
+    return rows[0]?.status === 'closed' ? rows[0] : undefined;
+  });
+}
+
 const survey = (arrival: string) => ({
   attitude: 'very_satisfied',
   skill: 'satisfied',
@@ -138,10 +155,8 @@ describe('the follow-up call over HTTP (DOMAIN.md §5)', () => {
         salesOpinion: '',
       },
     });
-    const closed = await eventually(async () => {
-      const r = await call(api.url, 'GET', `/cases/${hf}`, as.cs);
-      return r.body.status === 'closed' ? r.body : undefined;
-    });
+    await closedRow(hf);
+    const closed = (await call(api.url, 'GET', `/cases/${hf}`, as.cs)).body;
     const [linked] = closed.live.childCaseNumbers as string[];
     expect(linked).toMatch(/^KS20\d{4}-\d{4,}$/);
     const first = await taskFor(as.cs, linked!, 'RecordFirstResponse');
@@ -161,6 +176,35 @@ describe('the follow-up call over HTTP (DOMAIN.md §5)', () => {
       return rows[0]?.status === 'closed' ? rows[0] : undefined;
     });
     expect(row).toMatchObject({ method: 'unreachable', parent_case_number: parent });
+  });
+
+  test('F07 004 五.(二): CS opens a key customer’s monthly plan call; the plan script is asked, the survey optional; the CS supervisor reviews; sales may not open one', async () => {
+    const refused = await call(api.url, 'POST', '/follow-ups', as.sales, {
+      plan: 'key_customer',
+      planRef: 'C-0088',
+      customer: { name: '孙八' },
+    });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({
+      status: 403,
+      code: 'WRONG_DEPARTMENT',
+    });
+    const res = await call(api.url, 'POST', '/follow-ups', as.cs, {
+      plan: 'key_customer',
+      planRef: 'C-0088',
+      customer: { name: '孙八', phone: '13600136000' },
+    });
+    expect(res.status).toBe(201);
+    const hf = res.body.caseNumber as string;
+    expect(hf).toMatch(/^HF20\d{4}-\d{4,}$/);
+    await complete(as.cs2, hf, {
+      type: 'RecordCall',
+      identityConfirmed: true,
+      purposeStated: true,
+      answers: { usage: '正常使用', needs: '希望增加配件' },
+    });
+    await complete(as.csSupervisor, hf, { type: 'ReviewCallRecord', approve: true });
+    const row = await closedRow(hf);
+    expect(row).toMatchObject({ method: 'satisfied', classification: 'key_customer' });
   });
 
   test('F15 004 七.(一): the follow-up KPIs count the calls of the period (completion, record quality, satisfaction by grade)', async () => {

@@ -13,6 +13,7 @@ export const actors = {
   cs2: 'cs-02',
   csManager: 'cs-mgr-01',
   csManagerLimited: 'cs-mgr-02',
+  csSupervisor: 'cs-sup-01',
   rnd: 'rnd-01',
   vp: 'vp-01',
   gm: 'gm-01',

@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { PoliciesModule } from './policies/policies.module';
 import { RepairsModule } from './repairs/repairs.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { ReportsModule } from './reports/reports.module';
 import { TasksModule } from './tasks/tasks.module';
 import { UsersModule } from './users/users.module';
@@ -44,6 +45,7 @@ import { UsersModule } from './users/users.module';
     PoliciesModule,
     CasesModule,
     RepairsModule,
+    FollowUpsModule,
     TasksModule,
     UsersModule,
     AttachmentsModule,

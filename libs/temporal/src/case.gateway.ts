@@ -11,6 +11,8 @@ import {
   COMPLAINT_WORKFLOW_TYPE,
   completeTaskUpdate,
   REPAIR_WORKFLOW_TYPE,
+  FOLLOW_UP_WORKFLOW_TYPE,
+  type FollowUpWorkflowInput,
   delegateTaskUpdate,
   unclaimTaskUpdate,
   type CaseView,
@@ -55,9 +57,13 @@ export class CaseGateway {
     return this.start(REPAIR_WORKFLOW_TYPE, input);
   }
 
+  startFollowUp(input: FollowUpWorkflowInput): Promise<void> {
+    return this.start(FOLLOW_UP_WORKFLOW_TYPE, input);
+  }
+
   private async start(
     workflowType: string,
-    input: ComplaintWorkflowInput | RepairWorkflowInput,
+    input: ComplaintWorkflowInput | RepairWorkflowInput | FollowUpWorkflowInput,
   ): Promise<void> {
     try {
       await this.client.workflow.start(workflowType, {

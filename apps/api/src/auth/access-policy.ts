@@ -74,6 +74,12 @@ export function assertMayOpenRepair(user: AuthUser): void {
   assertInDepartment(user, 'cs', 'Taking a service request (001 §7)');
 }
 
+/** CS makes the follow-up plans and their calls (004 三.(一)). */
+export function assertMayOpenFollowUp(user: AuthUser): void {
+  assertMayWrite(user, 'open follow-up');
+  assertInDepartment(user, 'cs', 'A planned follow-up call (004 三.(一))');
+}
+
 /** Sees every case of the organisation: auditors (full history) and the GM's office. */
 export const seesAllCases = (user: AuthUser): boolean =>
   user.roles.includes('auditor') || user.roles.includes('gm') || user.department === 'gm_office';

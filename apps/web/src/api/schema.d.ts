@@ -495,6 +495,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a planned follow-up call (CS)
+         * @description A call of a CS follow-up plan (004 三.(一)): new customers after purchase, old customers quarterly, key customers monthly. Calls after a case closes are opened by the closing case itself. The HF case asks the plan script; the 001 §17 survey is optional.
+         */
+        post: operations["postFollowUps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/repair-kpis": {
         parameters: {
             query?: never;
@@ -1160,6 +1180,26 @@ export interface components {
         OpenRepairRequest: {
             entry: components["schemas"]["ServiceRegisterEntry"];
             /** @description the store that took the request */
+            storeId?: string;
+        };
+        OpenedFollowUp: {
+            /** @example HF202612-0001 */
+            caseNumber: string;
+            policyVersion: number;
+        };
+        OpenFollowUpRequest: {
+            /**
+             * @description new customer, old (quarterly) or key (monthly)
+             * @enum {string}
+             */
+            plan: "new_customer" | "old_customer" | "key_customer";
+            /** @description what the call refers to: an order number or a customer account */
+            planRef: string;
+            customer: {
+                name: string;
+                /** @description shown in full only to those who work the case */
+                phone?: string;
+            };
             storeId?: string;
         };
         /** @description resolved on the spot / resolved (001 §8) */
@@ -2961,6 +3001,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpenedRepair"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    postFollowUps: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenFollowUpRequest"];
+            };
+        };
+        responses: {
+            /** @description The new follow-up */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedFollowUp"];
                 };
             };
             400: components["responses"]["Error400"];
