@@ -1,7 +1,9 @@
 import {
   ACKNOWLEDGE_ESCALATION,
   complaintTaskCommandSchemas,
+  followUpTaskCommandSchemas,
   parseComplaintTaskCommand,
+  parseFollowUpTaskCommand,
   parseRepairTaskCommand,
   parseReturnTaskCommand,
   RECORD_REPAIR_COMPLETED,
@@ -27,7 +29,32 @@ const report = {
   correctiveAction: 'reflow profile corrected',
   externalParty: null,
 };
+const linkedIntake = {
+  customerName: '王先生',
+  orderNumber: 'SO-1',
+  batchNumber: 'B-1',
+  shipDate: '2026-11-01',
+  defectiveQuantity: 1,
+  demand: '重新处理',
+  reasons: 'dissatisfied follow-up',
+  channel: 'phone',
+  attachments: [],
+  salesOpinion: '',
+};
 const VALID: Record<string, Array<Record<string, unknown>>> = {
+  RecordCallAttempt: [{ note: '无人接听' }, { note: '' }],
+  RecordCall: [
+    {
+      identityConfirmed: true,
+      purposeStated: true,
+      answers: { result: '满意' },
+      survey: { attitude: 'satisfied' },
+    },
+    { identityConfirmed: false, purposeStated: true, answers: {}, remarks: '' },
+  ],
+  ReviewCallRecord: [{ approve: true }, { approve: false, comment: 'redo' }],
+  OpenLinkedComplaint: [{ intake: linkedIntake }],
+  RecordSpotCheck: [{ consistent: true }, { consistent: false, note: '不一致' }],
   RecordFirstResponse: [{ channel: 'phone', summary: 'called back' }],
   RegisterComplaint: [
     { cause: 'product_quality', severity: 'general' },
@@ -197,6 +224,8 @@ const INVALID: Array<Record<string, unknown>> = [
     purchasePlace: '上海门店',
     serviceKind: 'E',
   },
+  { type: 'RecordCall', identityConfirmed: 'yes', purposeStated: true, answers: {} },
+  { type: 'OpenLinkedComplaint', intake: { ...linkedIntake, defectiveQuantity: 0 } },
   { type: 'NoSuchCommand' },
   { summary: 'no type' },
 ];
@@ -209,6 +238,7 @@ const complaintTypes = new Set([
 ]);
 const returnTypes = new Set([...returnTaskCommandSchemas.map(typeOf), ACKNOWLEDGE_ESCALATION]);
 const repairTypes = new Set([...repairTaskCommandSchemas.map(typeOf), ACKNOWLEDGE_ESCALATION]);
+const followUpTypes = new Set([...followUpTaskCommandSchemas.map(typeOf), ACKNOWLEDGE_ESCALATION]);
 /** What the workflow receives of an API command: the server adds the technician's bookings. */
 const sentOf = (command: unknown): unknown => {
   const c = command as { type: string };
@@ -242,6 +272,8 @@ describe('task command payloads: one source for the API and the workflow', () =>
           expect(parseComplaintTaskCommand(command)).toEqual({ ok: true, ...parsed });
         if (returnTypes.has(type))
           expect(parseReturnTaskCommand(command)).toEqual({ ok: true, ...parsed });
+        if (followUpTypes.has(type))
+          expect(parseFollowUpTaskCommand(command)).toEqual({ ok: true, ...parsed });
         if (repairTypes.has(type))
           expect(parseRepairTaskCommand(sentOf(command))).toEqual({
             ok: true,
@@ -272,11 +304,15 @@ describe('task command payloads: one source for the API and the workflow', () =>
       const paths = (r: { ok: true } | { ok: false; issues: Array<{ path: string }> }) =>
         r.ok ? [] : r.issues.map((i) => i.path);
       expect({ command, ok: refused.ok }).toEqual({ command, ok: false });
-      const parse = returnTypes.has(String(command.type))
-        ? parseReturnTaskCommand
-        : repairTypes.has(String(command.type)) && command.type !== ACKNOWLEDGE_ESCALATION
-          ? parseRepairTaskCommand
-          : parseComplaintTaskCommand;
+      const followUp =
+        followUpTypes.has(String(command.type)) && command.type !== ACKNOWLEDGE_ESCALATION;
+      const parse = followUp
+        ? parseFollowUpTaskCommand
+        : returnTypes.has(String(command.type))
+          ? parseReturnTaskCommand
+          : repairTypes.has(String(command.type)) && command.type !== ACKNOWLEDGE_ESCALATION
+            ? parseRepairTaskCommand
+            : parseComplaintTaskCommand;
       expect({ command, paths: paths(parse(sentOf(command))) }).toEqual({
         command,
         paths: refused.ok ? [] : refused.paths,
