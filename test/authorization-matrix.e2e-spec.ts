@@ -387,9 +387,21 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /inbox': { expect: everyone('200'), run: get('/inbox') },
   'GET /cases': { expect: everyone('200'), run: get('/cases') },
+  'GET /tasks/board': {
+    expect: only(
+      '200',
+      ['sales supervisor', 'sales_vp', 'cs manager', 'rnd manager', 'vp', 'gm'],
+      () => 'WRONG_ROLE',
+    ),
+    run: get('/tasks/board'),
+  },
   'GET /cases/:caseNumber': {
     expect: only('200', CASE_READERS, () => 'FORBIDDEN'),
     run: get(async () => `/cases/${await aCase()}`),
+  },
+  'GET /cases/:caseNumber/as-of': {
+    expect: only('200', CASE_READERS, () => 'FORBIDDEN'),
+    run: get(async () => `/cases/${await aCase()}/as-of?at=${new Date().toISOString()}`),
   },
   'GET /cases/:caseNumber/customer-view': {
     expect: only('200', CASE_READERS, () => 'FORBIDDEN'),

@@ -17,7 +17,10 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.use(requestId);
   app.use(methodNotAllowed());
-  serveWebApp(app); // the built web app at / (web/serve-web.ts)
+  // The built web app at / (web/serve-web.ts); admins' workflow links point at the Temporal UI.
+  serveWebApp(app, undefined, {
+    temporalWorkflowsUrl: `${config.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/workflows`,
+  });
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();

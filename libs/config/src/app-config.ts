@@ -19,6 +19,8 @@ export const appConfigSchema = z.object({
   DATABASE_URL: z.string().url({ message: 'must be a postgres:// URL' }),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** The Temporal Web UI the web app links admins to (a case's workflow there). */
+  TEMPORAL_UI_URL: z.string().url().default('http://127.0.0.1:8233'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('after-sales'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { caseNumberOf } from '../cases/case-number.param';
-import { auditVerifyQuerySchema } from '../cases/cases.dto';
+import { asOfQuerySchema, auditVerifyQuerySchema } from '../cases/cases.dto';
 import { CurrentUser } from '../common/actor.decorator';
 import { parseInput } from '../common/parse-input';
 import { AuditService } from './audit.service';
@@ -14,6 +14,17 @@ export class AuditController {
   @Get('cases/:caseNumber/audit')
   history(@CurrentUser() user: AuthUser, @Param('caseNumber') caseNumber: string) {
     return this.audit.history(user, caseNumberOf(caseNumber));
+  }
+
+  /** The case's state as of `at`, computed from the audit trail (issue 11, auditors). */
+  @Get('cases/:caseNumber/as-of')
+  asOf(
+    @CurrentUser() user: AuthUser,
+    @Param('caseNumber') caseNumber: string,
+    @Query() query: unknown,
+  ) {
+    const { at } = parseInput(asOfQuerySchema, query, 'query');
+    return this.audit.asOf(user, caseNumberOf(caseNumber), new Date(at));
   }
 
   @Get('cases/:caseNumber/audit/verify')

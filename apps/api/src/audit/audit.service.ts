@@ -10,6 +10,7 @@ import {
 } from '@aso/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { CasesService } from '../cases/cases.service';
+import { caseAsOf, type CaseAsOf } from './as-of';
 import { disagreementsWithHistory, type HistoryDisagreement } from './history-check';
 
 /** The chain check, and with `?against=history` what the database says differently from history. */
@@ -83,6 +84,13 @@ export class AuditService {
     await this.cases.readable(user, caseNumber);
     const rows = await this.audit.history(user.organisationId, caseNumber);
     return rows.map(toView);
+  }
+
+  /** The case as of a moment, from its audit trail (see as-of.ts): auditors' time slider. */
+  async asOf(user: AuthUser, caseNumber: string, at: Date): Promise<CaseAsOf> {
+    const { row } = await this.cases.readable(user, caseNumber);
+    const rows = await this.audit.history(user.organisationId, caseNumber);
+    return caseAsOf(caseNumber, row.type, rows, at);
   }
 
   async verify(

@@ -10,7 +10,7 @@ import {
 import type { CaseListItemResponse, CaseViewResponse, CustomerCaseViewResponse } from './cases.dto';
 
 /** What the API shows of a case: never the ORM entity itself (schema: cases.dto.ts). */
-export type CaseView = Omit<CaseViewResponse, 'live'>;
+export type CaseView = Omit<CaseViewResponse, 'live' | 'businessTime'>;
 export type { DocumentView, TaskView };
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;

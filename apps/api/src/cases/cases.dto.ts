@@ -9,6 +9,8 @@ import {
 } from '@aso/contracts';
 import { CASE_NUMBER_PATTERN } from '@aso/domain';
 import type { AuditVerification } from '@aso/persistence';
+import type { CaseAsOf } from '../audit/as-of';
+import type { BusinessTimeLeft } from './business-time';
 import type { AuditEventView } from '../audit/audit.service';
 import { queryInteger } from '../common/query-integer';
 import { registerRoute } from '../openapi/registry';
@@ -19,8 +21,23 @@ export const openComplaintBodySchema = openComplaintSchema
   .extend({ shipDate: openComplaintSchema.shape.shipDate.openapi({ format: 'date' }) })
   .openapi('OpenComplaintRequest');
 
+const shanghaiDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, {
+    message: 'is not a calendar date',
+  })
+  .openapi({ format: 'date' });
+
+/** The search of the case list (auditors' case search, issue 11): every filter optional, ANDed. */
 export const caseListQuerySchema = z.object({
   status: z.string().max(64).optional(),
+  caseNumber: z.string().max(32).optional().describe('a case number or its beginning (KS202611)'),
+  customer: z.string().max(100).optional().describe('part of the customer’s name'),
+  orderNumber: z.string().max(64).optional().describe('part of the order number'),
+  overdue: z.enum(['true', 'false']).optional(),
+  from: shanghaiDay.optional().describe('opened on or after this Asia/Shanghai day'),
+  to: shanghaiDay.optional().describe('opened on or before this Asia/Shanghai day'),
   limit: queryInteger(1, 200, 50),
   offset: queryInteger(0, 1_000_000, 0),
 });
@@ -56,6 +73,27 @@ export const liveCaseViewSchema = workflowCaseViewSchema
   })
   .openapi('LiveCaseView') satisfies z.ZodType<LiveCaseView>;
 
+const businessTimeLeftSchema = z
+  .object({
+    dueAt: iso,
+    remainingWorkingMs: z
+      .number()
+      .int()
+      .describe('working time from now to the deadline; negative: working time since it passed'),
+    provisional: z.boolean(),
+  })
+  .nullable()
+  .openapi('BusinessTimeLeft') satisfies z.ZodType<BusinessTimeLeft | null>;
+
+/** The clocks on the case's business calendar (its pinned policy), as of `at`. */
+const businessTimeSchema = z
+  .object({
+    at: iso,
+    closing: businessTimeLeftSchema,
+    tasks: z.record(businessTimeLeftSchema).describe('by task id: the open tasks with a due'),
+  })
+  .openapi('CaseBusinessTime');
+
 /**
  * The internal view of a case: the case snapshot of the contracts (libs/contracts
  * case-activities.ts) as the API presents it — `type`, the customer as one object, the opener
@@ -78,6 +116,7 @@ export const caseViewSchema = caseSnapshotSchema
     defectDescription: z.string().nullable(),
     tasks: z.array(taskSchema),
     live: liveCaseViewSchema.nullable().describe('the workflow’s live state (null once gone)'),
+    businessTime: businessTimeSchema,
   })
   .openapi('CaseView');
 export type CaseViewResponse = z.infer<typeof caseViewSchema>;
@@ -165,6 +204,39 @@ export const auditVerificationSchema = z
   })
   .openapi('AuditVerification') satisfies z.ZodType<AuditVerification>;
 
+export const asOfQuerySchema = z
+  .object({ at: z.string().datetime({ offset: true }).describe('ISO-8601 instant') })
+  .strict();
+
+export const caseAsOfSchema = z
+  .object({
+    caseNumber: z.string(),
+    type: z.string(),
+    at: iso,
+    eventCount: z.number().int().describe('audit events at or before `at`'),
+    totalEvents: z.number().int(),
+    lastEvent: z
+      .object({ seq: z.number().int(), action: z.string(), actor: z.string(), occurredAt: iso })
+      .nullable(),
+    state: z
+      .record(z.unknown())
+      .nullable()
+      .describe('the domain state then: the trail’s domain events folded with the type’s evolve'),
+    status: z.string().nullable(),
+    foldError: z.object({ seq: z.number().int(), message: z.string() }).nullable(),
+    tasks: z.array(
+      z.object({
+        taskId: z.string(),
+        type: z.string().nullable(),
+        stage: z.string().nullable(),
+        status: z.string(),
+        assignee: z.string().nullable(),
+        since: iso,
+      }),
+    ),
+  })
+  .openapi('CaseAsOf') satisfies z.ZodType<CaseAsOf>;
+
 export const auditVerifyQuerySchema = z
   .object({
     against: z
@@ -219,5 +291,15 @@ registerRoute({
   params: caseNumberParamsSchema,
   query: auditVerifyQuerySchema,
   response: { status: 200, description: 'The verification', schema: auditVerificationSchema },
+  errors: [400, 404],
+});
+registerRoute({
+  method: 'get',
+  path: 'cases/:caseNumber/as-of',
+  tag: 'cases',
+  summary: 'The case as of a moment, computed from its audit trail (state, status, tasks)',
+  params: caseNumberParamsSchema,
+  query: asOfQuerySchema,
+  response: { status: 200, description: 'The case then', schema: caseAsOfSchema },
   errors: [400, 404],
 });

@@ -3,8 +3,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseView as LiveView, OpenComplaint } from '@aso/contracts';
 import {
+  BusinessCalendar,
   DomainError,
+  defaultPolicy,
   decideComplaint,
+  parsePolicy,
   caseNumberAt,
   formatCaseNumber,
   isCaseNumber,
@@ -13,6 +16,7 @@ import {
 import {
   CasesRepository,
   DocumentsRepository,
+  PoliciesRepository,
   TasksRepository,
   type CaseEntity,
   type TaskEntity,
@@ -35,12 +39,21 @@ import {
   type CustomerCaseView,
   type DocumentView,
 } from './case.view';
+import { businessTimeLeft } from './business-time';
+import type { CaseViewResponse } from './cases.dto';
 
 /** How long an opening waits for the worker to write the case's row before answering anyway. */
 const ROW_WAIT_MS = 5_000;
 
 export interface CaseListFilter {
   status?: string;
+  caseNumber?: string;
+  customer?: string;
+  orderNumber?: string;
+  overdue?: 'true' | 'false';
+  /** Asia/Shanghai days, both inclusive */
+  from?: string;
+  to?: string;
   limit: number;
   offset: number;
 }
@@ -54,6 +67,7 @@ export class CasesService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly gateway: CaseGateway,
     private readonly policies: PoliciesService,
+    private readonly policyVersions: PoliciesRepository,
   ) {}
 
   /**
@@ -149,10 +163,38 @@ export class CasesService {
   }
 
   /** Internal view for those who work the case: read model + live workflow state. */
-  async detail(user: AuthUser, caseNumber: string): Promise<CaseView & { live: LiveView | null }> {
+  async detail(
+    user: AuthUser,
+    caseNumber: string,
+  ): Promise<CaseView & { live: LiveView | null; businessTime: CaseViewResponse['businessTime'] }> {
     const { row, tasks } = await this.readable(user, caseNumber);
     const live = await this.gateway.view(caseNumber);
-    return { ...toCaseView(row, tasks), live: live ?? null };
+    return {
+      ...toCaseView(row, tasks),
+      live: live ?? null,
+      businessTime: await this.businessTime(row, tasks),
+    };
+  }
+
+  /** Remaining working time of the closing clock and each open task, on the pinned calendar. */
+  private async businessTime(
+    row: CaseEntity,
+    tasks: TaskEntity[],
+  ): Promise<CaseViewResponse['businessTime']> {
+    const pinned = await this.policyVersions.find(row.organisationId, row.policyVersion);
+    const policy = pinned ? parsePolicy(pinned.content) : defaultPolicy;
+    const calendar = new BusinessCalendar(policy.calendar);
+    const now = this.clock();
+    const open = tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
+    return {
+      at: now.toISOString(),
+      closing: row.closedAt ? null : businessTimeLeft(calendar, now, row.closingDueAt),
+      tasks: Object.fromEntries(
+        open
+          .filter((t) => t.dueAt)
+          .map((t) => [t.taskId, businessTimeLeft(calendar, now, t.dueAt)]),
+      ),
+    };
   }
 
   /** The customer-facing view (allow-listed fields only, phone masked): see CustomerCaseView. */
@@ -178,6 +220,14 @@ export class CasesService {
     const { rows, total } = await this.cases.list({
       organisationId: user.organisationId,
       status: filter.status,
+      caseNumber: filter.caseNumber,
+      customer: filter.customer,
+      orderNumber: filter.orderNumber,
+      overdue: filter.overdue === undefined ? undefined : filter.overdue === 'true',
+      openedFrom: filter.from ? new Date(`${filter.from}T00:00:00+08:00`) : undefined,
+      openedBefore: filter.to
+        ? new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000)
+        : undefined,
       visibleTo: seesAllCases(user) ? 'all' : { userId: user.id, department: user.department },
       limit: filter.limit,
       offset: filter.offset,

@@ -3,6 +3,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { parseInput } from '../common/parse-input';
 import { CurrentUser, RequestId } from '../common/actor.decorator';
 import {
+  boardQuerySchema,
   completeTaskBodySchema,
   delegateTaskBodySchema,
   inboxQuerySchema,
@@ -34,6 +35,12 @@ export class TasksController {
   @Get('tasks/:taskId/delegates')
   delegates(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string) {
     return this.tasks.delegates(user, taskIdOf(taskId));
+  }
+
+  /** A lead's board of the department: open and claimed tasks by assignee, and its people. */
+  @Get('tasks/board')
+  board(@CurrentUser() user: AuthUser, @Query() query: unknown) {
+    return this.tasks.board(user, parseInput(boardQuerySchema, query, 'query'));
   }
 
   @Post('tasks/:taskId/claim')

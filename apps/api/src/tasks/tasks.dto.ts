@@ -1,4 +1,5 @@
 import { CASE_NUMBER_PATTERN } from '@aso/domain';
+import { departmentSchema, roleSchema } from '@aso/contracts';
 import { completeTaskResultSchema as completeTaskResultContract } from '@aso/contracts';
 import { taskSchema } from '../cases/cases.dto';
 import { queryInteger } from '../common/query-integer';
@@ -83,6 +84,31 @@ export const delegateCandidatesSchema = z
   .object({ items: z.array(delegateCandidateSchema) })
   .openapi('DelegateCandidates');
 
+/** A lead's board (issue 11): company-wide leads (VP, GM) may name another department. */
+export const boardQuerySchema = z
+  .object({
+    department: departmentSchema.optional().describe('default: my department'),
+    limit: queryInteger(1, 1000, 500),
+  })
+  .strict();
+
+export const boardSchema = z
+  .object({
+    department: departmentSchema,
+    items: z.array(taskSchema).describe('open and claimed tasks, overdue first, then by due'),
+    people: z
+      .array(
+        z.object({
+          id: z.string().uuid(),
+          username: z.string(),
+          displayName: z.string(),
+          roles: z.array(roleSchema),
+        }),
+      )
+      .describe('the department’s active users: assignees and delegation targets'),
+  })
+  .openapi('Board');
+
 export const completeTaskResultSchema = completeTaskResultContract.openapi('CompleteTaskResult');
 
 registerRoute({
@@ -92,6 +118,18 @@ registerRoute({
   summary: 'My claimed tasks and my department’s open ones: overdue first, then by due instant',
   query: inboxQuerySchema,
   response: { status: 200, description: 'A page of tasks', schema: inboxSchema },
+});
+registerRoute({
+  method: 'get',
+  path: 'tasks/board',
+  tag: 'tasks',
+  summary: 'A lead’s board: the department’s open and claimed tasks and its people',
+  description:
+    'Supervisors, managers and the sales VP see their own department; the VP in charge and the ' +
+    'GM any department. Bulk reassignment is POST /tasks/:taskId/delegate per task.',
+  query: boardQuerySchema,
+  response: { status: 200, description: 'The board', schema: boardSchema },
+  errors: [400],
 });
 const taskAction = (
   action: 'claim' | 'unclaim' | 'delegate',

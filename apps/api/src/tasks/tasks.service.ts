@@ -8,6 +8,8 @@ import {
   DomainError,
   isCaseNumber,
   mayReceive,
+  TASK_LEADS,
+  type Department,
 } from '@aso/domain';
 import {
   CasesRepository,
@@ -159,6 +161,52 @@ export class TasksService {
         roles: [...u.roles],
       }));
     return { items };
+  }
+
+  /**
+   * A lead's board (issue 11, managers): every open or claimed task of the department and the
+   * department's active people. Department leads see their own department; company-wide leads
+   * (VP, GM) any. Others are refused (WRONG_ROLE) before anything is read.
+   */
+  async board(
+    user: AuthUser,
+    q: { department?: Department; limit: number },
+  ): Promise<{
+    department: Department;
+    items: TaskView[];
+    people: Array<{ id: string; username: string; displayName: string; roles: string[] }>;
+  }> {
+    const leads = TASK_LEADS.filter((l) => user.roles.includes(l.role));
+    if (leads.length === 0)
+      throw new DomainError('WRONG_ROLE', 'The board is for leads of a department', {
+        userId: user.id,
+        requiredRoles: TASK_LEADS.map((l) => l.role),
+        actualRoles: [...user.roles],
+      });
+    const department = q.department ?? user.department;
+    if (department !== user.department && !leads.some((l) => l.scope === 'company'))
+      throw new DomainError('WRONG_ROLE', 'Only the VP in charge and the GM see other boards', {
+        userId: user.id,
+        department,
+        requiredRoles: TASK_LEADS.filter((l) => l.scope === 'company').map((l) => l.role),
+        actualRoles: [...user.roles],
+      });
+    const [tasks, users] = await Promise.all([
+      this.tasks.board(user.organisationId, department, q.limit),
+      this.users.list(user.organisationId),
+    ]);
+    return {
+      department,
+      items: tasks.map(toTaskView),
+      people: users
+        .filter((u) => u.active && u.department === department)
+        .map((u) => ({
+          id: u.id,
+          username: u.username,
+          displayName: u.displayName,
+          roles: [...u.roles],
+        })),
+    };
   }
 
   complete(

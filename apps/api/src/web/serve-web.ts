@@ -10,6 +10,15 @@ export const WEB_DIST = join(__dirname, '..', '..', '..', '..', 'web');
 /** Client-side routes live under /app so they never meet an API path (/inbox, /cases, …). */
 const SPA_PATH = /^\/(app(\/.*)?)?$/;
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+const TEMPORAL_PLACEHOLDER = '__TEMPORAL_WORKFLOWS_URL__';
+
+/** Settings the page reads from its <meta> tags (index.html). */
+export interface WebSettings {
+  /** `<Temporal UI>/namespaces/<ns>/workflows`: a case's workflow is `<this>/<case number>` */
+  temporalWorkflowsUrl?: string;
+}
+
+const escapeAttr = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The web app's HTML page carries the API's CSP (common/http-hardening.ts) with one addition:
@@ -32,7 +41,11 @@ export function withStyleNonce(csp: string, nonce: string): string {
  * year-long immutable cache, and index.html (never cached) for `/` and every `/app/…` path
  * (the SPA fallback). When the app was not built, `/` says how to build it.
  */
-export function serveWebApp(app: NestExpressApplication, dir = WEB_DIST): void {
+export function serveWebApp(
+  app: NestExpressApplication,
+  dir = WEB_DIST,
+  settings: WebSettings = {},
+): void {
   const indexFile = join(dir, 'index.html');
   const built = existsSync(indexFile);
   if (built) {
@@ -44,7 +57,11 @@ export function serveWebApp(app: NestExpressApplication, dir = WEB_DIST): void {
       fallthrough: false,
     });
   }
-  const html = built ? readFileSync(indexFile, 'utf8') : undefined;
+  const html = built
+    ? readFileSync(indexFile, 'utf8')
+        .split(TEMPORAL_PLACEHOLDER)
+        .join(escapeAttr(settings.temporalWorkflowsUrl ?? ''))
+    : undefined;
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !SPA_PATH.test(req.path)) return next();
     if (!html) {

@@ -215,6 +215,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseNumber}/as-of": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case as of a moment, computed from its audit trail (state, status, tasks) */
+        get: operations["getCasesCaseNumberAsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseNumber}/audit/export": {
         parameters: {
             query?: never;
@@ -592,6 +609,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A lead’s board: the department’s open and claimed tasks and its people
+         * @description Supervisors, managers and the sales VP see their own department; the VP in charge and the GM any department. Bulk reassignment is POST /tasks/:taskId/delegate per task.
+         */
+        get: operations["getTasksBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/{taskId}/claim": {
         parameters: {
             query?: never;
@@ -950,6 +987,22 @@ export interface components {
                 resolution: "sanitised" | "dropped";
             }[];
         } | null;
+        BusinessTimeLeft: {
+            /** @description ISO-8601 instant */
+            dueAt: string;
+            /** @description working time from now to the deadline; negative: working time since it passed */
+            remainingWorkingMs: number;
+            provisional: boolean;
+        } | null;
+        CaseBusinessTime: {
+            /** @description ISO-8601 instant */
+            at: string;
+            closing: components["schemas"]["BusinessTimeLeft"];
+            /** @description by task id: the open tasks with a due */
+            tasks: {
+                [key: string]: components["schemas"]["BusinessTimeLeft"];
+            };
+        };
         CaseView: {
             storeId: string | null;
             caseNumber: string;
@@ -985,6 +1038,7 @@ export interface components {
             defectDescription: string | null;
             tasks: components["schemas"]["TaskView"][];
             live: components["schemas"]["LiveCaseView"];
+            businessTime: components["schemas"]["CaseBusinessTime"];
         };
         CustomerCaseView: {
             caseNumber: string;
@@ -1060,6 +1114,40 @@ export interface components {
                 subject: string;
                 history?: string | null;
                 database?: string | null;
+            }[];
+        };
+        CaseAsOf: {
+            caseNumber: string;
+            type: string;
+            /** @description ISO-8601 instant */
+            at: string;
+            /** @description audit events at or before `at` */
+            eventCount: number;
+            totalEvents: number;
+            lastEvent: {
+                seq: number;
+                action: string;
+                actor: string;
+                /** @description ISO-8601 instant */
+                occurredAt: string;
+            } | null;
+            /** @description the domain state then: the trail’s domain events folded with the type’s evolve */
+            state: {
+                [key: string]: unknown;
+            } | null;
+            status: string | null;
+            foldError: {
+                seq: number;
+                message: string;
+            } | null;
+            tasks: {
+                taskId: string;
+                type: string | null;
+                stage: string | null;
+                status: string;
+                assignee: string | null;
+                /** @description ISO-8601 instant */
+                since: string;
             }[];
         };
         AuditExport: {
@@ -1342,6 +1430,20 @@ export interface components {
         Inbox: {
             items: components["schemas"]["InboxItem"][];
             total: number;
+        };
+        Board: {
+            /** @enum {string} */
+            department: "sales" | "rnd" | "cs" | "finance" | "warehouse" | "tech" | "gm_office" | "hr";
+            /** @description open and claimed tasks, overdue first, then by due */
+            items: components["schemas"]["TaskView"][];
+            /** @description the department’s active users: assignees and delegation targets */
+            people: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                displayName: string;
+                roles: ("staff" | "supervisor" | "manager" | "vp" | "sales_vp" | "gm" | "auditor" | "admin")[];
+            }[];
         };
         DelegateTaskRequest: {
             to: {
@@ -2436,6 +2538,17 @@ export interface operations {
         parameters: {
             query?: {
                 status?: string;
+                /** @description a case number or its beginning (KS202611) */
+                caseNumber?: string;
+                /** @description part of the customer’s name */
+                customer?: string;
+                /** @description part of the order number */
+                orderNumber?: string;
+                overdue?: "true" | "false";
+                /** @description opened on or after this Asia/Shanghai day */
+                from?: string;
+                /** @description opened on or before this Asia/Shanghai day */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -2584,6 +2697,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+        };
+    };
+    getCasesCaseNumberAsOf: {
+        parameters: {
+            query: {
+                /** @description ISO-8601 instant */
+                at: string;
+            };
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case then */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAsOf"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -3153,6 +3295,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+        };
+    };
+    getTasksBoard: {
+        parameters: {
+            query?: {
+                /** @description default: my department */
+                department?: "sales" | "rnd" | "cs" | "finance" | "warehouse" | "tech" | "gm_office" | "hr";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"];
                 };
             };
             400: components["responses"]["Error400"];

@@ -43,6 +43,16 @@ export interface CaseIntentInput {
 export interface CaseListQuery {
   organisationId: string;
   status?: string | undefined;
+  /** a case number or its beginning (KS202611) */
+  caseNumber?: string | undefined;
+  /** part of the customer's name, case-insensitive */
+  customer?: string | undefined;
+  /** part of the order number, case-insensitive */
+  orderNumber?: string | undefined;
+  overdue?: boolean | undefined;
+  /** opened at or after / before (exclusive) */
+  openedFrom?: Date | undefined;
+  openedBefore?: Date | undefined;
   visibleTo: 'all' | { userId: string; department: string };
   limit: number;
   offset: number;
@@ -58,6 +68,19 @@ export class CasesRepository {
       .createQueryBuilder('c')
       .where('c.organisation_id = :org', { org: q.organisationId });
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    const like = (v: string) => `%${v.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    if (q.caseNumber)
+      qb.andWhere(`c.case_number LIKE :cnPrefix ESCAPE '\\'`, {
+        cnPrefix: `${like(q.caseNumber).slice(1)}`,
+      });
+    if (q.customer)
+      qb.andWhere(`c.customer_name ILIKE :customer ESCAPE '\\'`, { customer: like(q.customer) });
+    if (q.orderNumber)
+      qb.andWhere(`c.order_number ILIKE :order ESCAPE '\\'`, { order: like(q.orderNumber) });
+    if (q.overdue !== undefined) qb.andWhere('c.overdue = :overdue', { overdue: q.overdue });
+    if (q.openedFrom) qb.andWhere('c.opened_at >= :openedFrom', { openedFrom: q.openedFrom });
+    if (q.openedBefore)
+      qb.andWhere('c.opened_at < :openedBefore', { openedBefore: q.openedBefore });
     if (q.visibleTo !== 'all') {
       qb.andWhere(
         `(c.opened_by = :uid OR EXISTS (SELECT 1 FROM tasks t WHERE t.organisation_id = c.organisation_id

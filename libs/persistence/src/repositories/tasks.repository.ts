@@ -148,6 +148,24 @@ export class TasksRepository {
     });
   }
 
+  /**
+   * A department's board: every open or claimed task of the department, whoever holds it,
+   * overdue first, then by due instant (a lead's view; access is the API's).
+   */
+  board(organisationId: string, department: string, limit: number): Promise<TaskEntity[]> {
+    return this.ds
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where('t.organisation_id = :org', { org: organisationId })
+      .andWhere(`t.status IN ('open', 'claimed')`)
+      .andWhere('t.candidate_department = :dept', { dept: department })
+      .orderBy('t.overdue', 'DESC')
+      .addOrderBy('t.due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('t.task_id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
   forCase(organisationId: string, caseNumber: string): Promise<TaskEntity[]> {
     return this.ds.getRepository(TaskEntity).find({
       where: { organisationId, caseNumber },
