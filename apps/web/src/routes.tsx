@@ -6,6 +6,8 @@ import type { Lang } from './i18n/messages';
 import { InboxBadge } from './pages/inbox-watch';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
+import { NavMenu } from './nav';
+import { CASE_ROUTES } from './routes.case';
 import { useApp } from './session';
 
 // Code-split: the login + inbox route ships without the task form (and the API document it
@@ -56,6 +58,7 @@ function Shell() {
             {t('inbox')}
           </Link>
         </InboxBadge>
+        <NavMenu />
         <Space style={{ marginLeft: 'auto' }}>
           <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
             {user?.displayName} ({user?.username})
@@ -70,6 +73,7 @@ function Shell() {
             <Route path="/" element={<InboxPage />} />
             <Route path="/tasks/:taskId" element={<TaskPage />} />
             <Route path="/cases/:caseNumber" element={<CasePage />} />
+            {CASE_ROUTES}
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES, type ErrorCode } from './errors';
 import { INBOX_UI } from './messages.inbox';
+import { CASE_LABELS_ZH, CASE_UI } from './messages.case';
 
 export type Lang = 'zh-CN' | 'en-US';
 const LANG_KEY = 'aso.lang';
@@ -10,6 +11,7 @@ export const saveLang = (l: Lang) => window.localStorage.setItem(LANG_KEY, l);
 
 const UI = {
   ...INBOX_UI,
+  ...CASE_UI,
   appTitle: ['售后案件', 'After-sales cases'],
   login: ['登录', 'Log in'],
   logout: ['退出', 'Log out'],
@@ -78,6 +80,7 @@ export const errorMessage = (lang: Lang, code: string, fallback: string): string
 
 /** zh-CN labels of enum values and names the API sends; English falls back to the value. */
 const LABELS_ZH: Record<string, string> = {
+  ...CASE_LABELS_ZH,
   complaint: '客诉',
   return: '退货',
   repair: '维修',

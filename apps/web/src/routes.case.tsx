@@ -1,0 +1,31 @@
+import { lazy } from 'react';
+import { Route } from 'react-router-dom';
+
+// Code-split: none of these is in the login + inbox route's JS (the KPI charts and the XLSX
+// writer are further chunks that load only when used).
+const CaseSearchPage = lazy(() =>
+  import('./pages/CaseSearchPage').then((m) => ({ default: m.CaseSearchPage })),
+);
+const ApprovalsPage = lazy(() =>
+  import('./pages/manager/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })),
+);
+const EscalationsPage = lazy(() =>
+  import('./pages/manager/EscalationsPage').then((m) => ({ default: m.EscalationsPage })),
+);
+const BoardPage = lazy(() =>
+  import('./pages/manager/BoardPage').then((m) => ({ default: m.BoardPage })),
+);
+const KpiPage = lazy(() => import('./pages/manager/KpiPage').then((m) => ({ default: m.KpiPage })));
+const UsersPage = lazy(() =>
+  import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })),
+);
+
+/** The case search, manager and admin pages (issue 11), spread into the shell's routes. */
+export const CASE_ROUTES = [
+  <Route key="cases" path="/cases" element={<CaseSearchPage />} />,
+  <Route key="approvals" path="/approvals" element={<ApprovalsPage />} />,
+  <Route key="escalations" path="/escalations" element={<EscalationsPage />} />,
+  <Route key="board" path="/board" element={<BoardPage />} />,
+  <Route key="kpis" path="/kpis" element={<KpiPage />} />,
+  <Route key="users" path="/admin/users" element={<UsersPage />} />,
+];
