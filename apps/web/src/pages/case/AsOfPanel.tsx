@@ -5,6 +5,7 @@ import { api, ok, type Schemas } from '../../api/client';
 import { label } from '../../i18n/messages';
 import { fmt } from '../../lib/format';
 import { useApp } from '../../session';
+import { useActorName } from './queries';
 
 type AsOfTask = Schemas['CaseAsOf']['tasks'][number];
 
@@ -21,6 +22,7 @@ export function AsOfPanel({
   events: Schemas['AuditEvent'][];
 }) {
   const { t, lang } = useApp();
+  const who = useActorName(caseNumber);
   const [index, setIndex] = useState<number>();
   useEffect(() => {
     if (index === undefined && events.length) setIndex(events.length - 1);
@@ -91,7 +93,7 @@ export function AsOfPanel({
               {
                 title: t('assignee'),
                 dataIndex: 'assignee',
-                render: (x: string | null) => x ?? '—',
+                render: (x: string | null) => who(x),
               },
               { title: t('time'), dataIndex: 'since', render: fmt },
             ]}

@@ -168,7 +168,7 @@ export function BoardPage() {
         size="small"
         loading={board.isLoading}
         dataSource={items}
-        pagination={{ pageSize: 50 }}
+        pagination={{ pageSize: 100, hideOnSinglePage: true }}
         rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
         onRow={(x) => ({ 'data-task-id': x.taskId, 'data-case-number': x.caseNumber }) as object}
         columns={[
