@@ -24,6 +24,7 @@ import {
   investigate,
 } from '../support/complaint-steps';
 import { createHarness, type Harness } from '../support/harness';
+import { eventually } from '../support/poll';
 import {
   dispatch,
   repairResult,
@@ -50,9 +51,10 @@ afterAll(async () => {
  * complaint decided as repair runs the repair as its child (patch `repair-child`,
  * complaint/complaint.children.ts). The hand-off before that patch is
  * `complaint-repair-handoff-closed.stamped.json`, recorded by this file's scenario of commit
- * 5b52f9c with the code of then.
+ * 5b52f9c with the code of then. `.follow-up`: since a closing complaint or repair starts its
+ * follow-up call as a case of its own (patch `follow-up-case`, shared/follow-up-start.ts).
  */
-const ERA = '.repair-child';
+const ERA = '.follow-up';
 
 /**
  * Writes a NEW fixture only: a file that exists is a history of its era and stays as it was
@@ -274,6 +276,54 @@ test('record: a whole repair — out of town approved, not resolved on site, wor
   await r.complete('close', people.cs, { type: 'CloseRepair' });
   await repairResult(r);
   await save(FIXTURES, 'repair-whole-external-closed', r.handle);
+});
+
+test('record: a follow-up call after a closed complaint — dissatisfied, the record reviewed, the linked complaint opened', async () => {
+  const c = await h.startComplaint();
+  await toExecution(c, 'apology');
+  await close(c);
+  const started = await eventually(
+    async () => h.recorded.auditOf(c.caseNumber).find((a) => a.action === 'case.follow_up_started'),
+    'the follow-up to start',
+  );
+  const f = h.driver(started.data.followUpCaseNumber as string);
+  await f.complete('follow_up_call', people.cs, { type: 'RecordCallAttempt', note: '无人接听' });
+  await f.complete('follow_up_call', people.cs, {
+    type: 'RecordCall',
+    identityConfirmed: true,
+    purposeStated: true,
+    answers: { result: '不满意', process: '慢', handler: '一般' },
+    survey: {
+      attitude: 'satisfied',
+      skill: 'satisfied',
+      arrival_time: 'poor',
+      promises_kept: 'satisfied',
+    },
+  });
+  await f.complete('follow_up_review', people.csManager, {
+    type: 'ReviewCallRecord',
+    approve: true,
+  });
+  await f.complete('linked_complaint_intake', people.cs, {
+    type: 'OpenLinkedComplaint',
+    intake: {
+      customerName: '王先生',
+      orderNumber: 'SO-1001',
+      batchNumber: 'B2611',
+      shipDate: '2026-11-01',
+      defectiveQuantity: 1,
+      demand: '重新处理',
+      reasons: 'follow-up: arrival time poor',
+      channel: 'phone',
+      attachments: [],
+      salesOpinion: '',
+    },
+  });
+  await eventually(async () => {
+    const history = await f.handle.fetchHistory();
+    return (history.events ?? []).find((e) => e.workflowExecutionCompletedEventAttributes);
+  }, 'the follow-up to close');
+  await save(FIXTURES, 'follow-up-dissatisfied-closed', f.handle);
 });
 
 test('record: the deliberately changed complaint (non-deterministic against today’s code)', async () => {

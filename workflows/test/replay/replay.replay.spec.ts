@@ -12,7 +12,7 @@ describe('replay of recorded histories', () => {
   const good = loadFixtures(FIXTURES);
   const bad = loadFixtures(NONDETERMINISTIC);
 
-  test('there are fixtures for the complaint, the return and the repair workflows', () => {
+  test('there are fixtures for the complaint, the return, the repair and the follow-up workflows', () => {
     expect(good.map((f) => f.name)).toEqual(
       expect.arrayContaining([
         'complaint-discount-closed.json',
@@ -43,6 +43,17 @@ describe('replay of recorded histories', () => {
         'complaint-repair-child-closed.repair-child.json',
         'repair-child-of-complaint-closed.repair-child.json',
         'repair-whole-external-closed.repair-child.json',
+        // recorded since a closing complaint or repair starts its follow-up call (patch
+        // 'follow-up-case', shared/follow-up-start.ts), and a follow-up's own history
+        'complaint-discount-closed.follow-up.json',
+        'complaint-return-closed.follow-up.json',
+        'complaint-rejected-escalated-closed.follow-up.json',
+        'return-child-refunded.follow-up.json',
+        'repair-carried-over-closed.follow-up.json',
+        'complaint-repair-child-closed.follow-up.json',
+        'repair-child-of-complaint-closed.follow-up.json',
+        'repair-whole-external-closed.follow-up.json',
+        'follow-up-dissatisfied-closed.follow-up.json',
       ]),
     );
     expect(bad.length).toBeGreaterThan(0);
