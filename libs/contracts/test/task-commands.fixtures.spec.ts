@@ -1,6 +1,8 @@
 import {
   COMPLAINT_WORKFLOW_TYPE,
+  FOLLOW_UP_WORKFLOW_TYPE,
   parseComplaintTaskCommand,
+  parseFollowUpTaskCommand,
   parseRepairTaskCommand,
   parseReturnTaskCommand,
   REPAIR_WORKFLOW_TYPE,
@@ -17,6 +19,7 @@ const parsers: Record<string, (raw: unknown) => { ok: boolean }> = {
   [COMPLAINT_WORKFLOW_TYPE]: parseComplaintTaskCommand,
   [RETURN_WORKFLOW_TYPE]: parseReturnTaskCommand,
   [REPAIR_WORKFLOW_TYPE]: parseRepairTaskCommand,
+  [FOLLOW_UP_WORKFLOW_TYPE]: parseFollowUpTaskCommand,
 };
 
 const recordedCommands = () =>
@@ -40,7 +43,12 @@ describe('task command parsers against the recorded replay histories', () => {
   test('the fixtures hold completeTask commands of every case type', () => {
     const types = new Set(recorded.map((r) => r.workflowType));
     expect([...types].sort()).toEqual(
-      [COMPLAINT_WORKFLOW_TYPE, RETURN_WORKFLOW_TYPE, REPAIR_WORKFLOW_TYPE].sort(),
+      [
+        COMPLAINT_WORKFLOW_TYPE,
+        RETURN_WORKFLOW_TYPE,
+        REPAIR_WORKFLOW_TYPE,
+        FOLLOW_UP_WORKFLOW_TYPE,
+      ].sort(),
     );
     expect(recorded.length).toBeGreaterThan(20);
   });
