@@ -133,7 +133,7 @@ describe('repair case, DOMAIN.md §3 (001 §6–13)', () => {
     expect(other.type).toBe('TASK_NOT_OPEN'); // claimed by t-01
   });
 
-  test('P08 001 §12: an out-of-town visit cannot start before the tech manager approved the 异地服务申请单; rejected, re-applied, approved, then t-01 starts', async () => {
+  test('P08 P09 001 §12: an out-of-town visit cannot start before the tech manager approved the 异地服务申请单; rejected, re-applied, approved, then t-01 starts and books travel ¥120 and allowance ¥50 as service cost', async () => {
     const r = await startRepair(h, { serviceKind: 'C' });
     await dispatch(r, { start: '2026-12-03T06:00:00Z', end: '2026-12-03T08:00:00Z' }, true);
     expect(await openTypes(r)).toEqual(['out_of_town_application']);
@@ -169,6 +169,25 @@ describe('repair case, DOMAIN.md §3 (001 §6–13)', () => {
     });
     await r.complete('technician_visit', tech.technician, { type: 'StartVisit' });
     expect((await r.view()).status).toBe('on_site');
+    // P09 001 §12: travel and allowances of the approved trip are booked as service cost
+    expect((await r.task('visit_report')).commands).toEqual(['RecordVisit', 'RecordServiceCost']);
+    await r.complete('visit_report', tech.technician, {
+      type: 'RecordServiceCost',
+      kind: 'travel',
+      amountFen: 12_000,
+      note: '高铁 上海—苏州 往返',
+    });
+    await r.complete('visit_report', tech.technician, {
+      type: 'RecordServiceCost',
+      kind: 'allowance',
+      amountFen: 5_000,
+    });
+    const costs = (await r.view()).state.costs;
+    expect(costs.map((c) => [c.kind, c.amountFen])).toEqual([
+      ['travel', 12_000],
+      ['allowance', 5_000],
+    ]);
+    expect((await r.task('visit_report')).status).toBe('claimed');
     const actions = h.recorded.auditOf(r.caseNumber).map((a) => a.action);
     expect(actions).toEqual(
       expect.arrayContaining([
@@ -176,6 +195,7 @@ describe('repair case, DOMAIN.md §3 (001 §6–13)', () => {
         'approval.rejected',
         'approval.signed',
         'repair.VisitStarted',
+        'repair.ServiceCostRecorded',
       ]),
     );
   });

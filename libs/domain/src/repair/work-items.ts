@@ -132,11 +132,20 @@ export function repairWorkItems(state: RepairState, policy: PolicyDocument): Rep
       ];
     }
     case 'on_site':
-      // 001 §8, §10: actual time and content, resolved on the spot or not.
+      // 001 §8, §10: actual time and content, resolved on the spot or not; on an approved
+      // out-of-town visit the technician also books travel and allowances (001 §12), each entry
+      // completing the report task, which opens again for the next entry or the report.
       return [
-        item('visit_report', 'onSiteService', 'tech', [], ['RecordVisit'], {
-          assignee: technician,
-        }),
+        item(
+          'visit_report',
+          'onSiteService',
+          'tech',
+          [],
+          state.outOfTown?.decision === 'approved'
+            ? ['RecordVisit', 'RecordServiceCost']
+            : ['RecordVisit'],
+          { assignee: technician },
+        ),
       ];
     case 'unresolved':
       return [
