@@ -387,7 +387,7 @@ describe('the complaint process over HTTP', () => {
     expect((await db.query('SELECT count(*)::int AS n FROM cases')).rows[0].n).toBe(before);
   });
 
-  test('unknown case → 404, malformed case number → 400, unknown task → 404, no token → 401, only sales opens complaints → 403', async () => {
+  test('unknown case → 404, malformed case number → 400, unknown task → 404, no token → 401, an auditor opening a complaint → 403 (Decision 1: anyone who works may)', async () => {
     expect((await call(api.url, 'GET', '/cases/KS209912-9999', actors.cs)).body.code).toBe(
       'CASE_NOT_FOUND',
     );
@@ -400,7 +400,12 @@ describe('the complaint process over HTTP', () => {
       ).status,
     ).toBe(404);
     expect((await call(api.url, 'POST', '/complaints', undefined, complaint)).status).toBe(401);
-    expect((await call(api.url, 'POST', '/complaints', actors.cs, complaint)).status).toBe(403);
+    // Decision 1: anyone who works opens a complaint; an auditor only reads
+    const byAuditor = await call(api.url, 'POST', '/complaints', actors.auditor, complaint);
+    expect({ status: byAuditor.status, code: byAuditor.body.code }).toEqual({
+      status: 403,
+      code: 'AUDITOR_READ_ONLY',
+    });
   });
 
   test('durability: the worker process is killed mid-case, a new one starts, and the case continues', async () => {
