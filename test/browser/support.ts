@@ -27,11 +27,18 @@ export const complaint = {
   channel: 'phone',
 };
 
-export const sessions = new Map<string, Promise<Session>>();
+/**
+ * API sessions of the seeded users, logged in again before the tier's 30 s access token
+ * (global-setup.ts) runs out, so a long scenario never sends an expired token.
+ */
+const SESSION_REUSE_MS = 20_000;
+export const sessions = new Map<string, { at: number; session: Promise<Session> }>();
 export const as = (username: string): Promise<Session> => {
-  let s = sessions.get(username);
-  if (!s) sessions.set(username, (s = login(base(), username)));
-  return s;
+  const cached = sessions.get(username);
+  if (cached && Date.now() - cached.at < SESSION_REUSE_MS) return cached.session;
+  const session = login(base(), username);
+  sessions.set(username, { at: Date.now(), session });
+  return session;
 };
 
 export async function openComplaint(body: Record<string, unknown> = complaint): Promise<string> {
