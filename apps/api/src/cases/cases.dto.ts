@@ -24,9 +24,16 @@ export const openComplaintBodySchema = openComplaintSchema
 const shanghaiDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, {
-    message: 'is not a calendar date',
-  })
+  .refine(
+    (d) => {
+      // 2026-13-45 is an Invalid Date, whose toISOString throws: refuse it, never 500
+      const t = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+    },
+    {
+      message: 'is not a calendar date',
+    },
+  )
   .openapi({ format: 'date' });
 
 /** The search of the case list (auditors' case search, issue 11): every filter optional, ANDed. */

@@ -156,7 +156,8 @@ registerRoute({
   summary: 'Who the task may be delegated to (active users who fit it, not me)',
   params: taskIdParams,
   response: { status: 200, description: 'The candidates', schema: delegateCandidatesSchema },
-  errors: [404],
+  // 409: the task is no longer open (completed or cancelled), so nobody can take it
+  errors: [404, 409],
 });
 registerRoute({
   method: 'post',

@@ -3451,6 +3451,7 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
         };
     };
     postTasksTaskIdComplete: {
