@@ -2,13 +2,19 @@
  * Benchmark (not a test): complaints driven end to end through the worker on the Temporal dev
  * server with real PostgreSQL read models and audit trail. Prints, for 10 / 100 / 1,000
  * concurrent cases: cases completed per second, p50/p99 of an update round trip, and the
- * worker's RSS per cached case.
+ * worker's RSS per cached case; then, per size, the CPU ms per whole complaint of every process
+ * (Temporal server, worker, PostgreSQL, this driver) from /proc, and the workflow tasks and
+ * history events per complaint from a sample of histories.
  *
  *   npm run bench:complaints            # all three sizes
  *   BENCH_SIZES=10,100 npm run bench:complaints
+ *   BENCH_PROFILE=1 npm run bench:complaints   # also splits the worker's CPU (node --cpu-prof)
+ *   npm run bench:complaints -- --temporal=server  # Temporal's own server on PostgreSQL
+ *                                                  # persistence instead of the dev server
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import {
@@ -22,7 +28,19 @@ import { defaultPolicy } from '../../libs/domain/src';
 import { migrate } from '../../libs/persistence/src';
 import { repoRoot } from '../provision/paths';
 import { ensureDatabase, startPostgres } from '../provision/postgres';
+import { startFullServer } from '../provision/temporal-full-server';
 import { startDevServer } from '../provision/temporal-server';
+import { formatSplit, splitProfiles } from './cpu-profile';
+import {
+  delta,
+  pidsByCommandLine,
+  postmasterPid,
+  selfProbe,
+  snapshot,
+  treeCpuMs,
+  treeProbe,
+  type CpuProbe,
+} from './proc-cpu';
 
 const actors: Record<string, CaseActor> = {
   sales: { userId: 'sales-01', department: 'sales', roles: ['staff'] },
@@ -118,10 +136,10 @@ function rssOf(child: ChildProcess): number {
   return Number(kib) * 1024;
 }
 
-function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+function startWorker(env: Record<string, string>, nodeFlags: string[]): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    [join(repoRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')],
+    [...nodeFlags, join(repoRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')],
     {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -146,25 +164,36 @@ async function main(): Promise<void> {
   // when 1,000 arrive together).
   const inFlight = Number(process.env.BENCH_IN_FLIGHT ?? 50);
   const pg = await startPostgres();
-  const temporal = await startDevServer();
+  const onFullServer =
+    (process.argv.find((a) => a.startsWith('--temporal='))?.slice('--temporal='.length) ??
+      process.env.BENCH_TEMPORAL) === 'server';
+  const temporal = onFullServer ? await startFullServer(pg.adminUrl) : await startDevServer();
   const url = await ensureDatabase(pg.adminUrl, 'aso_bench');
   await migrate(url);
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });
   const taskQueue = 'bench';
+  const profileDir = process.env.BENCH_PROFILE ? mkdtempSync(join(tmpdir(), 'aso-prof-')) : null;
   // The real worker process (built app), so its RSS is the worker's alone.
-  const worker = await startWorker({
-    DATABASE_URL: url,
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_NAMESPACE: temporal.namespace,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    LOG_LEVEL: 'info', // the readiness line is logged at info
-  });
+  const worker = await startWorker(
+    {
+      DATABASE_URL: url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: temporal.namespace,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      LOG_LEVEL: 'info', // the readiness line is logged at info
+    },
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
+  const probes = cpuProbes(temporal, new URL(pg.adminUrl), worker);
   const rows: string[] = [];
+  const costRows: string[] = [];
+  let casesDriven = 0;
   let serial = 0;
   try {
     for (const n of sizes) {
       const rssBefore = rssOf(worker);
+      const cpuBefore = snapshot(probes);
       const handles: WorkflowHandle[] = [];
       const opened = Date.now();
       for (let i = 0; i < n; i += 50) {
@@ -212,6 +241,18 @@ async function main(): Promise<void> {
         await h.result();
       });
       const seconds = (performance.now() - started) / 1000;
+      const cpu = delta(cpuBefore, snapshot(probes));
+      casesDriven += n;
+      const shape = await historyShape(client, handles.slice(0, 20));
+      const total = [...cpu.values()].reduce((a, b) => a + b, 0);
+      costRows.push(
+        [
+          String(n).padStart(5),
+          ...[...cpu.values(), total].map((ms) => (ms / n).toFixed(1).padStart(9)),
+          shape.workflowTasks.toFixed(1).padStart(8),
+          shape.events.toFixed(1).padStart(8),
+        ].join(' '),
+      );
       latencies.sort((a, b) => a - b);
       rows.push(
         [
@@ -227,6 +268,7 @@ async function main(): Promise<void> {
       process.stderr.write(`[bench] ${rows[rows.length - 1]}\n`);
     }
   } finally {
+    const workerCpuMs = treeCpuMs(worker.pid!);
     await new Promise((resolve) => {
       worker.once('exit', resolve);
       worker.kill('SIGTERM');
@@ -234,16 +276,65 @@ async function main(): Promise<void> {
     await connection.close();
     await temporal.stop();
     await pg.stop();
+    if (profileDir && casesDriven > 0) {
+      costRows.push(
+        `worker CPU split over its whole life (startup included), per complaint driven:`,
+        ...formatSplit(splitProfiles(profileDir), casesDriven, workerCpuMs),
+      );
+    }
   }
   process.stdout.write(
     [
-      `complaints end to end through the worker process (Temporal dev server + PostgreSQL read models and audit), ${inFlight} driven at a time`,
+      `complaints end to end through the worker process (${onFullServer ? "Temporal's server on PostgreSQL persistence" : 'Temporal dev server'} + PostgreSQL read models and audit), ${inFlight} driven at a time`,
       'cases  cases/s  drive s  upd p50  upd p99  RSS KiB/case  total s',
       ...rows,
       '(update = one completeTask round trip incl. validator, handler and its read-model/audit writes;',
       ' RSS/case = resident memory growth of the worker process with every case open and cached)',
+      '',
+      'CPU ms per whole complaint (start to close), from /proc; workflow tasks and history events per complaint (sample of 20)',
+      `cases ${probes.map((p) => p.name.padStart(9)).join(' ')}     total  wf tasks   events`,
+      ...costRows,
     ].join('\n') + '\n',
   );
+}
+
+/** Every process the benchmark can see: the Temporal server, PostgreSQL, the worker, itself. */
+function cpuProbes(
+  temporal: { address: string; external: boolean; pid?: number },
+  pgUrl: URL,
+  worker: ChildProcess,
+): CpuProbe[] {
+  const probes: CpuProbe[] = [];
+  const temporalPid = process.env.BENCH_TEMPORAL_PID
+    ? Number(process.env.BENCH_TEMPORAL_PID)
+    : temporal.pid !== undefined
+      ? temporal.pid
+      : temporal.external
+        ? undefined
+        : pidsByCommandLine('start-dev', temporal.address.split(':')[1]!)[0];
+  if (temporalPid) probes.push(treeProbe('temporal', temporalPid));
+  else process.stderr.write('[bench] Temporal server pid unknown (set BENCH_TEMPORAL_PID)\n');
+  const pgPid = process.env.DATABASE_URL ? undefined : postmasterPid(Number(pgUrl.port));
+  if (pgPid) probes.push(treeProbe('postgres', pgPid));
+  else process.stderr.write('[bench] PostgreSQL is external: its CPU is not sampled\n');
+  probes.push(treeProbe('worker', worker.pid!), selfProbe('driver'));
+  return probes;
+}
+
+/** Mean workflow tasks and history events of closed complaints (their whole history). */
+async function historyShape(
+  client: Client,
+  handles: WorkflowHandle[],
+): Promise<{ workflowTasks: number; events: number }> {
+  let tasks = 0;
+  let events = 0;
+  for (const h of handles) {
+    const history = await client.workflow.getHandle(h.workflowId).fetchHistory();
+    const all = history.events ?? [];
+    events += all.length;
+    tasks += all.filter((e) => e.workflowTaskCompletedEventAttributes).length;
+  }
+  return { workflowTasks: tasks / handles.length, events: events / handles.length };
 }
 
 main().catch((e: unknown) => {
