@@ -84,6 +84,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
     roles: ['staff'],
     approvalLimitFen: null,
   },
+  // The monthly review (001 §28): HR's late announcement or deduction escalates to its manager.
+  {
+    username: 'hr-mgr-01',
+    displayName: '人力资源经理 唐宁',
+    department: 'hr',
+    roles: ['manager'],
+    approvalLimitFen: null,
+  },
   {
     username: 'cs-01',
     displayName: '客服 陈静',

@@ -3,3 +3,5 @@ export { complaint } from './complaint/complaint.workflow';
 export { returnCase } from './return/return.workflow';
 export { repairCase } from './repair/repair.workflow';
 export { followUpCase } from './follow-up/follow-up.workflow';
+export { monthlyReview } from './review/review.workflow';
+export { monthlyReviewStart } from './review/review-start.workflow';

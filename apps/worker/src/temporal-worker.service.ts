@@ -12,11 +12,13 @@ import {
   CasesRepository,
   DocumentsRepository,
   PoliciesRepository,
+  ReviewSourcesRepository,
   TasksRepository,
 } from '@aso/persistence';
 import { workflowSource } from '@aso/temporal';
 import { createCaseActivities } from './activities/case.activities';
 import { crashAfterCommitHook } from './activities/crash-after-commit';
+import { createReviewActivities } from './activities/review.activities';
 
 /** Hosts the workflows and activities; runs until the application shuts down. */
 @Injectable()
@@ -33,6 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly documents: DocumentsRepository,
     private readonly audit: AuditRepository,
     private readonly policies: PoliciesRepository,
+    private readonly reviewSources: ReviewSourcesRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -46,19 +49,26 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       // then the server hands them to any worker (default 10 s). Three seconds bounds recovery
       // after a worker crash; a live worker answers its sticky queue in milliseconds.
       stickyQueueScheduleToStartTimeout: '3s',
-      activities: createCaseActivities({
-        cases: this.cases,
-        tasks: this.tasks,
-        documents: this.documents,
-        audit: this.audit,
-        policies: this.policies,
-        // No metrics pipeline exists in the worker yet: the log line is what operators alert on.
-        onWriteRejected: (r) =>
-          this.logger.warn(
-            `write rejected for good: case=${r.caseNumber} code=${r.code} message=${JSON.stringify(r.message)}`,
-          ),
-        afterCommit: crashAfterCommitHook(process.env.ASO_TEST_CRASH_AFTER_COMMIT),
-      }),
+      activities: {
+        ...createReviewActivities({
+          cases: this.cases,
+          audit: this.audit,
+          reviewSources: this.reviewSources,
+        }),
+        ...createCaseActivities({
+          cases: this.cases,
+          tasks: this.tasks,
+          documents: this.documents,
+          audit: this.audit,
+          policies: this.policies,
+          // No metrics pipeline exists in the worker yet: the log line is what operators alert on.
+          onWriteRejected: (r) =>
+            this.logger.warn(
+              `write rejected for good: case=${r.caseNumber} code=${r.code} message=${JSON.stringify(r.message)}`,
+            ),
+          afterCommit: crashAfterCommitHook(process.env.ASO_TEST_CRASH_AFTER_COMMIT),
+        }),
+      },
     });
     this.running = this.worker.run();
     this.running.catch((e: unknown) => {

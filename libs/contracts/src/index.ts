@@ -10,3 +10,4 @@ export * from './task-queue';
 export * from './task-commands';
 export * from './schema/primitives';
 export * from './follow-up.contract';
+export * from './review.contract';

@@ -17,6 +17,7 @@ import { IdempotencyAttachments1763800400000 } from './migrations/1763800400000-
 import { AuthThrottle1763800750000 } from './migrations/1763800750000-auth-throttle';
 import { CaseIntentsClaimHeartbeat1763800800000 } from './migrations/1763800800000-case-intents-claim-heartbeat';
 import { PolicyVersionsAbsencesOrganisations1763801200000 } from './migrations/1763801200000-policy-versions-absences-organisations';
+import { ReviewNumberSequence1763801600000 } from './migrations/1763801600000-review-number-sequence';
 import { AbsenceEntity } from './entities/absence.entity';
 
 export const entities = [
@@ -43,6 +44,7 @@ export const migrations = [
   AuthThrottle1763800750000,
   CaseIntentsClaimHeartbeat1763800800000,
   PolicyVersionsAbsencesOrganisations1763801200000,
+  ReviewNumberSequence1763801600000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -31,3 +31,4 @@ export * from './repositories/database-health';
 export * from './persistence.module';
 export * from './entities/absence.entity';
 export * from './repositories/absences.repository';
+export * from './repositories/review-sources.repository';

@@ -12,6 +12,7 @@ import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repos
 import { KpiRepository } from './repositories/kpi.repository';
 import { PoliciesRepository } from './repositories/policies.repository';
 import { PostgresAttachmentStore } from './repositories/postgres-attachment.store';
+import { ReviewSourcesRepository } from './repositories/review-sources.repository';
 import { RefreshTokensRepository } from './repositories/refresh-tokens.repository';
 import { TasksRepository } from './repositories/tasks.repository';
 import { UsersRepository } from './repositories/users.repository';
@@ -33,6 +34,7 @@ export const REPOSITORIES = [
   IdempotencyKeysRepository,
   DatabaseHealth,
   AbsencesRepository,
+  ReviewSourcesRepository,
 ] as const;
 
 const overDataSource = (repository: new (ds: DataSource) => unknown): Provider => ({

@@ -8,11 +8,13 @@ export const CASE_PREFIXES = {
   repair: 'WX',
   consignment: 'DX',
   followUp: 'HF',
+  /** 月审: the monthly complaint review of 001 §28 (our prefix; the seed numbers no review) */
+  review: 'YS',
 } as const;
 export type CaseKind = keyof typeof CASE_PREFIXES;
 export type CasePrefix = (typeof CASE_PREFIXES)[CaseKind];
 
-export const CASE_NUMBER_PATTERN = /^(KS|TH|WX|DX|HF)(\d{4})(0[1-9]|1[0-2])-(\d{4,})$/;
+export const CASE_NUMBER_PATTERN = /^(KS|TH|WX|DX|HF|YS)(\d{4})(0[1-9]|1[0-2])-(\d{4,})$/;
 
 export interface ParsedCaseNumber {
   prefix: CasePrefix;

@@ -84,6 +84,29 @@ export const defaultPolicyInput = {
       call: wd(3, 'cs', 'DOMAIN.md §5 default (004 §五 leaves [X] 个工作日)'),
       retry: wd(1, 'cs', 'default'),
     },
+    review: {
+      review: {
+        amount: 0,
+        unit: 'calendar_hours',
+        owner: 'gm_office',
+        basis: '001 §28.1 每月10日前 (Decision 6: 18:00 on the last working day before the 10th)',
+        escalation: vpLadder,
+      },
+      announcement: wd(2, 'hr', 'default (001 §28.1 送人力资源部提报人事公布单并公布)', [
+        {
+          afterOverdue: { amount: 0, unit: 'calendar_hours' },
+          to: { role: 'manager', department: 'owner' },
+        },
+        { afterOverdue: { amount: 1, unit: 'working_days' }, to: { role: 'gm' } },
+      ]),
+      noticeApproval: wd(2, 'gm_office', 'default (001 §28.2 呈总经理核准)', []),
+      deduction: wd(3, 'hr', 'default (001 §28.2 执行罚扣)', [
+        {
+          afterOverdue: { amount: 0, unit: 'calendar_hours' },
+          to: { role: 'manager', department: 'owner' },
+        },
+      ]),
+    },
   },
   approvalMatrix: {
     rows: [
@@ -260,7 +283,14 @@ export const defaultPolicyInput = {
   },
   consignment: { reportPeriod: 'monthly', codePrefixes: { wholesale: 'pf', franchise: 'jm' } },
   numbering: {
-    prefixes: { complaint: 'KS', return: 'TH', repair: 'WX', consignment: 'DX', followUp: 'HF' },
+    prefixes: {
+      complaint: 'KS',
+      return: 'TH',
+      repair: 'WX',
+      consignment: 'DX',
+      followUp: 'HF',
+      review: 'YS',
+    },
     seqDigits: 4,
   },
 } satisfies PolicyDocumentInput;

@@ -58,6 +58,56 @@ const stagesFor = <T extends CaseType>(caseType: T) =>
     )
     .strict();
 
+/**
+ * The monthly review's stages (001 §28; Decision 6). The review task's due instant is the
+ * decision's (18:00 on the last working day before the 10th): its stage clock starts there and
+ * lasts 0 h, so a missed review escalates to the GM at once. HR's announcement, the GM's approval
+ * and applying the deductions: defaults.
+ */
+const REVIEW_DEADLINES_DEFAULT = {
+  review: {
+    amount: 0,
+    unit: 'calendar_hours' as const,
+    owner: 'gm_office' as const,
+    basis: '001 §28.1 每月10日前 (Decision 6: 18:00 on the last working day before the 10th)',
+    escalation: [
+      { afterOverdue: { amount: 0, unit: 'calendar_hours' as const }, to: { role: 'gm' as const } },
+    ],
+  },
+  announcement: {
+    amount: 2,
+    unit: 'working_days' as const,
+    owner: 'hr' as const,
+    basis: 'default (001 §28.1 送人力资源部提报人事公布单并公布)',
+    escalation: [
+      {
+        afterOverdue: { amount: 0, unit: 'calendar_hours' as const },
+        to: { role: 'manager' as const, department: 'owner' as const },
+      },
+      { afterOverdue: { amount: 1, unit: 'working_days' as const }, to: { role: 'gm' as const } },
+    ],
+  },
+  noticeApproval: {
+    amount: 2,
+    unit: 'working_days' as const,
+    owner: 'gm_office' as const,
+    basis: 'default (001 §28.2 呈总经理核准)',
+    escalation: [],
+  },
+  deduction: {
+    amount: 3,
+    unit: 'working_days' as const,
+    owner: 'hr' as const,
+    basis: 'default (001 §28.2 执行罚扣)',
+    escalation: [
+      {
+        afterOverdue: { amount: 0, unit: 'calendar_hours' as const },
+        to: { role: 'manager' as const, department: 'owner' as const },
+      },
+    ],
+  },
+};
+
 export const approvalRowSchema = z
   .object({
     id: z.string().min(1),
@@ -146,6 +196,8 @@ export const policyDocumentSchema = z
         repair: stagesFor('repair'),
         consignment: stagesFor('consignment'),
         followUp: stagesFor('followUp'),
+        /** the monthly review (001 §28); absent from policies published before it: the default */
+        review: stagesFor('review').default(REVIEW_DEADLINES_DEFAULT),
       })
       .strict(),
     approvalMatrix: approvalMatrixSchema,
@@ -290,7 +342,16 @@ export const policyDocumentSchema = z
         prefixes: z
           .object(
             Object.fromEntries(
-              CASE_TYPES.map((c) => [c, z.string().regex(/^[A-Z]{2}$/)]),
+              CASE_TYPES.map((c) => [
+                c,
+                // the review's prefix came later: policies published before it get YS
+                c === 'review'
+                  ? z
+                      .string()
+                      .regex(/^[A-Z]{2}$/)
+                      .default('YS')
+                  : z.string().regex(/^[A-Z]{2}$/),
+              ]),
             ) as Record<CaseType, z.ZodString>,
           )
           .strict(),

@@ -73,6 +73,8 @@ describe('policy as versioned data', () => {
       repair: 'WX',
       consignment: 'DX',
       followUp: 'HF',
+      // the monthly review (001 §28): our prefix, the seed numbers no review
+      review: 'YS',
     });
   });
 

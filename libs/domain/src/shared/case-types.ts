@@ -1,5 +1,5 @@
 /** Case types, named like the case-number prefixes (CASE_PREFIXES) so one key serves both. */
-export const CASE_TYPES = ['complaint', 'return', 'repair', 'consignment', 'followUp'] as const;
+export const CASE_TYPES = ['complaint', 'return', 'repair', 'consignment', 'followUp', 'review'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /**
@@ -32,6 +32,8 @@ export const STAGES = {
   repair: ['dispatch', 'outOfTownApproval', 'onSiteService', 'countersign', 'invoice', 'survey'],
   consignment: ['contractSignature', 'salesReport', 'settlement'],
   followUp: ['call', 'retry'],
+  /** the monthly review of 001 §28 (M01–M03) */
+  review: ['review', 'announcement', 'noticeApproval', 'deduction'],
 } as const satisfies Record<CaseType, readonly string[]>;
 
 export type StageOf<T extends CaseType> = (typeof STAGES)[T][number];

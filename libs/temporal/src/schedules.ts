@@ -1,0 +1,98 @@
+import {
+  type Client,
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  type ScheduleOptions,
+  type ScheduleOptionsStartWorkflowAction,
+  type Workflow,
+} from '@temporalio/client';
+import { MONTHLY_REVIEW_START_WORKFLOW_TYPE, type MonthlyReviewStartInput } from '@aso/contracts';
+
+export type StartSchedule = ScheduleOptions<ScheduleOptionsStartWorkflowAction<Workflow>>;
+
+/** The company's zone (DOMAIN.md): every schedule fires on its local calendar. */
+export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
+
+/** The id of an organisation's schedule of `kind` (one per organisation and kind). */
+export const scheduleIdOf = (kind: string, organisationId: string): string =>
+  `${kind}:${organisationId}`;
+
+/**
+ * 001 §28 (M01): on the 1st of every month, 00:05 local time, the organisation's review of the
+ * month before starts (review-start.workflow.ts). A fire the server missed (down at midnight)
+ * is still taken within 9 days, before the review is due; overlapping fires are skipped, and a
+ * second start of one month is a no-op anyway (the review's number is drawn once per month).
+ */
+export function monthlyReviewSchedule(organisationId: string, taskQueue: string): StartSchedule {
+  const input: MonthlyReviewStartInput = { organisationId };
+  return {
+    scheduleId: scheduleIdOf('monthly-review', organisationId),
+    spec: {
+      calendars: [{ dayOfMonth: 1, hour: 0, minute: 5, comment: '001 §28.1 每月10日前 (M01)' }],
+      timezone: SCHEDULE_TIME_ZONE,
+    },
+    action: {
+      type: 'startWorkflow',
+      workflowType: MONTHLY_REVIEW_START_WORKFLOW_TYPE,
+      workflowId: scheduleIdOf('monthly-review-start', organisationId),
+      taskQueue,
+      args: [input],
+    },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '9 days' },
+  };
+}
+
+/** Every schedule an organisation has (the follow-up plans of issue 12 add theirs here). */
+export const organisationSchedules = (
+  organisationId: string,
+  taskQueue: string,
+): StartSchedule[] => [monthlyReviewSchedule(organisationId, taskQueue)];
+
+export type EnsureOutcome = 'created' | 'updated';
+
+/**
+ * The one owner of Temporal Schedules. `ensure` is create-or-update and idempotent: at every
+ * worker start each organisation's schedules are created, or (already there: another worker,
+ * an earlier start) brought to the current definition, keeping their state (paused, notes).
+ * Workers starting together race on the create; the loser updates to the same definition; an
+ * update that lost a race with another (conflict token) is retried.
+ */
+export class Schedules {
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+  ) {}
+
+  async ensureForOrganisations(
+    organisationIds: readonly string[],
+  ): Promise<Array<{ scheduleId: string; outcome: EnsureOutcome }>> {
+    const results: Array<{ scheduleId: string; outcome: EnsureOutcome }> = [];
+    for (const org of organisationIds)
+      for (const schedule of organisationSchedules(org, this.taskQueue))
+        results.push({ scheduleId: schedule.scheduleId, outcome: await this.ensure(schedule) });
+    return results;
+  }
+
+  async ensure(schedule: StartSchedule): Promise<EnsureOutcome> {
+    try {
+      await this.client.schedule.create(schedule);
+      return 'created';
+    } catch (e) {
+      if (!(e instanceof ScheduleAlreadyRunning)) throw e;
+    }
+    const handle = this.client.schedule.getHandle(schedule.scheduleId);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handle.update((previous) => ({
+          spec: schedule.spec,
+          action: schedule.action,
+          policies: { ...previous.policies, ...schedule.policies },
+          state: { paused: previous.state.paused, note: previous.state.note },
+        }));
+        return 'updated';
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
+  }
+}
