@@ -1,10 +1,33 @@
-import type { HolidayTables, PolicyDocument, ReturnState } from '@aso/domain';
+import type {
+  HolidayTables,
+  PolicyDocument,
+  PriceDifferenceInput,
+  ReturnEligibilityInput,
+  ReturnRequestDetails,
+  ReturnState,
+  ShippingClaimInput,
+} from '@aso/domain';
 import type { CaseView } from './case-workflow.contract';
 import type { CaseActor } from './organisation';
 
 export const RETURN_WORKFLOW_TYPE = 'returnCase';
 
-/** A return started as a child of a complaint (DOMAIN.md §2, 001 §29). */
+/**
+ * A customer's own request (DOMAIN.md §2 step 1, 001 篇3 退货流程 1–2): its details and the facts
+ * the rules need. Instants are epoch ms (they cross the workflow boundary as JSON).
+ */
+export interface StandaloneReturnRequest {
+  request: ReturnRequestDetails;
+  eligibility?: ReturnEligibilityInput & { deliveredAt: number; requestedAt: number };
+  priceDifference?: PriceDifferenceInput;
+  shippingClaim?: ShippingClaimInput;
+  customerPhone: string | null;
+}
+
+/**
+ * A return started as a child of a complaint (DOMAIN.md §2, 001 §29), or a customer's own
+ * request (`standalone`, with `parentCaseNumber` and `approvedQuantity` null).
+ */
 export interface ReturnWorkflowInput {
   organisationId: string;
   storeId: string | null;
@@ -20,6 +43,7 @@ export interface ReturnWorkflowInput {
   reason: string;
   policy: PolicyDocument;
   holidayTables?: HolidayTables;
+  standalone?: StandaloneReturnRequest;
 }
 
 export type ReturnCaseView = CaseView<ReturnState>;

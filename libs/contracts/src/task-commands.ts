@@ -185,11 +185,26 @@ export const complaintTaskCommandSchemas = [
 // ── return child (DOMAIN.md §2) ─────────────────────────────────────────────────────────
 export const returnTaskCommandSchemas = [
   command(
+    'RecordSupervisorAnswer',
+    { answer: text(2000), resolved: z.boolean() },
+    'The supervisor answers the problem first and records status and result (001 篇3 一般售后 1–2); resolved closes the case without a return',
+  ),
+  command(
     'ApproveReturnRequest',
     { discretionNote: optionalText(2000) },
     'Approve a return request',
   ),
   command('RejectReturnRequest', { reason: text(2000) }, 'Reject a return request'),
+  command(
+    'SignOnSiteSlip',
+    { customerSignature: text(100) },
+    'On-site return: the handler and the customer sign the printed return slip (002 点货 ch.5 1B)',
+  ),
+  command(
+    'CountersignOnSiteSlip',
+    {},
+    'On-site return: the department manager signs the return slip (002 点货 ch.5 1B)',
+  ),
   command('ApproveReturnSlip', {}, 'Approve the return slip (产品退货单)'),
   command(
     'ReceiveGoods',

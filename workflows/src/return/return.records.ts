@@ -28,7 +28,34 @@ export function returnRecords(e: ReturnEvent, s: ReturnState, caseNumber: string
     if (sign) change.sign = sign;
     return [updateDocument(e, change)];
   };
+  // A price difference or shipping claim moves no goods and has no slip.
+  const goods = !s.settlement;
   switch (e.type) {
+    case 'ReturnRequested':
+      return requestRecords(e);
+    case 'ReturnRequestApproved':
+      if (!goods || !s.request) return [];
+      return [standaloneSlip(e, s, caseNumber)];
+    case 'OnSiteSlipSigned':
+      // R25: the handler (经手人) and the customer sign the printed slip.
+      return slip(
+        'signed_on_site',
+        { customerSignature: e.customerSignature },
+        {
+          by: e.by,
+          role: 'handler',
+        },
+      ).concat(
+        updateDocument(e, {
+          docType: 'return_slip',
+          docNumber: caseNumber,
+          revision: 1,
+          status: 'signed_on_site',
+          sign: { by: e.customerSignature, role: 'customer' },
+        }),
+      );
+    case 'OnSiteSlipCountersigned':
+      return slip('countersigned', undefined, { by: e.by, role: 'department_manager' });
     case 'ReturnSlipIssued':
       return [
         createDocument(e, {
@@ -91,13 +118,94 @@ export function returnRecords(e: ReturnEvent, s: ReturnState, caseNumber: string
         { by: e.by, role: 'finance' },
       );
     case 'RefundRecorded':
-      return slip('refunded', { refundFen: e.amountFen });
+      return goods ? slip('refunded', { refundFen: e.amountFen }) : [];
     case 'ReshipmentRecorded':
       return slip('reshipped', { shipmentNumber: e.shipmentNumber });
     case 'ReturnCompleted':
-    case 'ReturnRequested':
-    case 'ReturnRequestApproved':
     case 'ReturnRequestRejected':
+    case 'SupervisorAnswered':
+    case 'FollowUpRequested':
       return [];
   }
+}
+
+type RequestedEvent = Extract<ReturnEvent, { type: 'ReturnRequested' }>;
+
+/**
+ * The explanation record of a customer's own request (DOMAIN.md "Decisions": the record names
+ * the rule that decided and whether the seed says it): eligibility with the deciding rule, the
+ * shipping payer (R16) and any missing parts (Decision 8); or the money a price difference
+ * (R18–R20) or a shipping claim (R13) is owed.
+ */
+function requestRecords(e: RequestedEvent): CaseRecord[] {
+  if (e.eligibility) {
+    const el = e.eligibility;
+    return [
+      auditRecord('eligibility.explained', e, {
+        decision: el.decision,
+        rule: el.decidedBy.rule,
+        basis: el.decidedBy.basis,
+        message: el.decidedBy.message,
+        source: el.decidedBy.rule.startsWith('Decision') ? 'default' : 'seed',
+        shippingPaidBy: el.shippingPaidBy,
+        missingParts: el.missingParts,
+        withinWindow: el.withinWindow,
+        windowEndsAt: new Date(el.windowEndsAt).toISOString(),
+        reasons: el.reasons.map((r) => ({ rule: r.rule, code: r.code, basis: r.basis })),
+        policyVersion: el.policyVersion,
+      }),
+    ];
+  }
+  if (e.settlement)
+    return [
+      auditRecord('settlement.explained', e, {
+        kind: e.settlement.kind,
+        refundFen: e.settlement.refundFen,
+        offer: e.settlement.offer,
+        rule: e.settlement.rule,
+        basis: e.settlement.basis,
+        source: 'seed',
+        policyVersion: e.policyVersion,
+      }),
+    ];
+  return [];
+}
+
+/**
+ * The return slip of a customer's own return, issued once the supervisor approved it: what
+ * comes back, who pays the shipping (R16) and the parts missing from a quality return
+ * (Decision 8). An on-site return's slip is printed for the customer to check (R25).
+ */
+function standaloneSlip(
+  e: { by: string; at: number },
+  s: ReturnState,
+  caseNumber: string,
+): CaseRecord {
+  const r = s.request as NonNullable<ReturnState['request']>;
+  const el = s.eligibility;
+  return createDocument(e, {
+    docType: 'return_slip',
+    docNumber: caseNumber,
+    revision: 1,
+    supersedesRevision: null,
+    status: r.channel === 'on_site' ? 'printed' : 'approved',
+    content: {
+      parentCaseNumber: null,
+      orderNumber: r.orderNumber,
+      serialNumber: r.serialNumber,
+      customerAccount: r.customerAccount,
+      reason: r.reason,
+      method: s.method,
+      basis: el ? `${el.decidedBy.rule} ${el.decidedBy.basis}` : null,
+      approvedQuantity: s.approvedQuantity,
+      returnedQuantity: null,
+      shippingPaidBy: el?.shippingPaidBy ?? null,
+      missingParts: el?.missingParts ?? [],
+      onSite: r.channel === 'on_site',
+    },
+    signatures: [
+      { by: s.requestedBy, role: 'issuer', at: new Date(e.at).toISOString() },
+      { by: e.by, role: 'supervisor', at: new Date(e.at).toISOString() },
+    ],
+  });
 }

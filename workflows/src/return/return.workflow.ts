@@ -20,8 +20,9 @@ import { returnOutcome, returnSnapshot, returnView } from './return.projection';
 import { returnRecords } from './return.records';
 
 /**
- * A return / exchange / rework case started from a complaint decision (DOMAIN.md §2, the
- * complaint-origin path of 001 §29): the return slip is approved by the sales VP, the warehouse
+ * A return / exchange case of a customer's own request (DOMAIN.md §2, 001 篇3, 002 ch.11), or a
+ * return / exchange / rework case started from a complaint decision (the complaint-origin path
+ * of 001 §29): the return slip is approved by the sales VP, the warehouse
  * receives and checks the goods while finance holds the reconciliation task (its clock waits for
  * the goods), finance reconciles approved vs returned quantity — a mismatch goes back to sales
  * with the difference — and a match books the voucher, then the refund (or the reshipment).
@@ -31,17 +32,35 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
   const r = new CaseRuntime('return', caseSetupOf(input, input.openedAt), (scope) =>
     returnDefinition(input, scope),
   );
+  if (input.standalone) {
+    // 1. A customer's own request (001 篇3 退货流程 1–2): the rules are evaluated as it is
+    // recorded; the supervisor answers the problem first (R10), then confirms or refuses it;
+    // the goods come back (an on-site return's slip is signed first, R25), are checked and
+    // reconciled; finance refunds or the exchange is reshipped; a price difference or shipping
+    // claim is settled by finance alone.
+    const { request, eligibility, priceDifference, shippingClaim } = input.standalone;
+    await r.open(
+      {
+        type: 'RequestReturn',
+        actor: actorOf(input.openedBy),
+        caseNumber: input.caseNumber,
+        request,
+        ...(eligibility ? { eligibility } : {}),
+        ...(priceDifference ? { priceDifference } : {}),
+        ...(shippingClaim ? { shippingClaim } : {}),
+      },
+      new Date(input.openedAt),
+    );
+    return returnOutcome(await r.run());
+  }
   const { parentCaseNumber, approvedQuantity } = input;
   if (parentCaseNumber === null || approvedQuantity === null) {
-    // A customer's own request needs its SN, account and eligibility facts, which
-    // ReturnWorkflowInput does not carry yet: only the complaint-origin path runs here.
     throw ApplicationFailure.create({
       type: 'COMMAND_INVALID',
-      message: 'A return case needs its parent complaint and the approved quantity',
+      message: 'A return case needs its parent complaint and the approved quantity, or a request',
       nonRetryable: true,
     });
   }
-
   // 3. From a complaint: sales issues the return slip (reason, method, basis) for the sales VP.
   await r.open(
     {
@@ -65,8 +84,20 @@ function returnDefinition(
   input: ReturnWorkflowInput,
   { policy, calendar }: CaseScope<'return'>,
 ): CaseDefinition<'return', ReturnState, ReturnEvent, ReturnCommand> {
+  const standalone = input.standalone;
   return {
     caseType: 'return',
+    storeId: input.storeId,
+    // A customer's own return closes with its follow-up call (DOMAIN.md §5); a complaint's
+    // return is followed up with the complaint.
+    ...(standalone
+      ? {
+          followUpSubject: () => ({
+            parentCaseType: 'return' as const,
+            customer: { name: input.customerName, phone: standalone.customerPhone },
+          }),
+        }
+      : {}),
     decide: (s, command, now) => decideReturn(s, command, now, policy, calendar),
     evolve: evolveReturn,
     // The payload parsed by the contract's schemas, with the actor the API vouches for.

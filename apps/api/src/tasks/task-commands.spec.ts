@@ -124,7 +124,10 @@ const VALID: Record<string, Array<Record<string, unknown>>> = {
   ],
   ConfirmImprovementEffect: [{ effect: 'no recurrence in 3 months' }],
   CloseComplaint: [{}],
+  RecordSupervisorAnswer: [{ answer: 'explained the parking mode', resolved: true }],
   ApproveReturnRequest: [{}, { discretionNote: 'long-standing customer' }],
+  SignOnSiteSlip: [{ customerSignature: '李四' }],
+  CountersignOnSiteSlip: [{}],
   RejectReturnRequest: [{ reason: 'outside the return window' }],
   ApproveReturnSlip: [{}],
   ReceiveGoods: [

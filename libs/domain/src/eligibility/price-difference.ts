@@ -13,6 +13,8 @@ export interface PriceDifferenceInput {
 export interface PriceDifferenceOutcome {
   refundFen: Fen;
   offer: 'none' | 'gift_or_coupon';
+  /** the seed rule id of SEED_RULES.md that decided (R18 gift, R19 before, R20 after handover) */
+  rule: string;
   basis: string;
 }
 
@@ -30,7 +32,7 @@ export function priceDifferenceRefund(
   if (input.paidUnitFen < 0 || input.newUnitFen < 0)
     throw new DomainError('MONEY_INVALID', 'Prices cannot be negative', { ...input });
   const drop = input.paidUnitFen - input.newUnitFen;
-  if (drop <= 0) return { refundFen: 0, offer: 'none', basis: 'no price drop' };
+  if (drop <= 0) return { refundFen: 0, offer: 'none', rule: 'R19', basis: 'no price drop' };
   const rule = input.handedToCarrier
     ? policy.returns.priceDifference.afterCarrierHandover
     : policy.returns.priceDifference.beforeCarrierHandover;
@@ -38,6 +40,7 @@ export function priceDifferenceRefund(
     return {
       refundFen: multiplyFen(drop, input.quantity),
       offer: 'none',
+      rule: input.handedToCarrier ? 'R20' : 'R19',
       basis: input.handedToCarrier
         ? 'policy override'
         : '001 篇3 退差价 2 按调整完之后的价格退给客户差价',
@@ -46,6 +49,7 @@ export function priceDifferenceRefund(
   return {
     refundFen: 0,
     offer: 'gift_or_coupon',
+    rule: input.handedToCarrier ? 'R20' : 'R18',
     basis: input.handedToCarrier
       ? '001 篇3 退差价 3 已经交付第三方物流,差价将不能退还; 退差价 1 以赠品代替'
       : 'policy: gift instead',

@@ -3,7 +3,9 @@ import { BusinessCalendar } from '../calendar/business-calendar';
 import { defaultHolidayTables } from '../calendar/holiday-tables';
 import { parseCaseNumber } from '../case-number/case-number';
 import { DomainError } from '../errors/domain-error';
+import { priceDifferenceRefund } from '../eligibility/price-difference';
 import { assertReturnEligible, evaluateReturnEligibility } from '../eligibility/return-eligibility';
+import { shippingRefundClaim } from '../eligibility/shipping-claim';
 import { assertFen } from '../money/money';
 import type { PolicyDocument } from '../policy/policy.schema';
 import { type Decision, decideWith, illegal } from '../shared/decision';
@@ -23,6 +25,7 @@ import type {
   ReturnEvent,
   ReturnState,
   ReturnStatus,
+  ReturnSettlement,
   SlipCopy,
 } from './return.types';
 
@@ -71,30 +74,15 @@ function decide(
   const by = cmd.actor.userId;
   if (cmd.type === 'RequestReturn' || cmd.type === 'IssueReturnSlip') {
     if (state !== null) throw illegal('return', state.status, cmd.type);
+    if (cmd.type === 'RequestReturn') {
+      // 001 篇3 退货流程 1: the salesperson (or the online customer service, 售前客服, who
+      // takes the after-sales request) records it and confirms with the supervisor.
+      assertActorIn(cmd.actor, ['sales', 'cs'], [], { command: cmd.type });
+      assertReturnNumber(cmd.caseNumber, policy);
+      return requestReturn(cmd, at, by, policy, calendar);
+    }
     assertActorIn(cmd.actor, ['sales'], [], { command: cmd.type });
     assertReturnNumber(cmd.caseNumber, policy);
-    if (cmd.type === 'RequestReturn') {
-      // 001 篇3 退货流程 1: order, SN, reason, request time, customer account.
-      const r = cmd.request;
-      nonEmpty(r.orderNumber, 'request.orderNumber');
-      nonEmpty(r.serialNumber, 'request.serialNumber');
-      nonEmpty(r.customerAccount, 'request.customerAccount');
-      positiveInt(r.quantity, 'request.quantity');
-      const eligibility = evaluateReturnEligibility(cmd.eligibility, policy, calendar);
-      const route = routeApproval(policy, 'return_request', 0, { caseNumber: cmd.caseNumber });
-      return [
-        {
-          type: 'ReturnRequested',
-          at,
-          by,
-          caseNumber: cmd.caseNumber,
-          policyVersion: policy.version,
-          request: r,
-          eligibility,
-          route,
-        },
-      ];
-    }
     if (!parseCaseNumber(cmd.parentCaseNumber))
       throw new DomainError(
         'CASE_NUMBER_INVALID',
@@ -135,20 +123,84 @@ function decide(
   };
 
   switch (cmd.type) {
+    case 'RecordSupervisorAnswer': {
+      // R10 001 篇3 一般售后 1–2: the supervisor first answers the problem (避免没必要的退货)
+      // and records the status and the result; answered, the case closes without a return.
+      need('requested');
+      assertSupervisor(cmd.actor, policy, ctx);
+      const answer = nonEmpty(cmd.answer, 'answer');
+      const answered: ReturnEvent = {
+        type: 'SupervisorAnswered',
+        at,
+        by,
+        answer,
+        resolved: cmd.resolved,
+      };
+      if (!cmd.resolved) return [answered];
+      return [
+        answered,
+        { type: 'ReturnCompleted', at, by, outcome: 'resolved_without_return' },
+        followUp(state, at, by, policy),
+      ];
+    }
     case 'ApproveReturnRequest':
     case 'RejectReturnRequest': {
       // 001 篇3 退货流程 1: the salesperson confirms with the supervisor.
-      need('requested');
-      const step = state.eligibility && routeApproval(policy, 'return_request', 0, ctx).steps[0];
-      if (step) assertActorFits(cmd.actor, step.department ?? null, [step.role], ctx);
+      need('pending_approval');
+      assertSupervisor(cmd.actor, policy, ctx);
       assertNotSelf(by, state.requestedBy, 'return request', ctx);
       if (cmd.type === 'RejectReturnRequest')
-        return [{ type: 'ReturnRequestRejected', at, by, reason: nonEmpty(cmd.reason, 'reason') }];
+        return [
+          { type: 'ReturnRequestRejected', at, by, reason: nonEmpty(cmd.reason, 'reason') },
+          followUp(state, at, by, policy),
+        ];
       const discretion = cmd.discretionNote?.trim() ? cmd.discretionNote : null;
       // Outside the rules' "accept", a supervisor may still accept with a recorded reason
-      // (may refuse ≠ must refuse; remedy attempted and failed). A plain refusal stays a refusal.
-      if (state.eligibility) assertReturnEligible(state.eligibility, discretion !== null);
-      return [{ type: 'ReturnRequestApproved', at, by, discretionNote: discretion }];
+      // (may refuse ≠ must refuse). R12: a dissatisfied customer whose remedy the supervisor
+      // tried and could not make work (the answer did not resolve it) is given the return.
+      const e = state.eligibility;
+      const remedyFailed = e?.decision === 'remedy_first' && state.answer?.resolved === false;
+      if (e && !remedyFailed) assertReturnEligible(e, discretion !== null);
+      const approved: ReturnEvent = {
+        type: 'ReturnRequestApproved',
+        at,
+        by,
+        discretionNote: discretion,
+      };
+      const money = state.settlement;
+      if (money && money.refundFen === 0)
+        return [
+          approved,
+          {
+            type: 'ReturnCompleted',
+            at,
+            by,
+            outcome: money.offer === 'gift_or_coupon' ? 'gift_offered' : 'explained',
+          },
+          followUp(state, at, by, policy),
+        ];
+      return [approved];
+    }
+    case 'SignOnSiteSlip': {
+      // R25 002 点货 ch.5 1B: the printed slip is checked with the customer; the handler and
+      // the customer sign it.
+      need('on_site_signatures');
+      assertActorIn(cmd.actor, ['sales'], [], ctx);
+      return [
+        {
+          type: 'OnSiteSlipSigned',
+          at,
+          by,
+          customerSignature: nonEmpty(cmd.customerSignature, 'customerSignature'),
+        },
+      ];
+    }
+    case 'CountersignOnSiteSlip': {
+      // R25 002 点货 ch.5 1B: 退单也需要有经手人,客户和部门经理的签字.
+      need('on_site_countersign');
+      assertActorFits(cmd.actor, 'sales', ['manager'], ctx);
+      assertNotSelf(by, state.onSite?.handler ?? null, 'on-site return slip', ctx);
+      return [{ type: 'OnSiteSlipCountersigned', at, by }];
     }
     case 'ApproveReturnSlip': {
       // 001 §29.1(2): the return slip is approved by the sales VP.
@@ -223,9 +275,17 @@ function decide(
         throw new DomainError('MONEY_INVALID', 'A refund cannot be negative', {
           amountFen: cmd.amountFen,
         });
+      // R19 / R13: a price difference or postage difference is refunded at the figure the rule gave.
+      if (state.settlement && cmd.amountFen !== state.settlement.refundFen)
+        throw new DomainError(
+          'MONEY_INVALID',
+          `The refund is ${state.settlement.refundFen} fen (${state.settlement.rule} ${state.settlement.basis})`,
+          { field: 'amountFen', amountFen: cmd.amountFen, expectedFen: state.settlement.refundFen },
+        );
       return [
         { type: 'RefundRecorded', at, by, amountFen: cmd.amountFen },
         { type: 'ReturnCompleted', at, by, outcome: 'refunded' },
+        ...followUps(state, at, by, policy),
       ];
     }
     case 'RecordReshipment': {
@@ -240,7 +300,110 @@ function decide(
           shipmentNumber: nonEmpty(cmd.shipmentNumber, 'shipmentNumber'),
         },
         { type: 'ReturnCompleted', at, by, outcome: 'reshipped' },
+        ...followUps(state, at, by, policy),
       ];
     }
   }
+}
+
+/** The sales supervisor of the request's approval route (001 篇3 退货流程 1). */
+function assertSupervisor(
+  actor: ReturnCommand['actor'],
+  policy: PolicyDocument,
+  ctx: Record<string, unknown>,
+): void {
+  const step = routeApproval(policy, 'return_request', 0, ctx).steps[0];
+  if (step) assertActorFits(actor, step.department ?? null, [step.role], ctx);
+}
+
+/** A customer's own return, closed, asks for its follow-up call (DOMAIN.md §5, 001 §16). */
+function followUp(state: ReturnState, at: number, by: string, policy: PolicyDocument): ReturnEvent {
+  return {
+    type: 'FollowUpRequested',
+    at,
+    by,
+    parentCaseNumber: state.caseNumber,
+    within: policy.followUp.afterClose,
+  };
+}
+
+/** Only a standalone return starts its own follow-up; a complaint's return is the complaint's. */
+const followUps = (
+  state: ReturnState,
+  at: number,
+  by: string,
+  policy: PolicyDocument,
+): ReturnEvent[] => (state.origin === 'standalone' ? [followUp(state, at, by, policy)] : []);
+
+/**
+ * R08/R09 001 篇3 退货流程 1–2, 一般售后 1: the request with its SN, account, request time and
+ * reason; the rules are evaluated at once so the supervisor sees the answer and its rule.
+ */
+function requestReturn(
+  cmd: Extract<ReturnCommand, { type: 'RequestReturn' }>,
+  at: number,
+  by: string,
+  policy: PolicyDocument,
+  calendar: BusinessCalendar,
+): ReturnEvent[] {
+  const r = cmd.request;
+  nonEmpty(r.orderNumber, 'request.orderNumber');
+  nonEmpty(r.customerAccount, 'request.customerAccount');
+  nonEmpty(r.reason, 'request.reason');
+  positiveInt(r.quantity, 'request.quantity');
+  if (Number.isNaN(Date.parse(r.requestedAt)))
+    throw new DomainError('COMMAND_INVALID', 'request.requestedAt must be an instant', {
+      field: 'request.requestedAt',
+    });
+  let settlement: ReturnSettlement | null = null;
+  let eligibility = null;
+  if (r.kind === 'price_difference') {
+    if (!cmd.priceDifference)
+      throw new DomainError('COMMAND_INVALID', 'A price-difference request needs its prices', {
+        field: 'priceDifference',
+      });
+    const p = priceDifferenceRefund(cmd.priceDifference, policy);
+    settlement = {
+      kind: 'price_difference',
+      refundFen: p.refundFen,
+      offer: p.offer,
+      rule: p.rule,
+      basis: p.basis,
+    };
+  } else if (r.kind === 'shipping_claim') {
+    if (!cmd.shippingClaim)
+      throw new DomainError('COMMAND_INVALID', 'A shipping claim needs its facts', {
+        field: 'shippingClaim',
+      });
+    const c = shippingRefundClaim(cmd.shippingClaim);
+    settlement = {
+      kind: 'shipping_claim',
+      refundFen: c.refundFen,
+      offer: c.action === 'explain' ? 'explanation' : 'none',
+      rule: c.rule,
+      basis: c.basis,
+    };
+  } else {
+    // goods back: the SN identifies the unit (001 篇3 一般售后 1 询问顾客机器的sn码并记录好)
+    nonEmpty(r.serialNumber, 'request.serialNumber');
+    if (!cmd.eligibility)
+      throw new DomainError('COMMAND_INVALID', 'A return needs its eligibility facts', {
+        field: 'eligibility',
+      });
+    eligibility = evaluateReturnEligibility(cmd.eligibility, policy, calendar);
+  }
+  const route = routeApproval(policy, 'return_request', 0, { caseNumber: cmd.caseNumber });
+  return [
+    {
+      type: 'ReturnRequested',
+      at,
+      by,
+      caseNumber: cmd.caseNumber,
+      policyVersion: policy.version,
+      request: r,
+      eligibility,
+      settlement,
+      route,
+    },
+  ];
 }

@@ -2,6 +2,9 @@ import type { ReturnEvent, ReturnState } from './return.types';
 
 const blank = {
   eligibility: null,
+  settlement: null,
+  answer: null,
+  onSite: null,
   requestApprovedBy: null,
   slip: null,
   returnedQuantity: 0,
@@ -30,6 +33,7 @@ export function evolveReturn(state: ReturnState | null, event: ReturnEvent): Ret
       requestedBy: event.by,
       request: event.request,
       eligibility: event.eligibility,
+      settlement: event.settlement,
     };
   }
   if (event.type === 'ReturnSlipIssued') {
@@ -49,8 +53,41 @@ export function evolveReturn(state: ReturnState | null, event: ReturnEvent): Ret
   }
   if (state === null) throw new Error(`evolveReturn: ${event.type} before the case exists`);
   switch (event.type) {
-    case 'ReturnRequestApproved':
-      return { ...state, status: 'awaiting_goods', requestApprovedBy: event.by };
+    case 'SupervisorAnswered':
+      return {
+        ...state,
+        status: 'pending_approval',
+        answer: { answer: event.answer, resolved: event.resolved, by: event.by, at: event.at },
+      };
+    case 'ReturnRequestApproved': {
+      const onSite = state.request?.channel === 'on_site' && state.settlement === null;
+      return {
+        ...state,
+        // Decision 9: wholesale and franchise quality returns are exchanged first.
+        method: state.eligibility?.decision === 'exchange_only' ? 'exchange' : state.method,
+        status: state.settlement ? 'refunding' : onSite ? 'on_site_signatures' : 'awaiting_goods',
+        requestApprovedBy: event.by,
+        onSite: onSite ? { handler: null, customer: null, departmentManager: null } : null,
+      };
+    }
+    case 'OnSiteSlipSigned':
+      return {
+        ...state,
+        status: 'on_site_countersign',
+        onSite: {
+          handler: event.by,
+          customer: event.customerSignature,
+          departmentManager: null,
+        },
+      };
+    case 'OnSiteSlipCountersigned':
+      return {
+        ...state,
+        status: 'awaiting_goods',
+        onSite: state.onSite && { ...state.onSite, departmentManager: event.by },
+      };
+    case 'FollowUpRequested':
+      return state;
     case 'ReturnRequestRejected':
       return { ...state, status: 'rejected', completedAt: event.at };
     case 'ReturnSlipApproved':

@@ -61,6 +61,16 @@ const request = {
   customerAccount: 'wangwang:li',
   quantity: 1,
   method: 'refund' as const,
+  kind: 'return' as const,
+  channel: 'online' as const,
+  customerKind: 'retail' as const,
+  requestedAt: '2026-03-10T02:00:00.000Z',
+};
+const notResolved = {
+  type: 'RecordSupervisorAnswer' as const,
+  actor: supervisor,
+  answer: 'explained the settings; customer still wants to return',
+  resolved: false,
 };
 
 describe('return 退换货 state machine (DOMAIN.md §2)', () => {
@@ -167,6 +177,7 @@ describe('return 退换货 state machine (DOMAIN.md §2)', () => {
       eligibility,
     });
     expect(c.s.eligibility).toMatchObject({ decision: 'accept', shippingPaidBy: 'customer' });
+    c.do(notResolved);
     expect(() => c.do({ type: 'ApproveReturnRequest', actor: sales })).toThrow(
       expect.objectContaining({ code: 'WRONG_ROLE' }),
     );
@@ -183,6 +194,7 @@ describe('return 退换货 state machine (DOMAIN.md §2)', () => {
       request,
       eligibility: { ...eligibility, requestedAt: localToInstant('2026-03-13 10:01') },
     });
+    c.do(notResolved);
     expect(() => c.do({ type: 'ApproveReturnRequest', actor: supervisor })).toThrow(
       expect.objectContaining({ code: 'RETURN_WINDOW_EXPIRED' }),
     );
@@ -203,6 +215,7 @@ describe('return 退换货 state machine (DOMAIN.md §2)', () => {
       request,
       eligibility: { ...eligibility, poweredOn: true },
     });
+    c.do(notResolved);
     expect(() => c.do({ type: 'ApproveReturnRequest', actor: supervisor })).toThrow(
       expect.objectContaining({ code: 'RETURN_NOT_ELIGIBLE' }),
     );

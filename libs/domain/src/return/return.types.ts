@@ -1,5 +1,12 @@
 import type { ApprovalRoute } from '../approval/route-approval';
-import type { ReturnEligibility, ReturnEligibilityInput } from '../eligibility/return-eligibility';
+import type { PriceDifferenceInput } from '../eligibility/price-difference';
+import type {
+  CustomerKind,
+  ReturnEligibility,
+  ReturnEligibilityInput,
+} from '../eligibility/return-eligibility';
+import type { ShippingClaimInput } from '../eligibility/shipping-claim';
+import type { Duration } from '../calendar/duration';
 import type { Fen } from '../money/money';
 import type { Actor, Department } from '../shared/org';
 import type { Reconciliation } from './reconciliation';
@@ -7,7 +14,13 @@ import type { Reconciliation } from './reconciliation';
 export type ReturnMethod = 'refund' | 'exchange' | 'rework';
 
 export type ReturnStatus =
+  /** a customer's own request: the supervisor first answers the problem (001 篇3 一般售后 1) */
   | 'requested'
+  /** not resolved by the answer: the supervisor confirms the request (退货流程 1) */
+  | 'pending_approval'
+  /** on-site return (002 点货 ch.5 1B): the printed slip is checked with the customer and signed */
+  | 'on_site_signatures'
+  | 'on_site_countersign'
   | 'slip_pending_approval'
   | 'awaiting_goods'
   | 'reconciling'
@@ -24,6 +37,23 @@ export interface SlipCopy {
   purpose: string;
 }
 
+/** How a customer's own request came in; `on_site` = returned at the counter (002 结算 ch.4 6). */
+export const RETURN_CHANNELS = ['phone', 'online', 'store', 'on_site'] as const;
+export type ReturnChannel = (typeof RETURN_CHANNELS)[number];
+
+/**
+ * What a customer asks for: goods back (return / exchange, 001 篇3 退换货), a price difference
+ * (退差价) or the shipping back for a late delivery (退换货 3).
+ */
+export const RETURN_REQUEST_KINDS = [
+  'return',
+  'exchange',
+  'price_difference',
+  'shipping_claim',
+] as const;
+export type ReturnRequestKind = (typeof RETURN_REQUEST_KINDS)[number];
+
+/** 001 篇3 一般售后 1 / 退货流程 2: SN, customer account (旺旺号), request time, reason. */
 export interface ReturnRequestDetails {
   orderNumber: string;
   serialNumber: string;
@@ -31,7 +61,40 @@ export interface ReturnRequestDetails {
   customerAccount: string;
   quantity: number;
   method: ReturnMethod;
+  kind: ReturnRequestKind;
+  channel: ReturnChannel;
+  customerKind: CustomerKind;
+  /** ISO instant the customer asked (申请售后的时间) */
+  requestedAt: string;
 }
+
+/** A money-only request (price difference, shipping claim): what is owed and which rule says so. */
+export interface ReturnSettlement {
+  kind: 'price_difference' | 'shipping_claim';
+  refundFen: Fen;
+  /** none: refund only; gift_or_coupon: R18/R20; explanation: R13 without a wrong carrier */
+  offer: 'none' | 'gift_or_coupon' | 'explanation';
+  rule: string;
+  basis: string;
+}
+
+/** The supervisor's answer to the problem (001 篇3 一般售后 1–2: 服务状况, 处理结果). */
+export interface SupervisorAnswer {
+  answer: string;
+  resolved: boolean;
+  by: string;
+  at: number;
+}
+
+/** R25: the printed on-site slip's signatures (经手人, 客户, 部门经理). */
+export interface OnSiteSlipSignatures {
+  handler: string | null;
+  customer: string | null;
+  departmentManager: string | null;
+}
+
+export type ReturnOutcomeKind =
+  'refunded' | 'reshipped' | 'resolved_without_return' | 'gift_offered' | 'explained';
 
 export interface ReturnSlip {
   reason: string;
@@ -56,6 +119,9 @@ export interface ReturnState {
   requestedBy: string;
   request: ReturnRequestDetails | null;
   eligibility: ReturnEligibility | null;
+  settlement: ReturnSettlement | null;
+  answer: SupervisorAnswer | null;
+  onSite: OnSiteSlipSignatures | null;
   requestApprovedBy: string | null;
   slip: ReturnSlip | null;
   returnedQuantity: number;
@@ -67,7 +133,7 @@ export interface ReturnState {
   reshipment: string | null;
   completedAt: number | null;
   /** how a completed return ended (the ReturnCompleted event's) */
-  outcome: 'refunded' | 'reshipped' | null;
+  outcome: ReturnOutcomeKind | null;
 }
 
 type Cmd<T extends string, P = object> = { type: T; actor: Actor } & P;
@@ -75,8 +141,16 @@ type Cmd<T extends string, P = object> = { type: T; actor: Actor } & P;
 export type ReturnCommand =
   | Cmd<
       'RequestReturn',
-      { caseNumber: string; request: ReturnRequestDetails; eligibility: ReturnEligibilityInput }
+      {
+        caseNumber: string;
+        request: ReturnRequestDetails;
+        /** goods back (return / exchange) */
+        eligibility?: ReturnEligibilityInput;
+        priceDifference?: PriceDifferenceInput;
+        shippingClaim?: ShippingClaimInput;
+      }
     >
+  | Cmd<'RecordSupervisorAnswer', { answer: string; resolved: boolean }>
   | Cmd<'ApproveReturnRequest', { discretionNote?: string }>
   | Cmd<'RejectReturnRequest', { reason: string }>
   | Cmd<
@@ -90,6 +164,8 @@ export type ReturnCommand =
         approvedQuantity: number;
       }
     >
+  | Cmd<'SignOnSiteSlip', { customerSignature: string }>
+  | Cmd<'CountersignOnSiteSlip'>
   | Cmd<'ApproveReturnSlip'>
   | Cmd<
       'ReceiveGoods',
@@ -115,11 +191,15 @@ export type ReturnEvent =
         caseNumber: string;
         policyVersion: number;
         request: ReturnRequestDetails;
-        eligibility: ReturnEligibility;
+        eligibility: ReturnEligibility | null;
+        settlement: ReturnSettlement | null;
         route: ApprovalRoute;
       }
     >
+  | Ev<'SupervisorAnswered', { answer: string; resolved: boolean }>
   | Ev<'ReturnRequestApproved', { discretionNote: string | null }>
+  | Ev<'OnSiteSlipSigned', { customerSignature: string }>
+  | Ev<'OnSiteSlipCountersigned'>
   | Ev<'ReturnRequestRejected', { reason: string }>
   | Ev<
       'ReturnSlipIssued',
@@ -144,4 +224,6 @@ export type ReturnEvent =
   | Ev<'MismatchResolved', { resolution: 'await_remaining_goods' | 'recount'; note: string }>
   | Ev<'RefundRecorded', { amountFen: Fen }>
   | Ev<'ReshipmentRecorded', { shipmentNumber: string }>
-  | Ev<'ReturnCompleted', { outcome: 'refunded' | 'reshipped' }>;
+  | Ev<'ReturnCompleted', { outcome: ReturnOutcomeKind }>
+  /** a customer's own return closed: the follow-up call follows (DOMAIN.md §5) */
+  | Ev<'FollowUpRequested', { parentCaseNumber: string; within: Duration }>;

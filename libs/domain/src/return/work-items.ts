@@ -26,7 +26,11 @@ const item = (
 export function returnStageOf(status: ReturnStatus): ReturnStage | 'closed' {
   switch (status) {
     case 'requested':
+    case 'pending_approval':
       return 'supervisorApproval';
+    case 'on_site_signatures':
+    case 'on_site_countersign':
+      return 'goodsReceipt';
     case 'slip_pending_approval':
       return 'slipApproval';
     case 'awaiting_goods':
@@ -54,6 +58,31 @@ export function returnStageOf(status: ReturnStatus): ReturnStage | 'closed' {
 export function returnWorkItems(state: ReturnState): WorkItem<ReturnStage>[] {
   switch (state.status) {
     case 'requested':
+      // R10 001 篇3 一般售后 1–2: the supervisor first answers the problem and records it.
+      return [
+        item(
+          'return_supervisor_answer',
+          'supervisorApproval',
+          'sales',
+          ['supervisor'],
+          ['RecordSupervisorAnswer'],
+        ),
+      ];
+    case 'on_site_signatures':
+      // R25 002 点货 ch.5 1B: print the slip, check it with the customer; handler and customer sign.
+      return [item('on_site_slip_signature', 'goodsReceipt', 'sales', [], ['SignOnSiteSlip'])];
+    case 'on_site_countersign':
+      // R25: the department manager signs the on-site slip too.
+      return [
+        item(
+          'on_site_slip_countersign',
+          'goodsReceipt',
+          'sales',
+          ['manager'],
+          ['CountersignOnSiteSlip'],
+        ),
+      ];
+    case 'pending_approval':
       // 001 篇3 退货流程 1: the salesperson confirms with the supervisor.
       return [
         item(
