@@ -311,6 +311,18 @@ const anAttachment = () =>
     return { caseNumber, id: res.body.id as string };
   }));
 
+/** A fresh webhook endpoint of the organisation (issue 11), registered by the admin. */
+const freshWebhook = async (): Promise<string> => {
+  const res = await call(api.url, 'POST', '/webhooks', as.admin, {
+    url: 'https://hooks.example.com/aso-matrix',
+    events: ['case.closed'],
+  });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+};
+let matrixWebhook: Promise<string> | undefined;
+const aWebhook = () => (matrixWebhook ??= freshWebhook());
+
 const get = (path: string | (() => Promise<string>)) => async (r: Role) =>
   call(api.url, 'GET', typeof path === 'string' ? path : await path(), as[r]);
 
@@ -528,6 +540,33 @@ const MATRIX: Record<string, Row> = {
         as[r],
         {},
       ),
+  },
+  'GET /webhooks': {
+    expect: only('200', ['admin'], auditorOr('WRONG_ROLE')),
+    run: get('/webhooks'),
+  },
+  'POST /webhooks': {
+    expect: only('201', ['admin'], auditorOr('WRONG_ROLE')),
+    run: (r) =>
+      call(api.url, 'POST', '/webhooks', as[r], {
+        url: 'https://hooks.example.com/aso-matrix',
+        events: ['case.closed'],
+      }),
+  },
+  'POST /webhooks/:id/disable': {
+    expect: only('200', ['admin'], auditorOr('WRONG_ROLE')),
+    run: async (r, allowed) =>
+      call(
+        api.url,
+        'POST',
+        `/webhooks/${allowed ? await freshWebhook() : await aWebhook()}/disable`,
+        as[r],
+        {},
+      ),
+  },
+  'GET /webhooks/:id/deliveries': {
+    expect: only('200', ['admin'], auditorOr('WRONG_ROLE')),
+    run: get(async () => `/webhooks/${await aWebhook()}/deliveries`),
   },
   'GET /reports/kpis': {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),

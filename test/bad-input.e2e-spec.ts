@@ -106,6 +106,7 @@ async function snapshot(caseNumbers: string[]) {
       users: await count('users'),
       policy_versions: await count('policy_versions'),
       absences: await count('absences'),
+      webhook_endpoints: await count('webhook_endpoints'),
     },
     cases: await rows(
       'SELECT * FROM cases WHERE organisation_id = $1 AND case_number = ANY($2) ORDER BY case_number',
@@ -500,6 +501,60 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
         update('limit 1e20', { approvalLimitFen: 1e20 }, 'body.approvalLimitFen'),
         update('unknown department', { department: 'space' }, 'body.department'),
         update('10k-char password', { password: HUGE }, 'body.password'),
+      ],
+      [registration],
+    );
+  });
+
+  test('issue 11 Notifications: POST /webhooks, POST /webhooks/:id/disable, GET /webhooks/:id/deliveries', async () => {
+    const hook = { url: 'https://hooks.example.com/aso', events: ['case.closed'] };
+    const create = (name: string, patch: Record<string, unknown>, field: string): BadCase => ({
+      name: `webhook: ${name}`,
+      method: 'POST',
+      path: '/webhooks',
+      as: 'admin',
+      body: { ...hook, ...patch },
+      field,
+    });
+    await expectRefused(
+      [
+        { ...create('empty', {}, 'body.url'), body: {} },
+        create('url not a URL', { url: 'hooks.example.com' }, 'body.url'),
+        create('ftp url', { url: 'ftp://hooks.example.com/x' }, 'body.url'),
+        create('url with credentials', { url: 'https://u:p@hooks.example.com/' }, 'body.url'),
+        // production default: loopback and private addresses are refused (WEBHOOK_ALLOW_PRIVATE_URLS)
+        create('loopback url', { url: 'http://127.0.0.1:9/hook' }, 'body.url'),
+        create('localhost url', { url: 'http://localhost/hook' }, 'body.url'),
+        create('private url', { url: 'http://10.1.2.3/hook' }, 'body.url'),
+        create('link-local url', { url: 'http://169.254.169.254/latest' }, 'body.url'),
+        create('IPv6 loopback url', { url: 'http://[::1]/hook' }, 'body.url'),
+        create('10k-char url', { url: `https://hooks.example.com/${HUGE}` }, 'body.url'),
+        create('no events', { events: [] }, 'body.events'),
+        create('unknown event', { events: ['case.opened'] }, 'body.events.0'),
+        create('event twice', { events: ['case.closed', 'case.closed'] }, 'body.events'),
+        create('unknown field', { secret: 'mine' }, 'body.secret'),
+        {
+          name: 'disable: id not a uuid',
+          method: 'POST',
+          path: '/webhooks/not-a-uuid/disable',
+          as: 'admin',
+          body: {},
+          field: 'params.id',
+        },
+        {
+          name: 'deliveries: id not a uuid',
+          method: 'GET',
+          path: '/webhooks/not-a-uuid/deliveries',
+          as: 'admin',
+          field: 'params.id',
+        },
+        {
+          name: 'deliveries: limit 0',
+          method: 'GET',
+          path: '/webhooks/00000000-0000-4000-8000-000000000000/deliveries?limit=0',
+          as: 'admin',
+          field: 'query.limit',
+        },
       ],
       [registration],
     );

@@ -5,3 +5,4 @@ export { repairCase } from './repair/repair.workflow';
 export { followUpCase } from './follow-up/follow-up.workflow';
 export { monthlyReview } from './review/review.workflow';
 export { monthlyReviewStart } from './review/review-start.workflow';
+export { webhookDelivery } from './webhooks/webhook-delivery.workflow';

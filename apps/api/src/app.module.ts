@@ -21,6 +21,7 @@ import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { ReportsModule } from './reports/reports.module';
 import { TasksModule } from './tasks/tasks.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * The API: one module per bounded context, each exporting only its façade service; the
@@ -52,6 +53,7 @@ import { UsersModule } from './users/users.module';
     AuditModule,
     ReportsModule,
     AbsencesModule,
+    WebhooksModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
 })

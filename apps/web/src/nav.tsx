@@ -23,6 +23,7 @@ export const NAV: Array<{
     shows: (u) => any(u.roles, REPORT_READERS) || u.department === 'gm_office',
   },
   { path: '/admin/users', key: 'users', shows: (u) => u.roles.includes('admin') },
+  { path: '/admin/webhooks', key: 'webhooks', shows: (u) => u.roles.includes('admin') },
 ];
 
 /** Plain links in the header (an antd Menu would weigh on the login + inbox budget). */

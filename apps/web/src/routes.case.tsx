@@ -19,6 +19,9 @@ const KpiPage = lazy(() => import('./pages/manager/KpiPage').then((m) => ({ defa
 const UsersPage = lazy(() =>
   import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })),
 );
+const WebhooksPage = lazy(() =>
+  import('./pages/admin/WebhooksPage').then((m) => ({ default: m.WebhooksPage })),
+);
 
 /** The case search, manager and admin pages (issue 11), spread into the shell's routes. */
 export const CASE_ROUTES = [
@@ -28,4 +31,5 @@ export const CASE_ROUTES = [
   <Route key="board" path="/board" element={<BoardPage />} />,
   <Route key="kpis" path="/kpis" element={<KpiPage />} />,
   <Route key="users" path="/admin/users" element={<UsersPage />} />,
+  <Route key="webhooks" path="/admin/webhooks" element={<WebhooksPage />} />,
 ];

@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@aso/config';
 import {
@@ -14,11 +15,14 @@ import {
   PoliciesRepository,
   ReviewSourcesRepository,
   TasksRepository,
+  WebhooksRepository,
 } from '@aso/persistence';
 import { workflowSource } from '@aso/temporal';
 import { createCaseActivities } from './activities/case.activities';
 import { crashAfterCommitHook } from './activities/crash-after-commit';
 import { createReviewActivities } from './activities/review.activities';
+import { createWebhookActivities } from './webhooks/webhook.activities';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 
 /** Hosts the workflows and activities; runs until the application shuts down. */
 @Injectable()
@@ -27,6 +31,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private worker?: Worker;
   private connection?: NativeConnection;
   private running?: Promise<void>;
+  private clientConnection?: Connection;
+  private dispatcher?: WebhookDispatcher;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,10 +42,24 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly audit: AuditRepository,
     private readonly policies: PoliciesRepository,
     private readonly reviewSources: ReviewSourcesRepository,
+    private readonly webhooks: WebhooksRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    // The webhook outbox starts its delivery workflows with a client of its own.
+    this.clientConnection = await Connection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.dispatcher = new WebhookDispatcher(
+      this.webhooks,
+      new Client({ connection: this.clientConnection, namespace: this.config.TEMPORAL_NAMESPACE }),
+      this.config.TEMPORAL_TASK_QUEUE,
+      {
+        initialIntervalMs: this.config.WEBHOOK_RETRY_INITIAL_MS,
+        maximumIntervalMs: this.config.WEBHOOK_RETRY_MAX_MS,
+        maximumAttempts: this.config.WEBHOOK_MAX_ATTEMPTS,
+        attemptTimeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
+      },
+    );
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
@@ -66,10 +86,17 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
             this.logger.warn(
               `write rejected for good: case=${r.caseNumber} code=${r.code} message=${JSON.stringify(r.message)}`,
             ),
+          webhooks: this.dispatcher,
           afterCommit: crashAfterCommitHook(process.env.ASO_TEST_CRASH_AFTER_COMMIT),
+        }),
+        ...createWebhookActivities({
+          webhooks: this.webhooks,
+          allowPrivateUrls: this.config.WEBHOOK_ALLOW_PRIVATE_URLS,
+          timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
         }),
       },
     });
+    this.dispatcher.startSweeping(this.config.WEBHOOK_SWEEP_MS);
     this.running = this.worker.run();
     this.running.catch((e: unknown) => {
       this.logger.error(`worker stopped: ${(e as Error).message}`);
@@ -81,8 +108,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.dispatcher?.stop();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
+    await this.clientConnection?.close();
   }
 }

@@ -78,6 +78,21 @@ export const appConfigSchema = z.object({
     (v) => (v === '' ? undefined : v),
     z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   ),
+  /**
+   * Outgoing webhooks (issue 11): whether endpoints may point to loopback, private or
+   * link-local addresses (false in production: refused at registration and before each
+   * attempt; tests and development set true to reach a receiver on 127.0.0.1).
+   */
+  WEBHOOK_ALLOW_PRIVATE_URLS: flag(false),
+  /** First retry delay of a failed delivery (ms); each next one doubles, up to the maximum. */
+  WEBHOOK_RETRY_INITIAL_MS: count(100, 3_600_000, 10_000),
+  WEBHOOK_RETRY_MAX_MS: count(100, 86_400_000, 3_600_000),
+  /** Attempts before a delivery is given up (failed); 20 ≈ 16 h with the defaults above. */
+  WEBHOOK_MAX_ATTEMPTS: count(1, 1000, 20),
+  /** How long one HTTP attempt may take (ms). */
+  WEBHOOK_TIMEOUT_MS: count(100, 120_000, 10_000),
+  /** How often (ms) the worker starts deliveries a crash left unstarted in the outbox; 0 = never. */
+  WEBHOOK_SWEEP_MS: count(0, 3_600_000, 15_000),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

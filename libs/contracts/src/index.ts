@@ -11,3 +11,5 @@ export * from './task-commands';
 export * from './schema/primitives';
 export * from './follow-up.contract';
 export * from './review.contract';
+export * from './webhook.contract';
+export * from './webhook-url';

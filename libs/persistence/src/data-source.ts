@@ -19,6 +19,7 @@ import { CaseIntentsClaimHeartbeat1763800800000 } from './migrations/17638008000
 import { PolicyVersionsAbsencesOrganisations1763801200000 } from './migrations/1763801200000-policy-versions-absences-organisations';
 import { ReviewNumberSequence1763801600000 } from './migrations/1763801600000-review-number-sequence';
 import { AbsenceEntity } from './entities/absence.entity';
+import { Webhooks1763801700000 } from './migrations/1763801700000-webhooks';
 
 export const entities = [
   CaseEntity,
@@ -45,6 +46,7 @@ export const migrations = [
   CaseIntentsClaimHeartbeat1763800800000,
   PolicyVersionsAbsencesOrganisations1763801200000,
   ReviewNumberSequence1763801600000,
+  Webhooks1763801700000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -32,3 +32,4 @@ export * from './persistence.module';
 export * from './entities/absence.entity';
 export * from './repositories/absences.repository';
 export * from './repositories/review-sources.repository';
+export * from './repositories/webhooks.repository';

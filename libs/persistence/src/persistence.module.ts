@@ -16,6 +16,7 @@ import { ReviewSourcesRepository } from './repositories/review-sources.repositor
 import { RefreshTokensRepository } from './repositories/refresh-tokens.repository';
 import { TasksRepository } from './repositories/tasks.repository';
 import { UsersRepository } from './repositories/users.repository';
+import { WebhooksRepository } from './repositories/webhooks.repository';
 import { DATA_SOURCE } from './tokens';
 
 /**
@@ -35,6 +36,7 @@ export const REPOSITORIES = [
   DatabaseHealth,
   AbsencesRepository,
   ReviewSourcesRepository,
+  WebhooksRepository,
 ] as const;
 
 const overDataSource = (repository: new (ds: DataSource) => unknown): Provider => ({

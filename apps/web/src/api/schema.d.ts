@@ -769,6 +769,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s webhook endpoints (admins) */
+        get: operations["getWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook endpoint (admins); the answer shows its secret once
+         * @description Events: task.assigned, task.escalated, case.closed. Each is POSTed as JSON with X-ASO-Event-Id, X-ASO-Event-Type, X-ASO-Delivery-Attempt and X-ASO-Signature; anything but a 2xx is retried with exponential backoff.
+         */
+        post: operations["postWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a webhook endpoint (admins): nothing more is sent to it, pending retries stop */
+        post: operations["postWebhooksIdDisable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint’s deliveries with every attempt (admins) */
+        get: operations["getWebhooksIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2226,6 +2281,46 @@ export interface components {
             /** @description personal approval limit in fen (1/100 yuan); null = the role’s limit only */
             approvalLimitFen?: number | null;
         };
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: ("task.assigned" | "task.escalated" | "case.closed")[];
+            description: string | null;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: string;
+            disabledAt: string | null;
+        };
+        CreatedWebhookEndpoint: components["schemas"]["WebhookEndpoint"] & {
+            /** @description the HMAC-SHA256 key of X-ASO-Signature (t=<unix seconds>,v1=<hex of HMAC(secret, "t.body")>); shown only in this answer */
+            secret: string;
+        };
+        CreateWebhookRequest: {
+            /** @description absolute http(s) URL the events are POSTed to; loopback, private and link-local addresses are refused unless the deployment allows them (WEBHOOK_ALLOW_PRIVATE_URLS) */
+            url: string;
+            events: ("task.assigned" | "task.escalated" | "case.closed")[];
+            description?: string;
+        };
+        WebhookDelivery: {
+            /** @description also the X-ASO-Event-Id header (for the receiver’s de-dup) */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "task.assigned" | "task.escalated" | "case.closed";
+            caseNumber: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed" | "skipped";
+            createdAt: string;
+            dispatchedAt: string | null;
+            finishedAt: string | null;
+            attempts: {
+                attempt: number;
+                attemptedAt: string;
+                statusCode: number | null;
+                durationMs: number;
+                error: string | null;
+            }[];
+        };
     };
     responses: {
         /** @description Invalid input (VALIDATION_FAILED naming each field — text with NUL or an unpaired UTF-16 surrogate is refused in every field, query parameter and stored header —, BODY_TOO_DEEP past 32 levels of JSON nesting, COMMAND_INVALID, CASE_NUMBER_INVALID, MONEY_INVALID, QUANTITY_INVALID, BAD_REQUEST for malformed JSON) */
@@ -3638,6 +3733,122 @@ export interface operations {
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
+        };
+    };
+    getWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"][];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+        };
+    };
+    postWebhooks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The new endpoint with its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    postWebhooksIdDisable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The disabled endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    getWebhooksIdDeliveries: {
+        parameters: {
+            query?: {
+                /** @description newest first; default 100 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"][];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
     };
 }

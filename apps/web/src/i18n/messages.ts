@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES, type ErrorCode } from './errors';
 import { INBOX_UI } from './messages.inbox';
 import { CASE_LABELS_ZH, CASE_UI } from './messages.case';
+import { WEBHOOKS_UI } from './messages.webhooks';
 
 export type Lang = 'zh-CN' | 'en-US';
 const LANG_KEY = 'aso.lang';
@@ -12,6 +13,7 @@ export const saveLang = (l: Lang) => window.localStorage.setItem(LANG_KEY, l);
 const UI = {
   ...INBOX_UI,
   ...CASE_UI,
+  ...WEBHOOKS_UI,
   appTitle: ['售后案件', 'After-sales cases'],
   login: ['登录', 'Log in'],
   logout: ['退出', 'Log out'],

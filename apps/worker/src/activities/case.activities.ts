@@ -20,6 +20,11 @@ export interface CaseActivityPorts {
   policies: PoliciesRepository;
   /** Told of every write the database refuses for good (the worker logs it). */
   onWriteRejected?: (rejection: { caseNumber: string; code: string; message: string }) => void;
+  /**
+   * The webhook outbox (apps/worker/src/webhooks): told of every write after it committed, it
+   * stores the write's webhook events and starts their deliveries (idempotent, like the write).
+   */
+  webhooks?: { record(changes: CaseChanges): Promise<void> };
   /** Test-only fault injection: runs after a write committed (see crash-after-commit.ts). */
   afterCommit?: (changes: CaseChanges) => void;
 }
@@ -36,6 +41,7 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
     async recordChanges(changes) {
       try {
         await writeChanges(changes);
+        await ports.webhooks?.record(changes);
         ports.afterCommit?.(changes);
         return writeDigestOf(changes);
       } catch (e) {
