@@ -397,6 +397,25 @@ const MATRIX: Record<string, Row> = {
     expect: only('201', CS, auditorOr('WRONG_DEPARTMENT')),
     run: (r) => call(api.url, 'POST', '/repairs', as[r], serviceRequest),
   },
+  // 001 篇3 退货流程 1: a customer's own return is recorded by sales or CS; nobody else.
+  'POST /returns': {
+    expect: only('201', [...SALES, ...CS], auditorOr('WRONG_DEPARTMENT')),
+    run: (r) =>
+      call(api.url, 'POST', '/returns', as[r], {
+        kind: 'return',
+        orderNumber: 'TB-MATRIX-1',
+        serialNumber: 'SN-MATRIX-1',
+        reason: 'no_reason',
+        reasonText: '不想要了',
+        requestedAt: new Date(Date.now() - 60_000).toISOString(),
+        deliveredAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+        customer: { account: 'wangwang:matrix', name: '孙八' },
+        customerKind: 'retail',
+        channel: 'online',
+        quantity: 1,
+        partsReturned: ['packaging', 'accessories', 'warranty_card', 'unit'],
+      }),
+  },
   'GET /inbox': { expect: everyone('200'), run: get('/inbox') },
   'GET /cases': { expect: everyone('200'), run: get('/cases') },
   'GET /tasks/board': {

@@ -724,6 +724,7 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
     const routes: Array<{ path: string; as?: ActorName }> = [
       { path: '/complaints', as: 'sales' },
       { path: '/repairs', as: 'cs' },
+      { path: '/returns', as: 'sales' },
       { path: `/tasks/${registerTask.taskId}/complete`, as: 'cs' },
       { path: '/admin/users', as: 'admin' },
       { path: '/policies', as: 'admin' },
@@ -1113,6 +1114,80 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
       'body.followUp.maxAttempts',
       'body.version',
     ]);
+  });
+
+  test('POST /returns: a customer’s own return request (001 篇3 退货流程 1–2, R08 R09) names the field', async () => {
+    const good = {
+      kind: 'return',
+      orderNumber: 'TB-BAD-1',
+      serialNumber: 'SN-BAD-1',
+      reason: 'no_reason',
+      reasonText: '不想要了',
+      requestedAt: '2026-12-09T10:00:00+08:00',
+      deliveredAt: '2026-12-05T10:00:00+08:00',
+      customer: { account: 'wangwang:bad', name: '周九' },
+      customerKind: 'retail',
+      channel: 'online',
+      quantity: 1,
+      partsReturned: ['packaging', 'accessories', 'warranty_card', 'unit'],
+    };
+    const post = (name: string, patch: Record<string, unknown>, field: string): BadCase => ({
+      name: `POST /returns: ${name}`,
+      method: 'POST',
+      path: '/returns',
+      as: 'sales',
+      body: { ...good, ...patch },
+      field,
+    });
+    await expectRefused(
+      [
+        post('no order number', { orderNumber: '' }, 'body.orderNumber'),
+        post('a return without its SN (R09)', { serialNumber: '' }, 'body.serialNumber'),
+        post('a return without its delivery', { deliveredAt: undefined }, 'body.deliveredAt'),
+        post(
+          'delivered after the request',
+          { deliveredAt: '2026-12-10T10:00:00+08:00' },
+          'body.deliveredAt',
+        ),
+        post('request time as words', { requestedAt: 'yesterday' }, 'body.requestedAt'),
+        post('an unknown reason', { reason: 'bored' }, 'body.reason'),
+        post('an unknown customer kind', { customerKind: 'vip' }, 'body.customerKind'),
+        post('an unknown channel', { channel: 'pigeon' }, 'body.channel'),
+        post('an unknown part', { partsReturned: ['box'] }, 'body.partsReturned.0'),
+        post('powered-on as text', { poweredOn: 'no' }, 'body.poweredOn'),
+        post('quantity 0', { quantity: 0 }, 'body.quantity'),
+        post(
+          'no customer account',
+          { customer: { account: '', name: '周九' } },
+          'body.customer.account',
+        ),
+        post('NUL in the reason', { reasonText: 'a\u0000b' }, 'body.reasonText'),
+        post(
+          'a franchise return without its contract ratio (R24)',
+          { customerKind: 'franchise' },
+          'body.franchise',
+        ),
+        post(
+          'a price difference without its prices (R19)',
+          { kind: 'price_difference' },
+          'body.priceDifference',
+        ),
+        post(
+          'a shipping claim without its facts (R13)',
+          { kind: 'shipping_claim' },
+          'body.shippingClaim',
+        ),
+        post(
+          'a negative paid price',
+          {
+            kind: 'price_difference',
+            priceDifference: { paidUnitFen: -1, newUnitFen: 0, handedToCarrier: false },
+          },
+          'body.priceDifference.paidUnitFen',
+        ),
+      ],
+      [registration],
+    );
   });
 
   test('the well-formed commands still go through (the edge is not stricter than the domain)', async () => {

@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { PoliciesModule } from './policies/policies.module';
 import { RepairsModule } from './repairs/repairs.module';
+import { ReturnsModule } from './returns/returns.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { ReportsModule } from './reports/reports.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -46,6 +47,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     PoliciesModule,
     CasesModule,
     RepairsModule,
+    ReturnsModule,
     FollowUpsModule,
     TasksModule,
     UsersModule,

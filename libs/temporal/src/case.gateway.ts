@@ -11,6 +11,8 @@ import {
   COMPLAINT_WORKFLOW_TYPE,
   completeTaskUpdate,
   REPAIR_WORKFLOW_TYPE,
+  RETURN_WORKFLOW_TYPE,
+  type ReturnWorkflowInput,
   FOLLOW_UP_WORKFLOW_TYPE,
   type FollowUpWorkflowInput,
   delegateTaskUpdate,
@@ -57,13 +59,19 @@ export class CaseGateway {
     return this.start(REPAIR_WORKFLOW_TYPE, input);
   }
 
+  /** A customer's own return / exchange (DOMAIN.md §2), started like a complaint. */
+  startReturn(input: ReturnWorkflowInput): Promise<void> {
+    return this.start(RETURN_WORKFLOW_TYPE, input);
+  }
+
   startFollowUp(input: FollowUpWorkflowInput): Promise<void> {
     return this.start(FOLLOW_UP_WORKFLOW_TYPE, input);
   }
 
   private async start(
     workflowType: string,
-    input: ComplaintWorkflowInput | RepairWorkflowInput | FollowUpWorkflowInput,
+    input:
+      ComplaintWorkflowInput | RepairWorkflowInput | ReturnWorkflowInput | FollowUpWorkflowInput,
   ): Promise<void> {
     try {
       await this.client.workflow.start(workflowType, {

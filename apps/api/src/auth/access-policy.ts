@@ -74,6 +74,21 @@ export function assertMayOpenRepair(user: AuthUser): void {
   assertInDepartment(user, 'cs', 'Taking a service request (001 §7)');
 }
 
+/**
+ * A customer's own return is recorded by the salesperson who takes it (001 篇3 退货流程 1: 由销售员
+ * 向主管确认) or by customer service, who answer online and phone after-sales requests (001 篇3
+ * 售前客服, 003 §四.3); the sales supervisor then answers and approves it. Nobody else opens one.
+ */
+export function assertMayOpenReturn(user: AuthUser): void {
+  assertMayWrite(user, 'open return');
+  if (user.department !== 'sales' && user.department !== 'cs')
+    throw new DomainError(
+      'WRONG_DEPARTMENT',
+      'A customer’s return request is recorded by sales or customer service (001 篇3 退货流程 1)',
+      { userId: user.id, requiredDepartment: ['sales', 'cs'], actualDepartment: user.department },
+    );
+}
+
 /** CS makes the follow-up plans and their calls (004 三.(一)). */
 export function assertMayOpenFollowUp(user: AuthUser): void {
   assertMayWrite(user, 'open follow-up');

@@ -512,6 +512,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a customer’s own return, exchange, price-difference or shipping request (sales, CS)
+         * @description A customer’s own request (001 篇3 一般售后 1, 退货流程 1–2): order, SN, reason, request time, customer account, customer kind, channel, powered-on, the parts that come back. The rules (001 篇3 退换货 1–7, 退差价 1–3; 002 ch.11; DOMAIN.md Decisions 8–9) are evaluated at once and answered with the rule that decided; the TH case starts with the sales supervisor’s task to answer the problem first (R10), then to approve or refuse. Sales or CS record it; opened once per Idempotency-Key.
+         */
+        post: operations["postReturns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/follow-ups": {
         parameters: {
             query?: never;
@@ -1323,6 +1343,131 @@ export interface components {
         OpenRepairRequest: {
             entry: components["schemas"]["ServiceRegisterEntry"];
             /** @description the store that took the request */
+            storeId?: string;
+        };
+        OpenedReturn: {
+            /** @example TH202612-0001 */
+            caseNumber: string;
+            policyVersion: number;
+            /** @description what the rules say (the supervisor still answers and approves) */
+            eligibility: {
+                /** @enum {string} */
+                decision: "accept" | "exchange_only" | "remedy_first" | "may_refuse" | "refuse";
+                decidedBy: {
+                    /** @description the seed rule id (SEED_RULES.md) or DOMAIN.md decision */
+                    rule: string;
+                    code: string;
+                    basis: string;
+                    message: string;
+                };
+                /** @enum {string} */
+                shippingPaidBy: "company" | "customer";
+                withinWindow: boolean;
+                windowEndsAt: string;
+                missingParts: string[];
+                reasons: {
+                    /** @description the seed rule id (SEED_RULES.md) or DOMAIN.md decision */
+                    rule: string;
+                    code: string;
+                    basis: string;
+                    message: string;
+                }[];
+            } | null;
+            settlement: {
+                /** @enum {string} */
+                kind: "price_difference" | "shipping_claim";
+                refundFen: number;
+                /** @enum {string} */
+                offer: "none" | "gift_or_coupon" | "explanation";
+                rule: string;
+                basis: string;
+            } | null;
+        };
+        OpenReturnRequest: {
+            /**
+             * @description return, exchange, price_difference (退差价) or shipping_claim (退换货 3)
+             * @enum {string}
+             */
+            kind: "return" | "exchange" | "price_difference" | "shipping_claim";
+            orderNumber: string;
+            /**
+             * @description the unit’s SN (required for a return or exchange, 001 篇3 一般售后 1)
+             * @default
+             */
+            serialNumber: string;
+            /**
+             * @description the ground the rules judge
+             * @enum {string}
+             */
+            reason: "quality_problem" | "dissatisfied" | "no_reason" | "wrong_item";
+            /** @description the problem or the reason in the customer’s words */
+            reasonText: string;
+            /**
+             * Format: date-time
+             * @description when the customer asked (申请售后的时间)
+             * @example 2026-12-09T10:00:00+08:00
+             */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description when the goods were delivered (the 7-day window runs from it; goods only)
+             * @example 2026-12-09T10:00:00+08:00
+             */
+            deliveredAt?: string;
+            customer: {
+                /** @description the customer account (旺旺号) */
+                account: string;
+                name: string;
+                /** @description shown in full only to those who work the case */
+                phone?: string;
+            };
+            /** @enum {string} */
+            customerKind: "retail" | "wholesale" | "franchise";
+            /**
+             * @description on_site: returned at the counter (R25)
+             * @enum {string}
+             */
+            channel: "phone" | "online" | "store" | "on_site";
+            quantity: number;
+            /**
+             * @description the recorder was switched on (退换货 5)
+             * @default false
+             */
+            poweredOn: boolean;
+            /**
+             * @description what comes back: packaging, accessories, warranty card, unit (退换货 4)
+             * @default []
+             */
+            partsReturned: ("packaging" | "accessories" | "warranty_card" | "unit")[];
+            /** @default false */
+            qualityProblemConfirmed: boolean;
+            /** @description dissatisfied: can the cause be remedied */
+            remedyPossible?: boolean;
+            /** @description wholesale: collected by the customer */
+            selfPickup?: boolean;
+            /** @description wholesale: the quality problem seen by video */
+            videoChecked?: boolean;
+            /** @description a replacement is in stock */
+            replacementAvailable?: boolean;
+            /** @description franchise: the contract’s return ratio and the period’s quantities */
+            franchise?: {
+                contractRatioPermille: number;
+                periodPurchasedQuantity: number;
+                periodReturnedQuantity: number;
+            };
+            priceDifference?: {
+                /** @description fen (1/100 yuan) */
+                paidUnitFen: number;
+                /** @description fen (1/100 yuan) */
+                newUnitFen: number;
+                handedToCarrier: boolean;
+            };
+            shippingClaim?: {
+                deliveredLate: boolean;
+                wrongCarrier: boolean;
+                /** @description fen (1/100 yuan) */
+                postageDifferenceFen: number;
+            };
             storeId?: string;
         };
         OpenedFollowUp: {
@@ -3265,6 +3410,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpenedRepair"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    postReturns: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description The new return case */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedReturn"];
                 };
             };
             400: components["responses"]["Error400"];
