@@ -22,6 +22,7 @@ interface CpuProfile {
 const BUCKETS: Array<[string, (url: string, fn: string) => boolean]> = [
   ['idle', (_u, fn) => fn === '(idle)'],
   ['gc', (_u, fn) => fn === '(garbage collector)'],
+  ['native (program: V8 + Node C++, calls into the Rust core)', (_u, fn) => fn === '(program)'],
   [
     'workflow activation (bundle: workflows + SDK workflow runtime)',
     (u) => /workflow-bundle|webpack|workflow\.js$|\/workflows\//.test(u),
@@ -68,20 +69,24 @@ export function splitProfiles(dir: string): ProfileSplit {
   return { buckets, threads: files.length };
 }
 
-/** Table lines: each bucket's ms per case and its share of the non-idle JS time. */
+/**
+ * Table lines: each bucket's share of the non-idle samples, and that share of the process's CPU
+ * per case. Sample intervals are wall time (a descheduled thread's interval still lands on its
+ * current frame), so the shares are what is meaningful and the process CPU from /proc is what is
+ * divided up.
+ */
 export function formatSplit(split: ProfileSplit, cases: number, processCpuMs: number): string[] {
   const busy = [...split.buckets].filter(([k]) => k !== 'idle');
-  const jsMs = busy.reduce((sum, [, v]) => sum + v, 0);
+  const sampled = busy.reduce((sum, [, v]) => sum + v, 0);
   const lines = busy
     .sort((a, b) => b[1] - a[1])
-    .map(
-      ([name, ms]) =>
-        `  ${name.padEnd(62)} ${(ms / cases).toFixed(1).padStart(7)} ms/case ${((100 * ms) / jsMs).toFixed(0).padStart(4)} %`,
-    );
-  const native = processCpuMs - jsMs;
+    .map(([name, ms]) => {
+      const share = ms / sampled;
+      return `  ${name.padEnd(62)} ${((share * processCpuMs) / cases).toFixed(1).padStart(7)} ms/case ${(100 * share).toFixed(0).padStart(4)} %`;
+    });
   lines.push(
-    `  ${'(not in JS profiles: Rust core, V8 helper threads, libuv)'.padEnd(62)} ${(native / cases).toFixed(1).padStart(7)} ms/case`,
-    `  (${split.threads} thread profiles; JS busy ${(jsMs / cases).toFixed(1)} ms/case of ${(processCpuMs / cases).toFixed(1)} ms/case process CPU)`,
+    `  (${split.threads} thread profiles; JS-thread CPU ${(processCpuMs / cases).toFixed(1)} ms/case; ` +
+      "the JS threads' CPU from /proc divided by the profiles' shares)",
   );
   return lines;
 }

@@ -106,3 +106,30 @@ export function delta(
 ): Map<string, number> {
   return new Map([...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const));
 }
+
+/**
+ * CPU ms per thread name of one process (/proc/<pid>/task/*): in the worker, `node` is the main
+ * JS thread (activities, SDK JS), workflow threads are Node worker threads, `tokio-runtime-w` is
+ * the SDK's Rust core, `V8 DefaultWorke` V8's helpers (GC, compilation), `libuv-worker` the pool.
+ */
+export function threadCpuMs(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byName;
+  }
+  for (const tid of tids) {
+    try {
+      const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      byName.set(name, (byName.get(name) ?? 0) + (ticks * 1000) / TICKS_PER_SECOND);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return byName;
+}

@@ -48,7 +48,8 @@ export function reviewSnapshot(
     customerName: `月度投诉审视 ${s.month}`,
     customerPhone: null,
     orderNumber: '',
-    quantity: s.complaints.length,
+    // cases_quantity_check refuses 0: a month without closed complaints records no quantity.
+    quantity: s.complaints.length > 0 ? s.complaints.length : null,
     lossAmountFen: total,
     approvedAmountFen: s.notice?.approvedAt ? total : null,
     classification: s.month,
