@@ -4,5 +4,6 @@ export { returnCase } from './return/return.workflow';
 export { repairCase } from './repair/repair.workflow';
 export { followUpCase } from './follow-up/follow-up.workflow';
 export { monthlyReview } from './review/review.workflow';
+export { consignmentCase } from './consignment/consignment.workflow';
 export { monthlyReviewStart } from './review/review-start.workflow';
 export { webhookDelivery } from './webhooks/webhook-delivery.workflow';

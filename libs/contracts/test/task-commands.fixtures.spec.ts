@@ -1,5 +1,7 @@
 import {
   COMPLAINT_WORKFLOW_TYPE,
+  CONSIGNMENT_WORKFLOW_TYPE,
+  parseConsignmentTaskCommand,
   FOLLOW_UP_WORKFLOW_TYPE,
   parseComplaintTaskCommand,
   parseFollowUpTaskCommand,
@@ -20,6 +22,7 @@ const parsers: Record<string, (raw: unknown) => { ok: boolean }> = {
   [RETURN_WORKFLOW_TYPE]: parseReturnTaskCommand,
   [REPAIR_WORKFLOW_TYPE]: parseRepairTaskCommand,
   [FOLLOW_UP_WORKFLOW_TYPE]: parseFollowUpTaskCommand,
+  [CONSIGNMENT_WORKFLOW_TYPE]: parseConsignmentTaskCommand,
 };
 
 const recordedCommands = () =>
@@ -48,6 +51,7 @@ describe('task command parsers against the recorded replay histories', () => {
         RETURN_WORKFLOW_TYPE,
         REPAIR_WORKFLOW_TYPE,
         FOLLOW_UP_WORKFLOW_TYPE,
+        CONSIGNMENT_WORKFLOW_TYPE,
       ].sort(),
     );
     expect(recorded.length).toBeGreaterThan(20);

@@ -9,6 +9,8 @@ import {
   caseViewQuery,
   claimTaskUpdate,
   COMPLAINT_WORKFLOW_TYPE,
+  CONSIGNMENT_WORKFLOW_TYPE,
+  type ConsignmentWorkflowInput,
   completeTaskUpdate,
   REPAIR_WORKFLOW_TYPE,
   RETURN_WORKFLOW_TYPE,
@@ -59,6 +61,11 @@ export class CaseGateway {
     return this.start(REPAIR_WORKFLOW_TYPE, input);
   }
 
+  /** A consignment (DOMAIN.md §4), started like a complaint; it continues as new per period. */
+  startConsignment(input: ConsignmentWorkflowInput): Promise<void> {
+    return this.start(CONSIGNMENT_WORKFLOW_TYPE, input);
+  }
+
   /** A customer's own return / exchange (DOMAIN.md §2), started like a complaint. */
   startReturn(input: ReturnWorkflowInput): Promise<void> {
     return this.start(RETURN_WORKFLOW_TYPE, input);
@@ -71,7 +78,11 @@ export class CaseGateway {
   private async start(
     workflowType: string,
     input:
-      ComplaintWorkflowInput | RepairWorkflowInput | ReturnWorkflowInput | FollowUpWorkflowInput,
+      | ComplaintWorkflowInput
+      | RepairWorkflowInput
+      | ReturnWorkflowInput
+      | FollowUpWorkflowInput
+      | ConsignmentWorkflowInput,
   ): Promise<void> {
     try {
       await this.client.workflow.start(workflowType, {

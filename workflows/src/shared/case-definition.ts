@@ -65,6 +65,11 @@ export interface CaseDefinition<
   view(state: S): CaseViewExtras;
   /** whom the follow-up call of a closed case is about (cases that emit FollowUpRequested) */
   followUpSubject?(state: S): FollowUpSubject;
+  /**
+   * Commands that leave their task open (a standing task worked many times, e.g. a
+   * consignment's sales): audited as `task.worked`, the task neither completed nor reopened.
+   */
+  keepsTaskOpen?(commandType: string): boolean;
   /** the store the case belongs to (a follow-up it starts belongs there too) */
   storeId?: string | null;
   snapshot(state: S, facts: BoardFacts, version: number): CaseSnapshot;
@@ -83,6 +88,11 @@ export interface CaseLoop {
    * the same durable timer as the task deadlines; it wakes the loop as a deadline does.
    */
   nextWakeMs?(now: Date): number | null;
+  /**
+   * After a turn's flush: should this run end here (a long case continues as new with
+   * `CaseRuntime.carry()`)? `run` then returns the state without the case being done.
+   */
+  ends?(): boolean;
 }
 
 export interface CaseSetup {

@@ -5,6 +5,7 @@ import {
   proxyLocalActivities,
 } from '@temporalio/workflow';
 import type {
+  CarriedCase,
   CaseActivities,
   CaseSnapshot,
   CaseView,
@@ -113,6 +114,44 @@ export class CaseRuntime<
     this.setup = setup;
   }
 
+  /**
+   * A run that continues a case (continue-as-new): the last run's state, counters, open tasks
+   * with their clocks and documents, restored without a write; then the query and the updates.
+   * Construct the runtime with `startedAt` = the carried `at`.
+   */
+  async resume(carried: CarriedCase<S>): Promise<void> {
+    this.state = carried.state;
+    this.recorder.restore(carried.auditSeq, carried.sanitising);
+    this.board.restore({
+      tasks: carried.tasks,
+      issued: carried.taskSeq,
+      overdueStages: carried.overdueStages,
+    });
+    this.documents.restore(carried.documents);
+    registerCaseHandlers(this, {
+      view: () => this.view(this.setup),
+      complete: (req) => this.complete(req),
+      prepare: (req, now) => void this.prepare(req, now),
+    });
+    await this.recorder.flush();
+  }
+
+  /** What the next run needs (after `run` returned because the loop `ends`). */
+  carry(run: number): CarriedCase<S> {
+    const board = this.board.carry();
+    return {
+      state: this.current(),
+      auditSeq: this.recorder.auditSeq,
+      taskSeq: board.issued,
+      tasks: board.tasks,
+      overdueStages: board.overdueStages,
+      documents: this.documents.all().map((d) => JSON.parse(JSON.stringify(d))),
+      at: this.clock.at().getTime(),
+      sanitising: this.recorder.sanitisingWrites,
+      run,
+    };
+  }
+
   current(): S {
     if (!this.state)
       throw ApplicationFailure.nonRetryable(`${this.def.caseType} ${this.caseNumber} has no state`);
@@ -160,6 +199,7 @@ export class CaseRuntime<
       const turn = loop.turn?.(now);
       if (turn) await turn;
       await this.recorder.flush();
+      if (loop.ends?.()) break;
       const seen = this.changes;
       const wake = earliest(
         this.board.nextWakeMs(new Date()),
@@ -173,6 +213,7 @@ export class CaseRuntime<
     }
     await condition(allHandlersFinished);
     await this.recorder.flush();
+    if (!done()) return this.current(); // the loop ended this run: the case continues as new
     const subject = this.def.followUpSubject?.(this.current());
     if (this.followUpRequestedAt !== null && subject)
       await startFollowUp({
@@ -203,11 +244,14 @@ export class CaseRuntime<
     const now = await this.clock.now(`task:${req.taskId} complete`);
     const { taskId, events } = this.prepare(req, now);
     this.record(events);
-    this.board.complete(taskId, req.actor.userId, now, {
+    const data = {
       command: req.command.type,
       comment: req.comment ?? null,
       events: events.map((e) => e.type),
-    });
+    };
+    if (this.def.keepsTaskOpen?.(req.command.type))
+      this.board.worked(taskId, req.actor.userId, now, data);
+    else this.board.complete(taskId, req.actor.userId, now, data);
     this.afterChange(now);
     await this.recorder.flush();
     return { taskId, events: events.map((e) => e.type), status: this.current().status };

@@ -51,6 +51,16 @@ export class DeadlineWatch {
     this.clocks.push(clock);
   }
 
+  /** Running clocks that belong to no task (case-level clocks). */
+  caseLevelClocks(): Clock[] {
+    return this.clocks.filter((c) => c.taskId === null && c.ledger.stoppedAt === null);
+  }
+
+  /** A continued case: the overdue stages the last run had marked. */
+  restoreOverdue(stages: readonly string[]): void {
+    this.overdueStages.push(...stages);
+  }
+
   /** The case is over: every clock still running stops. */
   stopAll(now: Date): void {
     for (const clock of this.clocks)

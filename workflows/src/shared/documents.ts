@@ -25,6 +25,12 @@ export class DocumentBook {
     return [...this.docs.values()];
   }
 
+  /** The documents a continued case holds, as the last run left them (nothing is written). */
+  restore(docs: readonly DocumentRecord[]): void {
+    for (const d of docs)
+      this.docs.set(`${d.docType}/${d.docNumber}/${d.revision}`, JSON.parse(JSON.stringify(d)));
+  }
+
   get(docType: string, docNumber: string, revision: number): DocumentRecord | undefined {
     return this.docs.get(`${docType}/${docNumber}/${revision}`);
   }

@@ -46,6 +46,17 @@ export class Recorder {
     return this.seq;
   }
 
+  /** whether writes are sanitised before they are sent (after a refused write) */
+  get sanitisingWrites(): boolean {
+    return this.sanitising;
+  }
+
+  /** A run that continues a case: audit keys and snapshot versions go on from the last run's. */
+  restore(seq: number, sanitising: boolean): void {
+    this.seq = seq;
+    this.sanitising = sanitising;
+  }
+
   /** writes the database refused for good, oldest first (a copy, for the live view) */
   get writeIncidents(): WriteIncident[] {
     return this.incidents.map((i) => ({ ...i, auditKeys: [...i.auditKeys] }));

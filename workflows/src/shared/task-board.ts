@@ -138,6 +138,34 @@ export class TaskBoard<T extends CaseType> {
     return t.view;
   }
 
+  /** A command on a standing task that stays open (it is audited, not completed). */
+  worked(taskId: string, actorId: string, now: Date, data: Record<string, unknown> = {}): TaskView {
+    const t = this.list.tracked(taskId);
+    this.list.changed(t.view, 'task.worked', actorId, now, data);
+    return t.view;
+  }
+
+  /** What a continued run needs of the board: the open tasks with their clocks, the counter. */
+  carry(): { tasks: Tracked[]; issued: number; overdueStages: string[] } {
+    if (this.deadlines.caseLevelClocks().length > 0)
+      throw new Error(`${this.ctx.caseNumber}: case-level clocks cannot be carried yet`);
+    return {
+      tasks: this.list.all
+        .filter((t) => isOpen(t.view))
+        .map((t) => JSON.parse(JSON.stringify(t)) as Tracked),
+      issued: this.list.issued,
+      overdueStages: [...this.deadlines.overdueStages],
+    };
+  }
+
+  /** A continued run: the last run's open tasks, their clocks watched again (nothing is written). */
+  restore(carried: { tasks: Tracked[]; issued: number; overdueStages: string[] }): void {
+    const tasks = carried.tasks.map((t) => JSON.parse(JSON.stringify(t)) as Tracked);
+    this.list.restore(tasks, carried.issued);
+    for (const t of tasks) if (t.clock) this.deadlines.watch(t.clock);
+    this.deadlines.restoreOverdue(carried.overdueStages);
+  }
+
   private cancel(t: Tracked, now: Date, reason: string): void {
     t.view.status = 'cancelled';
     t.view.completedAt = now.toISOString();

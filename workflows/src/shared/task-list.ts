@@ -24,6 +24,17 @@ export class TaskList {
     private readonly recorder: Recorder,
   ) {}
 
+  /** how many task ids were given out */
+  get issued(): number {
+    return this.n;
+  }
+
+  /** A continued case: its open tasks and the id counter, as the last run left them. */
+  restore(tasks: readonly Tracked[], issued: number): void {
+    this.n = issued;
+    for (const t of tasks) this.all.push(t);
+  }
+
   nextId(): string {
     return `${this.caseNumber}-T${++this.n}`;
   }

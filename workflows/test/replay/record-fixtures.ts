@@ -9,8 +9,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { COMPLAINT_WORKFLOW_TYPE, type ComplaintWorkflowInput } from '@aso/contracts';
-import { type RepairState, defaultPolicy } from '@aso/domain';
+import {
+  COMPLAINT_WORKFLOW_TYPE,
+  CONSIGNMENT_WORKFLOW_TYPE,
+  type ComplaintWorkflowInput,
+  type ConsignmentWorkflowInput,
+} from '@aso/contracts';
+import { type ConsignmentState, type RepairState, defaultPolicy } from '@aso/domain';
 import { workflowBundleOptions } from '@aso/temporal';
 import { people } from '../support/actors';
 import {
@@ -324,6 +329,76 @@ test('record: a follow-up call after a closed complaint — dissatisfied, the re
     return (history.events ?? []).find((e) => e.workflowExecutionCompletedEventAttributes);
   }, 'the follow-up to close');
   await save(FIXTURES, 'follow-up-dissatisfied-closed', f.handle);
+});
+
+test('record: a consignment across a continue-as-new (a period reported, the run continued, settled, returned, closed)', async () => {
+  const openedAt = new Date(await h.env.currentTimeMs());
+  const caseNumber = 'DX202612-0901';
+  const input: ConsignmentWorkflowInput = {
+    organisationId: 'org-test',
+    storeId: null,
+    caseNumber,
+    openedAt: openedAt.toISOString(),
+    openedBy: people.sales,
+    open: {
+      consignor: { name: '李明', surname: '李', phone: null, customerId: null },
+      customerKind: 'wholesale',
+      goods: [{ item: 'Espresso machine EM-3', quantity: 5, priceFen: 129_900 }],
+      terms: {
+        commissionBp: 1500,
+        reportPeriod: 'monthly',
+        settlementPeriod: 'monthly',
+        durationMonths: 2,
+      },
+      customerPresent: false,
+    },
+    policy: defaultPolicy,
+  };
+  const first = await h.env.client.workflow.start(CONSIGNMENT_WORKFLOW_TYPE, {
+    workflowId: caseNumber,
+    taskQueue: h.taskQueue,
+    args: [input],
+  });
+  const d = h.driver<ConsignmentState>(caseNumber);
+  await d.complete('consignment_contract_signature', people.sales, {
+    type: 'RecordSignature',
+    signatory: '李明',
+  });
+  await d.complete('consignment_sales', people.sales, {
+    type: 'RecordSales',
+    sales: [{ saleId: 'S-1', code: 'pf001李', quantity: 2 }],
+  });
+  for (let period = 1; period <= 2; period++) {
+    const task = await d.task('consignment_sales');
+    const now = await h.env.currentTimeMs();
+    await h.env.sleep(new Date(task.dueAt ?? 0).getTime() + 60_000 - now);
+    await eventually(
+      async () => (await d.tasks('consignment_sales_report')).find((t) => t.status === 'open'),
+      `the report of period ${period}`,
+    );
+    await d.complete('consignment_sales_report', people.sales, {
+      type: 'MarkReportSent',
+      period,
+      channel: 'wechat',
+    });
+    await d.complete('consignment_settlement', people.finance, {
+      type: 'SettlePeriod',
+      settlement: period,
+      voucherRef: `V-${period}`,
+    });
+  }
+  await d.complete('consignment_goods_return', people.warehouse, {
+    type: 'RecordReturnReceipt',
+    lines: [{ code: 'pf001李', quantity: 3 }],
+  });
+  await d.handle.result();
+  // the first run (it ends by continuing as new) and the last (it starts from the carried state)
+  await save(
+    FIXTURES,
+    'consignment-period-continued',
+    h.env.client.workflow.getHandle(caseNumber, first.firstExecutionRunId),
+  );
+  await save(FIXTURES, 'consignment-continued-closed', d.handle);
 });
 
 test('record: the deliberately changed complaint (non-deterministic against today’s code)', async () => {

@@ -12,7 +12,7 @@ describe('replay of recorded histories', () => {
   const good = loadFixtures(FIXTURES);
   const bad = loadFixtures(NONDETERMINISTIC);
 
-  test('there are fixtures for the complaint, the return, the repair and the follow-up workflows', () => {
+  test('there are fixtures for the complaint, the return, the repair, the follow-up and the consignment workflows', () => {
     expect(good.map((f) => f.name)).toEqual(
       expect.arrayContaining([
         'complaint-discount-closed.json',
@@ -54,6 +54,10 @@ describe('replay of recorded histories', () => {
         'repair-child-of-complaint-closed.follow-up.json',
         'repair-whole-external-closed.follow-up.json',
         'follow-up-dissatisfied-closed.follow-up.json',
+        // a consignment's first run (it continues as new at its period's end) and its last run
+        // (started from the carried state, closed)
+        'consignment-period-continued.follow-up.json',
+        'consignment-continued-closed.follow-up.json',
       ]),
     );
     expect(bad.length).toBeGreaterThan(0);

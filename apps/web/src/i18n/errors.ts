@@ -107,6 +107,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { 'zh-CN': string; 'en-US': strin
     'en-US': 'Out-of-town service is not approved',
   },
   CONSIGNMENT_CODE_INVALID: { 'zh-CN': '寄售编码无效', 'en-US': 'The consignment code is invalid' },
+  CONSIGNMENT_ITEM_UNKNOWN: {
+    'zh-CN': '代销清单上没有该编号的商品',
+    'en-US': 'No item with this code is on the consignment list',
+  },
+  CONSIGNMENT_OVERSOLD: {
+    'zh-CN': '销售数量超过代销数量',
+    'en-US': 'More would be sold than was consigned',
+  },
   SURVEY_INVALID: { 'zh-CN': '回访问卷无效', 'en-US': 'The survey is invalid' },
   POLICY_VERSION_MISMATCH: {
     'zh-CN': '规则版本不符',

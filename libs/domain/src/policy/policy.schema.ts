@@ -59,6 +59,30 @@ const stagesFor = <T extends CaseType>(caseType: T) =>
     .strict();
 
 /**
+ * A consignment's standing sales task has no clock of its own (it is due at the period's end);
+ * the warehouse takes the unsold goods back within 5 working days of the term's end (default).
+ */
+const CONSIGNMENT_SALES_DEFAULT = {
+  amount: 0,
+  unit: 'calendar_hours' as const,
+  owner: 'sales' as const,
+  basis: '002 ch.12 3 (sales recorded as they happen; the task is due at the period end)',
+  escalation: [],
+};
+const CONSIGNMENT_GOODS_RETURN_DEFAULT = {
+  amount: 5,
+  unit: 'working_days' as const,
+  owner: 'warehouse' as const,
+  basis: 'default (002 ch.12: unsold goods returned through the warehouse at the term end)',
+  escalation: [
+    {
+      afterOverdue: { amount: 0, unit: 'calendar_hours' as const },
+      to: { role: 'manager' as const, department: 'owner' as const },
+    },
+  ],
+};
+
+/**
  * The monthly review's stages (001 §28; Decision 6). The review task's due instant is the
  * decision's (18:00 on the last working day before the 10th): its stage clock starts there and
  * lasts 0 h, so a missed review escalates to the GM at once. HR's announcement, the GM's approval
@@ -194,7 +218,11 @@ export const policyDocumentSchema = z
         complaint: stagesFor('complaint'),
         return: stagesFor('return'),
         repair: stagesFor('repair'),
-        consignment: stagesFor('consignment'),
+        /** `sales` and `goodsReturn` are absent from policies published before them: the default */
+        consignment: stagesFor('consignment').extend({
+          sales: stageDeadlineSchema.default(CONSIGNMENT_SALES_DEFAULT),
+          goodsReturn: stageDeadlineSchema.default(CONSIGNMENT_GOODS_RETURN_DEFAULT),
+        }),
         followUp: stagesFor('followUp'),
         /** the monthly review (001 §28); absent from policies published before it: the default */
         review: stagesFor('review').default(REVIEW_DEADLINES_DEFAULT),

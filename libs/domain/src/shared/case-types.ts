@@ -1,5 +1,12 @@
 /** Case types, named like the case-number prefixes (CASE_PREFIXES) so one key serves both. */
-export const CASE_TYPES = ['complaint', 'return', 'repair', 'consignment', 'followUp', 'review'] as const;
+export const CASE_TYPES = [
+  'complaint',
+  'return',
+  'repair',
+  'consignment',
+  'followUp',
+  'review',
+] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /**
@@ -30,7 +37,7 @@ export const STAGES = {
     'reship',
   ],
   repair: ['dispatch', 'outOfTownApproval', 'onSiteService', 'countersign', 'invoice', 'survey'],
-  consignment: ['contractSignature', 'salesReport', 'settlement'],
+  consignment: ['contractSignature', 'salesReport', 'settlement', 'sales', 'goodsReturn'],
   followUp: ['call', 'retry'],
   /** the monthly review of 001 §28 (M01–M03) */
   review: ['review', 'announcement', 'noticeApproval', 'deduction'],
