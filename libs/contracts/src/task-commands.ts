@@ -1,6 +1,7 @@
 import {
   COMPLAINT_CAUSES,
   HANDLING_METHODS,
+  PENALTY_KINDS,
   RECORD_REPAIR_COMPLETED,
   SERVICE_KINDS,
   STAGES,
@@ -110,7 +111,7 @@ const complaintFormCommandSchemas = [
         .array(
           z.object({
             personId: text(100),
-            kind: z.enum(['warning', 'demerit', 'fine', 'bonus_deduction']),
+            kind: z.enum(PENALTY_KINDS),
             amountFen: fen,
           }),
         )
@@ -170,7 +171,33 @@ const complaintFormCommandSchemas = [
     'CS writes the service register entry (服务登记簿, 001 §7) of a complaint decided as repair; the WX repair case then starts as its child',
   ),
   command('ConfirmImprovementEffect', { effect: text(2000) }, 'Confirm the improvement’s effect'),
-  command('CloseComplaint', {}, 'CS closes the complaint'),
+  command(
+    'CloseComplaint',
+    {
+      summary: optionalText(4000).describe(
+        'C29 000 §三.7; 003 §四.3: the summary analysis (required from policy v2 on)',
+      ),
+      preventiveMeasure: optionalText(4000).describe(
+        'C29: the preventive measure (required from policy v2 on)',
+      ),
+    },
+    'CS closes the complaint',
+  ),
+  command(
+    'AssignComplaintOwner',
+    { ownerId: text(100).describe('the CS manager themself = personal handling') },
+    'C11 001 §20: the CS manager handles the complaint personally or names its owner',
+  ),
+  command(
+    'RecordStoreResult',
+    { channel: z.enum(['phone', 'store', 'letter']), summary: text(2000) },
+    'Decision 3 000 §三.6: the handling result reached the store-channel customer (48 h)',
+  ),
+  command(
+    'RecordSupplierCoordination',
+    { outcome: text(2000) },
+    'Decision 5 001 §25.7: CS concluded the joint handling with the responsible external party',
+  ),
 ] as const;
 export const recordRepairCompletedSchema = command(
   RECORD_REPAIR_COMPLETED,

@@ -113,9 +113,48 @@ export function complaintRecords(
         ...form('sent_back'),
       ];
     case 'CustomerAccepted':
-      return form('accepted_by_customer');
     case 'CustomerRejected':
-      return form('rejected_by_customer');
+      return [
+        ...form(e.type === 'CustomerAccepted' ? 'accepted_by_customer' : 'rejected_by_customer'),
+        // Decision 4 (001 §18 函告): the letter that took the decision to the customer.
+        ...(e.letter
+          ? [
+              createDocument(e, {
+                docType: 'decision_letter',
+                docNumber: e.letter.reference,
+                revision: 1,
+                supersedesRevision: null,
+                status: e.type === 'CustomerAccepted' ? 'accepted' : 'rejected',
+                content: {
+                  complaintRevision: e.revision,
+                  severity: e.letter.severity,
+                  method: e.letter.method,
+                  lossAmountFen: e.letter.lossAmountFen,
+                  customerName: s.intake.customerName,
+                  note: e.note,
+                },
+                distribution: [{ department: 'sales', copy: 1 }],
+                signatures: [{ by: e.by, role: 'sender', at }],
+              }),
+            ]
+          : []),
+      ];
+    case 'ComplaintClosed':
+      // C29: the summary analysis and preventive measure of the close (policy v2).
+      return e.summary === undefined
+        ? []
+        : [
+            createDocument(e, {
+              docType: 'complaint_summary',
+              docNumber: `${caseNumber}-S`,
+              revision: 1,
+              supersedesRevision: null,
+              status: 'recorded',
+              content: { summary: e.summary, preventiveMeasure: e.preventiveMeasure ?? '' },
+              distribution: [{ department: 'cs', copy: 1 }],
+              signatures: [{ by: e.by, role: 'cs', at }],
+            }),
+          ];
     case 'DiscountCertificateIssued':
       return [
         createDocument(e, {
@@ -205,8 +244,11 @@ export function complaintRecords(
     case 'ResupplyShipped':
     case 'ExecutionCompleted':
     case 'ImprovementConfirmed':
-    case 'ComplaintClosed':
     case 'FollowUpRequested':
+    case 'ComplaintOwnerAssigned':
+    case 'StoreResultRecorded':
+    case 'SupplierCoordinationOpened':
+    case 'SupplierCoordinationConcluded':
       return [];
   }
 }

@@ -76,7 +76,12 @@ function complaintCase(
     parseCommand: parseComplaintCommand,
     workItems: (s) => complaintWorkItems(s, policy),
     taskOptions: (item, s) => {
-      // 001 §26.1: the closing task is due when the closing clock runs out.
+      const decisions = policy.complaint.decisions;
+      // Decision 2 (policy v2): the 6 days end with the concluded form; closing after execution
+      // and improvement has its own deadline.
+      if (item.stage === 'close' && decisions)
+        return { override: decisions.closeTaskWithin.value };
+      // 001 §26.1 (v1): the closing task is due when the closing clock runs out.
       if (item.stage === 'close') {
         const due = closing.status();
         return {
@@ -86,7 +91,10 @@ function complaintCase(
           },
         };
       }
-      // 000 §三.6: the 24 h first response counts from the report itself.
+      // 000 §三.6: the 24 h first response (and a store customer's 48 h result) count from the
+      // report itself.
+      if (item.stage === 'storeResult')
+        return { start: s.reportedAt, override: s.formDeadlines.storeResult };
       if (item.stage === 'firstResponse')
         return { start: s.reportedAt, override: s.formDeadlines.firstResponse };
       // 001 §25.2: a department deadline CS set on the form overrides the policy default.

@@ -854,7 +854,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "POLICY_INVALID" | "CALENDAR_YEAR_UNKNOWN" | "CALENDAR_RANGE_EXCEEDED" | "HOLIDAY_TABLE_INVALID" | "MONEY_INVALID" | "QUANTITY_INVALID" | "CASE_NUMBER_INVALID" | "APPROVAL_ROUTE_NOT_FOUND" | "APPROVAL_LIMIT_EXCEEDED" | "SELF_APPROVAL" | "APPROVER_REPEATED" | "APPROVAL_STEP_MISMATCH" | "WRONG_ROLE" | "WRONG_DEPARTMENT" | "TASK_NOT_FOUND" | "TASK_NOT_OPEN" | "ILLEGAL_TRANSITION" | "COMMAND_INVALID" | "RETURN_WINDOW_EXPIRED" | "RETURN_NOT_ELIGIBLE" | "QUANTITY_MISMATCH" | "SLA_PAUSE_INVALID" | "REPAIR_ITEM_NOT_ACCEPTED" | "OUT_OF_TOWN_NOT_APPROVED" | "CONSIGNMENT_CODE_INVALID" | "CONSIGNMENT_ITEM_UNKNOWN" | "CONSIGNMENT_OVERSOLD" | "SURVEY_INVALID" | "POLICY_VERSION_MISMATCH" | "EXCEEDS_APPROVED_DECISION" | "CUSTOMER_CHANNEL_FORBIDDEN" | "APPOINTMENT_CLASH" | "VALIDATION_FAILED" | "BODY_TOO_DEEP" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "AUDITOR_READ_ONLY" | "CASE_NOT_FOUND" | "USER_NOT_FOUND" | "NOT_FOUND" | "CONFLICT" | "USERNAME_TAKEN" | "CANNOT_DEACTIVATE_SELF" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_ATTEMPTS" | "INTERNAL";
+            code: "POLICY_INVALID" | "CALENDAR_YEAR_UNKNOWN" | "CALENDAR_RANGE_EXCEEDED" | "HOLIDAY_TABLE_INVALID" | "MONEY_INVALID" | "QUANTITY_INVALID" | "CASE_NUMBER_INVALID" | "APPROVAL_ROUTE_NOT_FOUND" | "APPROVAL_LIMIT_EXCEEDED" | "SELF_APPROVAL" | "APPROVER_REPEATED" | "APPROVAL_STEP_MISMATCH" | "WRONG_ROLE" | "WRONG_DEPARTMENT" | "TASK_NOT_FOUND" | "TASK_NOT_OPEN" | "ILLEGAL_TRANSITION" | "COMMAND_INVALID" | "RETURN_WINDOW_EXPIRED" | "RETURN_NOT_ELIGIBLE" | "QUANTITY_MISMATCH" | "SLA_PAUSE_INVALID" | "REPAIR_ITEM_NOT_ACCEPTED" | "OUT_OF_TOWN_NOT_APPROVED" | "CONSIGNMENT_CODE_INVALID" | "CONSIGNMENT_ITEM_UNKNOWN" | "CONSIGNMENT_OVERSOLD" | "SURVEY_INVALID" | "POLICY_VERSION_MISMATCH" | "EXCEEDS_APPROVED_DECISION" | "CUSTOMER_CHANNEL_FORBIDDEN" | "APPOINTMENT_CLASH" | "FIRST_RESPONSE_REQUIRED" | "LETTER_REQUIRED" | "PENALTY_OUTSIDE_BASIS" | "VALIDATION_FAILED" | "BODY_TOO_DEEP" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "AUDITOR_READ_ONLY" | "CASE_NOT_FOUND" | "USER_NOT_FOUND" | "NOT_FOUND" | "CONFLICT" | "USERNAME_TAKEN" | "CANNOT_DEACTIVATE_SELF" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_ATTEMPTS" | "INTERNAL";
             message: string;
             details: {
                 /** @description 400 VALIDATION_FAILED: every bad field, by path (body.…, query.…, params.…) */
@@ -1748,6 +1748,21 @@ export interface components {
                     /** @enum {string} */
                     unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
                 };
+                ownerAssignment?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+                storeResult?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
+                supplierCoordination?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "business_hours" | "calendar_hours";
+                };
             };
         };
         /** @description The VP’s review of a severe complaint */
@@ -1971,6 +1986,40 @@ export interface components {
              * @enum {string}
              */
             type: "CloseComplaint";
+            /** @description C29 000 §三.7; 003 §四.3: the summary analysis (required from policy v2 on) */
+            summary?: string;
+            /** @description C29: the preventive measure (required from policy v2 on) */
+            preventiveMeasure?: string;
+        };
+        /** @description C11 001 §20: the CS manager handles the complaint personally or names its owner */
+        AssignComplaintOwnerCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AssignComplaintOwner";
+            /** @description the CS manager themself = personal handling */
+            ownerId: string;
+        };
+        /** @description Decision 3 000 §三.6: the handling result reached the store-channel customer (48 h) */
+        RecordStoreResultCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordStoreResult";
+            /** @enum {string} */
+            channel: "phone" | "store" | "letter";
+            summary: string;
+        };
+        /** @description Decision 5 001 §25.7: CS concluded the joint handling with the responsible external party */
+        RecordSupplierCoordinationCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordSupplierCoordination";
+            outcome: string;
         };
         /** @description The supervisor answers the problem first and records status and result (001 篇3 一般售后 1–2); resolved closes the case without a return */
         RecordSupervisorAnswerCommand: {
@@ -2396,7 +2445,7 @@ export interface components {
             note?: string;
         };
         /** @description The command that completes the task: its `type` must be one of the task’s `commands` */
-        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["RegisterRepairCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["RecordSupervisorAnswerCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["SignOnSiteSlipCommand"] | components["schemas"]["CountersignOnSiteSlipCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"];
+        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["RegisterRepairCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["AssignComplaintOwnerCommand"] | components["schemas"]["RecordStoreResultCommand"] | components["schemas"]["RecordSupplierCoordinationCommand"] | components["schemas"]["RecordSupervisorAnswerCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["SignOnSiteSlipCommand"] | components["schemas"]["CountersignOnSiteSlipCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"];
         CompleteTaskRequest: {
             command: components["schemas"]["TaskCommand"];
             /** @description for the audit trail */

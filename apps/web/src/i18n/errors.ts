@@ -129,6 +129,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, { 'zh-CN': string; 'en-US': strin
     'en-US': 'Not allowed on the customer channel',
   },
   APPOINTMENT_CLASH: { 'zh-CN': '预约时间冲突', 'en-US': 'The appointment clashes' },
+  FIRST_RESPONSE_REQUIRED: {
+    'zh-CN': '尚未记录首次回应，不能结案',
+    'en-US': 'No first response is recorded: the complaint cannot close',
+  },
+  LETTER_REQUIRED: {
+    'zh-CN': '重大投诉须函告客户，不能仅电话告知',
+    'en-US': 'A severe complaint’s decision goes to the customer by letter',
+  },
+  PENALTY_OUTSIDE_BASIS: {
+    'zh-CN': '罚扣超出判定基准',
+    'en-US': 'The penalty is outside the penalty basis',
+  },
   BAD_REQUEST: { 'zh-CN': '请求无效', 'en-US': 'Bad request' },
   INTERNAL: { 'zh-CN': '系统内部错误，请稍后再试', 'en-US': 'Internal error: try again later' },
 };

@@ -7,6 +7,7 @@ import { computeLossAmount } from '../loss/loss-amount';
 import { formatFen } from '../money/money';
 import { serviceRegisterEntry } from '../repair/service-register';
 import type { PolicyDocument } from '../policy/policy.schema';
+import { assertPenaltiesWithinBasis } from './penalty-basis';
 import { STAGES } from '../shared/case-types';
 import { type Decision, decideWith, illegal, invalid } from '../shared/decision';
 import {
@@ -149,13 +150,64 @@ function decide(
       nonEmpty(r.findings, 'report.findings');
       nonEmpty(r.responsibleUnit, 'report.responsibleUnit');
       nonEmpty(r.correctiveAction, 'report.correctiveAction');
-      return [
+      const submitted: ComplaintEvent[] = [
         {
           type: 'InvestigationReportSubmitted',
           at,
           by,
           report: r,
           route: routeApproval(policy, 'investigation_report', 0, ctx),
+        },
+      ];
+      // Decision 5 (001 §25.7): another company or a supplier is responsible → CS coordinates.
+      const party = r.externalParty?.trim() ?? '';
+      if (
+        policy.complaint.decisions?.supplierCoordination.value &&
+        party !== '' &&
+        !state.supplierCoordination
+      )
+        submitted.push({ type: 'SupplierCoordinationOpened', at, by, party });
+      return submitted;
+    }
+    case 'RecordSupplierCoordination': {
+      const sc = state.supplierCoordination;
+      if (state.status === 'closed' || !sc || sc.concludedAt !== null)
+        throw illegal('complaint', state.status, cmd.type);
+      assertActorIn(cmd.actor, ['cs'], [], ctx);
+      return [
+        {
+          type: 'SupplierCoordinationConcluded',
+          at,
+          by,
+          outcome: nonEmpty(cmd.outcome, 'outcome'),
+        },
+      ];
+    }
+    case 'AssignComplaintOwner': {
+      // C11 001 §20: the CS manager handles the complaint in person or sends someone.
+      if (state.status === 'closed' || !policy.complaint.decisions?.ownerAssignment.value)
+        throw illegal('complaint', state.status, cmd.type);
+      if (state.owner) throw illegal('complaint', state.status, cmd.type);
+      assertActorFits(cmd.actor, 'cs', ['manager'], ctx);
+      const ownerId = nonEmpty(cmd.ownerId, 'ownerId');
+      return [{ type: 'ComplaintOwnerAssigned', at, by, ownerId, personally: ownerId === by }];
+    }
+    case 'RecordStoreResult': {
+      // Decision 3 (000 §三.6): a store-channel customer hears the handling result within 48 h.
+      if (
+        state.status === 'closed' ||
+        !storeResultOwed(state, policy) ||
+        (state.storeResultAt ?? null) !== null
+      )
+        throw illegal('complaint', state.status, cmd.type);
+      assertActorIn(cmd.actor, ['sales', 'cs'], [], ctx);
+      return [
+        {
+          type: 'StoreResultRecorded',
+          at,
+          by,
+          channel: cmd.channel,
+          summary: nonEmpty(cmd.summary, 'summary'),
         },
       ];
     }
@@ -263,6 +315,31 @@ function decide(
       }
       const rev = currentRevision();
       const note = cmd.note ?? '';
+      const decisions = policy.complaint.decisions;
+      const severity = state.classification?.severity ?? 'general';
+      if (
+        decisions?.severeDecisionByLetter.value &&
+        severity === 'severe' &&
+        cmd.via !== 'letter'
+      ) {
+        // Decision 4 (001 §18): a severe complaint's decision goes to the customer by letter.
+        throw new DomainError(
+          'LETTER_REQUIRED',
+          'A severe complaint’s decision goes to the customer by letter (函告, 001 §18); phone alone is refused',
+          { ...ctx, field: 'command.via', via: cmd.via, allowed: ['letter'], severity },
+        );
+      }
+      const letter =
+        decisions && cmd.via === 'letter'
+          ? {
+              letter: {
+                severity,
+                method: rev.method,
+                lossAmountFen: rev.loss.totalFen,
+                reference: `${state.caseNumber}-L${rev.revision}`,
+              },
+            }
+          : {};
       if (!cmd.accepted) {
         // 001 §25.5: CS files a new form with the original attached → back to the proposal.
         return [
@@ -274,11 +351,12 @@ function decide(
             via: cmd.via,
             note,
             nextRevision: rev.revision + 1,
+            ...letter,
           },
         ];
       }
       return [
-        { type: 'CustomerAccepted', at, by, revision: rev.revision, via: cmd.via, note },
+        { type: 'CustomerAccepted', at, by, revision: rev.revision, via: cmd.via, note, ...letter },
         ...startExecution(state, rev, at, by),
       ];
     }
@@ -524,8 +602,40 @@ function decide(
     case 'CloseComplaint': {
       need('ready_to_close');
       assertActorIn(cmd.actor, ['cs'], [], ctx);
+      const decisions = policy.complaint.decisions;
+      let summary: { summary?: string; preventiveMeasure?: string } = {};
+      if (decisions) {
+        if (decisions.firstResponseRequiredToClose.value && state.firstResponseAt === null)
+          // Decision 3: a case cannot close without a recorded first response.
+          throw new DomainError(
+            'FIRST_RESPONSE_REQUIRED',
+            'The customer’s first response is not recorded; the complaint cannot close (000 §三.6)',
+            { ...ctx, waitingFor: 'first_response' },
+          );
+        if (decisions.ownerAssignment.value && !state.owner)
+          throw new DomainError(
+            'ILLEGAL_TRANSITION',
+            'The CS manager has not named the complaint’s owner (001 §20)',
+            { ...ctx, status: state.status, waitingFor: 'owner_assignment' },
+          );
+        const sc = state.supplierCoordination;
+        if (sc && sc.concludedAt === null)
+          throw new DomainError(
+            'ILLEGAL_TRANSITION',
+            `The coordination with ${sc.party} is still open (001 §25.7)`,
+            { ...ctx, status: state.status, waitingFor: 'supplier_coordination' },
+          );
+        if (decisions.closeSummaryRequired.value)
+          // C29 (000 §三.7; 003 §四.3): a summary analysis and a preventive measure at every close.
+          summary = {
+            summary: nonEmpty(cmd.summary ?? '', 'command.summary'),
+            preventiveMeasure: nonEmpty(cmd.preventiveMeasure ?? '', 'command.preventiveMeasure'),
+          };
+        else if (cmd.summary !== undefined)
+          summary = { summary: cmd.summary, preventiveMeasure: cmd.preventiveMeasure ?? '' };
+      }
       return [
-        { type: 'ComplaintClosed', at, by, acceptedAt: state.acceptedAt },
+        { type: 'ComplaintClosed', at, by, acceptedAt: state.acceptedAt, ...summary },
         // 003 §四.3 / DOMAIN §5: a follow-up call (its own HF case) within the policy's time after close.
         {
           type: 'FollowUpRequested',
@@ -587,6 +697,11 @@ function reportComplaint(
   };
 }
 
+/** Decision 3: a store-channel complaint owes its handling result within the policy's 48 h. */
+export const storeResultOwed = (state: ComplaintState, policy: PolicyDocument): boolean =>
+  (policy.complaint.decisions?.storeChannelResult.value ?? false) &&
+  state.intake.channel === 'store';
+
 /** Decision 1: who owes the first response of a complaint the actor opens. */
 export const firstResponderFor = (department: string): 'sales' | 'cs' =>
   department === 'sales' ? 'sales' : 'cs';
@@ -607,6 +722,13 @@ function proposeRevision(
     : null;
   const loss = computeLossAmount(cmd.lossBasis, policy);
   const ctx = { caseNumber: state.caseNumber, method: cmd.method };
+  // Decision 10 (001 §25.4): penalties follow the policy's penalty basis table.
+  assertPenaltiesWithinBasis(policy, cmd.penalties, {
+    category: state.classification?.category ?? 'non_quality',
+    severity: state.classification?.severity ?? 'general',
+    humanNegligence: cmd.humanNegligence,
+    caseNumber: state.caseNumber,
+  });
   // 001 §27 by amount; 001 §25.4 individual penalties also need the VP in charge.
   const route = withPenaltyApproval(
     routeApproval(policy, 'handling_decision', loss.totalFen, ctx),

@@ -35,6 +35,11 @@ export function evolveComplaint(
       improvement: { required: false, confirmedBy: null, confirmedAt: null },
       closedAt: null,
       approvalRoutes: {},
+      owner: null,
+      storeResultAt: null,
+      supplierCoordination: null,
+      formConcludedAt: null,
+      closeSummary: null,
     };
   }
   if (state === null) throw new Error(`evolveComplaint: ${event.type} before ComplaintReported`);
@@ -101,10 +106,16 @@ export function evolveComplaint(
     case 'ResolutionSentBack':
       return { ...state, status: 'proposing', revisions: withRevision({ outcome: 'sent_back' }) };
     case 'CustomerAccepted':
-      return { ...state, revisions: withRevision({ outcome: 'accepted_by_customer' }) };
+      return {
+        ...state,
+        revisions: withRevision({ outcome: 'accepted_by_customer' }),
+        ...(state.storeResultAt === null ? { storeResultAt: event.at } : {}),
+        ...(state.formConcludedAt === null ? { formConcludedAt: event.at } : {}),
+      };
     case 'CustomerRejected':
       return {
         ...state,
+        ...(state.storeResultAt === null ? { storeResultAt: event.at } : {}),
         status: 'proposing',
         revisions: withRevision({ outcome: 'rejected_by_customer' }),
       };
@@ -205,7 +216,48 @@ export function evolveComplaint(
         improvement: { ...state.improvement, confirmedBy: event.by, confirmedAt: event.at },
       };
     case 'ComplaintClosed':
-      return { ...state, status: 'closed', closedAt: event.at };
+      return {
+        ...state,
+        status: 'closed',
+        closedAt: event.at,
+        ...(event.summary !== undefined
+          ? {
+              closeSummary: {
+                summary: event.summary,
+                preventiveMeasure: event.preventiveMeasure ?? '',
+              },
+            }
+          : {}),
+      };
+    case 'ComplaintOwnerAssigned':
+      return {
+        ...state,
+        owner: {
+          userId: event.ownerId,
+          assignedBy: event.by,
+          at: event.at,
+          personally: event.personally,
+        },
+      };
+    case 'StoreResultRecorded':
+      return { ...state, storeResultAt: event.at };
+    case 'SupplierCoordinationOpened':
+      return {
+        ...state,
+        supplierCoordination: {
+          party: event.party,
+          openedAt: event.at,
+          concludedAt: null,
+          outcome: null,
+        },
+      };
+    case 'SupplierCoordinationConcluded':
+      return {
+        ...state,
+        supplierCoordination: state.supplierCoordination
+          ? { ...state.supplierCoordination, concludedAt: event.at, outcome: event.outcome }
+          : null,
+      };
     case 'FollowUpRequested':
       return state;
   }

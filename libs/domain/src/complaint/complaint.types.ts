@@ -182,6 +182,22 @@ export interface ComplaintState {
    * route is on the revision): kept so each signature's audit carries the routing explanation.
    */
   approvalRoutes: Partial<Record<RoutedDocument, ApprovalRoute>>;
+  // ── policy v2, the seed decisions (absent/null on cases that never saw them) ──
+  /** C11 001 §20: the owner the CS manager named (the manager themself = personal handling) */
+  owner?: { userId: string; assignedBy: string; at: number; personally: boolean } | null;
+  /** Decision 3: when the handling result reached a store-channel customer */
+  storeResultAt?: number | null;
+  /** Decision 5 001 §25.7: CS's coordination with the responsible external party */
+  supplierCoordination?: {
+    party: string;
+    openedAt: number;
+    concludedAt: number | null;
+    outcome: string | null;
+  } | null;
+  /** Decision 2: the approved decision accepted by the customer (the form concluded) */
+  formConcludedAt?: number | null;
+  /** C29: the summary analysis and preventive measure recorded at the close */
+  closeSummary?: { summary: string; preventiveMeasure: string } | null;
 }
 
 /** Documents whose approval route the state keeps beside the form revisions. */
@@ -243,7 +259,18 @@ export type ComplaintCommand =
   | Cmd<'DecidePetition', { decision: 'collect' | 'waive'; remarks?: string }>
   | Cmd<'RecordResupplyShipped'>
   | Cmd<'ConfirmImprovementEffect', { effect: string }>
-  | Cmd<'CloseComplaint'>;
+  | Cmd<'CloseComplaint', { summary?: string; preventiveMeasure?: string }>
+  | Cmd<'AssignComplaintOwner', { ownerId: string }>
+  | Cmd<'RecordStoreResult', { channel: 'phone' | 'store' | 'letter'; summary: string }>
+  | Cmd<'RecordSupplierCoordination', { outcome: string }>;
+
+/** Decision 4: the decision letter (函告, 001 §18) a letter response records as a document. */
+export interface DecisionLetter {
+  severity: Severity;
+  method: HandlingMethod;
+  lossAmountFen: Fen;
+  reference: string;
+}
 
 type Ev<T extends string, P = object> = { type: T; at: number; by: string } & P;
 
@@ -277,10 +304,19 @@ export type ComplaintEvent =
   | Ev<'ResolutionApprovalSigned', { revision: number; stepIndex: number; role: string }>
   | Ev<'ResolutionApproved', { revision: number; method: HandlingMethod; lossAmountFen: Fen }>
   | Ev<'ResolutionSentBack', { revision: number; stepIndex: number; reason: string }>
-  | Ev<'CustomerAccepted', { revision: number; via: 'letter' | 'phone'; note: string }>
+  | Ev<
+      'CustomerAccepted',
+      { revision: number; via: 'letter' | 'phone'; note: string; letter?: DecisionLetter }
+    >
   | Ev<
       'CustomerRejected',
-      { revision: number; via: 'letter' | 'phone'; note: string; nextRevision: number }
+      {
+        revision: number;
+        via: 'letter' | 'phone';
+        note: string;
+        nextRevision: number;
+        letter?: DecisionLetter;
+      }
     >
   | Ev<'ExecutionStarted', { revision: number; obligation: ExecutionObligation }>
   | Ev<
@@ -312,5 +348,12 @@ export type ComplaintEvent =
   | Ev<'ResupplyShipped'>
   | Ev<'ExecutionCompleted', { improvementRequired: boolean }>
   | Ev<'ImprovementConfirmed', { effect: string }>
-  | Ev<'ComplaintClosed', { acceptedAt: number | null }>
+  | Ev<
+      'ComplaintClosed',
+      { acceptedAt: number | null; summary?: string; preventiveMeasure?: string }
+    >
+  | Ev<'ComplaintOwnerAssigned', { ownerId: string; personally: boolean }>
+  | Ev<'StoreResultRecorded', { channel: string; summary: string }>
+  | Ev<'SupplierCoordinationOpened', { party: string }>
+  | Ev<'SupplierCoordinationConcluded', { outcome: string }>
   | Ev<'FollowUpRequested', { parentCaseNumber: string; within: Duration }>;

@@ -109,6 +109,34 @@ export function complaintWorkItems(
       ),
     );
 
+  // ── policy v2, the seed decisions ──
+  const decisions = policy.complaint.decisions;
+  // C11 001 §20: the CS manager handles the complaint in person or names its owner.
+  if (decisions?.ownerAssignment.value && !state.owner)
+    items.push(
+      item('owner_assignment', 'ownerAssignment', 'cs', ['manager'], ['AssignComplaintOwner'], 1),
+    );
+  // Decision 3 (000 §三.6): a store-channel customer hears the handling result within 48 h.
+  if (
+    decisions?.storeChannelResult.value &&
+    state.intake.channel === 'store' &&
+    (state.storeResultAt ?? null) === null
+  )
+    items.push(
+      item('store_result', 'storeResult', state.firstResponder, [], ['RecordStoreResult'], 1),
+    );
+  // Decision 5 (001 §25.7): CS coordinates with the responsible supplier or other company.
+  if (state.supplierCoordination && state.supplierCoordination.concludedAt === null)
+    items.push(
+      item(
+        'supplier_coordination',
+        'supplierCoordination',
+        'cs',
+        [],
+        ['RecordSupplierCoordination'],
+      ),
+    );
+
   const revision = state.revisions[state.revisions.length - 1];
   switch (state.status) {
     case 'awaiting_registration':

@@ -297,3 +297,144 @@ export const defaultPolicyInput = {
 
 /** Validated at module load: a default that does not satisfy its own schema fails every test. */
 export const defaultPolicy: PolicyDocument = parsePolicy(defaultPolicyInput);
+
+/**
+ * Version 2: version 1 plus DOMAIN.md "Decisions where the seeds disagree or are silent"
+ * (issue 12). Each value says whether the seed states it (`source: seed`) or it is our choice for
+ * the company to confirm (`source: default`). Cases pinned to v1 keep v1.
+ */
+const seed = (basis: string) => ({ source: 'seed' as const, basis });
+const ours = (basis: string) => ({ source: 'default' as const, basis });
+const generalPenalties = [
+  { kind: 'warning' as const, minFen: 0, maxFen: 0 },
+  { kind: 'fine' as const, minFen: 0, maxFen: 50_000 },
+  { kind: 'bonus_deduction' as const, minFen: 0, maxFen: 100_000 },
+];
+const severePenalties = [
+  { kind: 'warning' as const, minFen: 0, maxFen: 0 },
+  { kind: 'demerit' as const, minFen: 0, maxFen: 0 },
+  { kind: 'fine' as const, minFen: 0, maxFen: 200_000 },
+  { kind: 'bonus_deduction' as const, minFen: 0, maxFen: 500_000 },
+];
+export const policyV2Input = {
+  ...defaultPolicyInput,
+  version: 2,
+  name: 'After-sales policy v2 (v1 + DOMAIN.md seed decisions 2–5, 10; C11, C29)',
+  effectiveFrom: '2026-12-01',
+  deadlines: {
+    ...defaultPolicyInput.deadlines,
+    complaint: {
+      ...defaultPolicyInput.deadlines.complaint,
+      // Decision 2: 6 calendar days (the seed says 日, not 工作日) from CS acceptance until the
+      // handling form is concluded; working days stay selectable through `unit`.
+      close: {
+        ...cd(
+          6,
+          'cs',
+          'Decision 2 001 §26.1 自受理起六日内结案 (日 = calendar days; until the form is concluded, 001 §29.1)',
+        ),
+        source: 'seed',
+      },
+      // Execution and improvement tracking have their own deadlines, outside the 6 days.
+      execution: {
+        ...wd(5, 'sales', 'Decision 2 001 §29 (5 working days: default)'),
+        source: 'default',
+      },
+      improvement: {
+        ...cd(30, 'cs', 'Decision 2 001 §24.3(5) (30 days: default)'),
+        source: 'default',
+      },
+      firstResponse: {
+        ...defaultPolicyInput.deadlines.complaint.firstResponse,
+        basis: 'Decision 3 000 §三.6 首次回应24小时内 (all channels)',
+        source: 'seed',
+      },
+      ownerAssignment: {
+        ...wd(
+          1,
+          'cs',
+          'C11 001 §20 由客户服务部经理亲自处理或派员处理 (1 working day: default)',
+          vpLadder,
+        ),
+        source: 'default',
+      },
+      storeResult: {
+        amount: 48,
+        unit: 'calendar_hours',
+        owner: 'sales',
+        basis: 'Decision 3 000 §三.6 门店渠道投诉48小时内将处理结果反馈客户',
+        source: 'seed',
+        escalation: departmentLadder,
+      },
+      supplierCoordination: {
+        ...wd(5, 'cs', 'Decision 5 001 §25.7 会同其他公司或供应商处理 (5 working days: default)'),
+        source: 'default',
+      },
+    },
+  },
+  complaint: {
+    ...defaultPolicyInput.complaint,
+    decisions: {
+      closeClock: {
+        endsAt: {
+          value: 'form_concluded',
+          ...seed(
+            'Decision 2 001 §26.1 结案 = the handling form concluded (001 §29.1 执行 starts from it)',
+          ),
+        },
+        pauseWhileWaitingForCustomer: {
+          value: false,
+          ...ours('Decision 2: no pause while waiting for the customer (a switch)'),
+        },
+        pauseWhileWaitingForSupplier: {
+          value: true,
+          ...ours('Decision 5: the clocks may pause, reason waiting_for_supplier'),
+        },
+      },
+      closeTaskWithin: {
+        value: { amount: 1, unit: 'working_days' },
+        ...ours('Decision 2: closing after execution and improvement (1 working day)'),
+      },
+      storeChannelResult: {
+        value: true,
+        ...seed('Decision 3 000 §三.6 处理结果48小时内反馈 (store channel)'),
+      },
+      firstResponseRequiredToClose: {
+        value: true,
+        ...seed('Decision 3 000 §三.6: no close without a first response'),
+      },
+      severeDecisionByLetter: { value: true, ...seed('Decision 4 001 §18 函告客户') },
+      supplierCoordination: {
+        value: true,
+        ...seed('Decision 5 001 §25.7 会同其他公司或供应商处理'),
+      },
+      closeSummaryRequired: {
+        value: true,
+        ...seed('C29 000 §三.7; 003 §四.3 每次投诉处理后总结分析、提出预防措施'),
+      },
+      ownerAssignment: { value: true, ...seed('C11 001 §20 客户服务部经理亲自处理或派员处理') },
+      penaltyBasis: {
+        rows: [
+          { responsibility: 'quality', severity: 'general', penalties: generalPenalties },
+          { responsibility: 'quality', severity: 'severe', penalties: severePenalties },
+          { responsibility: 'non_quality', severity: 'general', penalties: generalPenalties },
+          { responsibility: 'non_quality', severity: 'severe', penalties: severePenalties },
+          { responsibility: 'human_negligence', severity: 'general', penalties: generalPenalties },
+          { responsibility: 'human_negligence', severity: 'severe', penalties: severePenalties },
+        ],
+        ...ours(
+          'Decision 10 001 §25.4 客户投诉罚扣的判定基准 (the seed names the table, not its figures: default)',
+        ),
+      },
+    },
+  },
+} satisfies PolicyDocumentInput;
+
+export const policyV2: PolicyDocument = parsePolicy(policyV2Input);
+
+/**
+ * The versions the product ships, oldest first. An organisation gets every one it lacks above
+ * its latest stored version (the API records them on first use): new cases pin the last.
+ */
+export const BUILT_IN_POLICIES: readonly PolicyDocument[] = [defaultPolicy, policyV2];
+export const currentBuiltInPolicy: PolicyDocument = policyV2;

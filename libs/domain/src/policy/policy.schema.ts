@@ -44,19 +44,140 @@ export const stageDeadlineSchema = z
     owner: department,
     /** article or "default" — why this number, for the explanation shown to users */
     basis: z.string().min(1),
+    /** DOMAIN.md "Decisions": the seed says it (`seed`) or it is our choice (`default`); v2 on */
+    source: z.enum(['seed', 'default']).optional(),
     escalation: z.array(escalationStepSchema),
   })
   .strict();
 
-const stagesFor = <T extends CaseType>(caseType: T) =>
+type StageSchema = z.ZodType<
+  z.infer<typeof stageDeadlineSchema>,
+  z.ZodTypeDef,
+  z.input<typeof stageDeadlineSchema> | undefined
+>;
+const stagesFor = <T extends CaseType>(
+  caseType: T,
+  defaults: Partial<Record<(typeof STAGES)[T][number], z.input<typeof stageDeadlineSchema>>> = {},
+) =>
   z
     .object(
-      Object.fromEntries(STAGES[caseType].map((s) => [s, stageDeadlineSchema])) as Record<
-        (typeof STAGES)[T][number],
-        typeof stageDeadlineSchema
-      >,
+      Object.fromEntries(
+        STAGES[caseType].map((s) => {
+          const d = (defaults as Record<string, z.input<typeof stageDeadlineSchema> | undefined>)[
+            s
+          ];
+          return [s, d ? stageDeadlineSchema.default(d) : stageDeadlineSchema];
+        }),
+      ) as unknown as Record<(typeof STAGES)[T][number], StageSchema>,
     )
     .strict();
+
+const managerLadder = [
+  {
+    afterOverdue: { amount: 0, unit: 'calendar_hours' as const },
+    to: { role: 'manager' as const, department: 'owner' as const },
+  },
+  { afterOverdue: { amount: 1, unit: 'working_days' as const }, to: { role: 'vp' as const } },
+];
+/**
+ * The complaint stages policy v2 added (issue 12). A document published before them (v1) gets
+ * these values when it is parsed; a v1 case never opens their tasks (the work items ask for them
+ * only under `complaint.decisions`), so they change nothing for it.
+ */
+export const COMPLAINT_V2_STAGE_DEFAULTS = {
+  ownerAssignment: {
+    amount: 1,
+    unit: 'working_days' as const,
+    owner: 'cs' as const,
+    basis: 'C11 001 §20 由客户服务部经理亲自处理或派员处理 (1 working day: default)',
+    source: 'default' as const,
+    escalation: [
+      { afterOverdue: { amount: 0, unit: 'calendar_hours' as const }, to: { role: 'vp' as const } },
+    ],
+  },
+  storeResult: {
+    amount: 48,
+    unit: 'calendar_hours' as const,
+    owner: 'sales' as const,
+    basis: 'Decision 3 000 §三.6 门店渠道投诉48小时内将处理结果反馈客户',
+    source: 'seed' as const,
+    escalation: managerLadder,
+  },
+  supplierCoordination: {
+    amount: 5,
+    unit: 'working_days' as const,
+    owner: 'cs' as const,
+    basis: 'Decision 5 001 §25.7 会同其他公司或供应商处理 (5 working days: default)',
+    source: 'default' as const,
+    escalation: managerLadder,
+  },
+};
+
+/** A value of the seed decisions with where it comes from (DOMAIN.md "Decisions"). */
+const sourced = <T extends z.ZodTypeAny>(value: T) =>
+  z.object({ value, source: z.enum(['seed', 'default']), basis: z.string().min(1) }).strict();
+
+/** 001 §25.4's individual penalties (one list for the schema, the basis table and the contracts). */
+export const PENALTY_KINDS = ['warning', 'demerit', 'fine', 'bonus_deduction'] as const;
+export type PenaltyKind = (typeof PENALTY_KINDS)[number];
+/**
+ * Decision 10: the responsibility a penalty basis row is for: the complaint's category (001 §23)
+ * or, when the form says so, human negligence (人为疏忽, 001 §25.4).
+ */
+export const PENALTY_RESPONSIBILITIES = ['quality', 'non_quality', 'human_negligence'] as const;
+export type PenaltyResponsibility = (typeof PENALTY_RESPONSIBILITIES)[number];
+
+export const penaltyBasisRowSchema = z
+  .object({
+    responsibility: z.enum(PENALTY_RESPONSIBILITIES),
+    severity: z.enum(['general', 'severe']),
+    /** the kinds this row allows, each with its inclusive amount range in fen */
+    penalties: z
+      .array(z.object({ kind: z.enum(PENALTY_KINDS), minFen: fen, maxFen: fen }).strict())
+      .min(1),
+  })
+  .strict();
+
+/**
+ * DOMAIN.md "Decisions where the seeds disagree or are silent" (binding), from policy v2 on.
+ * Absent (v1): the complaint runs as it did before the decisions.
+ */
+export const complaintDecisionsSchema = z
+  .object({
+    /** Decision 2 (001 §26.1 vs §29.1): what the 6 days of `deadlines.complaint.close` cover */
+    closeClock: z
+      .object({
+        /** `form_concluded`: the approved decision accepted by the customer stops the clock */
+        endsAt: sourced(z.enum(['form_concluded', 'case_closed'])),
+        pauseWhileWaitingForCustomer: sourced(z.boolean()),
+        /** Decision 5: an open supplier coordination pauses it (`waiting_for_supplier`) */
+        pauseWhileWaitingForSupplier: sourced(z.boolean()),
+      })
+      .strict(),
+    /** the close task once execution and improvement are done (outside the 6 days) */
+    closeTaskWithin: sourced(durationSchema.strict()),
+    /** Decision 3: a store-channel complaint owes its handling result (deadlines.complaint.storeResult) */
+    storeChannelResult: sourced(z.boolean()),
+    /** Decision 3: no close without a recorded first response */
+    firstResponseRequiredToClose: sourced(z.boolean()),
+    /** Decision 4 (001 §18): a severe complaint's decision goes to the customer by letter */
+    severeDecisionByLetter: sourced(z.boolean()),
+    /** Decision 5 (001 §25.7): a CS coordination task when an external party is responsible */
+    supplierCoordination: sourced(z.boolean()),
+    /** C29 (000 §三.7; 003 §四.3): summary analysis and preventive measure at every close */
+    closeSummaryRequired: sourced(z.boolean()),
+    /** C11 (001 §20): the CS manager handles personally or names the owner of each complaint */
+    ownerAssignment: sourced(z.boolean()),
+    /** Decision 10 (001 §25.4 客户投诉罚扣的判定基准): empty rows = free amounts within the approver's limit */
+    penaltyBasis: z
+      .object({
+        rows: z.array(penaltyBasisRowSchema),
+        source: z.enum(['seed', 'default']),
+        basis: z.string().min(1),
+      })
+      .strict(),
+  })
+  .strict();
 
 /**
  * A consignment's standing sales task has no clock of its own (it is due at the period's end);
@@ -215,7 +336,7 @@ export const policyDocumentSchema = z
     calendar: calendarSettingsSchema,
     deadlines: z
       .object({
-        complaint: stagesFor('complaint'),
+        complaint: stagesFor('complaint', COMPLAINT_V2_STAGE_DEFAULTS),
         return: stagesFor('return'),
         repair: stagesFor('repair'),
         /** `sales` and `goodsReturn` are absent from policies published before them: the default */
@@ -236,6 +357,8 @@ export const policyDocumentSchema = z
         severeReviewer: approverSpecSchema,
         /** the monthly review of closed complaints is due by this day of the next month (001 §28.1) */
         monthlyReviewByDay: z.number().int().min(1).max(28),
+        /** the seed decisions (policy v2 on); absent = v1 behaviour */
+        decisions: complaintDecisionsSchema.optional(),
       })
       .strict(),
     loss: z
@@ -444,6 +567,24 @@ export const policyDocumentSchema = z
       if (!grades.has(g)) issue(['survey', 'dissatisfiedGrades', i], `"${g}" is not a grade`);
     });
 
+    policy.complaint.decisions?.penaltyBasis.rows.forEach((row, i) => {
+      const path = ['complaint', 'decisions', 'penaltyBasis', 'rows', i];
+      const twin = policy.complaint.decisions?.penaltyBasis.rows.findIndex(
+        (r) => r.responsibility === row.responsibility && r.severity === row.severity,
+      );
+      if (twin !== i)
+        issue(
+          path,
+          `a second row for ${row.responsibility} × ${row.severity} (first: row ${twin})`,
+        );
+      row.penalties.forEach((p, j) => {
+        if (p.minFen > p.maxFen)
+          issue([...path, 'penalties', j, 'maxFen'], 'maxFen must not be below minFen');
+        if (row.penalties.findIndex((q) => q.kind === p.kind) !== j)
+          issue([...path, 'penalties', j, 'kind'], `"${p.kind}" is listed twice`);
+      });
+    });
+
     const prefixes = Object.values(policy.numbering.prefixes);
     if (new Set(prefixes).size !== prefixes.length)
       issue(['numbering', 'prefixes'], 'case-number prefixes must be unique');
@@ -460,5 +601,7 @@ export type ApprovalRow = z.infer<typeof approvalRowSchema>;
 export type ApprovalMatrix = z.infer<typeof approvalMatrixSchema>;
 export type EscalationStep = z.infer<typeof escalationStepSchema>;
 export type StageDeadline = z.infer<typeof stageDeadlineSchema>;
+export type ComplaintDecisions = z.infer<typeof complaintDecisionsSchema>;
+export type PenaltyBasisRow = z.infer<typeof penaltyBasisRowSchema>;
 export type ReturnPart = (typeof RETURN_PARTS)[number];
 export { RETURN_PARTS };

@@ -26,6 +26,13 @@ export const STAGES = {
     'execution',
     'improvement',
     'close',
+    // policy v2 (issue 12, the seed decisions): absent from v1 documents, filled by the schema
+    /** C11 001 §20: the CS manager handles the complaint personally or names its owner */
+    'ownerAssignment',
+    /** Decision 3 000 §三.6: a store-channel complaint's handling result within 48 h */
+    'storeResult',
+    /** Decision 5 001 §25.7: CS coordinates with the responsible supplier / other company */
+    'supplierCoordination',
   ],
   return: [
     'supervisorApproval',
