@@ -1150,6 +1150,11 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
           'body.deliveredAt',
         ),
         post('request time as words', { requestedAt: 'yesterday' }, 'body.requestedAt'),
+        post(
+          'a request time in the future',
+          { requestedAt: new Date(Date.now() + 86_400_000).toISOString() },
+          'body.requestedAt',
+        ),
         post('an unknown reason', { reason: 'bored' }, 'body.reason'),
         post('an unknown customer kind', { customerKind: 'vip' }, 'body.customerKind'),
         post('an unknown channel', { channel: 'pigeon' }, 'body.channel'),

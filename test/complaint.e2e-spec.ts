@@ -226,6 +226,15 @@ describe('the complaint process over HTTP', () => {
       60_000,
     );
     expect(child).toMatch(/^TH20\d{4}-\d{4,}$/);
+    // R02 001 §29.1(2): sales fills in the slip (reason, handling method, basis)
+    await taskFor(actors.sales, child, 'FillReturnSlip');
+    await expectOnly(child, { sales: 'FillReturnSlip' });
+    await complete(actors.sales, child, {
+      type: 'FillReturnSlip',
+      reason: '3 台录音笔无法开机',
+      method: 'refund',
+      basis: `${caseNumber} 客户投诉处理表: 退货 3 台`,
+    });
     await taskFor(actors.salesVp, child, 'ApproveReturnSlip');
     await expectOnly(child, { salesVp: 'ApproveReturnSlip' });
     await complete(actors.salesVp, child, { type: 'ApproveReturnSlip' });

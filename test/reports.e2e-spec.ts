@@ -125,6 +125,12 @@ describe('GET /reports/kpis', () => {
     await toExecution(returned, 'return', { approvedReturnQuantity: 3 });
     child = await eventually(async () => (await caseRow(returned))?.child_case_numbers?.[0]);
     expect(child).toMatch(/^TH\d{6}-\d{4,}$/);
+    await complete(as.sales, child, {
+      type: 'FillReturnSlip',
+      reason: '3 台退货',
+      method: 'refund',
+      basis: `${returned} 处理决定`,
+    });
     await complete(as.salesVp, child, { type: 'ApproveReturnSlip' });
     await complete(as.warehouse, child, {
       type: 'ReceiveGoods',

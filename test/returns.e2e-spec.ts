@@ -225,4 +225,13 @@ describe('a customer’s own return over HTTP (TH, DOMAIN.md §2)', () => {
       details: expect.objectContaining({ rule: 'R21' }),
     });
   });
+
+  test('R09 001 篇3 一般售后 1: a request time (申请售后的时间) an hour in the future is 400 VALIDATION_FAILED naming body.requestedAt', async () => {
+    const res = await post(request(1, { requestedAt: iso(Date.now() + 3_600_000) }));
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { issues: [{ path: 'body.requestedAt', message: 'must not be in the future' }] },
+    });
+  });
 });

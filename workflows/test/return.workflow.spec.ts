@@ -37,11 +37,23 @@ async function childOf(c: ComplaintDriver): Promise<CaseDriver<ReturnState>> {
   return h.driver<ReturnState>(number);
 }
 
-async function approveSlipAndReceive(r: CaseDriver<ReturnState>, quantity: number) {
+/** R02 001 §29.1(2): sales fills in the slip of the complaint's return (its method). */
+async function fillSlip(r: CaseDriver<ReturnState>) {
   await eventually(
-    async () => (await r.tasks('return_slip_approval')).length > 0,
-    'the slip approval task',
+    async () => (await r.tasks('return_slip_entry')).length > 0,
+    'the slip entry task',
   );
+  const { method } = (await r.view()).state;
+  await r.complete('return_slip_entry', people.sales, {
+    type: 'FillReturnSlip',
+    reason: '外壳开裂, 客户要求退货',
+    method,
+    basis: `${(await r.view()).parentCaseNumber} 客户投诉处理表 处理决定`,
+  });
+}
+
+async function approveSlipAndReceive(r: CaseDriver<ReturnState>, quantity: number, filled = false) {
+  if (!filled) await fillSlip(r);
   await r.complete('return_slip_approval', people.salesVp, { type: 'ApproveReturnSlip' });
   await r.complete('goods_receipt', people.warehouse, {
     type: 'ReceiveGoods',
@@ -75,9 +87,10 @@ describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => 
     expect(started).toMatchObject({
       caseType: 'return',
       parentCaseNumber: c.caseNumber,
-      status: 'slip_pending_approval',
+      status: 'slip_entry',
       policyVersion: 1,
     });
+    await fillSlip(r);
     expect(await r.task('return_slip_approval')).toMatchObject({
       candidateDepartment: null,
       candidateRoles: ['sales_vp'],
@@ -89,7 +102,7 @@ describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => 
         )
       ).type,
     ).toBe('WRONG_ROLE');
-    await approveSlipAndReceive(r, 3);
+    await approveSlipAndReceive(r, 3, true);
     await r.complete('reconciliation', people.finance, {
       type: 'Reconcile',
       voucherNumber: 'PZ-2026-001',
@@ -143,14 +156,62 @@ describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => 
       expect(replay.error).toBeUndefined();
   });
 
+  test('R02 001 §29.1(2): sales fills in the return slip (return reason, handling method, basis) as a sales task; the workflow issues nothing in the reporter’s name', async () => {
+    const c = await h.startComplaint();
+    await toExecution(c, 'exchange', { approvedReturnQuantity: 2 });
+    const r = await childOf(c);
+    const entry = await r.task('return_slip_entry');
+    expect(entry).toMatchObject({
+      candidateDepartment: 'sales',
+      stage: 'slipApproval',
+      commands: ['FillReturnSlip'],
+    });
+    expect((await r.view()).state).toMatchObject({
+      status: 'slip_entry',
+      method: 'exchange',
+      approvedQuantity: 2,
+      slip: null,
+    });
+    // nothing issued yet: no slip document, no slip approval task
+    expect(h.recorded.documentsOf(r.caseNumber, 'return_slip')).toEqual([]);
+    expect(await r.tasks('return_slip_approval')).toEqual([]);
+    const fill = {
+      type: 'FillReturnSlip',
+      reason: '2 台录音笔外壳开裂',
+      method: 'exchange',
+      basis: `${c.caseNumber} 客户投诉处理表 rev 1: 换货 2 台`,
+    };
+    expect((await refusalOf(r.complete('return_slip_entry', people.cs, fill))).type).toBe(
+      'WRONG_DEPARTMENT',
+    );
+    const wrongMethod = await refusalOf(
+      r.complete('return_slip_entry', people.sales, { ...fill, method: 'refund' }),
+    );
+    expect(wrongMethod.type).toBe('COMMAND_INVALID');
+    expect(wrongMethod.message).toContain('exchange');
+    await r.complete('return_slip_entry', people.sales2, fill);
+    const [slip] = h.recorded.documentsOf(r.caseNumber, 'return_slip');
+    expect(slip).toMatchObject({
+      status: 'issued',
+      content: expect.objectContaining({
+        parentCaseNumber: c.caseNumber,
+        reason: '2 台录音笔外壳开裂',
+        method: 'exchange',
+        basis: `${c.caseNumber} 客户投诉处理表 rev 1: 换货 2 台`,
+        approvedQuantity: 2,
+      }),
+    });
+    expect(slip?.signatures).toEqual([expect.objectContaining({ by: 'sales-02', role: 'issuer' })]);
+    expect((await r.view()).state.slip).toMatchObject({ issuedBy: 'sales-02' });
+    await r.complete('return_slip_approval', people.salesVp, { type: 'ApproveReturnSlip' });
+    expect((await r.view()).status).toBe('awaiting_goods');
+  });
+
   test("001 §29.2–3: after the slip is approved, warehouse and finance work in parallel, each with its own deadline (finance's waits for the goods)", async () => {
     const c = await h.startComplaint();
     await toExecution(c, 'return', { approvedReturnQuantity: 2 });
     const r = await childOf(c);
-    await eventually(
-      async () => (await r.tasks('return_slip_approval')).length > 0,
-      'the slip approval task',
-    );
+    await fillSlip(r);
     await r.complete('return_slip_approval', people.salesVp, { type: 'ApproveReturnSlip' });
     const receipt = await r.task('goods_receipt');
     const reconciliation = await r.task('reconciliation');
@@ -254,10 +315,7 @@ describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => 
     const c = await h.startComplaint();
     await toExecution(c, 'return', { approvedReturnQuantity: 2 });
     const r = await childOf(c);
-    await eventually(
-      async () => (await r.tasks('return_slip_approval')).length > 0,
-      'the slip approval task',
-    );
+    await fillSlip(r);
     await r.complete('return_slip_approval', people.salesVp, { type: 'ApproveReturnSlip' });
     const failed = await r.complete('goods_receipt', people.warehouse, {
       type: 'ReceiveGoods',

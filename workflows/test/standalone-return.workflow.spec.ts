@@ -1,3 +1,4 @@
+import type { StandaloneReturnRequest } from '@aso/contracts';
 import type { ReturnState } from '@aso/domain';
 import { people } from './support/actors';
 import { createHarness, type Harness, refusalOf } from './support/harness';
@@ -196,5 +197,176 @@ describe('a customer’s own return (TH, DOMAIN.md §2; 001 篇3 退货流程, 0
     await r.complete('refund', people.finance, { type: 'RecordRefund', amountFen: 3990 });
     expect(await returnResult(r)).toMatchObject({ status: 'completed', outcome: 'refunded' });
     expect(h.recorded.documentsOf(r.caseNumber, 'return_slip')).toEqual([]);
+  });
+});
+
+describe('R14 R22 R24: completeness, wholesale wrong goods, franchise ratio (001 篇3 退换货 4; 002 ch.11)', () => {
+  const requestedAt = new Date('2026-12-09T02:00:00Z');
+  const withoutCard = ['packaging', 'accessories', 'unit'] as const;
+
+  /** the supervisor's approval is refused with the deciding rule; the supervisor rejects */
+  async function refusedBy(r: Awaited<ReturnType<typeof startStandaloneReturn>>, rule: string) {
+    await answerUnresolved(r);
+    const refused = await refusalOf(
+      r.complete('return_request_approval', salesSupervisor, { type: 'ApproveReturnRequest' }),
+    );
+    expect(refused.type).toBe('RETURN_NOT_ELIGIBLE');
+    expect(refused.message).toContain(rule);
+    await r.complete('return_request_approval', salesSupervisor, {
+      type: 'RejectReturnRequest',
+      reason: `${rule}: 不符合退换货条件`,
+    });
+    expect(await returnResult(r)).toMatchObject({ status: 'rejected', outcome: 'rejected' });
+  }
+
+  /** approve, receive, reconcile; then refund or reship */
+  async function approveAndReceive(
+    r: Awaited<ReturnType<typeof startStandaloneReturn>>,
+    quantity: number,
+  ) {
+    await answerUnresolved(r);
+    await r.complete('return_request_approval', salesSupervisor, { type: 'ApproveReturnRequest' });
+    await r.complete('goods_receipt', people.warehouse, {
+      type: 'ReceiveGoods',
+      quantity,
+      complete: true,
+      undamaged: true,
+    });
+    await r.complete('reconciliation', people.finance, {
+      type: 'Reconcile',
+      voucherNumber: `PZ-${r.caseNumber}`,
+    });
+  }
+
+  test('R14 001 篇3 退换货 4: a no-reason return inside the 7 days that comes back without its warranty card (质保卡) is refused by R14; the supervisor rejects it', async () => {
+    const r = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: (s) => ({
+        ...s,
+        eligibility: { ...s.eligibility!, partsReturned: [...withoutCard] },
+      }),
+    });
+    expect(await explanationOf(r.caseNumber)).toMatchObject({
+      decision: 'refuse',
+      rule: 'R14',
+      missingParts: ['warranty_card'],
+      withinWindow: true,
+    });
+    await refusedBy(r, 'R14');
+  });
+
+  test('R14 001 篇3 退换货 4 with Decision 8: a confirmed quality return without its warranty card and packaging is accepted (R11) — quality beats completeness; the missing parts are on the slip and the company pays shipping', async () => {
+    const r = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: (s) => ({
+        ...s,
+        request: { ...s.request, reason: '录音笔无法开机' },
+        eligibility: {
+          ...s.eligibility!,
+          reason: 'quality_problem',
+          qualityProblemConfirmed: true,
+          poweredOn: true,
+          partsReturned: ['accessories', 'unit'],
+        },
+      }),
+    });
+    const explained = await explanationOf(r.caseNumber);
+    expect(explained).toMatchObject({
+      decision: 'accept',
+      rule: 'R11',
+      shippingPaidBy: 'company',
+      missingParts: ['packaging', 'warranty_card'],
+    });
+    expect(explained.reasons).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: 'Decision 8' })]),
+    );
+    await approveAndReceive(r, 1);
+    await r.complete('refund', people.finance, { type: 'RecordRefund', amountFen: 39_900 });
+    expect(await returnResult(r)).toMatchObject({ status: 'completed', outcome: 'refunded' });
+    const [slip] = h.recorded.documentsOf(r.caseNumber, 'return_slip');
+    expect(slip?.content).toMatchObject({
+      missingParts: ['packaging', 'warranty_card'],
+      shippingPaidBy: 'company',
+    });
+  });
+
+  test('R22 002 ch.11 1(2): a wholesale customer served by video / remotely (online) who received different goods is given an exchange — approved as exchange, the goods come back, the warehouse reships', async () => {
+    const r = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: (s) => ({
+        ...s,
+        request: {
+          ...s.request,
+          reason: '收到的型号与订单不符 (订 DVR-X1, 收到 DVR-X2)',
+          customerKind: 'wholesale',
+          channel: 'online',
+          kind: 'return',
+          quantity: 5,
+        },
+        eligibility: {
+          ...s.eligibility!,
+          customerKind: 'wholesale',
+          reason: 'wrong_item',
+          selfPickup: false,
+        },
+      }),
+    });
+    expect(await explanationOf(r.caseNumber)).toMatchObject({
+      decision: 'exchange_only',
+      rule: 'R22',
+      shippingPaidBy: 'company',
+    });
+    await approveAndReceive(r, 5);
+    expect((await r.view()).state).toMatchObject({ method: 'exchange', status: 'reshipping' });
+    await r.complete('reship', people.warehouse, {
+      type: 'RecordReshipment',
+      shipmentNumber: 'SF-R22-1',
+    });
+    expect(await returnResult(r)).toMatchObject({ status: 'completed', outcome: 'reshipped' });
+  });
+
+  const franchise = (returned: number, requested: number) =>
+    (s: StandaloneReturnRequest): StandaloneReturnRequest => ({
+      ...s,
+      request: { ...s.request, customerKind: 'franchise' as const, quantity: requested },
+      eligibility: {
+        ...s.eligibility!,
+        customerKind: 'franchise' as const,
+        franchise: {
+          contractRatioPermille: 50,
+          periodPurchasedQuantity: 200,
+          periodReturnedQuantity: returned,
+          requestedQuantity: requested,
+        },
+      },
+    });
+
+  test('R24 002 ch.11 2: a franchise store’s return follows the contract ratio — 5% of 200 purchased allows 10: 8 returned + 2 asked is accepted and refunded', async () => {
+    const r = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: franchise(8, 2),
+    });
+    const explained = await explanationOf(r.caseNumber);
+    expect(explained).toMatchObject({ decision: 'accept', rule: 'R24' });
+    expect(explained.reasons).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'franchise_within_ratio' })]),
+    );
+    await approveAndReceive(r, 2);
+    await r.complete('refund', people.finance, { type: 'RecordRefund', amountFen: 79_800 });
+    expect(await returnResult(r)).toMatchObject({ status: 'completed', outcome: 'refunded' });
+  });
+
+  test('R24 002 ch.11 2: 8 returned + 3 asked is 11 of 200, over the contract’s 5% — refused by R24', async () => {
+    const r = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: franchise(8, 3),
+    });
+    expect(await explanationOf(r.caseNumber)).toMatchObject({ decision: 'refuse', rule: 'R24' });
+    await refusedBy(r, 'R24');
   });
 });

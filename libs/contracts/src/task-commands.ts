@@ -223,6 +223,17 @@ export const returnTaskCommandSchemas = [
   ),
   command('RejectReturnRequest', { reason: text(2000) }, 'Reject a return request'),
   command(
+    'FillReturnSlip',
+    {
+      reason: text(2000).describe('退货原因 the return reason'),
+      method: z
+        .enum(['refund', 'exchange', 'rework'])
+        .describe('处理方式: the complaint decision’s method'),
+      basis: text(2000).describe('依据 the basis, e.g. the complaint decision and its revision'),
+    },
+    'Sales fills in the return slip of a complaint-origin return: reason, handling method, basis (001 §29.1(2))',
+  ),
+  command(
     'SignOnSiteSlip',
     { customerSignature: text(100) },
     'On-site return: the handler and the customer sign the printed return slip (002 点货 ch.5 1B)',
@@ -331,7 +342,10 @@ type PersonComplaintCommand = Exclude<
       | 'RequestRepairRegistration';
   }
 >;
-type PersonReturnCommand = Exclude<ReturnCommand, { type: 'RequestReturn' | 'IssueReturnSlip' }>;
+type PersonReturnCommand = Exclude<
+  ReturnCommand,
+  { type: 'RequestReturn' | 'IssueReturnSlip' | 'RequestReturnSlip' }
+>;
 
 export const contractMatchesDomain: [
   SameTypes<ComplaintTaskCommand, PersonComplaintCommand>,

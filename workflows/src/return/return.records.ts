@@ -121,6 +121,7 @@ export function returnRecords(e: ReturnEvent, s: ReturnState, caseNumber: string
       return goods ? slip('refunded', { refundFen: e.amountFen }) : [];
     case 'ReshipmentRecorded':
       return slip('reshipped', { shipmentNumber: e.shipmentNumber });
+    case 'ReturnSlipRequested':
     case 'ReturnCompleted':
     case 'ReturnRequestRejected':
     case 'SupervisorAnswered':

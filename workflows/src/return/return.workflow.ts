@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/workflow';
+import { ApplicationFailure, patched } from '@temporalio/workflow';
 import {
   parseReturnTaskCommand,
   type ReturnOutcome,
@@ -18,6 +18,13 @@ import { CaseRuntime } from '../shared/case-runtime';
 import { parsedTaskCommand } from '../shared/task-command';
 import { returnOutcome, returnSnapshot, returnView } from './return.projection';
 import { returnRecords } from './return.records';
+
+/**
+ * Since this patch a complaint-origin return opens with sales' slip task (R02); histories
+ * recorded before it issued the slip at the start (workflows/test/replay).
+ */
+const RETURN_SLIP_BY_SALES = 'return-slip-by-sales';
+const SYSTEM = { userId: 'system' } as const;
 
 /**
  * A return / exchange case of a customer's own request (DOMAIN.md §2, 001 篇3, 002 ch.11), or a
@@ -61,7 +68,24 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
       nonRetryable: true,
     });
   }
-  // 3. From a complaint: sales issues the return slip (reason, method, basis) for the sales VP.
+  if (patched(RETURN_SLIP_BY_SALES)) {
+    // 3. From a complaint (R02 001 §29.1(2)): the case opens with the decision's method and
+    // approved quantity, and sales fills in the return slip (reason, handling method, basis)
+    // as a task; the slip then goes to the sales VP.
+    await r.open(
+      {
+        type: 'RequestReturnSlip',
+        actor: SYSTEM,
+        caseNumber: input.caseNumber,
+        parentCaseNumber,
+        method: input.method,
+        approvedQuantity,
+      },
+      new Date(input.openedAt),
+    );
+    return returnOutcome(await r.run());
+  }
+  // Before the patch: the slip was issued at once in the complaint reporter's name.
   await r.open(
     {
       type: 'IssueReturnSlip',

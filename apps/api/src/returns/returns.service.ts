@@ -19,6 +19,9 @@ import {
   settlementView,
 } from './returns.dto';
 
+/** How far a request time may run ahead of the server's clock (the caller's clock skew). */
+const REQUEST_CLOCK_LEEWAY_MS = 60_000;
+
 /**
  * A customer's own return / exchange (DOMAIN.md §2; 001 篇3 退货流程): opened exactly like a
  * repair (RepairsService.openRepair): the domain judges the request and evaluates its rules
@@ -44,6 +47,12 @@ export class ReturnsService {
     assertMayOpenReturn(user);
     const organisationId = user.organisationId;
     const actor = toCaseActor(user);
+    // The customer cannot have asked later than now (a minute's leeway for the caller's clock).
+    if (Date.parse(input.requestedAt) > this.clock().getTime() + REQUEST_CLOCK_LEEWAY_MS) {
+      throw new ApiError('VALIDATION_FAILED', 'Invalid input: body.requestedAt', {
+        issues: [{ path: 'body.requestedAt', message: 'must not be in the future' }],
+      });
+    }
     const policy = await this.policies.current(organisationId);
     const standalone = standaloneRequestOf(input);
     const probe = decideReturn(

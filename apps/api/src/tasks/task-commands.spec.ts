@@ -129,6 +129,7 @@ const VALID: Record<string, Array<Record<string, unknown>>> = {
   RecordSupplierCoordination: [{ outcome: 'the supplier credits three units' }],
   RecordSupervisorAnswer: [{ answer: 'explained the parking mode', resolved: true }],
   ApproveReturnRequest: [{}, { discretionNote: 'long-standing customer' }],
+  FillReturnSlip: [{ reason: '外壳开裂', method: 'exchange', basis: 'KS202611-0001 rev 1' }],
   SignOnSiteSlip: [{ customerSignature: '李四' }],
   CountersignOnSiteSlip: [{}],
   RejectReturnRequest: [{ reason: 'outside the return window' }],

@@ -18,11 +18,13 @@ import {
   positiveInt,
 } from '../shared/guards';
 import { type Instant, toMs } from '../shared/instant';
+import type { Actor } from '../shared/org';
 import { assertActorFits } from '../tasks/task-access';
 import { reconcileReturnQuantities } from './reconciliation';
 import type {
   ReturnCommand,
   ReturnEvent,
+  ReturnMethod,
   ReturnState,
   ReturnStatus,
   ReturnSettlement,
@@ -72,6 +74,25 @@ function decide(
   calendar: BusinessCalendar,
 ): ReturnEvent[] {
   const by = cmd.actor.userId;
+  if (cmd.type === 'RequestReturnSlip') {
+    // R02 001 §29.1(2): a complaint decided as return / exchange / rework opens its TH case with
+    // the decision's method and approved quantity; sales fills in the slip as a task.
+    if (state !== null) throw illegal('return', state.status, cmd.type);
+    assertReturnNumber(cmd.caseNumber, policy);
+    assertParentNumber(cmd.parentCaseNumber);
+    return [
+      {
+        type: 'ReturnSlipRequested',
+        at,
+        by,
+        caseNumber: cmd.caseNumber,
+        policyVersion: policy.version,
+        parentCaseNumber: cmd.parentCaseNumber,
+        method: cmd.method,
+        approvedQuantity: positiveInt(cmd.approvedQuantity, 'approvedQuantity'),
+      },
+    ];
+  }
   if (cmd.type === 'RequestReturn' || cmd.type === 'IssueReturnSlip') {
     if (state !== null) throw illegal('return', state.status, cmd.type);
     if (cmd.type === 'RequestReturn') {
@@ -83,39 +104,25 @@ function decide(
     }
     assertActorIn(cmd.actor, ['sales'], [], { command: cmd.type });
     assertReturnNumber(cmd.caseNumber, policy);
-    if (!parseCaseNumber(cmd.parentCaseNumber))
-      throw new DomainError(
-        'CASE_NUMBER_INVALID',
-        `"${cmd.parentCaseNumber}" is not a case number`,
-        { caseNumber: cmd.parentCaseNumber },
-      );
-    const route = routeApproval(policy, 'return_slip', 0, {
-      caseNumber: cmd.caseNumber,
-      parentCaseNumber: cmd.parentCaseNumber,
-    });
+    assertParentNumber(cmd.parentCaseNumber);
     return [
-      {
-        type: 'ReturnSlipIssued',
+      slipIssued(
+        cmd.caseNumber,
+        cmd.parentCaseNumber,
+        { reason: cmd.reason, method: cmd.method, basis: cmd.basis },
+        cmd.approvedQuantity,
         at,
         by,
-        caseNumber: cmd.caseNumber,
-        policyVersion: policy.version,
-        parentCaseNumber: cmd.parentCaseNumber,
-        slip: {
-          reason: nonEmpty(cmd.reason, 'reason'),
-          method: cmd.method,
-          basis: nonEmpty(cmd.basis, 'basis'),
-          approvedQuantity: positiveInt(cmd.approvedQuantity, 'approvedQuantity'),
-          issuedBy: by,
-          route,
-          approvedBy: null,
-          copies: [],
-        },
-      },
+        policy,
+      ),
     ];
   }
   if (state === null)
-    throw illegal('return', 'none', cmd.type, ['RequestReturn', 'IssueReturnSlip']);
+    throw illegal('return', 'none', cmd.type, [
+      'RequestReturn',
+      'IssueReturnSlip',
+      'RequestReturnSlip',
+    ]);
   assertPinnedPolicy(state.policyVersion, policy, state.caseNumber);
   const ctx = { caseNumber: state.caseNumber, command: cmd.type };
   const need = (...statuses: ReturnStatus[]) => {
@@ -180,6 +187,29 @@ function decide(
           followUp(state, at, by, policy),
         ];
       return [approved];
+    }
+    case 'FillReturnSlip': {
+      // R02 001 §29.1(2): 由业务部填具产品退货单 — sales writes the return reason, the handling
+      // method and the basis; the method is the complaint decision's.
+      need('slip_entry');
+      assertActorIn(cmd.actor, ['sales'], [], ctx);
+      if (cmd.method !== state.method)
+        throw new DomainError(
+          'COMMAND_INVALID',
+          `The complaint ${state.parentCaseNumber ?? ''} decided ${state.method}, not ${cmd.method}`,
+          { field: 'method', method: cmd.method, decided: state.method },
+        );
+      return [
+        slipIssued(
+          state.caseNumber,
+          state.parentCaseNumber ?? '',
+          cmd,
+          state.approvedQuantity,
+          at,
+          by,
+          policy,
+        ),
+      ];
     }
     case 'SignOnSiteSlip': {
       // R25 002 点货 ch.5 1B: the printed slip is checked with the customer; the handler and
@@ -306,9 +336,47 @@ function decide(
   }
 }
 
+function assertParentNumber(parentCaseNumber: string): void {
+  if (!parseCaseNumber(parentCaseNumber))
+    throw new DomainError('CASE_NUMBER_INVALID', `"${parentCaseNumber}" is not a case number`, {
+      caseNumber: parentCaseNumber,
+    });
+}
+
+/** The return slip 产品退货单 as sales fills it in (001 §29.1(2)), for the sales VP's approval. */
+function slipIssued(
+  caseNumber: string,
+  parentCaseNumber: string,
+  slip: { reason: string; method: ReturnMethod; basis: string },
+  approvedQuantity: number,
+  at: number,
+  by: string,
+  policy: PolicyDocument,
+): ReturnEvent {
+  const route = routeApproval(policy, 'return_slip', 0, { caseNumber, parentCaseNumber });
+  return {
+    type: 'ReturnSlipIssued',
+    at,
+    by,
+    caseNumber,
+    policyVersion: policy.version,
+    parentCaseNumber,
+    slip: {
+      reason: nonEmpty(slip.reason, 'reason'),
+      method: slip.method,
+      basis: nonEmpty(slip.basis, 'basis'),
+      approvedQuantity: positiveInt(approvedQuantity, 'approvedQuantity'),
+      issuedBy: by,
+      route,
+      approvedBy: null,
+      copies: [],
+    },
+  };
+}
+
 /** The sales supervisor of the request's approval route (001 篇3 退货流程 1). */
 function assertSupervisor(
-  actor: ReturnCommand['actor'],
+  actor: Actor,
   policy: PolicyDocument,
   ctx: Record<string, unknown>,
 ): void {

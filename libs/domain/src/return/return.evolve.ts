@@ -51,6 +51,20 @@ export function evolveReturn(state: ReturnState | null, event: ReturnEvent): Ret
       slip: event.slip,
     };
   }
+  if (event.type === 'ReturnSlipRequested') {
+    return {
+      ...blank,
+      caseNumber: event.caseNumber,
+      policyVersion: event.policyVersion,
+      origin: 'complaint',
+      parentCaseNumber: event.parentCaseNumber,
+      status: 'slip_entry',
+      method: event.method,
+      approvedQuantity: event.approvedQuantity,
+      requestedBy: event.by,
+      request: null,
+    };
+  }
   if (state === null) throw new Error(`evolveReturn: ${event.type} before the case exists`);
   switch (event.type) {
     case 'SupervisorAnswered':

@@ -231,3 +231,46 @@ describe('return 退换货 state machine (DOMAIN.md §2)', () => {
     expect(reconcileReturnQuantities(5, 6)).toMatchObject({ matched: false, difference: 1 });
   });
 });
+
+describe('R02 001 §29.1(2): sales fills in the return slip of a complaint-origin return', () => {
+  const requested = () => {
+    const c = new Case();
+    c.do({
+      type: 'RequestReturnSlip',
+      actor: { userId: 'system' },
+      caseNumber: 'TH202603-0002',
+      parentCaseNumber: 'KS202603-0002',
+      method: 'exchange',
+      approvedQuantity: 2,
+    });
+    return c;
+  };
+
+  test('R02 001 §29.1(2): the case waits for sales; sales writes reason, method and basis; the VP approves', () => {
+    const c = requested();
+    expect(c.s).toMatchObject({ status: 'slip_entry', slip: null, approvedQuantity: 2 });
+    const cs: Actor = { userId: 'cs-1', department: 'cs', roles: ['staff'] };
+    const fill = {
+      type: 'FillReturnSlip' as const,
+      reason: '外壳开裂',
+      method: 'exchange' as const,
+      basis: 'KS202603-0002 处理决定 rev 1',
+    };
+    const refused = decideReturn(c.s, { ...fill, actor: cs }, t('2026-03-10 11:00'), defaultPolicy);
+    expect(refused.ok ? null : refused.error.code).toBe('WRONG_DEPARTMENT');
+    const other = decideReturn(
+      c.s,
+      { ...fill, method: 'refund', actor: sales },
+      t('2026-03-10 11:00'),
+      defaultPolicy,
+    );
+    expect(other.ok ? null : other.error.details).toMatchObject({ field: 'method' });
+    c.do({ ...fill, actor: sales });
+    expect(c.s).toMatchObject({
+      status: 'slip_pending_approval',
+      slip: { reason: '外壳开裂', basis: 'KS202603-0002 处理决定 rev 1', issuedBy: 'sales-1' },
+    });
+    c.do({ type: 'ApproveReturnSlip', actor: salesVp });
+    expect(c.s.status).toBe('awaiting_goods');
+  });
+});

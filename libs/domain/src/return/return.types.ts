@@ -21,6 +21,8 @@ export type ReturnStatus =
   /** on-site return (002 点货 ch.5 1B): the printed slip is checked with the customer and signed */
   | 'on_site_signatures'
   | 'on_site_countersign'
+  /** from a complaint: sales fills in the return slip (R02 001 §29.1(2)) */
+  | 'slip_entry'
   | 'slip_pending_approval'
   | 'awaiting_goods'
   | 'reconciling'
@@ -164,6 +166,20 @@ export type ReturnCommand =
         approvedQuantity: number;
       }
     >
+  /**
+   * The workflow's own opening of a complaint-origin return (R02 001 §29.1(2)): the decision's
+   * method and approved quantity; sales then fills in the slip (FillReturnSlip).
+   */
+  | {
+      type: 'RequestReturnSlip';
+      actor: { userId: 'system' };
+      caseNumber: string;
+      parentCaseNumber: string;
+      method: ReturnMethod;
+      approvedQuantity: number;
+    }
+  /** R02 001 §29.1(2): sales fills in the slip — return reason, handling method, basis. */
+  | Cmd<'FillReturnSlip', { reason: string; method: ReturnMethod; basis: string }>
   | Cmd<'SignOnSiteSlip', { customerSignature: string }>
   | Cmd<'CountersignOnSiteSlip'>
   | Cmd<'ApproveReturnSlip'>
@@ -204,6 +220,16 @@ export type ReturnEvent =
   | Ev<
       'ReturnSlipIssued',
       { caseNumber: string; policyVersion: number; parentCaseNumber: string; slip: ReturnSlip }
+    >
+  | Ev<
+      'ReturnSlipRequested',
+      {
+        caseNumber: string;
+        policyVersion: number;
+        parentCaseNumber: string;
+        method: ReturnMethod;
+        approvedQuantity: number;
+      }
     >
   | Ev<'ReturnSlipApproved', { copies: SlipCopy[] }>
   | Ev<

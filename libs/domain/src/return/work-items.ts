@@ -31,6 +31,7 @@ export function returnStageOf(status: ReturnStatus): ReturnStage | 'closed' {
     case 'on_site_signatures':
     case 'on_site_countersign':
       return 'goodsReceipt';
+    case 'slip_entry':
     case 'slip_pending_approval':
       return 'slipApproval';
     case 'awaiting_goods':
@@ -93,6 +94,9 @@ export function returnWorkItems(state: ReturnState): WorkItem<ReturnStage>[] {
           ['ApproveReturnRequest', 'RejectReturnRequest'],
         ),
       ];
+    case 'slip_entry':
+      // R02 001 §29.1(2): sales fills in the return slip (reason, handling method, basis).
+      return [item('return_slip_entry', 'slipApproval', 'sales', [], ['FillReturnSlip'])];
     case 'slip_pending_approval':
       // 001 §29.1(2): the return slip is approved by the sales VP.
       return [
