@@ -156,57 +156,6 @@ describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => 
       expect(replay.error).toBeUndefined();
   });
 
-  test('R02 001 §29.1(2): sales fills in the return slip (return reason, handling method, basis) as a sales task; the workflow issues nothing in the reporter’s name', async () => {
-    const c = await h.startComplaint();
-    await toExecution(c, 'exchange', { approvedReturnQuantity: 2 });
-    const r = await childOf(c);
-    const entry = await r.task('return_slip_entry');
-    expect(entry).toMatchObject({
-      candidateDepartment: 'sales',
-      stage: 'slipApproval',
-      commands: ['FillReturnSlip'],
-    });
-    expect((await r.view()).state).toMatchObject({
-      status: 'slip_entry',
-      method: 'exchange',
-      approvedQuantity: 2,
-      slip: null,
-    });
-    // nothing issued yet: no slip document, no slip approval task
-    expect(h.recorded.documentsOf(r.caseNumber, 'return_slip')).toEqual([]);
-    expect(await r.tasks('return_slip_approval')).toEqual([]);
-    const fill = {
-      type: 'FillReturnSlip',
-      reason: '2 台录音笔外壳开裂',
-      method: 'exchange',
-      basis: `${c.caseNumber} 客户投诉处理表 rev 1: 换货 2 台`,
-    };
-    expect((await refusalOf(r.complete('return_slip_entry', people.cs, fill))).type).toBe(
-      'WRONG_DEPARTMENT',
-    );
-    const wrongMethod = await refusalOf(
-      r.complete('return_slip_entry', people.sales, { ...fill, method: 'refund' }),
-    );
-    expect(wrongMethod.type).toBe('COMMAND_INVALID');
-    expect(wrongMethod.message).toContain('exchange');
-    await r.complete('return_slip_entry', people.sales2, fill);
-    const [slip] = h.recorded.documentsOf(r.caseNumber, 'return_slip');
-    expect(slip).toMatchObject({
-      status: 'issued',
-      content: expect.objectContaining({
-        parentCaseNumber: c.caseNumber,
-        reason: '2 台录音笔外壳开裂',
-        method: 'exchange',
-        basis: `${c.caseNumber} 客户投诉处理表 rev 1: 换货 2 台`,
-        approvedQuantity: 2,
-      }),
-    });
-    expect(slip?.signatures).toEqual([expect.objectContaining({ by: 'sales-02', role: 'issuer' })]);
-    expect((await r.view()).state.slip).toMatchObject({ issuedBy: 'sales-02' });
-    await r.complete('return_slip_approval', people.salesVp, { type: 'ApproveReturnSlip' });
-    expect((await r.view()).status).toBe('awaiting_goods');
-  });
-
   test("001 §29.2–3: after the slip is approved, warehouse and finance work in parallel, each with its own deadline (finance's waits for the goods)", async () => {
     const c = await h.startComplaint();
     await toExecution(c, 'return', { approvedReturnQuantity: 2 });
@@ -371,4 +320,55 @@ describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => 
       await expectComplaintClosesWith(c, outcome);
     },
   );
+
+  test('R02 001 §29.1(2): sales fills in the return slip (return reason, handling method, basis) as a sales task; the workflow issues nothing in the reporter’s name', async () => {
+    const c = await h.startComplaint();
+    await toExecution(c, 'exchange', { approvedReturnQuantity: 2 });
+    const r = await childOf(c);
+    const entry = await r.task('return_slip_entry');
+    expect(entry).toMatchObject({
+      candidateDepartment: 'sales',
+      stage: 'slipApproval',
+      commands: ['FillReturnSlip'],
+    });
+    expect((await r.view()).state).toMatchObject({
+      status: 'slip_entry',
+      method: 'exchange',
+      approvedQuantity: 2,
+      slip: null,
+    });
+    // nothing issued yet: no slip document, no slip approval task
+    expect(h.recorded.documentsOf(r.caseNumber, 'return_slip')).toEqual([]);
+    expect(await r.tasks('return_slip_approval')).toEqual([]);
+    const fill = {
+      type: 'FillReturnSlip',
+      reason: '2 台录音笔外壳开裂',
+      method: 'exchange',
+      basis: `${c.caseNumber} 客户投诉处理表 rev 1: 换货 2 台`,
+    };
+    expect((await refusalOf(r.complete('return_slip_entry', people.cs, fill))).type).toBe(
+      'WRONG_DEPARTMENT',
+    );
+    const wrongMethod = await refusalOf(
+      r.complete('return_slip_entry', people.sales, { ...fill, method: 'refund' }),
+    );
+    expect(wrongMethod.type).toBe('COMMAND_INVALID');
+    expect(wrongMethod.message).toContain('exchange');
+    await r.complete('return_slip_entry', people.sales2, fill);
+    const [slip] = h.recorded.documentsOf(r.caseNumber, 'return_slip');
+    expect(slip).toMatchObject({
+      status: 'issued',
+      content: expect.objectContaining({
+        parentCaseNumber: c.caseNumber,
+        reason: '2 台录音笔外壳开裂',
+        method: 'exchange',
+        basis: `${c.caseNumber} 客户投诉处理表 rev 1: 换货 2 台`,
+        approvedQuantity: 2,
+      }),
+    });
+    expect(slip?.signatures).toEqual([expect.objectContaining({ by: 'sales-02', role: 'issuer' })]);
+    expect((await r.view()).state.slip).toMatchObject({ issuedBy: 'sales-02' });
+    await r.complete('return_slip_approval', people.salesVp, { type: 'ApproveReturnSlip' });
+    expect((await r.view()).status).toBe('awaiting_goods');
+  });
 });
