@@ -224,7 +224,7 @@ describe('deadlines and escalation (DOMAIN.md "Overdue")', () => {
     );
   });
 
-  test('001 §26.1: waiting for the customer pauses the closing clock — the due instant moves by the working time waited', async () => {
+  test('project rule (policy v1; not the seed — 001 §26.1 states no pause, see Decision 2): waiting for the customer pauses the closing clock — the due instant moves by the working time waited', async () => {
     const c = await h.startComplaint();
     await toProposal(c);
     await propose(c, 'apology');

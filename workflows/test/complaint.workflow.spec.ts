@@ -1,4 +1,4 @@
-import { BusinessCalendar, computeStageDeadline, defaultPolicy } from '@aso/domain';
+import { BusinessCalendar, computeStageDeadline, defaultPolicy, policyV2 } from '@aso/domain';
 import { people } from './support/actors';
 import {
   approve,
@@ -295,8 +295,8 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
     expect(await openTypes(c)).toEqual(['resolution_proposal']);
   });
 
-  test('001 §25.7: supplier involvement → the report names the external party and the case carries it through', async () => {
-    const c = await h.startComplaint();
+  test('C24 001 §25.7: supplier involvement → the report names the external party and CS handles it jointly with them (policy v2: a supplier_coordination task, concluded with its outcome)', async () => {
+    const c = await h.startComplaint({ policy: policyV2 });
     await firstResponse(c);
     await register(c);
     await investigate(c, {
@@ -320,6 +320,20 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
         .auditOf(c.caseNumber)
         .find((a) => a.action === 'approval.signed' && a.data.action === 'investigation_report'),
     ).toBeDefined();
+    // the joint handling: CS's coordination task with the supplier, its own deadline
+    const coordination = await c.task('supplier_coordination');
+    expect(coordination).toMatchObject({
+      candidateDepartment: 'cs',
+      stage: 'supplierCoordination',
+    });
+    await c.complete('supplier_coordination', people.cs, {
+      type: 'RecordSupplierCoordination',
+      outcome: 'handled jointly: the supplier replaces the power boards',
+    });
+    expect((await c.view()).state.supplierCoordination).toMatchObject({
+      party: 'Shenzhen Power Parts Co. (supplier)',
+      outcome: 'handled jointly: the supplier replaces the power boards',
+    });
   });
 
   test('001 §25.3: the VP sends the report back → R&D investigates again', async () => {

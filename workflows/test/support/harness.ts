@@ -53,6 +53,8 @@ export interface StartOptions {
   quantity?: number;
   /** the customer's name (e.g. poison text the database refuses) */
   customerName?: string;
+  /** the intake channel (default phone; `store` for Decision 3's 48 h result) */
+  channel?: 'phone' | 'email' | 'online' | 'store';
   /** another task queue than the harness worker's (a test that brings its own worker later) */
   taskQueue?: string;
 }
@@ -94,7 +96,7 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
           defectiveQuantity: options.quantity ?? 3,
           demand: 'replace or refund',
           reasons: 'recorder does not power on',
-          channel: 'phone',
+          channel: options.channel ?? 'phone',
           attachments: ['photo-1.jpg'],
           salesOpinion: 'plausible, batch B2611',
         },
