@@ -156,7 +156,7 @@ function trainClassArchive(home: string, classPath: string): string | undefined 
     // Killed or failed: whatever it left may be incomplete, so it is not used.
     rmSync(archive, { force: true });
     log(
-      `no class-data archive for the test server: ${(e as Error).message.split('\n')[0].slice(0, 200)}`,
+      `no class-data archive for the test server: ${(e as Error).message.split('\n')[0]?.slice(0, 200)}`,
     );
   }
   return existsSync(archive) ? archive : undefined;
