@@ -417,6 +417,8 @@ const MATRIX: Record<string, Row> = {
       }),
   },
   'GET /inbox': { expect: everyone('200'), run: get('/inbox') },
+  // Open a case (issue 11): everyone reads the offer (with mayOpen), auditors too.
+  'GET /case-types': { expect: everyone('200'), run: get('/case-types') },
   'GET /cases': { expect: everyone('200'), run: get('/cases') },
   'GET /tasks/board': {
     expect: only(

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../apps/api/src/app.module';
 import { STAGES } from '@aso/domain';
-import { call } from './support/http';
+import { call, login } from './support/http';
 import { baseEnv } from './support/stack';
 
 /**
@@ -169,5 +169,73 @@ describe('the OpenAPI document served at /docs', () => {
         if (!command && header) missing.push(`${label} has Idempotency-Key but is no command`);
       }
     expect(missing).toEqual([]);
+  });
+
+  test('GET /case-types (issue 11): each offered type opens at a documented POST, its schema is that body’s with every $ref inlined, mayOpen follows the opening rule', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const doc = (await call(url, 'GET', '/docs/openapi.json', undefined)).body as any;
+    const inline = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(inline);
+      if (!node || typeof node !== 'object') return node;
+      const { $ref, ...rest } = node as Record<string, unknown>;
+      const own = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, inline(v)]));
+      if (typeof $ref !== 'string') return own;
+      return {
+        ...(inline(doc.components.schemas[$ref.split('/').pop() as string]) as object),
+        ...own,
+      };
+    };
+    const [sales, cs, auditor] = await Promise.all(
+      ['sales-01', 'cs-01', 'auditor-01'].map((u) => login(url, u)),
+    );
+    const offers = async (s: typeof sales) => {
+      const res = await call(url, 'GET', '/case-types', s);
+      expect(res.status).toBe(200);
+      return res.body as Array<{
+        type: string;
+        path: string;
+        mayOpen: boolean;
+        labels: Record<string, string>;
+        schema: unknown;
+      }>;
+    };
+    const forSales = await offers(sales);
+    expect(forSales.map((o) => o.type)).toEqual(['complaint', 'return', 'repair', 'followUp']);
+    for (const o of forSales) {
+      const body = doc.paths[o.path]?.post?.requestBody?.content?.['application/json']?.schema;
+      expect({ type: o.type, documented: body !== undefined }).toEqual({
+        type: o.type,
+        documented: true,
+      });
+      expect(o.schema).toEqual(inline(body));
+      expect(JSON.stringify(o.schema)).not.toContain('$ref');
+      expect(o.labels['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(o.labels['en-US']).toMatch(/^[A-Z]/);
+    }
+    const complaint = forSales[0]?.schema as { properties: Record<string, { type?: string }> };
+    expect(complaint.properties.customer?.type).toBe('object');
+    expect(complaint.properties.shipDate).toMatchObject({ format: 'date' });
+    const may = (list: Awaited<ReturnType<typeof offers>>) =>
+      Object.fromEntries(list.map((o) => [o.type, o.mayOpen]));
+    // Decision 1: anyone who works opens a complaint; returns by sales or CS; repairs and
+    // follow-ups by CS (001 §7, 004 三.(一)); auditors open nothing.
+    expect(may(forSales)).toEqual({
+      complaint: true,
+      return: true,
+      repair: false,
+      followUp: false,
+    });
+    expect(may(await offers(cs))).toEqual({
+      complaint: true,
+      return: true,
+      repair: true,
+      followUp: true,
+    });
+    expect(may(await offers(auditor))).toEqual({
+      complaint: false,
+      return: false,
+      repair: false,
+      followUp: false,
+    });
   });
 });

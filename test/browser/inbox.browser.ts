@@ -299,7 +299,7 @@ test('approval task: the route is explained beside the form; above the personal 
   // … CS proposes again (API); cs-mgr-01 approves it, in English this time.
   await proposeDiscount(caseNumber);
   await switchLanguage(page, 'en-US');
-  const again = rowOf(page, caseNumber).filter({ hasText: 'ApproveResolution' });
+  const again = rowOf(page, caseNumber).filter({ hasText: 'Approve the resolution' });
   await expect(again).toBeVisible({ timeout: 30_000 });
   await again.getByRole('link', { name: 'Open' }).click();
   await expect(page.getByTestId('approval-route')).toContainText('Approval route');
@@ -307,7 +307,9 @@ test('approval task: the route is explained beside the form; above the personal 
   await expect(page.getByTestId('submit')).toHaveText('Approve');
   await page.getByTestId('submit').click();
   await expect(page.getByText('Department queue')).toBeVisible();
-  await expect(rowOf(page, caseNumber).filter({ hasText: 'ApproveResolution' })).toHaveCount(0);
+  await expect(rowOf(page, caseNumber).filter({ hasText: 'Approve the resolution' })).toHaveCount(
+    0,
+  );
   await page.goto(`${base()}/app/cases/${caseNumber}`);
   await expect(page.getByTestId('case-page')).toContainText(caseNumber);
   await checkPage(page, 'case');

@@ -6,6 +6,7 @@ import { AbsencesModule } from './absences/absences.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CaseTypesModule } from './case-types/case-types.module';
 import { CasesModule } from './cases/cases.module';
 import { ErrorFilter } from './common/error.filter';
 import { loggerParams } from './common/logging';
@@ -46,6 +47,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     HealthModule,
     PoliciesModule,
     CasesModule,
+    CaseTypesModule,
     RepairsModule,
     ReturnsModule,
     FollowUpsModule,

@@ -13,6 +13,8 @@ export const NAV: Array<{
   key: MessageKey;
   shows: (u: { roles: Roles; department: string }) => boolean;
 }> = [
+  // Opening a case: everyone who works (auditors only read); the page offers what the API lets them.
+  { path: '/open', key: 'newCase', shows: (u) => !u.roles.includes('auditor') },
   { path: '/cases', key: 'caseSearch', shows: () => true },
   { path: '/approvals', key: 'approvals', shows: (u) => any(u.roles, LEADS) },
   { path: '/escalations', key: 'escalations', shows: (u) => any(u.roles, LEADS) },

@@ -6,6 +6,9 @@ import { Route } from 'react-router-dom';
 const CaseSearchPage = lazy(() =>
   import('./pages/CaseSearchPage').then((m) => ({ default: m.CaseSearchPage })),
 );
+const OpenCasePage = lazy(() =>
+  import('./pages/OpenCasePage').then((m) => ({ default: m.OpenCasePage })),
+);
 const ApprovalsPage = lazy(() =>
   import('./pages/manager/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })),
 );
@@ -25,6 +28,7 @@ const WebhooksPage = lazy(() =>
 
 /** The case search, manager and admin pages (issue 11), spread into the shell's routes. */
 export const CASE_ROUTES = [
+  <Route key="open" path="/open" element={<OpenCasePage />} />,
   <Route key="cases" path="/cases" element={<CaseSearchPage />} />,
   <Route key="approvals" path="/approvals" element={<ApprovalsPage />} />,
   <Route key="escalations" path="/escalations" element={<EscalationsPage />} />,

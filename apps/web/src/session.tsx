@@ -1,5 +1,11 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { renewSession, setAccessToken, setOnSession, type SessionBody } from './api/client';
+import {
+  rememberSession,
+  renewSession,
+  setAccessToken,
+  setOnSession,
+  type SessionBody,
+} from './api/client';
 import { type Lang, type MessageKey, saveLang, savedLang, translate } from './i18n/messages';
 
 type User = SessionBody['user'];
@@ -46,7 +52,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
         setLangState(l);
       },
       signIn: (s) => {
-        setAccessToken(s.accessToken);
+        rememberSession(s);
         setUser(s.user);
       },
       signOut: () => {

@@ -20,6 +20,7 @@ let onUnauthenticated: () => void = () => {};
 let onSession: (s: SessionBody) => void = () => {};
 export const setAccessToken = (t: string | undefined) => {
   accessToken = t;
+  if (!t) lastSession = undefined;
 };
 export const setOnUnauthenticated = (f: () => void) => {
   onUnauthenticated = f;
@@ -33,25 +34,58 @@ export const WEB_HEADERS = { 'x-aso-web': '1' } as const;
 const isAuthRoute = (url: string) => new URL(url).pathname.startsWith('/auth/');
 
 let renewing: Promise<SessionBody | undefined> | undefined;
+/** The last session this tab got (login or renewal): what a tab that waited finds renewed. */
+let lastSession: SessionBody | undefined;
+export const rememberSession = (s: SessionBody | undefined) => {
+  lastSession = s;
+  accessToken = s?.accessToken;
+};
+
+/** The Web Lock every tab of the origin takes around a refresh (navigator.locks). */
+export const REFRESH_LOCK = 'aso.auth.refresh';
+
+interface LockManagerLike {
+  request<T>(name: string, options: { mode: 'exclusive' }, run: () => Promise<T>): Promise<T>;
+}
+const lockManager = (): LockManagerLike | undefined =>
+  (navigator as Navigator & { locks?: LockManagerLike }).locks;
+
+async function refreshOnce(): Promise<SessionBody | undefined> {
+  try {
+    const res = await window.fetch('/auth/web/refresh', {
+      method: 'POST',
+      headers: WEB_HEADERS,
+      credentials: 'same-origin',
+    });
+    if (!res.ok) return undefined;
+    const s = (await res.json()) as SessionBody;
+    rememberSession(s);
+    onSession(s);
+    return s;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * One renewal at a time: the refresh token is single use, and presenting a used one again ends
- * every session of the user, so concurrent 401s share one refresh.
+ * One renewal at a time, in this tab and across the tabs of the origin: the refresh token is
+ * single use and rotated on every renewal, and presenting a used one again ends every session
+ * of the user. Concurrent 401s of a tab share one refresh; tabs take turns under a Web Lock, so
+ * a tab that waited sends the cookie the previous tab's renewal set (the cookie jar is shared;
+ * the access token is not). A tab whose own token was renewed while it waited (a login, or a
+ * renewal started in this tab) takes that session instead of rotating again.
  */
 export function renewSession(): Promise<SessionBody | undefined> {
+  const before = accessToken;
   renewing ??= (async () => {
     try {
-      const res = await window.fetch('/auth/web/refresh', {
-        method: 'POST',
-        headers: WEB_HEADERS,
-        credentials: 'same-origin',
+      const locks = lockManager();
+      if (!locks) return await refreshOnce();
+      return await locks.request(REFRESH_LOCK, { mode: 'exclusive' }, async () => {
+        // Re-read after waiting: renewed meanwhile in this tab → no second rotation.
+        if (accessToken && accessToken !== before && lastSession) return lastSession;
+        return refreshOnce();
       });
-      if (!res.ok) return undefined;
-      const s = (await res.json()) as SessionBody;
-      accessToken = s.accessToken;
-      onSession(s);
-      return s;
-    } catch {
-      return undefined;
     } finally {
       renewing = undefined;
     }

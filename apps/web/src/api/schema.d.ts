@@ -421,6 +421,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a planned follow-up call (CS)
+         * @description A call of a CS follow-up plan (004 三.(一)): new customers after purchase, old customers quarterly, key customers monthly. Calls after a case closes are opened by the closing case itself. The HF case asks the plan script; the 001 §17 survey is optional.
+         */
+        post: operations["postFollowUps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a service request (CS): the register entry and its service voucher
+         * @description CS writes the service register entry 服务登记簿 (001 §7: customer name, address, phone, model, spec, purchase date and place, service kind A–D of 001 §6, problem, channel); the repair case (WX…) starts with its service voucher 服务凭证 and the tech manager’s dispatch task.
+         */
+        post: operations["postRepairs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a customer’s own return, exchange, price-difference or shipping request (sales, CS)
+         * @description A customer’s own request (001 篇3 一般售后 1, 退货流程 1–2): order, SN, reason, request time, customer account, customer kind, channel, powered-on, the parts that come back. The rules (001 篇3 退换货 1–7, 退差价 1–3; 002 ch.11; DOMAIN.md Decisions 8–9) are evaluated at once and answered with the rule that decided; the TH case starts with the sales supervisor’s task to answer the problem first (R10), then to approve or refuse. Sales or CS record it; opened once per Idempotency-Key.
+         */
+        post: operations["postReturns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/case-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case types the API lets people open, each with its open command’s JSON Schema
+         * @description Every case type with an opening route: its path, labels in zh-CN and en-US, whether the caller may open one, and the JSON Schema of its body (from the zod schema that route parses with). The web app’s “Open a case” page is rendered from this list.
+         */
+        get: operations["getCaseTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -486,66 +566,6 @@ export interface paths {
         get: operations["getDocsOpenapiJson"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/repairs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Take a service request (CS): the register entry and its service voucher
-         * @description CS writes the service register entry 服务登记簿 (001 §7: customer name, address, phone, model, spec, purchase date and place, service kind A–D of 001 §6, problem, channel); the repair case (WX…) starts with its service voucher 服务凭证 and the tech manager’s dispatch task.
-         */
-        post: operations["postRepairs"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/returns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record a customer’s own return, exchange, price-difference or shipping request (sales, CS)
-         * @description A customer’s own request (001 篇3 一般售后 1, 退货流程 1–2): order, SN, reason, request time, customer account, customer kind, channel, powered-on, the parts that come back. The rules (001 篇3 退换货 1–7, 退差价 1–3; 002 ch.11; DOMAIN.md Decisions 8–9) are evaluated at once and answered with the rule that decided; the TH case starts with the sales supervisor’s task to answer the problem first (R10), then to approve or refuse. Sales or CS record it; opened once per Idempotency-Key.
-         */
-        post: operations["postReturns"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/follow-ups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Open a planned follow-up call (CS)
-         * @description A call of a CS follow-up plan (004 三.(一)): new customers after purchase, old customers quarterly, key customers monthly. Calls after a case closes are opened by the closing case itself. The HF case asks the plan script; the 001 §17 survey is optional.
-         */
-        post: operations["postFollowUps"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1295,20 +1315,25 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["User"];
         };
-        Health: {
-            /** @enum {string} */
-            status: "ok" | "degraded";
-            /** @description `ok`, or `down: <reason>` */
-            postgres: string;
-            /** @description `ok`, or `down: <reason>` */
-            temporal: string;
+        OpenedFollowUp: {
+            /** @example HF202612-0001 */
+            caseNumber: string;
+            policyVersion: number;
         };
-        OpenApiDocument: {
-            openapi: string;
-            info: Record<string, never>;
-            paths: {
-                [key: string]: unknown;
+        OpenFollowUpRequest: {
+            /**
+             * @description new customer, old (quarterly) or key (monthly)
+             * @enum {string}
+             */
+            plan: "new_customer" | "old_customer" | "key_customer";
+            /** @description what the call refers to: an order number or a customer account */
+            planRef: string;
+            customer: {
+                name: string;
+                /** @description shown in full only to those who work the case */
+                phone?: string;
             };
+            storeId?: string;
         };
         OpenedRepair: {
             /** @example WX202612-0001 */
@@ -1470,25 +1495,40 @@ export interface components {
             };
             storeId?: string;
         };
-        OpenedFollowUp: {
-            /** @example HF202612-0001 */
-            caseNumber: string;
-            policyVersion: number;
-        };
-        OpenFollowUpRequest: {
-            /**
-             * @description new customer, old (quarterly) or key (monthly)
-             * @enum {string}
-             */
-            plan: "new_customer" | "old_customer" | "key_customer";
-            /** @description what the call refers to: an order number or a customer account */
-            planRef: string;
-            customer: {
-                name: string;
-                /** @description shown in full only to those who work the case */
-                phone?: string;
+        CaseType: {
+            /** @enum {string} */
+            type: "complaint" | "return" | "repair" | "consignment" | "followUp" | "review";
+            /** @description the route that opens it (POST, with an optional Idempotency-Key) */
+            path: string;
+            /** @description the case number’s prefix (KS…, TH…, WX…, HF…) */
+            prefix: string;
+            labels: {
+                "zh-CN": string;
+                "en-US": string;
             };
-            storeId?: string;
+            /** @description whether the caller may open one (the same rule the opening route applies) */
+            mayOpen: boolean;
+            /** @description files may be uploaded to the new case once it is opened */
+            attachments: boolean;
+            /** @description the JSON Schema of the request body (OpenAPI 3.0 dialect, every $ref inlined), generated from the zod schema the opening route validates with */
+            schema: {
+                [key: string]: unknown;
+            };
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            /** @description `ok`, or `down: <reason>` */
+            postgres: string;
+            /** @description `ok`, or `down: <reason>` */
+            temporal: string;
+        };
+        OpenApiDocument: {
+            openapi: string;
+            info: Record<string, never>;
+            paths: {
+                [key: string]: unknown;
+            };
         };
         /** @description resolved on the spot / resolved (001 §8) */
         Ratio: {
@@ -3369,6 +3409,128 @@ export interface operations {
             403: components["responses"]["Error403"];
         };
     };
+    postFollowUps: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenFollowUpRequest"];
+            };
+        };
+        responses: {
+            /** @description The new follow-up */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedFollowUp"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    postRepairs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenRepairRequest"];
+            };
+        };
+        responses: {
+            /** @description The new repair */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedRepair"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    postReturns: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description The new return case */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedReturn"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    getCaseTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case types */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseType"][];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+        };
+    };
     getHealthz: {
         parameters: {
             query?: never;
@@ -3451,105 +3613,6 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error400"];
-        };
-    };
-    postRepairs: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OpenRepairRequest"];
-            };
-        };
-        responses: {
-            /** @description The new repair */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OpenedRepair"];
-                };
-            };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            409: components["responses"]["Error409"];
-            413: components["responses"]["Error413"];
-            422: components["responses"]["Error422"];
-        };
-    };
-    postReturns: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OpenReturnRequest"];
-            };
-        };
-        responses: {
-            /** @description The new return case */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OpenedReturn"];
-                };
-            };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            409: components["responses"]["Error409"];
-            413: components["responses"]["Error413"];
-            422: components["responses"]["Error422"];
-        };
-    };
-    postFollowUps: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OpenFollowUpRequest"];
-            };
-        };
-        responses: {
-            /** @description The new follow-up */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OpenedFollowUp"];
-                };
-            };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            409: components["responses"]["Error409"];
-            413: components["responses"]["Error413"];
-            422: components["responses"]["Error422"];
         };
     };
     getReportsRepairKpis: {

@@ -47,6 +47,8 @@ export function toPayload(s: JsonSchema, value: unknown, name = ''): unknown {
     for (const [k, child] of Object.entries(schema.properties)) {
       const v = toPayload(child, (value as Record<string, unknown>)[k], k);
       if (v !== undefined) out[k] = v;
+      // A required nullable field left empty is null (`externalParty: null`), not missing.
+      else if (resolve(child).nullable && (schema.required ?? []).includes(k)) out[k] = null;
     }
     return Object.keys(out).length ? out : undefined;
   }
@@ -64,12 +66,21 @@ export function toPayload(s: JsonSchema, value: unknown, name = ''): unknown {
   return value;
 }
 
-/** An API issue path (`body.command.lossBasis.unitCostFen`) → the form field's name path. */
-export const fieldOfIssue = (path: string): NamePath | undefined => {
+/**
+ * An API issue path (`body.command.lossBasis.unitCostFen`) → the form field's name path. A task
+ * form holds the command (`root: 'command'`; a bare `body.x` is the comment); an opening form
+ * holds the whole body (`root: 'body'`).
+ */
+export const fieldOfIssue = (
+  path: string,
+  root: 'command' | 'body' = 'command',
+): NamePath | undefined => {
   const parts = path.split('.');
   if (parts[0] !== 'body') return undefined;
-  const rest = parts[1] === 'command' ? parts.slice(2) : parts.slice(1);
-  if (parts[1] !== 'command') return rest.length === 1 ? rest : undefined;
+  const whole = root === 'body';
+  const rest = parts[1] === 'command' && !whole ? parts.slice(2) : parts.slice(1);
+  if (parts[1] !== 'command' && !whole) return rest.length === 1 ? rest : undefined;
+  if (rest.length === 0) return undefined;
   return rest.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 };
 
@@ -219,7 +230,9 @@ export function Fields({
             name={k}
             path={[...path, k]}
             schema={child}
-            required={!optional && (schema.required ?? []).includes(k)}
+            required={
+              !optional && (schema.required ?? []).includes(k) && !resolve(child).nullable
+            }
           />
         ))}
     </>
@@ -230,11 +243,12 @@ export function Fields({
 export function showIssues(
   form: FormInstance,
   issues: Array<{ path: string; message: string }>,
+  root: 'command' | 'body' = 'command',
 ): Array<{ path: string; message: string }> {
   const unplaced: Array<{ path: string; message: string }> = [];
   const byField = new Map<string, { name: NamePath; errors: string[] }>();
   for (const i of issues) {
-    const name = fieldOfIssue(i.path);
+    const name = fieldOfIssue(i.path, root);
     if (!name) {
       unplaced.push(i);
       continue;

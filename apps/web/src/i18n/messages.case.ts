@@ -6,6 +6,16 @@ export const CASE_UI = {
   // navigation
   nav: ['导航', 'Navigation'],
   caseSearch: ['案件查询', 'Case search'],
+  newCase: ['立案', 'Open a case'],
+  // open a case
+  noCaseTypes: ['您不能新建案件', 'You may not open any case'],
+  openTheCase: ['立案', 'Open the case'],
+  caseOpened: ['已立案', 'Opened'],
+  dropFiles: [
+    '将照片或扫描件拖到此处，或点击选择（立案后上传）',
+    'Drop photos or scans here, or click to choose (uploaded once the case is opened)',
+  ],
+  uploadFailed: ['附件上传失败', 'Upload failed'],
   approvals: ['待我审批', 'Approvals for me'],
   escalations: ['升级事项', 'Escalations'],
   board: ['部门看板', 'Department board'],

@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES, type ErrorCode } from './errors';
+import { FIELD_LABELS_ZH, domainLabel } from './labels';
 import { INBOX_UI } from './messages.inbox';
 import { CASE_LABELS_ZH, CASE_UI } from './messages.case';
 import { WEBHOOKS_UI } from './messages.webhooks';
@@ -117,20 +118,15 @@ const LABELS_ZH: Record<string, string> = {
   email: '邮件',
   online: '线上',
   store: '门店',
-  RegisterComplaint: '登记投诉',
-  RecordFirstResponse: '首次回复',
-  SubmitInvestigationReport: '提交调查报告',
-  ApproveInvestigationReport: '审核调查报告',
-  ReturnInvestigationReport: '退回调查报告',
-  ProposeResolution: '提出处理方案',
-  ApproveResolution: '审批处理方案',
-  SendBackResolution: '退回处理方案',
-  RecordCustomerResponse: '记录客户答复',
-  CloseComplaint: '结案',
+  followUp: '回访',
+  consignment: '代销',
 };
 
 export const label = (lang: Lang, value: string): string =>
-  lang === 'zh-CN' ? (LABELS_ZH[value] ?? value) : value.replace(/_/g, ' ');
+  domainLabel(lang, value) ??
+  (lang === 'zh-CN'
+    ? (LABELS_ZH[value] ?? FIELD_LABELS_ZH[value] ?? value)
+    : value.replace(/_/g, ' '));
 
 /** KS… complaint, TH… return, WX… repair, DX… consignment, HF… (the case number's prefix). */
 export const caseTypeOf = (caseNumber: string): string =>
