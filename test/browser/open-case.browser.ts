@@ -23,7 +23,8 @@ async function dropFile(page: Page, name: string): Promise<void> {
       dt.items.add(new File([bytes], ${JSON.stringify(name)}, { type: 'image/png' }));
       return dt; })()`,
   );
-  const zone = page.getByTestId('intake-files').locator('.ant-upload-drag').first();
+  // rc-upload's handlers are on its inner role=button element: the event must target it.
+  const zone = page.getByTestId('intake-files').getByRole('button').first();
   await zone.dispatchEvent('dragover', { dataTransfer: transfer });
   await zone.dispatchEvent('drop', { dataTransfer: transfer });
 }

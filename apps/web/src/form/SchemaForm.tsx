@@ -230,9 +230,7 @@ export function Fields({
             name={k}
             path={[...path, k]}
             schema={child}
-            required={
-              !optional && (schema.required ?? []).includes(k) && !resolve(child).nullable
-            }
+            required={!optional && (schema.required ?? []).includes(k) && !resolve(child).nullable}
           />
         ))}
     </>
