@@ -67,7 +67,7 @@ test('case search, approvals, escalations, board, KPIs, users and webhooks, in z
   let current = '';
   for (const p of NAV_PAGES) {
     if (p.user !== current) {
-      if (current) await page.getByRole('button', { name: /退出|Log out/ }).click();
+      if (current) await page.getByRole('button', { name: /退\s?出|Log out/ }).click();
       await page.goto(`${base()}/`);
       await switchLanguage(page, 'zh-CN');
       await logIn(page, p.user);

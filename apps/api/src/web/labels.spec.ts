@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASE_TYPES, STAGES } from '@aso/domain';
 import {
+  consignmentTaskCommandSchemas,
   followUpTaskCommandSchemas,
   repairTaskCommandSchemas,
   reviewTaskCommandSchemas,
@@ -20,6 +21,7 @@ const commands = [
     [
       ...taskCommandSchemas,
       ...repairTaskCommandSchemas,
+      ...consignmentTaskCommandSchemas,
       ...followUpTaskCommandSchemas,
       ...reviewTaskCommandSchemas,
     ].map((s) => s.shape.type.value as string),

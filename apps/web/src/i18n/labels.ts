@@ -39,6 +39,8 @@ export const STAGE_LABELS: Record<string, Pair> = {
   contractSignature: ['合同签订', 'Contract signature'],
   salesReport: ['销售报表', 'Sales report'],
   settlement: ['结算', 'Settlement'],
+  sales: ['代销销售', 'Sales'],
+  goodsReturn: ['代销退货', 'Goods return'],
   // follow-up
   call: ['回访电话', 'Call'],
   retry: ['再次回访', 'Retry'],
@@ -102,6 +104,12 @@ export const TASK_TYPE_LABELS: Record<string, Pair> = {
   finance_invoice_mailing: ['确认收款并寄发票', 'Confirm cash and mail the invoice'],
   finance_invoicing: ['开具发票', 'Invoicing'],
   finance_collection: ['收取费用', 'Fee collection'],
+  // consignment
+  consignment_contract_signature: ['代销清单签收', 'Consignment list signature'],
+  consignment_sales: ['代销销售登记', 'Consignment sales'],
+  consignment_sales_report: ['代销销售报表', 'Consignment sales report'],
+  consignment_settlement: ['代销结算', 'Consignment settlement'],
+  consignment_goods_return: ['代销退货入库', 'Consignment goods return'],
   // follow-up
   follow_up_call: ['回访电话', 'Follow-up call'],
   follow_up_review: ['回访记录审核', 'Follow-up review'],
@@ -114,7 +122,7 @@ export const TASK_TYPE_LABELS: Record<string, Pair> = {
   bonus_deduction_apply: ['执行扣奖金', 'Apply the bonus deductions'],
 };
 
-/** Task commands (libs/contracts: complaint, return, repair, follow-up, review, workflow). */
+/** Task commands (libs/contracts: complaint, return, repair, consignment, follow-up, review, …). */
 export const COMMAND_LABELS: Record<string, Pair> = {
   AcknowledgeEscalation: ['确认升级', 'Acknowledge the escalation'],
   // complaint
@@ -174,6 +182,13 @@ export const COMMAND_LABELS: Record<string, Pair> = {
   IssueInvoice: ['开具发票', 'Issue the invoice'],
   RecordFeeCollected: ['记录收费', 'Record the fee collected'],
   CloseRepair: ['维修结案', 'Close the repair'],
+  // consignment
+  RecordSignature: ['记录客户签收', 'Record the signature'],
+  RecordSales: ['登记销售', 'Record sales'],
+  RequestReturn: ['申请退回', 'Request a return'],
+  MarkReportSent: ['标记报表已发送', 'Mark the report sent'],
+  SettlePeriod: ['结算本期', 'Settle the period'],
+  RecordReturnReceipt: ['记录退货入库', 'Record the return receipt'],
   // follow-up
   RecordCallAttempt: ['记录未接通', 'Record a call attempt'],
   RecordCall: ['记录回访', 'Record the call'],

@@ -123,10 +123,10 @@ const LABELS_ZH: Record<string, string> = {
 };
 
 export const label = (lang: Lang, value: string): string =>
-  domainLabel(lang, value) ??
-  (lang === 'zh-CN'
-    ? (LABELS_ZH[value] ?? FIELD_LABELS_ZH[value] ?? value)
-    : value.replace(/_/g, ' '));
+  lang === 'zh-CN'
+    ? // LABELS_ZH first: a department (`sales`) outranks the consignment stage of that name
+      (LABELS_ZH[value] ?? domainLabel(lang, value) ?? FIELD_LABELS_ZH[value] ?? value)
+    : (domainLabel(lang, value) ?? value.replace(/_/g, ' '));
 
 /** KS… complaint, TH… return, WX… repair, DX… consignment, HF… (the case number's prefix). */
 export const caseTypeOf = (caseNumber: string): string =>
