@@ -20,6 +20,9 @@ export const STAGE_LABELS: Record<string, Pair> = {
   execution: ['方案执行', 'Execution'],
   improvement: ['改善追踪', 'Improvement'],
   close: ['结案', 'Closing'],
+  ownerAssignment: ['指定负责人', 'Owner assignment'],
+  storeResult: ['门店处理结果', 'Store result'],
+  supplierCoordination: ['供应商协调', 'Supplier coordination'],
   // return
   supervisorApproval: ['主管审批', 'Supervisor approval'],
   slipApproval: ['退货单审批', 'Slip approval'],
@@ -74,6 +77,9 @@ export const TASK_TYPE_LABELS: Record<string, Pair> = {
   repair_handoff: ['维修交接', 'Repair hand-off'],
   confirm_improvement: ['确认改善效果', 'Confirm the improvement'],
   close: ['结案', 'Close'],
+  owner_assignment: ['指定负责人', 'Owner assignment'],
+  store_result: ['门店处理结果', 'Store result'],
+  supplier_coordination: ['供应商协调', 'Supplier coordination'],
   // return
   return_supervisor_answer: ['主管答复', 'Supervisor answer'],
   return_request_approval: ['退货申请审批', 'Return request approval'],
@@ -148,6 +154,9 @@ export const COMMAND_LABELS: Record<string, Pair> = {
   RecordRepairCompleted: ['记录维修完成', 'Record the repair completed'],
   ConfirmImprovementEffect: ['确认改善效果', 'Confirm the improvement’s effect'],
   CloseComplaint: ['结案', 'Close the complaint'],
+  AssignComplaintOwner: ['指定客诉负责人', 'Assign the complaint’s owner'],
+  RecordStoreResult: ['记录门店处理结果', 'Record the store’s result'],
+  RecordSupplierCoordination: ['记录供应商协调', 'Record the supplier coordination'],
   // return
   RecordSupervisorAnswer: ['记录主管答复', 'Record the supervisor’s answer'],
   ApproveReturnRequest: ['批准退货申请', 'Approve the return request'],
