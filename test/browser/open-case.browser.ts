@@ -81,7 +81,6 @@ test('sales-01 opens a complaint from the 立案 page: intake fields, a photo dr
     type: 'complaint',
     orderNumber: 'SO-20261202-03',
     quantity: 2,
-    shipDate: '2026-11-10',
   });
   const files = await call(base(), 'GET', `/cases/${caseNumber}/attachments`, await as('sales-01'));
   expect(files.body).toEqual([
