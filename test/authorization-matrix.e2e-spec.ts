@@ -416,6 +416,18 @@ const MATRIX: Record<string, Row> = {
         partsReturned: ['packaging', 'accessories', 'warranty_card', 'unit'],
       }),
   },
+  // 002 ch.12 1: sales counts the consigned goods and opens the consignment; nobody else.
+  'POST /consignments': {
+    expect: only('201', SALES, auditorOr('WRONG_DEPARTMENT')),
+    run: (r) =>
+      call(api.url, 'POST', '/consignments', as[r], {
+        consignor: { name: '李明', surname: '李' },
+        customerKind: 'wholesale',
+        goods: [{ item: 'Espresso machine EM-3', quantity: 2, priceFen: 129_900 }],
+        terms: { commissionBp: 1500, durationMonths: 3 },
+        customerPresent: true,
+      }),
+  },
   'GET /inbox': { expect: everyone('200'), run: get('/inbox') },
   // Open a case (issue 11): everyone reads the offer (with mayOpen), auditors too.
   'GET /case-types': { expect: everyone('200'), run: get('/case-types') },

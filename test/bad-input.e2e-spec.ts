@@ -725,6 +725,7 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
       { path: '/complaints', as: 'sales' },
       { path: '/repairs', as: 'cs' },
       { path: '/returns', as: 'sales' },
+      { path: '/consignments', as: 'sales' },
       { path: `/tasks/${registerTask.taskId}/complete`, as: 'cs' },
       { path: '/admin/users', as: 'admin' },
       { path: '/policies', as: 'admin' },
@@ -1114,6 +1115,58 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
       'body.followUp.maxAttempts',
       'body.version',
     ]);
+  });
+
+  test('POST /consignments: a consignment (002 ch.12 1, K01 K02) names the field', async () => {
+    const good = {
+      consignor: { name: '李明', surname: '李' },
+      customerKind: 'wholesale',
+      goods: [{ item: 'Espresso machine EM-3', quantity: 2, priceFen: 129_900 }],
+      terms: { commissionBp: 1500, durationMonths: 3 },
+      customerPresent: false,
+    };
+    const post = (name: string, patch: Record<string, unknown>, field: string): BadCase => ({
+      name: `POST /consignments: ${name}`,
+      method: 'POST',
+      path: '/consignments',
+      as: 'sales',
+      body: { ...good, ...patch },
+      field,
+    });
+    await expectRefused(
+      [
+        post(
+          'a surname in Latin letters (K02)',
+          { consignor: { name: 'Li', surname: 'Li' } },
+          'body.consignor.surname',
+        ),
+        post('an unknown customer kind', { customerKind: 'retail' }, 'body.customerKind'),
+        post('no goods', { goods: [] }, 'body.goods'),
+        post(
+          'quantity 0',
+          { goods: [{ item: 'EM-3', quantity: 0, priceFen: 100 }] },
+          'body.goods.0.quantity',
+        ),
+        post(
+          'a price in yuan',
+          { goods: [{ item: 'EM-3', quantity: 1, priceFen: 12.5 }] },
+          'body.goods.0.priceFen',
+        ),
+        post(
+          'commission over 100 %',
+          { terms: { commissionBp: 10_001, durationMonths: 3 } },
+          'body.terms.commissionBp',
+        ),
+        post(
+          'an unknown report period',
+          { terms: { commissionBp: 1500, durationMonths: 3, reportPeriod: 'weekly' } },
+          'body.terms.reportPeriod',
+        ),
+        post('no duration', { terms: { commissionBp: 1500 } }, 'body.terms.durationMonths'),
+        post('presence as text', { customerPresent: 'no' }, 'body.customerPresent'),
+      ],
+      [registration],
+    );
   });
 
   test('POST /returns: a customer’s own return request (001 篇3 退货流程 1–2, R08 R09) names the field', async () => {

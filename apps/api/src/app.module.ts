@@ -19,6 +19,7 @@ import { OpenApiModule } from './openapi/openapi.module';
 import { PoliciesModule } from './policies/policies.module';
 import { RepairsModule } from './repairs/repairs.module';
 import { ReturnsModule } from './returns/returns.module';
+import { ConsignmentsModule } from './consignments/consignments.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { ReportsModule } from './reports/reports.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -50,6 +51,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     CaseTypesModule,
     RepairsModule,
     ReturnsModule,
+    ConsignmentsModule,
     FollowUpsModule,
     TasksModule,
     UsersModule,

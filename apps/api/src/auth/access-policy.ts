@@ -89,6 +89,17 @@ export function assertMayOpenReturn(user: AuthUser): void {
     );
 }
 
+/** Sales counts the consigned goods and opens the consignment (002 ch.12 1). */
+export function assertMayOpenConsignment(user: AuthUser): void {
+  assertMayWrite(user, 'open consignment');
+  if (user.department !== 'sales')
+    throw new DomainError('WRONG_DEPARTMENT', 'A consignment is opened by sales (002 ch.12 1)', {
+      userId: user.id,
+      requiredDepartment: 'sales',
+      actualDepartment: user.department,
+    });
+}
+
 /** CS makes the follow-up plans and their calls (004 三.(一)). */
 export function assertMayOpenFollowUp(user: AuthUser): void {
   assertMayWrite(user, 'open follow-up');

@@ -1,4 +1,6 @@
 import {
+  consignmentTaskCommandSchemas,
+  type ConsignmentTaskCommand,
   followUpTaskCommandSchemas,
   type FollowUpTaskCommand,
   repairTaskCommandSchemas,
@@ -42,6 +44,7 @@ export const apiTaskCommandSchemas = [
   ...taskCommandSchemas,
   ...repairRequestSchemas,
   ...followUpTaskCommandSchemas,
+  ...consignmentTaskCommandSchemas,
 ] as const;
 
 export const taskCommandSchema = z
@@ -57,4 +60,5 @@ type RepairRequestCommand =
       'technicianBookings'
     >;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type TaskCommandDto = TaskCommand | RepairRequestCommand | FollowUpTaskCommand;
+export type TaskCommandDto =
+  TaskCommand | RepairRequestCommand | FollowUpTaskCommand | ConsignmentTaskCommand;
