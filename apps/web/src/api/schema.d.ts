@@ -572,6 +572,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/consignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a consignment: count the goods, list and code every item (sales)
+         * @description DOMAIN.md §4, 002 ch.12: the goods counted are listed on the 委托代销清单 and every item gets its code (pf/jm + number + the consignor’s surname, K02). Customer absent: the quantities and the contract go for signature, awaited with a deadline and reminders (K03). Sales then records sales on the standing task (RecordSales, idempotent by sale id); a report per period (K04), settlement with finance and the goods’ return are tasks. Opened once per Idempotency-Key.
+         */
+        post: operations["postConsignments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/repair-kpis": {
         parameters: {
             query?: never;
@@ -1529,6 +1549,66 @@ export interface components {
             paths: {
                 [key: string]: unknown;
             };
+        };
+        OpenedConsignment: {
+            /** @example DX202612-0001 */
+            caseNumber: string;
+            policyVersion: number;
+            /** @description the 委托代销清单, printable at GET /cases/:n/documents */
+            listNumber: string;
+            items: {
+                /** @example pf001李 */
+                code: string;
+                item: string;
+                quantity: number;
+                priceFen: number;
+            }[];
+            /** @description one label per unit */
+            labels: {
+                code: string;
+                item: string;
+                copies: number;
+            }[];
+            /** @enum {string} */
+            status: "awaiting_signature" | "active";
+        };
+        OpenConsignmentBody: {
+            consignor: {
+                name: string;
+                /** @description labels every item (K02): pf012李 */
+                surname: string;
+                phone?: string;
+                customerId?: string;
+            };
+            /**
+             * @description wholesale → pf, franchise → jm
+             * @enum {string}
+             */
+            customerKind: "wholesale" | "franchise";
+            goods: {
+                item: string;
+                quantity: number;
+                /** @description the agreed price per unit, fen */
+                priceFen: number;
+            }[];
+            terms: {
+                /** @description commission in basis points of the proceeds (1500 = 15 %) */
+                commissionBp: number;
+                /**
+                 * @description absent: the policy’s consignment.reportPeriod
+                 * @enum {string}
+                 */
+                reportPeriod?: "monthly" | "quarterly";
+                /**
+                 * @description absent: the report period
+                 * @enum {string}
+                 */
+                settlementPeriod?: "monthly" | "quarterly";
+                durationMonths: number;
+            };
+            /** @description false: the quantities and the contract go to the customer for signature (K03) */
+            customerPresent: boolean;
+            storeId?: string;
         };
         /** @description resolved on the spot / resolved (001 §8) */
         Ratio: {
@@ -2501,8 +2581,79 @@ export interface components {
             consistent: boolean;
             note?: string;
         };
+        /** @description Sales records the customer’s signature of the quantities and the contract (002 ch.12 2) */
+        RecordSignatureCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordSignature";
+            signatory: string;
+        };
+        /** @description Sales records sales item by item by code (002 ch.12 3); the task stays open */
+        RecordSalesCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordSales";
+            /** @description one sale, or a day’s sales as a batch */
+            sales: {
+                /** @description the sale’s own id: recording it again changes nothing */
+                saleId: string;
+                /** @description the item code on its label (K02), e.g. pf012李 */
+                code: string;
+                quantity: number;
+                /** Format: date-time */
+                soldAt?: string;
+            }[];
+        };
+        /** @description The consignor asks for the unsold goods back: the term ends now */
+        RequestReturnCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RequestReturn";
+            reason: string;
+        };
+        /** @description Sales sent the period’s sales report to the consignor (002 ch.12 3 定期与客户汇报销售情况) */
+        MarkReportSentCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MarkReportSent";
+            period: number;
+            channel: string;
+        };
+        /** @description Finance settles the proceeds minus the commission */
+        SettlePeriodCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SettlePeriod";
+            settlement: number;
+            voucherRef: string;
+        };
+        /** @description The warehouse receives the unsold goods, checked against the 委托代销清单 */
+        RecordReturnReceiptCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordReturnReceipt";
+            lines: {
+                /** @description the item code on its label (K02), e.g. pf012李 */
+                code: string;
+                quantity: number;
+            }[];
+            /** @description required when the goods differ from the list */
+            note?: string;
+        };
         /** @description The command that completes the task: its `type` must be one of the task’s `commands` */
-        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["RegisterRepairCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["AssignComplaintOwnerCommand"] | components["schemas"]["RecordStoreResultCommand"] | components["schemas"]["RecordSupplierCoordinationCommand"] | components["schemas"]["RecordSupervisorAnswerCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["FillReturnSlipCommand"] | components["schemas"]["SignOnSiteSlipCommand"] | components["schemas"]["CountersignOnSiteSlipCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"];
+        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["RegisterRepairCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["AssignComplaintOwnerCommand"] | components["schemas"]["RecordStoreResultCommand"] | components["schemas"]["RecordSupplierCoordinationCommand"] | components["schemas"]["RecordSupervisorAnswerCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["FillReturnSlipCommand"] | components["schemas"]["SignOnSiteSlipCommand"] | components["schemas"]["CountersignOnSiteSlipCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"] | components["schemas"]["RecordSignatureCommand"] | components["schemas"]["RecordSalesCommand"] | components["schemas"]["RequestReturnCommand"] | components["schemas"]["MarkReportSentCommand"] | components["schemas"]["SettlePeriodCommand"] | components["schemas"]["RecordReturnReceiptCommand"];
         CompleteTaskRequest: {
             command: components["schemas"]["TaskCommand"];
             /** @description for the audit trail */
@@ -3613,6 +3764,39 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error400"];
+        };
+    };
+    postConsignments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenConsignmentBody"];
+            };
+        };
+        responses: {
+            /** @description The new consignment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedConsignment"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
         };
     };
     getReportsRepairKpis: {
