@@ -323,6 +323,16 @@ const freshWebhook = async (): Promise<string> => {
 let matrixWebhook: Promise<string> | undefined;
 const aWebhook = () => (matrixWebhook ??= freshWebhook());
 
+/** The organisation's review of January 2026 (001 §28), started once by the admin. */
+let matrixReview: Promise<string> | undefined;
+const aReview = () =>
+  (matrixReview ??= call(api.url, 'POST', '/monthly-reviews', as.admin, { month: '2026-01' }).then(
+    (res) => {
+      expect(res.status).toBe(201);
+      return res.body.month as string;
+    },
+  ));
+
 const get = (path: string | (() => Promise<string>)) => async (r: Role) =>
   call(api.url, 'GET', typeof path === 'string' ? path : await path(), as[r]);
 
@@ -617,6 +627,20 @@ const MATRIX: Record<string, Row> = {
         planRef: 'C-0001',
         customer: { name: '钱七' },
       }),
+  },
+  // 001 §28: the GM office (and admins) start a month's review by hand; the GM office, HR and
+  // admins read the reviews. One month is reviewed once: every allowed cell gets the same case.
+  'POST /monthly-reviews': {
+    expect: only('201', ['vp', 'gm', 'admin'], auditorOr('WRONG_DEPARTMENT')),
+    run: (r) => call(api.url, 'POST', '/monthly-reviews', as[r], { month: '2026-01' }),
+  },
+  'GET /monthly-reviews': {
+    expect: only('200', [...GM_OFFICE, 'admin'], () => 'WRONG_DEPARTMENT'),
+    run: get('/monthly-reviews'),
+  },
+  'GET /monthly-reviews/:month': {
+    expect: only('200', [...GM_OFFICE, 'admin'], () => 'WRONG_DEPARTMENT'),
+    run: get(async () => `/monthly-reviews/${await aReview()}`),
   },
   'GET /reports/follow-up-kpis': {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),

@@ -560,6 +560,43 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
     );
   });
 
+  test('001 §28: POST /monthly-reviews and GET /monthly-reviews(/:month) name the field', async () => {
+    const start = (name: string, body: unknown, field: string): BadCase => ({
+      name: `monthly review: ${name}`,
+      method: 'POST',
+      path: '/monthly-reviews',
+      as: 'gm',
+      body,
+      field,
+    });
+    await expectRefused(
+      [
+        start('no month', {}, 'body.month'),
+        start('month not a month', { month: '2026-13' }, 'body.month'),
+        start('a day, not a month', { month: '2026-11-01' }, 'body.month'),
+        start('month a number', { month: 202611 }, 'body.month'),
+        // the month must have ended: the schedule reviews last month on the 1st
+        start('a month still running', { month: '2999-01' }, 'body.month'),
+        start('unknown field', { month: '2026-01', year: 2026 }, 'body.year'),
+        {
+          name: 'monthly review: list month not a month',
+          method: 'GET',
+          path: '/monthly-reviews?month=November',
+          as: 'gm',
+          field: 'query.month',
+        },
+        {
+          name: 'monthly review: path month not a month',
+          method: 'GET',
+          path: '/monthly-reviews/2026-00',
+          as: 'gm',
+          field: 'params.month',
+        },
+      ],
+      [registration],
+    );
+  });
+
   test('POST /auth/login and POST /auth/refresh; malformed case numbers and query parameters', async () => {
     const login = (name: string, body: unknown, field: string): BadCase => ({
       name: `login: ${name}`,

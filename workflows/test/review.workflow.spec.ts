@@ -9,16 +9,16 @@ import {
   type MonthlyReviewStartInput,
   type MonthlyReviewStartResult,
   type MonthlyReviewWorkflowInput,
-  type ReviewActivities,
   type TaskView,
 } from '@aso/contracts';
-import { type ReviewState, type ReviewedComplaint, caseNumberAt, defaultPolicy } from '@aso/domain';
+import { type ReviewState, type ReviewedComplaint, defaultPolicy } from '@aso/domain';
 import { workflowBundleOptions } from '@aso/temporal';
 import { createTimeSkippingEnv } from '../../tools/provision/temporal-server';
 import { people } from './support/actors';
 import { CaseDriver, refusalOf } from './support/harness';
 import { eventually } from './support/poll';
 import { type RecordingActivities, recordingActivities } from './support/recording-activities';
+import { reviewActivities } from './support/review-activities';
 import { local } from './support/time';
 
 /**
@@ -56,45 +56,6 @@ const complaints: ReviewedComplaint[] = [
     penalties: [{ personId: 'wh-01', kind: 'bonus_deduction', amountFen: 10_000 }],
   },
 ];
-
-/** In-memory review activities with the real ones' idempotency (one number per org + month). */
-function reviewActivities(recorded: RecordingActivities) {
-  const numbers = new Map<string, string>();
-  const sources = new Map<string, ReviewedComplaint[]>();
-  let seq = 0;
-  const activities: ReviewActivities = {
-    async reserveMonthlyReview({ organisationId, month, at }) {
-      const key = `${organisationId}/${month}`;
-      const existing = numbers.get(key);
-      if (existing) return { caseNumber: existing };
-      const caseNumber = caseNumberAt('YS', new Date(at), ++seq);
-      numbers.set(key, caseNumber);
-      return { caseNumber };
-    },
-    async monthlyReviewComplaints({ organisationId, month }) {
-      return sources.get(`${organisationId}/${month}`) ?? [];
-    },
-    async linkReviewDocument(input) {
-      await recorded.activities.appendAudit(
-        input.complaints.map((caseNumber) => ({
-          organisationId: input.organisationId,
-          caseNumber,
-          key: `review:${input.docType}:${input.docNumber}`,
-          occurredAt: input.at,
-          actor: input.actor,
-          action: 'review.document_linked',
-          data: {
-            reviewCaseNumber: input.reviewCaseNumber,
-            docType: input.docType,
-            docNumber: input.docNumber,
-          },
-          policyVersion: input.policyVersion,
-        })),
-      );
-    },
-  };
-  return { activities, sources };
-}
 
 let env: TestWorkflowEnvironment;
 let recorded: RecordingActivities;

@@ -15,6 +15,7 @@ import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { MonthlyReviewsModule } from './monthly-reviews/monthly-reviews.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { PoliciesModule } from './policies/policies.module';
 import { RepairsModule } from './repairs/repairs.module';
@@ -53,6 +54,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ReturnsModule,
     ConsignmentsModule,
     FollowUpsModule,
+    MonthlyReviewsModule,
     TasksModule,
     UsersModule,
     AttachmentsModule,

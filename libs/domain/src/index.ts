@@ -61,6 +61,7 @@ export * from './review/review.types';
 export * from './review/review.decide';
 export * from './review/review.evolve';
 export * from './review/review.work-items';
+export * from './review/staff-ratings';
 export * from './complaint/work-items';
 export * from './return/work-items';
 export * from './follow-up/follow-up.types';

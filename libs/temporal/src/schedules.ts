@@ -1,12 +1,18 @@
 import {
   type Client,
   ScheduleAlreadyRunning,
+  WorkflowIdConflictPolicy,
+  WorkflowIdReusePolicy,
   ScheduleOverlapPolicy,
   type ScheduleOptions,
   type ScheduleOptionsStartWorkflowAction,
   type Workflow,
 } from '@temporalio/client';
-import { MONTHLY_REVIEW_START_WORKFLOW_TYPE, type MonthlyReviewStartInput } from '@aso/contracts';
+import {
+  MONTHLY_REVIEW_START_WORKFLOW_TYPE,
+  type MonthlyReviewStartInput,
+  type MonthlyReviewStartResult,
+} from '@aso/contracts';
 
 export type StartSchedule = ScheduleOptions<ScheduleOptionsStartWorkflowAction<Workflow>>;
 
@@ -40,6 +46,36 @@ export function monthlyReviewSchedule(organisationId: string, taskQueue: string)
     },
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '9 days' },
   };
+}
+
+/**
+ * The review-start workflow id of one organisation and month when a person starts it by hand
+ * (POST /monthly-reviews): the schedule's own id stem (`monthly-review-start:<org>`, to which
+ * Temporal appends each fire's time) plus the month. Whoever starts a month — the schedule's
+ * fire, a retry, a person — reaches the same review: its case number (its workflow id) is
+ * drawn once per (organisation, month) by the starter.
+ */
+export const monthlyReviewStartIdOf = (organisationId: string, month: string): string =>
+  `${scheduleIdOf('monthly-review-start', organisationId)}:${month}`;
+
+/**
+ * Runs the monthly-review schedule's action by hand for one month and answers what the starter
+ * says: the review's case number and whether this start opened it (`started: false`: the
+ * schedule or an earlier start already had). A start of the same month still running is
+ * joined (USE_EXISTING); a finished one may run again, and finds the review already open.
+ */
+export function startMonthlyReview(
+  client: Client,
+  taskQueue: string,
+  input: MonthlyReviewStartInput & { month: string },
+): Promise<MonthlyReviewStartResult> {
+  return client.workflow.execute(MONTHLY_REVIEW_START_WORKFLOW_TYPE, {
+    workflowId: monthlyReviewStartIdOf(input.organisationId, input.month),
+    taskQueue,
+    args: [input],
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+  });
 }
 
 /** Every schedule an organisation has (the follow-up plans of issue 12 add theirs here). */

@@ -14,6 +14,8 @@ import {
   CONSIGNMENT_WORKFLOW_TYPE,
   type ComplaintWorkflowInput,
   type ConsignmentWorkflowInput,
+  MONTHLY_REVIEW_START_WORKFLOW_TYPE,
+  type MonthlyReviewStartResult,
 } from '@aso/contracts';
 import { type ConsignmentState, type RepairState, defaultPolicy } from '@aso/domain';
 import { workflowBundleOptions } from '@aso/temporal';
@@ -30,6 +32,7 @@ import {
 } from '../support/complaint-steps';
 import { createHarness, type Harness } from '../support/harness';
 import { eventually } from '../support/poll';
+import { reviewActivities } from '../support/review-activities';
 import {
   dispatch,
   repairResult,
@@ -448,4 +451,66 @@ test('record: the deliberately changed complaint (non-deterministic against toda
     await save(NONDETERMINISTIC, 'complaint-sleeps-first', handle);
     await handle.terminate('recorded');
   });
+});
+
+test('record: monthly review (001 §28) from its starter to close (人事公布单 published, 奖罚通知单 approved by the GM and applied)', async () => {
+  // the review's own activities beside the recorders, on a worker of its own
+  const review = reviewActivities(h.recorded);
+  const taskQueue = 'replay-record-review';
+  const worker = await Worker.create({
+    connection: h.env.nativeConnection,
+    taskQueue,
+    ...workflowBundleOptions(),
+    activities: { ...h.recorded.activities, ...review.activities },
+  });
+  const running = worker.run();
+  try {
+    review.sources.set('org-replay/2026-11', [
+      {
+        caseNumber: 'KS202611-0101',
+        closedAt: '2026-11-10T08:00:00.000Z',
+        cause: 'product_quality',
+        responsibleUnit: 'rnd',
+        responsiblePersons: ['rnd-01'],
+        formRevision: 1,
+        penalties: [
+          { personId: 'rnd-01', kind: 'warning', amountFen: 0 },
+          { personId: 'rnd-01', kind: 'bonus_deduction', amountFen: 20_000 },
+        ],
+      },
+    ]);
+    const starter = h.env.client.workflow.getHandle(
+      (
+        await h.env.client.workflow.start(MONTHLY_REVIEW_START_WORKFLOW_TYPE, {
+          workflowId: 'monthly-review-start:org-replay:2026-11',
+          taskQueue,
+          args: [{ organisationId: 'org-replay', month: '2026-11' }],
+        })
+      ).workflowId,
+    );
+    const { caseNumber } = (await starter.result()) as MonthlyReviewStartResult;
+    const d = h.driver(caseNumber);
+    const gmo = { userId: 'gmo-01', department: 'gm_office' as const, roles: ['staff' as const] };
+    const hr = { userId: 'hr-01', department: 'hr' as const, roles: ['staff' as const] };
+    await d.complete('monthly_review', gmo, {
+      type: 'ConfirmReview',
+      administrative: [{ ref: 'KS202611-0101#0', confirm: true }],
+      deductions: [{ ref: 'KS202611-0101#1', responsibleUnit: '研发部' }],
+    });
+    await d.complete('reward_penalty_notice_approval', people.gm, {
+      type: 'ApproveNotice',
+      approve: true,
+    });
+    await d.complete('personnel_announcement', hr, { type: 'PublishAnnouncement' });
+    await d.complete('bonus_deduction_apply', hr, {
+      type: 'ApplyDeductions',
+      payrollRef: '2026-12 工资表',
+    });
+    await d.handle.result();
+    await save(FIXTURES, 'monthly-review-start', starter);
+    await save(FIXTURES, 'monthly-review-closed', d.handle);
+  } finally {
+    worker.shutdown();
+    await running;
+  }
 });

@@ -58,6 +58,9 @@ describe('replay of recorded histories', () => {
         // (started from the carried state, closed)
         'consignment-period-continued.follow-up.json',
         'consignment-continued-closed.follow-up.json',
+        // the monthly review (001 §28): its starter (what the schedule fires) and a review to close
+        'monthly-review-start.follow-up.json',
+        'monthly-review-closed.follow-up.json',
       ]),
     );
     expect(bad.length).toBeGreaterThan(0);

@@ -228,3 +228,33 @@ export function assertDelegateFits(absent: AuthUser, delegate: Actor): void {
     );
   }
 }
+
+/**
+ * 001 §28: the monthly complaint review is the GM office's; it (any of its working people) or
+ * an admin may start a month's review by hand when the schedule's fire is not to be waited for.
+ */
+export function assertMayStartMonthlyReview(user: AuthUser): void {
+  assertMayWrite(user, 'start monthly review');
+  if (user.roles.includes('admin')) return;
+  assertInDepartment(user, 'gm_office', 'Starting the monthly complaint review (001 §28)');
+}
+
+/**
+ * Who reads the monthly reviews and their documents: the GM office (its auditors too), the GM,
+ * HR (it publishes the 人事公布单 and applies the 奖罚通知单) and admins.
+ */
+export function assertMayReadMonthlyReviews(user: AuthUser): void {
+  if (
+    user.department === 'gm_office' ||
+    user.department === 'hr' ||
+    user.roles.includes('gm') ||
+    user.roles.includes('admin') ||
+    user.roles.includes('auditor')
+  )
+    return;
+  throw new DomainError(
+    'WRONG_DEPARTMENT',
+    'The monthly complaint review (001 §28) is read by the GM office, HR and admins',
+    { userId: user.id, requiredDepartment: 'gm_office', actualDepartment: user.department },
+  );
+}

@@ -4,6 +4,8 @@ import {
   followUpTaskCommandSchemas,
   type FollowUpTaskCommand,
   repairTaskCommandSchemas,
+  reviewTaskCommandSchemas,
+  type ReviewTaskCommand,
   taskCommandSchemas,
   type RepairTaskCommand,
   type TaskCommand,
@@ -45,6 +47,8 @@ export const apiTaskCommandSchemas = [
   ...repairRequestSchemas,
   ...followUpTaskCommandSchemas,
   ...consignmentTaskCommandSchemas,
+  // the monthly complaint review (001 §28)
+  ...reviewTaskCommandSchemas,
 ] as const;
 
 export const taskCommandSchema = z
@@ -61,4 +65,8 @@ type RepairRequestCommand =
     >;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type TaskCommandDto =
-  TaskCommand | RepairRequestCommand | FollowUpTaskCommand | ConsignmentTaskCommand;
+  | TaskCommand
+  | RepairRequestCommand
+  | FollowUpTaskCommand
+  | ConsignmentTaskCommand
+  | ReviewTaskCommand;

@@ -9,6 +9,32 @@ export interface ReviewSourceRow {
   form: Record<string, unknown> | null;
 }
 
+/** A recorded follow-up call's 001 §17 survey and the service staff it rates (M04). */
+export interface ServiceRatingRow {
+  followUpNumber: string;
+  followedCaseNumber: string | null;
+  items: Array<{ item: string; grade: string; score: number }>;
+  max: number;
+  staff: string[];
+}
+
+/** A monthly review (YS) as its read-model row holds it. */
+export interface ReviewRow {
+  caseNumber: string;
+  month: string;
+  status: string;
+  stage: string;
+  openedAt: Date;
+  openedBy: string;
+  dueAt: Date | null;
+  closedAt: Date | null;
+  reviewedOnTime: boolean | null;
+  overdue: boolean;
+  sourceComplaints: string[];
+  totalDeductionFen: number | null;
+  approvedDeductionFen: number | null;
+}
+
 /**
  * The read models the monthly review lists (001 §28.1 "上月份结案的客户投诉案件"): an
  * organisation's complaints closed in [from, to), each with the last approved revision of its
@@ -48,6 +74,72 @@ export class ReviewSourcesRepository {
       cause: r.cause,
       formRevision: r.revision === null ? null : Number(r.revision),
       form: r.content,
+    }));
+  }
+
+  /** The organisation's monthly reviews (YS cases; the month is their classification), newest first. */
+  async reviews(organisationId: string, month?: string): Promise<ReviewRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT case_number, classification AS month, status, stage, opened_at, opened_by,
+              closing_due_at, closed_at, closed_on_time, overdue, child_case_numbers,
+              loss_amount_fen, approved_amount_fen
+         FROM cases
+        WHERE organisation_id = $1 AND type = 'review' AND ($2::text IS NULL OR classification = $2)
+        ORDER BY classification DESC, case_number DESC`,
+      [organisationId, month ?? null],
+    );
+    const at = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+    const fen = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    return rows.map((r) => ({
+      caseNumber: r.case_number as string,
+      month: r.month as string,
+      status: r.status as string,
+      stage: r.stage as string,
+      openedAt: new Date(r.opened_at as string),
+      openedBy: r.opened_by as string,
+      dueAt: at(r.closing_due_at),
+      closedAt: at(r.closed_at),
+      reviewedOnTime: (r.closed_on_time as boolean | null) ?? null,
+      overdue: Boolean(r.overdue),
+      sourceComplaints: (r.child_case_numbers as string[] | null) ?? [],
+      totalDeductionFen: fen(r.loss_amount_fen),
+      approvedDeductionFen: fen(r.approved_amount_fen),
+    }));
+  }
+
+  /**
+   * 001 §15 (M04): the follow-up calls recorded in [from, to) with their 001 §17 survey, each
+   * with the service staff who worked the followed case (those of CS and tech who completed
+   * one of its tasks): the customers' ratings of service staff for the monthly appraisal.
+   */
+  async serviceRatings(organisationId: string, from: Date, to: Date): Promise<ServiceRatingRow[]> {
+    const rows: Array<{
+      case_number: string;
+      parent_case_number: string | null;
+      survey: { items?: Array<{ item: string; grade: string; score: number }>; max?: number };
+      staff: string[] | null;
+    }> = await this.ds.query(
+      `SELECT f.case_number, f.parent_case_number, a.data->'record'->'survey' AS survey,
+              (SELECT array_agg(DISTINCT t.completed_by ORDER BY t.completed_by) FROM tasks t
+                WHERE t.organisation_id = f.organisation_id AND t.case_number = f.parent_case_number
+                  AND t.status = 'completed' AND t.completed_by IS NOT NULL
+                  AND t.candidate_department IN ('cs', 'tech')) AS staff
+         FROM cases f
+         JOIN audit_events a
+           ON a.organisation_id = f.organisation_id AND a.case_number = f.case_number
+          AND a.action = 'followUp.CallRecorded'
+        WHERE f.organisation_id = $1 AND f.type = 'followUp'
+          AND a.occurred_at >= $2 AND a.occurred_at < $3
+          AND jsonb_typeof(a.data->'record'->'survey') = 'object'
+        ORDER BY a.seq`,
+      [organisationId, from, to],
+    );
+    return rows.map((r) => ({
+      followUpNumber: r.case_number,
+      followedCaseNumber: r.parent_case_number,
+      items: r.survey.items ?? [],
+      max: Number(r.survey.max ?? 0),
+      staff: r.staff ?? [],
     }));
   }
 
