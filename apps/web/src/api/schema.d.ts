@@ -538,6 +538,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/monthly-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s monthly complaint reviews, newest month first */
+        get: operations["getMonthlyReviews"];
+        put?: never;
+        /**
+         * Start a month’s complaint review by hand (GM office, admins)
+         * @description The monthly complaint review of 001 §28 (M01–M03; Decision 6) is started by each organisation’s schedule on the 1st at 00:05 Asia/Shanghai. This starts the same starter for a month that has ended: a month is reviewed once, whoever starts it — a second start (or the schedule’s fire) answers the same case number with `started: false`. The GM office’s review task is due 18:00 on the last working day before the 10th of the next month.
+         */
+        post: operations["postMonthlyReviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/monthly-reviews/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One month’s review with its documents (人事公布单, 奖罚通知单) */
+        get: operations["getMonthlyReviewsMonth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/docs": {
         parameters: {
             query?: never;
@@ -1542,6 +1580,68 @@ export interface components {
             postgres: string;
             /** @description `ok`, or `down: <reason>` */
             temporal: string;
+        };
+        StartedMonthlyReview: {
+            /** @example YS202612-0001 */
+            caseNumber: string;
+            /** @example 2026-11 */
+            month: string;
+            /** @description false: this month’s review was already open (the schedule or an earlier start) */
+            started: boolean;
+        };
+        StartMonthlyReviewRequest: {
+            /**
+             * @description the month to review; it must have ended (local time). The schedule reviews the month before its fire on the 1st
+             * @example 2026-11
+             */
+            month: string;
+        };
+        MonthlyReviewSummary: {
+            caseNumber: string;
+            /** @example 2026-11 */
+            month: string;
+            /** @description reviewing, documents or closed */
+            status: string;
+            /** @description review, announcement, noticeApproval, deduction or closed */
+            stage: string;
+            openedAt: string;
+            /** @description `system` when the schedule opened it */
+            openedBy: string;
+            /** @description Decision 6: 18:00 on the last working day before the 10th of the next month */
+            dueAt: string | null;
+            closedAt: string | null;
+            reviewedOnTime: boolean | null;
+            overdue: boolean;
+            /** @description the month’s closed complaints reviewed */
+            sourceComplaints: string[];
+            /** @description the 奖罚通知单’s total */
+            totalDeductionFen: number | null;
+            /** @description the total once the GM approved */
+            approvedDeductionFen: number | null;
+        };
+        StaffRating: {
+            staffId: string;
+            /** @description recorded follow-up calls whose survey rates this person */
+            calls: number;
+            /** @description mean survey total / maximum, 0–1 */
+            scoreRate: number;
+            /** @description per 001 §17 item (attitude, skill, arrival_time, promises_kept): grade → count */
+            items: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            followUps: string[];
+        };
+        MonthlyReview: components["schemas"]["MonthlyReviewSummary"] & {
+            /** @description 人事公布单 (personnel_announcement) and 奖罚通知单 (reward_penalty_notice) */
+            documents: components["schemas"]["Document"][];
+            /** @description the month’s appraisal data (000 §六.2: appraised in the first ten days after) */
+            appraisal: {
+                basis: string;
+                /** @description 001 §15 (M04): customers’ ratings of service staff from the month’s follow-up surveys */
+                staffRatings: components["schemas"]["StaffRating"][];
+            };
         };
         OpenApiDocument: {
             openapi: string;
@@ -2652,8 +2752,57 @@ export interface components {
             /** @description required when the goods differ from the list */
             note?: string;
         };
+        /** @description The GM office reviews last month’s closed complaints (001 §28) */
+        ConfirmReviewCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ConfirmReview";
+            /** @description each administrative penalty confirmed for the 人事公布单, or dropped with a reason */
+            administrative: {
+                /** @description a penalty of a reviewed complaint: <complaint number>#<index of its penalties> */
+                ref: string;
+                confirm: boolean;
+                reason?: string;
+            }[];
+            /** @description each bonus deduction with its responsible unit, assigned by cause (001 §28.2) */
+            deductions: {
+                /** @description a penalty of a reviewed complaint: <complaint number>#<index of its penalties> */
+                ref: string;
+                responsibleUnit: string;
+            }[];
+        };
+        /** @description HR publishes the personnel announcement 人事公布单 (001 §28.1) */
+        PublishAnnouncementCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PublishAnnouncement";
+            note?: string;
+        };
+        /** @description The GM approves the reward/penalty notice 奖罚通知单, or sends it back (001 §28.2) */
+        ApproveNoticeCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ApproveNotice";
+            approve: boolean;
+            reason?: string;
+        };
+        /** @description HR applies the approved deductions (001 §28.2 执行罚扣) */
+        ApplyDeductionsCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ApplyDeductions";
+            payrollRef: string;
+        };
         /** @description The command that completes the task: its `type` must be one of the task’s `commands` */
-        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["RegisterRepairCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["AssignComplaintOwnerCommand"] | components["schemas"]["RecordStoreResultCommand"] | components["schemas"]["RecordSupplierCoordinationCommand"] | components["schemas"]["RecordSupervisorAnswerCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["FillReturnSlipCommand"] | components["schemas"]["SignOnSiteSlipCommand"] | components["schemas"]["CountersignOnSiteSlipCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"] | components["schemas"]["RecordSignatureCommand"] | components["schemas"]["RecordSalesCommand"] | components["schemas"]["RequestReturnCommand"] | components["schemas"]["MarkReportSentCommand"] | components["schemas"]["SettlePeriodCommand"] | components["schemas"]["RecordReturnReceiptCommand"];
+        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["RegisterRepairCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["AssignComplaintOwnerCommand"] | components["schemas"]["RecordStoreResultCommand"] | components["schemas"]["RecordSupplierCoordinationCommand"] | components["schemas"]["RecordSupervisorAnswerCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["FillReturnSlipCommand"] | components["schemas"]["SignOnSiteSlipCommand"] | components["schemas"]["CountersignOnSiteSlipCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"] | components["schemas"]["RecordSignatureCommand"] | components["schemas"]["RecordSalesCommand"] | components["schemas"]["RequestReturnCommand"] | components["schemas"]["MarkReportSentCommand"] | components["schemas"]["SettlePeriodCommand"] | components["schemas"]["RecordReturnReceiptCommand"] | components["schemas"]["ConfirmReviewCommand"] | components["schemas"]["PublishAnnouncementCommand"] | components["schemas"]["ApproveNoticeCommand"] | components["schemas"]["ApplyDeductionsCommand"];
         CompleteTaskRequest: {
             command: components["schemas"]["TaskCommand"];
             /** @description for the audit trail */
@@ -3722,6 +3871,91 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+        };
+    };
+    getMonthlyReviews: {
+        parameters: {
+            query?: {
+                /** @description only the review of this month */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reviews */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReviewSummary"][];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+        };
+    };
+    postMonthlyReviews: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartMonthlyReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The month’s review (YS…), opened now or before */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedMonthlyReview"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    getMonthlyReviewsMonth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReview"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
     };
     getDocs: {
