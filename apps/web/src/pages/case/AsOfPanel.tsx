@@ -44,7 +44,7 @@ export function AsOfPanel({
     <Card size="small" title={t('asOf')} style={{ marginBottom: 16 }} data-testid="as-of">
       <Typography.Paragraph type="secondary">{t('asOfHint')}</Typography.Paragraph>
       <Slider
-        aria-label={t('asOf')}
+        ariaLabelForHandle={t('asOf')}
         data-testid="as-of-slider"
         min={0}
         max={events.length - 1}

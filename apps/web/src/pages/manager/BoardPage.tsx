@@ -169,7 +169,12 @@ export function BoardPage() {
         loading={board.isLoading}
         dataSource={items}
         pagination={{ pageSize: 100, hideOnSinglePage: true }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (k) => setSelected(k as string[]),
+          // axe: every row checkbox needs an accessible name (the task it selects).
+          getCheckboxProps: (x) => ({ 'aria-label': `${x.caseNumber} ${x.taskId}` }) as object,
+        }}
         onRow={(x) => ({ 'data-task-id': x.taskId, 'data-case-number': x.caseNumber }) as object}
         columns={[
           {
