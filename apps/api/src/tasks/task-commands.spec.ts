@@ -2,13 +2,17 @@ import {
   ACKNOWLEDGE_ESCALATION,
   complaintTaskCommandSchemas,
   followUpTaskCommandSchemas,
+  consignmentTaskCommandSchemas,
   parseComplaintTaskCommand,
+  parseConsignmentTaskCommand,
   parseFollowUpTaskCommand,
   parseRepairTaskCommand,
   parseReturnTaskCommand,
+  parseReviewTaskCommand,
   RECORD_REPAIR_COMPLETED,
   repairTaskCommandSchemas,
   returnTaskCommandSchemas,
+  reviewTaskCommandSchemas,
 } from '@aso/contracts';
 import { isApiError } from '../common/api-error';
 import { parseInput } from '../common/parse-input';
@@ -196,6 +200,38 @@ const VALID: Record<string, Array<Record<string, unknown>>> = {
   IssueInvoice: [{ invoiceNumber: 'FP-2' }],
   RecordFeeCollected: [{ amountFen: 80_000 }],
   CloseRepair: [{}],
+  // consignment (DOMAIN.md §4; 002 ch.12)
+  RecordSignature: [{ signatory: '李明' }],
+  RecordSales: [
+    { sales: [{ saleId: 'S-1', code: 'pf012李', quantity: 2 }] },
+    {
+      sales: [
+        { saleId: 'S-2', code: 'pf012李', quantity: 1, soldAt: '2026-12-03T10:00:00+08:00' },
+        { saleId: 'S-3', code: 'jm07薛', quantity: 4 },
+      ],
+    },
+  ],
+  RequestReturn: [{ reason: 'the consignor ends the term' }],
+  MarkReportSent: [{ period: 1, channel: 'email' }],
+  SettlePeriod: [{ settlement: 1, voucherRef: 'PZ-9' }],
+  RecordReturnReceipt: [
+    { lines: [{ code: 'pf012李', quantity: 3 }] },
+    { lines: [{ code: 'pf012李', quantity: 0 }], note: 'all sold' },
+  ],
+  // the monthly review (001 §28)
+  ConfirmReview: [
+    {
+      administrative: [{ ref: 'KS202611-0001#0', confirm: true }],
+      deductions: [{ ref: 'KS202611-0002#1', responsibleUnit: '生产部' }],
+    },
+    {
+      administrative: [{ ref: 'KS202611-0003#0', confirm: false, reason: '已撤销' }],
+      deductions: [],
+    },
+  ],
+  PublishAnnouncement: [{}, { note: '已公布' }],
+  ApproveNotice: [{ approve: true }, { approve: false, reason: '责任单位有误' }],
+  ApplyDeductions: [{ payrollRef: 'GZ-2026-12' }],
 };
 const INVALID: Array<Record<string, unknown>> = [
   { type: 'RecordFirstResponse', channel: 'fax', summary: '' },
@@ -246,6 +282,11 @@ const complaintTypes = new Set([
 const returnTypes = new Set([...returnTaskCommandSchemas.map(typeOf), ACKNOWLEDGE_ESCALATION]);
 const repairTypes = new Set([...repairTaskCommandSchemas.map(typeOf), ACKNOWLEDGE_ESCALATION]);
 const followUpTypes = new Set([...followUpTaskCommandSchemas.map(typeOf), ACKNOWLEDGE_ESCALATION]);
+const consignmentTypes = new Set([
+  ...consignmentTaskCommandSchemas.map(typeOf),
+  ACKNOWLEDGE_ESCALATION,
+]);
+const reviewTypes = new Set([...reviewTaskCommandSchemas.map(typeOf), ACKNOWLEDGE_ESCALATION]);
 /** What the workflow receives of an API command: the server adds the technician's bookings. */
 const sentOf = (command: unknown): unknown => {
   const c = command as { type: string };
@@ -281,6 +322,10 @@ describe('task command payloads: one source for the API and the workflow', () =>
           expect(parseReturnTaskCommand(command)).toEqual({ ok: true, ...parsed });
         if (followUpTypes.has(type))
           expect(parseFollowUpTaskCommand(command)).toEqual({ ok: true, ...parsed });
+        if (consignmentTypes.has(type))
+          expect(parseConsignmentTaskCommand(command)).toEqual({ ok: true, ...parsed });
+        if (reviewTypes.has(type))
+          expect(parseReviewTaskCommand(command)).toEqual({ ok: true, ...parsed });
         if (repairTypes.has(type))
           expect(parseRepairTaskCommand(sentOf(command))).toEqual({
             ok: true,
