@@ -1213,8 +1213,9 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
       serialNumber: 'SN-BAD-1',
       reason: 'no_reason',
       reasonText: '不想要了',
-      requestedAt: '2026-12-09T10:00:00+08:00',
-      deliveredAt: '2026-12-05T10:00:00+08:00',
+      // in the past: a request time in the future is refused (POST /returns)
+      requestedAt: '2026-11-20T10:00:00+08:00',
+      deliveredAt: '2026-11-16T10:00:00+08:00',
       customer: { account: 'wangwang:bad', name: '周九' },
       customerKind: 'retail',
       channel: 'online',
@@ -1236,7 +1237,7 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
         post('a return without its delivery', { deliveredAt: undefined }, 'body.deliveredAt'),
         post(
           'delivered after the request',
-          { deliveredAt: '2026-12-10T10:00:00+08:00' },
+          { deliveredAt: '2026-11-21T10:00:00+08:00' },
           'body.deliveredAt',
         ),
         post('request time as words', { requestedAt: 'yesterday' }, 'body.requestedAt'),

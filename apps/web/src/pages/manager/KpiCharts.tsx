@@ -25,7 +25,10 @@ export default function KpiChart({
   series,
   percent,
   testId,
+  label,
 }: {
+  /** The chart's accessible name (a canvas says nothing; the KPI table below has the figures). */
+  label: string;
   categories: string[];
   series: Series[];
   percent?: boolean;
@@ -53,5 +56,13 @@ export default function KpiChart({
       chart.dispose();
     };
   }, [categories, series, percent]);
-  return <div ref={box} data-testid={testId} role="img" style={{ width: '100%', height: 260 }} />;
+  return (
+    <div
+      ref={box}
+      data-testid={testId}
+      role="img"
+      aria-label={label}
+      style={{ width: '100%', height: 260 }}
+    />
+  );
 }

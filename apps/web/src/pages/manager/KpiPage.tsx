@@ -217,6 +217,7 @@ export function KpiPage() {
                 title={`${t('resolutionRate')} / ${t('onTimeRate')} · ${t('trendByMonth')}`}
               >
                 <KpiChart
+                  label={`${t('resolutionRate')} / ${t('onTimeRate')} · ${t('trendByMonth')}`}
                   categories={categories}
                   series={rateSeries}
                   percent
@@ -227,6 +228,7 @@ export function KpiPage() {
             <Col xs={24} lg={12}>
               <Card size="small" title={`${t('firstResponse')} · ${t('trendByMonth')}`}>
                 <KpiChart
+                  label={`${t('firstResponse')} · ${t('trendByMonth')}`}
                   categories={categories}
                   series={responseSeries}
                   testId="chart-first-response"
@@ -235,7 +237,12 @@ export function KpiPage() {
             </Col>
             <Col xs={24} style={{ marginTop: 16 }}>
               <Card size="small" title={`${t('overdueByDept')} · ${t('trendByMonth')}`}>
-                <KpiChart categories={categories} series={overdueSeries} testId="chart-overdue" />
+                <KpiChart
+                  label={`${t('overdueByDept')} · ${t('trendByMonth')}`}
+                  categories={categories}
+                  series={overdueSeries}
+                  testId="chart-overdue"
+                />
               </Card>
             </Col>
           </Row>
