@@ -242,7 +242,7 @@ async function main(): Promise<void> {
         `(() => {
           const t = window.__asoTimes;
           const done = t.complete[0];
-          if (done === undefined || location.pathname !== '/app/') return false;
+          if (done === undefined || !/^\\/app\\/?$/.test(location.pathname)) return false;
           if (!t.inbox.some((x) => x.answered > done)) return false;
           if (document.querySelector('tr[data-task-id="${taskId}"]')) return false;
           if (!document.querySelector('tr[data-case-number]')) return false;

@@ -3,10 +3,12 @@ import {
   CONSIGNMENT_WORKFLOW_TYPE,
   parseConsignmentTaskCommand,
   FOLLOW_UP_WORKFLOW_TYPE,
+  MONTHLY_REVIEW_WORKFLOW_TYPE,
   parseComplaintTaskCommand,
   parseFollowUpTaskCommand,
   parseRepairTaskCommand,
   parseReturnTaskCommand,
+  parseReviewTaskCommand,
   REPAIR_WORKFLOW_TYPE,
   RETURN_WORKFLOW_TYPE,
 } from '@aso/contracts';
@@ -23,6 +25,7 @@ const parsers: Record<string, (raw: unknown) => { ok: boolean }> = {
   [REPAIR_WORKFLOW_TYPE]: parseRepairTaskCommand,
   [FOLLOW_UP_WORKFLOW_TYPE]: parseFollowUpTaskCommand,
   [CONSIGNMENT_WORKFLOW_TYPE]: parseConsignmentTaskCommand,
+  [MONTHLY_REVIEW_WORKFLOW_TYPE]: parseReviewTaskCommand,
 };
 
 const recordedCommands = () =>
@@ -52,6 +55,7 @@ describe('task command parsers against the recorded replay histories', () => {
         REPAIR_WORKFLOW_TYPE,
         FOLLOW_UP_WORKFLOW_TYPE,
         CONSIGNMENT_WORKFLOW_TYPE,
+        MONTHLY_REVIEW_WORKFLOW_TYPE,
       ].sort(),
     );
     expect(recorded.length).toBeGreaterThan(20);
