@@ -91,7 +91,7 @@ const exportOf = (s: Session, format?: string) =>
   });
 
 describe('audit export', () => {
-  test('JSON (the default) is the /audit history, oldest first, with its verification', async () => {
+  test('X06 002 客户服务规章制度 三.2: JSON (the default) is the /audit history, oldest first, with its verification', async () => {
     const res = await exportOf(as.sales);
     expect(res.status).toBe(200);
     const body = (await res.json()) as {

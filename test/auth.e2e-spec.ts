@@ -264,7 +264,7 @@ describe('authorization', () => {
     );
   });
 
-  test('role and department scoping: other departments cannot read a case they do not work', async () => {
+  test('X05 002 ch.4: role and department scoping: other departments cannot read a case they do not work', async () => {
     const caseNumber = await openCase();
     await taskFor(as.cs, caseNumber, 'RegisterComplaint');
     const warehouse = await call(api.url, 'GET', `/cases/${caseNumber}`, as.warehouse);
@@ -291,7 +291,7 @@ describe('authorization', () => {
     expect(toRnd.body.code).toBe('WRONG_DEPARTMENT');
   });
 
-  test('customer-facing view carries no internal form; lists mask phone numbers; the internal view is for those who work the case', async () => {
+  test('X05 C22 002 ch.4, 001 §25.6: customer-facing view carries no internal form; lists mask phone numbers; the internal view is for those who work the case', async () => {
     const caseNumber = await openCase();
     await taskFor(as.cs, caseNumber, 'RegisterComplaint');
     const view = await call(api.url, 'GET', `/cases/${caseNumber}/customer-view`, as.sales);

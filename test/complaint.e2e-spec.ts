@@ -149,7 +149,7 @@ describe('the complaint process over HTTP', () => {
     ).toMatchObject({ valid: true });
   });
 
-  test('DOMAIN.md §1 + §2 (001 §29): a return decision → the TH child case: sales VP approves the slip, warehouse and finance work it, the complaint closes; each department’s inbox holds exactly its own step', async () => {
+  test('C27 R01 DOMAIN.md §1 + §2 (001 §29): a return decision → the TH child case: sales VP approves the slip, warehouse and finance work it, the complaint closes; each department’s inbox holds exactly its own step', async () => {
     const caseNumber = await openCase();
     const departments = [
       'sales',

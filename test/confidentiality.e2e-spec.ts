@@ -66,7 +66,7 @@ const customerView = async (caseNumber: string) => {
 };
 
 describe('confidentiality of the customer-facing view', () => {
-  test('issue 8 #11: after a decision the customer view shows the compensation granted (¥123.45), never the ¥930 loss, or its lines', async () => {
+  test('X04 001 §25.6 (issue 8 #11): after a decision the customer view shows the compensation granted (¥123.45), never the ¥930 loss, or its lines', async () => {
     const caseNumber = await decidedCase('compensation');
     // the internal view holds the loss: the values are really there to leak
     const internal = await eventually(async () => {
@@ -86,7 +86,7 @@ describe('confidentiality of the customer-facing view', () => {
       expect({ leak, found: text.includes(leak) }).toEqual({ leak, found: false });
   });
 
-  test('issue 8 #11: a discount decision shows no amount until the certificate is issued, then its face value, never the loss', async () => {
+  test('X04 001 §25.6 (issue 8 #11): a discount decision shows no amount until the certificate is issued, then its face value, never the loss', async () => {
     const caseNumber = await decidedCase('discount');
     const decided = await eventually(async () => {
       const v = await customerView(caseNumber);

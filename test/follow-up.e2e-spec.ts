@@ -207,7 +207,7 @@ describe('the follow-up call over HTTP (DOMAIN.md §5)', () => {
     expect(row).toMatchObject({ method: 'satisfied', classification: 'key_customer' });
   });
 
-  test('F15 004 七.(一): the follow-up KPIs count the calls of the period (completion, record quality, satisfaction by grade)', async () => {
+  test('F15 X11 004 七.(一): the follow-up KPIs count the calls of the period (completion, record quality, satisfaction by grade)', async () => {
     const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const res = await call(
       api.url,

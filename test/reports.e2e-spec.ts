@@ -146,7 +146,7 @@ describe('GET /reports/kpis', () => {
     await taskFor(as.cs, fresh, 'RegisterComplaint');
   });
 
-  test('exact figures of cases driven to known states, each with numerator and denominator, scoped to the organisation', async () => {
+  test('X08 X09 003 §五.1: exact figures of cases driven to known states, each with numerator and denominator, scoped to the organisation', async () => {
     // Cases of another organisation in the same days never count.
     const elsewhere = await login(api.url, 'sales-01');
     await openCase(elsewhere);

@@ -35,7 +35,7 @@ async function pickDate(page: Page, id: string, value: string): Promise<void> {
   await page.locator(`#${id}`).press('Enter');
 }
 
-test('sales-01 opens a complaint from the 立案 page: intake fields, a photo dropped, a bad phone shown on its field, then the KS case with its attachment', async ({
+test('C01 001 §25.1: sales-01 opens a complaint from the 立案 page: intake fields, a photo dropped, a bad phone shown on its field, then the KS case with its attachment', async ({
   page,
 }) => {
   await logIn(page, 'sales-01');

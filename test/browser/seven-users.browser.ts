@@ -53,7 +53,7 @@ async function tags(page: Page, id: string, value: string) {
   await page.keyboard.press('Escape');
 }
 
-test('a discount complaint worked through the UI by seven users, each finding the task in their inbox, to closed', async ({
+test('C26 001 §29.1(1): a discount complaint worked through the UI by seven users, each finding the task in their inbox, to closed', async ({
   browser,
 }) => {
   const p = await pages(browser);

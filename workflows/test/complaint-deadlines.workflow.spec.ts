@@ -92,7 +92,7 @@ const stages: Array<[ComplaintStage, string, (c: ComplaintDriver) => Promise<unk
 
 describe('deadlines and escalation (DOMAIN.md "Overdue")', () => {
   test.each(stages)(
-    'stage %s: the missed deadline of %s escalates along the policy ladder at the right business instants',
+    'C36 C37 001 §24.3(1), §26.2: stage %s: the missed deadline of %s escalates along the policy ladder at the right business instants',
     async (stage, type, drive) => {
       const c = await h.startComplaint();
       await drive(c);

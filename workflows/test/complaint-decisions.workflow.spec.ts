@@ -22,7 +22,7 @@ const assignOwner = (c: ComplaintDriver) =>
     ownerId: people.cs.userId,
   });
 
-test('Decision 2 001 §26.1: v2 closes within 6 calendar days of acceptance; a v1 case keeps 6 working days (Thu 2026-12-10 10:00 → Wed 12-16 vs Fri 12-18, the weekend 12-12/13 off)', async () => {
+test('C07 Decision 2 001 §26.1: v2 closes within 6 calendar days of acceptance; a v1 case keeps 6 working days (Thu 2026-12-10 10:00 → Wed 12-16 vs Fri 12-18, the weekend 12-12/13 off)', async () => {
   await sleepUntil(h, '2026-12-10T02:00:00Z'); // Thursday 10:00 in Shanghai
   const v1 = await h.startComplaint({ policy: defaultPolicy });
   const v2 = await h.startComplaint({ policy: policyV2 });
@@ -80,7 +80,7 @@ test('C31 000 §三.6: a store-channel complaint owes its handling result within
   expect((await v1.tasks()).map((t) => t.type)).not.toContain('store_result');
 });
 
-test('C09 001 §18: a severe decision goes by letter — phone refused (LETTER_REQUIRED), the letter a document of the case', async () => {
+test('C09 Decision 4 001 §18: a severe decision goes by letter — phone refused (LETTER_REQUIRED), the letter a document of the case', async () => {
   const c = await h.startComplaint({ policy: policyV2 });
   await firstResponse(c);
   await register(c, 'severe');

@@ -31,7 +31,7 @@ async function closeAndExpectOnTime(c: ComplaintDriver) {
 }
 
 describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => {
-  test('§1 steps 1–2 (001 §25.1, 000 §三.6): intake opens CS registration and the 24 h first response for sales', async () => {
+  test('C30 §1 steps 1–2 (001 §25.1, 000 §三.6): intake opens CS registration and the 24 h first response for sales', async () => {
     const c = await h.startComplaint();
     const view = await c.view();
     expect(view.status).toBe('awaiting_registration');
@@ -131,7 +131,7 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
   });
 
   test.each(['discount', 'compensation'] as const)(
-    '001 §29.1(1): %s → sales issues the discount certificate, the sales VP signs, the customer signs, finance books (copies: sales 1, finance 2)',
+    'C26 001 §29.1(1): %s → sales issues the discount certificate, the sales VP signs, the customer signs, finance books (copies: sales 1, finance 2)',
     async (method) => {
       const c = await h.startComplaint();
       await toExecution(c, method);
@@ -170,7 +170,7 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
     },
   );
 
-  test('001 §25.6: a certificate above the approved decision is refused (EXCEEDS_APPROVED_DECISION)', async () => {
+  test('C23 001 §25.6: a certificate above the approved decision is refused (EXCEEDS_APPROVED_DECISION)', async () => {
     const c = await h.startComplaint();
     await toExecution(c, 'discount');
     const failure = await refusalOf(
@@ -183,7 +183,7 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
     expect(failure.type).toBe('EXCEEDS_APPROVED_DECISION');
   });
 
-  test('001 §29: resupply → the warehouse ships the missing goods, then CS closes', async () => {
+  test('C41 003 §三.3, 001 §29: resupply → the warehouse ships the missing goods, then CS closes', async () => {
     const c = await h.startComplaint();
     await toExecution(c, 'resupply');
     expect(await c.task('resupply_shipment')).toMatchObject({ candidateDepartment: 'warehouse' });
@@ -191,7 +191,7 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
     await closeAndExpectOnTime(c);
   });
 
-  test('001 §25.8: not established → sales collects the receivable on the normal terms', async () => {
+  test('C25 001 §25.8: not established → sales collects the receivable on the normal terms', async () => {
     const c = await h.startComplaint();
     await toExecution(c, 'not_established', {
       loss: { unitCostFen: 0, quantity: 1, freightFen: 0, handlingFen: 0, compensationFen: 0 },
@@ -204,7 +204,7 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
     await closeAndExpectOnTime(c);
   });
 
-  test('001 §25.8: not established + the customer objects → a petition (签呈) task for the superior, who decides', async () => {
+  test('C25 001 §25.8: not established + the customer objects → a petition (签呈) task for the superior, who decides', async () => {
     const c = await h.startComplaint();
     await toExecution(c, 'not_established', {
       loss: { unitCostFen: 0, quantity: 1, freightFen: 0, handlingFen: 0, compensationFen: 0 },
@@ -245,7 +245,7 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
     await closeAndExpectOnTime(c);
   });
 
-  test('001 §25.5: the customer rejects twice, then accepts → three linked revisions of the complaint form', async () => {
+  test('C21 001 §25.5: the customer rejects twice, then accepts → three linked revisions of the complaint form', async () => {
     const c = await h.startComplaint();
     await toProposal(c);
     for (let round = 0; round < 2; round++) {
@@ -276,7 +276,7 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
     expect(actions.filter((a) => a === 'closing_clock.resumed')).toHaveLength(3);
   });
 
-  test('001 §18: a severe complaint → the VP in charge reviews before any proposal', async () => {
+  test('C08 001 §18: a severe complaint → the VP in charge reviews before any proposal', async () => {
     const c = await h.startComplaint();
     await firstResponse(c);
     await register(c, 'severe');
@@ -336,7 +336,7 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
     });
   });
 
-  test('001 §25.3: the VP sends the report back → R&D investigates again', async () => {
+  test('C14 001 §25.3: the VP sends the report back → R&D investigates again', async () => {
     const c = await h.startComplaint();
     await register(c);
     await c.complete('rnd_investigation', people.rnd, {
@@ -354,7 +354,7 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
     ]);
   });
 
-  test('001 §24.3(5): improvement tracking required → CS confirms the effect before closing', async () => {
+  test('C28 001 §24.3(5): improvement tracking required → CS confirms the effect before closing', async () => {
     const c = await h.startComplaint();
     await toExecution(c, 'apology', { trackImprovement: true });
     expect((await c.view()).status).toBe('improvement_tracking');
@@ -369,7 +369,7 @@ describe('complaint workflow, DOMAIN.md §1 (time-skipping test server)', () => 
     await closeAndExpectOnTime(c);
   });
 
-  test('001 §25.4: human negligence is exempt from improvement tracking → straight to closing', async () => {
+  test('C16 001 §25.4: human negligence is exempt from improvement tracking → straight to closing', async () => {
     const c = await h.startComplaint();
     await toExecution(c, 'apology', { trackImprovement: true, humanNegligence: true });
     expect((await c.view()).status).toBe('ready_to_close');

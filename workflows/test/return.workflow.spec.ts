@@ -79,7 +79,7 @@ async function expectComplaintClosesWith(c: ComplaintDriver, outcome: string) {
 }
 
 describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => {
-  test('001 §29.1(2)–29.2: return → TH child; sales VP approves the slip; warehouse receives; finance matches, books the voucher and refunds; the complaint closes', async () => {
+  test('C27 R01 R03 R05 R06 001 §29.1(2)–29.2: return → TH child; sales VP approves the slip; warehouse receives; finance matches, books the voucher and refunds; the complaint closes', async () => {
     const c = await h.startComplaint();
     await toExecution(c, 'return', { approvedReturnQuantity: 3 });
     const r = await childOf(c);
@@ -214,7 +214,7 @@ describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => 
     expect(actions).toEqual(['task.opened', 'task.clock_paused', 'task.clock_resumed']);
   });
 
-  test('001 §29.2: a quantity mismatch goes back to sales with the difference; the rest arrives; then finance matches and refunds', async () => {
+  test('R05 001 §29.2: a quantity mismatch goes back to sales with the difference; the rest arrives; then finance matches and refunds', async () => {
     const c = await h.startComplaint();
     await toExecution(c, 'return', { approvedReturnQuantity: 3 });
     const r = await childOf(c);
@@ -260,7 +260,7 @@ describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => 
     await expectComplaintClosesWith(c, 'refunded');
   });
 
-  test('DOMAIN §2 step 4 (001 §29.3): damaged or incomplete goods fail the warehouse check and go back to sales; a recount passes', async () => {
+  test('R04 DOMAIN §2 step 4 (001 §29.3): damaged or incomplete goods fail the warehouse check and go back to sales; a recount passes', async () => {
     const c = await h.startComplaint();
     await toExecution(c, 'return', { approvedReturnQuantity: 2 });
     const r = await childOf(c);
@@ -300,7 +300,7 @@ describe('return child case, DOMAIN.md §2 (complaint origin, 001 §29)', () => 
     ['exchange', 'reshipped'],
     ['rework', 'reworked'],
   ] as const)(
-    '001 §29 / DOMAIN §2 step 6: %s → return child, then the warehouse reships (%s)',
+    'C41 R07 001 §29 / DOMAIN §2 step 6: %s → return child, then the warehouse reships (%s)',
     async (method, outcome) => {
       const c = await h.startComplaint();
       await toExecution(c, method, { approvedReturnQuantity: 1 });

@@ -28,8 +28,10 @@ const rel = (f) => path.relative(root, f).split(path.sep).join('/');
 
 // ---- rule index ---------------------------------------------------------------------------
 const TITLE = /\bit\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g;
-// an optional seed-rule id first (`P07 001 §11: …`, ids of ../shared/SEED_RULES.md), then the article
-const RULE = /^(?:[A-Z]\d{2}\s+)?((?:\d{3}|DOMAIN|task)\b[^:]*):\s*(.*)$/;
+// seed-rule ids and DOMAIN.md Decisions first (`P07 001 §11: …`, `C09 Decision 4 001 §18: …`; the
+// ids of docs/seed-rules.md, indexed across every tier by tools/lint/seed-rules-index.js), then the article
+const IDS = /^(?:(?:[A-Z]\d{2}|Decisions? \d+)\s+)+/;
+const RULE = /^(?:(?:[A-Z]\d{2}|Decisions? \d+)\s+)*((?:\d{3}|DOMAIN|task)\b[^:]*):\s*(.*)$/;
 const byRule = new Map();
 const supporting = [];
 let total = 0;
@@ -46,7 +48,7 @@ for (const file of files.filter((f) => f.endsWith('.spec.ts'))) {
     }
     const refs = rule[1]
       .split(/\s*(?:\+|\/|;)\s*/)
-      .map((r) => r.trim())
+      .map((r) => r.trim().replace(IDS, ''))
       .filter((r) => /^(\d{3}(\s|$)|DOMAIN|task)/.test(r));
     for (const key of refs.length ? refs : [rule[1].trim()]) {
       if (!byRule.has(key)) byRule.set(key, []);

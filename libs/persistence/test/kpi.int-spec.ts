@@ -126,7 +126,7 @@ describe('KPI queries', () => {
     });
   });
 
-  test('resolution, on-time closing, overdue by department, first response and return mismatches, exact, scoped by organisation and period', async () => {
+  test('X08 X09 003 §五.1: resolution, on-time closing, overdue by department, first response and return mismatches, exact, scoped by organisation and period', async () => {
     const org = 'kpi-a';
     const closedOnTime = number('KS');
     const closedLate = number('KS');

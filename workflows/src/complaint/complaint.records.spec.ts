@@ -54,7 +54,7 @@ describe('complaint records: events → audit entries and document changes (data
     ]);
   });
 
-  it('001 §25.5: a proposal files a new revision of the complaint form, linked to the one it supersedes', () => {
+  it('C21 001 §25.5: a proposal files a new revision of the complaint form, linked to the one it supersedes', () => {
     const r = {
       revision: 3,
       supersedes: 2,
@@ -123,7 +123,7 @@ describe('complaint records: events → audit entries and document changes (data
     expect(records({ type: 'ResolutionApproved' }, { ...state, revisions: [] })).toEqual([]);
   });
 
-  it('001 §29.1(1): the discount certificate is issued, signed by the sales VP and the customer, and booked with its copies', () => {
+  it('C26 001 §29.1(1): the discount certificate is issued, signed by the sales VP and the customer, and booked with its copies', () => {
     expect(
       records({ type: 'DiscountCertificateIssued', certificateNumber: 'ZK-1', amountFen: 500 }),
     ).toEqual([
@@ -183,7 +183,7 @@ describe('complaint records: events → audit entries and document changes (data
     ]);
   });
 
-  it('001 §25.8: a petition is filed to the superior the route names, who decides it', () => {
+  it('C25 001 §25.8: a petition is filed to the superior the route names, who decides it', () => {
     const petitionRoute = { steps: [{ role: 'manager', department: 'sales' }] };
     expect(records({ type: 'PetitionFiled', reason: 'objects', route: petitionRoute })).toEqual([
       expect.objectContaining({

@@ -41,7 +41,7 @@ describe('return records: the return slip and its copies (001 §29.1(2), §29.3;
     ]);
   });
 
-  it('001 §29.3: the sales VP’s approval is audited with its explanation and hands out the copies', () => {
+  it('R03 001 §29.3: the sales VP’s approval is audited with its explanation and hands out the copies', () => {
     const copies = [
       { holder: 'sales', copy: 1 },
       { holder: 'warehouse', copy: 2 },

@@ -20,7 +20,7 @@ const state = (patch: Partial<FollowUpState>): FollowUpState =>
   }) as unknown as FollowUpState;
 
 describe('follow-up KPIs (F15 004 七.(一))', () => {
-  it('F15 004 七.(一): completion rate, record quality rate and satisfaction, in total and by month (Asia/Shanghai)', () => {
+  it('F15 X11 004 七.(一): completion rate, record quality rate and satisfaction, in total and by month (Asia/Shanghai)', () => {
     const figures = followUpKpiFigures([
       state({}),
       state({ outcome: 'unreachable', call: null, reviews: [] }),

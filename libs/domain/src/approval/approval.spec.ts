@@ -13,13 +13,13 @@ const csManager: Actor = { userId: 'u-csm', department: 'cs', roles: ['manager']
 const vp: Actor = { userId: 'u-vp', department: 'gm_office', roles: ['vp'] };
 
 describe('approval matrix 核决权限 (001 §27)', () => {
-  it('001 §27: handling decisions ≤ ¥5,000 go to the CS manager (boundary included)', () => {
+  it('C20 001 §27: handling decisions ≤ ¥5,000 go to the CS manager (boundary included)', () => {
     expect(roles(routeApproval(defaultPolicy, 'handling_decision', yuanToFen('5000')))).toEqual([
       'cs.manager',
     ]);
   });
 
-  it('001 §27: handling decisions above ¥5,000 and ≤ ¥50,000 go to the VP in charge', () => {
+  it('C20 001 §27: handling decisions above ¥5,000 and ≤ ¥50,000 go to the VP in charge', () => {
     expect(roles(routeApproval(defaultPolicy, 'handling_decision', yuanToFen('5000.01')))).toEqual([
       'vp',
     ]);
@@ -28,13 +28,13 @@ describe('approval matrix 核决权限 (001 §27)', () => {
     ]);
   });
 
-  it('001 §27: handling decisions above ¥50,000 go to the GM', () => {
+  it('C20 001 §27: handling decisions above ¥50,000 go to the GM', () => {
     expect(roles(routeApproval(defaultPolicy, 'handling_decision', yuanToFen('50000.01')))).toEqual(
       ['gm'],
     );
   });
 
-  it('001 §29.1: discount certificates and return slips always need the sales VP', () => {
+  it('R01 C26 001 §29.1: discount certificates and return slips always need the sales VP', () => {
     for (const action of ['discount_certificate', 'return_slip'] as const) {
       for (const amount of [0, 100, 10_000_000])
         expect(roles(routeApproval(defaultPolicy, action, amount))).toContain('sales_vp');
@@ -60,7 +60,7 @@ describe('approval matrix 核决权限 (001 §27)', () => {
     ]);
   });
 
-  it('001 §25.4: individual penalties need the VP in charge; 001 §28.2: bonus-deduction notices the GM', () => {
+  it('C18 001 §25.4: individual penalties need the VP in charge; 001 §28.2: bonus-deduction notices the GM', () => {
     expect(roles(routeApproval(defaultPolicy, 'individual_penalty', 0))).toEqual(['vp']);
     expect(roles(routeApproval(defaultPolicy, 'bonus_deduction_notice', 20_000))).toEqual(['gm']);
   });

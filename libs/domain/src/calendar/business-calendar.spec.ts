@@ -47,7 +47,7 @@ describe('business calendar — table tests over real dates (cn-public-holidays.
     expect(local(cal.addWorkingDays(at('2026-06-18 17:00'), 2).ms)).toBe('2026-06-23T17:00+08:00');
   });
 
-  it('001 篇3 考勤制度: working hours are 9:00–18:00 (half-open)', () => {
+  it('X01 001 篇3 考勤制度: working hours are 9:00–18:00 (half-open)', () => {
     expect(cal.isWorkingTime(at('2026-03-02 08:59'))).toBe(false);
     expect(cal.isWorkingTime(at('2026-03-02 09:00'))).toBe(true);
     expect(cal.isWorkingTime(at('2026-03-02 17:59'))).toBe(true);

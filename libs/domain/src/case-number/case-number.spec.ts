@@ -1,7 +1,7 @@
 import { caseNumberAt, formatCaseNumber, parseCaseNumber } from './case-number';
 
 describe('case numbers (001 §21 表单编号原则)', () => {
-  it('001 §21: <prefix><yyyymm>-<seq>, prefixes KS/TH/WX/DX/HF', () => {
+  it('X03 001 §21: <prefix><yyyymm>-<seq>, prefixes KS/TH/WX/DX/HF', () => {
     expect(formatCaseNumber('KS', '202609', 7)).toBe('KS202609-0007');
     expect(parseCaseNumber('TH202603-0012')).toEqual({
       prefix: 'TH',
@@ -15,7 +15,7 @@ describe('case numbers (001 §21 表单编号原则)', () => {
     );
   });
 
-  it('001 §21: the month of a case number is the Asia/Shanghai month of its opening instant', () => {
+  it('X03 001 §21: the month of a case number is the Asia/Shanghai month of its opening instant', () => {
     expect(caseNumberAt('KS', new Date('2026-11-30T15:59:59Z'), 7)).toBe('KS202611-0007');
     expect(caseNumberAt('TH', new Date('2026-11-30T16:00:00Z'), 8)).toBe('TH202612-0008');
     expect(caseNumberAt('WX', Date.UTC(2026, 11, 31, 16, 0), 1)).toBe('WX202701-0001');

@@ -154,7 +154,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(reported).not.toHaveProperty('firstResponder');
   });
 
-  it('001 §25.1: the intake (order, batch, ship date, defective quantity, demand, channel) is required', () => {
+  it('C01 001 §25.1: the intake (order, batch, ship date, defective quantity, demand, channel) is required', () => {
     const c = new Case();
     expect(() =>
       c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'TH202603-0001', intake }),
@@ -211,7 +211,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(formatLocal(due.due.getTime())).toBe('2026-10-14T17:00+08:00');
   });
 
-  it('001 §23: transport and handling are non-quality complaints; product defects are quality complaints', () => {
+  it('C04 001 §23: transport and handling are non-quality complaints; product defects are quality complaints', () => {
     expect(categoryOf('transport')).toBe('non_quality');
     expect(categoryOf('handling')).toBe('non_quality');
     expect(categoryOf('product_quality')).toBe('quality');
@@ -232,7 +232,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(c.s.formDeadlines.investigationReport).toEqual({ amount: 2, unit: 'working_days' }); // 001 §25.2
   });
 
-  it('001 §18: a severe complaint opens an immediate VP review, which must be done before a proposal', () => {
+  it('C08 001 §18: a severe complaint opens an immediate VP review, which must be done before a proposal', () => {
     const c = new Case();
     c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'KS202603-0001', intake });
     const events = c.do({
@@ -258,7 +258,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(c.s.status).toBe('awaiting_approval');
   });
 
-  it('001 §25.3: the investigation report goes to the VP in charge, who approves it or sends it back', () => {
+  it('C14 001 §25.3: the investigation report goes to the VP in charge, who approves it or sends it back', () => {
     const c = new Case();
     c.do({ type: 'ReportComplaint', actor: sales, caseNumber: 'KS202603-0001', intake });
     c.do({ type: 'RegisterComplaint', actor: cs, cause: 'product_quality', severity: 'general' });
@@ -276,7 +276,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(c.s.status).toBe('proposing');
   });
 
-  it('001 §27: the approval chain is chosen by the loss amount (¥30,000 → VP in charge)', () => {
+  it('C20 001 §27: the approval chain is chosen by the loss amount (¥30,000 → VP in charge)', () => {
     const c = toProposal();
     c.do(proposal('compensation', '30000'));
     expect(() => c.do({ type: 'ApproveResolution', actor: csMgr })).toThrow(
@@ -302,7 +302,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(big.s.status).toBe('awaiting_customer');
   });
 
-  it('001 §25.4: individual penalties also need the VP in charge; human negligence is exempt from improvement tracking', () => {
+  it('C18 C16 001 §25.4: individual penalties also need the VP in charge; human negligence is exempt from improvement tracking', () => {
     const c = toProposal();
     c.do(
       proposal('compensation', '1000', {
@@ -322,7 +322,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(c.s.status).toBe('awaiting_customer');
   });
 
-  it('001 §25.4: the loss amount follows the loss-accounting basis (cost × qty + freight + handling + compensation)', () => {
+  it('C17 001 §25.4: the loss amount follows the loss-accounting basis (cost × qty + freight + handling + compensation)', () => {
     const c = toProposal();
     c.do(
       proposal('compensation', '0', {
@@ -338,7 +338,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(c.s.revisions[0]?.loss.totalFen).toBe(yuanToFen('496.50'));
   });
 
-  it('001 §25.5: a customer rejection opens a new revision linked to the original and returns to the proposal', () => {
+  it('C21 001 §25.5: a customer rejection opens a new revision linked to the original and returns to the proposal', () => {
     const c = toCustomer('compensation', '300');
     c.do({
       type: 'RecordCustomerResponse',
@@ -355,7 +355,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     ]);
   });
 
-  it('001 §25.6: the decision is relayed by letter or phone, never as a copy of the internal form', () => {
+  it('C22 001 §25.6: the decision is relayed by letter or phone, never as a copy of the internal form', () => {
     const c = toCustomer('apology');
     expect(() =>
       c.do({
@@ -393,7 +393,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     );
   });
 
-  it('001 §29.1(1): discount/compensation → certificate within the approved amount, signed by the sales VP and the customer, booked by finance', () => {
+  it('C26 C23 001 §29.1(1), §25.6: discount/compensation → certificate within the approved amount, signed by the sales VP and the customer, booked by finance', () => {
     const c = toCustomer('discount', '300', { trackImprovement: false });
     c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' });
     expect(() =>
@@ -429,7 +429,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(c.s.status).toBe('ready_to_close');
   });
 
-  it('001 §29.1(2): return/rework → a child return case carrying the approved quantity', () => {
+  it('C27 001 §29.1(2): return/rework → a child return case carrying the approved quantity', () => {
     const c = toCustomer('return', '300', { approvedReturnQuantity: 3 });
     const events = c.do({
       type: 'RecordCustomerResponse',
@@ -600,7 +600,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(c.s.execution).toMatchObject({ completed: true, outcome: 'repaired on site' });
   });
 
-  it('001 §25.8: not established → sales collects the receivable; an objection goes to the superior as a petition', () => {
+  it('C25 001 §25.8: not established → sales collects the receivable; an objection goes to the superior as a petition', () => {
     const c = toCustomer('not_established', '0', { trackImprovement: false });
     c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'letter' });
     c.do({ type: 'FilePetition', actor: sales, reason: 'customer objects to paying' });
@@ -615,7 +615,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(c.s.status).toBe('ready_to_close');
   });
 
-  it('001 §24.3: improvement tracking holds the case until CS confirms the effect', () => {
+  it('C28 001 §24.3: improvement tracking holds the case until CS confirms the effect', () => {
     const c = toCustomer('resupply');
     c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' });
     c.do({
@@ -636,7 +636,7 @@ describe('complaint 客户投诉 state machine (DOMAIN.md §1)', () => {
     expect(c.s.status).toBe('ready_to_close');
   });
 
-  it('003 §四.3: closing hands off to a follow-up call within the policy time (3 working days)', () => {
+  it('C35 003 §四.3: closing hands off to a follow-up call within the policy time (3 working days)', () => {
     const c = toCustomer('apology', '0', { trackImprovement: false });
     c.do({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' });
     const events = c.do({ type: 'CloseComplaint', actor: cs }, t('2026-03-05 11:00'));

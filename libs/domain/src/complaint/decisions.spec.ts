@@ -187,7 +187,7 @@ describe('policy v2: the seed decisions as data (DOMAIN.md "Decisions")', () => 
 describe('the complaint under policy v2', () => {
   const calendar = new BusinessCalendar(policyV2.calendar);
 
-  it('Decision 2 001 §26.1: the closing clock stops when the customer accepts (the form concluded) and never pauses for the customer', () => {
+  it('C07 Decision 2 001 §26.1: the closing clock stops when the customer accepts (the form concluded) and never pauses for the customer', () => {
     const c = toCustomer(policyV2);
     let step = advanceClosingClock(null, c.s, t('2026-03-02 10:00'), policyV2, calendar);
     const started = step.ledger!;
@@ -243,7 +243,7 @@ describe('the complaint under policy v2', () => {
     expect(toCustomer(policyV2).items()).not.toContain('store_result');
   });
 
-  it('C09 001 §18: a severe decision by phone is refused (LETTER_REQUIRED); by letter it records the letter', () => {
+  it('C09 Decision 4 001 §18: a severe decision by phone is refused (LETTER_REQUIRED); by letter it records the letter', () => {
     const c = toCustomer(policyV2, { severity: 'severe' });
     expect(
       c.refused({ type: 'RecordCustomerResponse', actor: sales, accepted: true, via: 'phone' })

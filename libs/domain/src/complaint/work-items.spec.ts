@@ -59,7 +59,7 @@ describe('complaint work items (DOMAIN.md §1: which human tasks a state needs)'
     expect(complaintStageOf(s.status)).toBe('registration');
   });
 
-  it('001 §18: severe → a VP review alongside the investigation; the proposal waits for it', () => {
+  it('C08 001 §18: severe → a VP review alongside the investigation; the proposal waits for it', () => {
     const s = run([
       report,
       { type: 'RecordFirstResponse', actor: sales, channel: 'phone', summary: 'called' },

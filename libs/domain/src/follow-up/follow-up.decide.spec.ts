@@ -231,7 +231,7 @@ describe('follow-up call (DOMAIN.md §5; 004; 001 §17)', () => {
     expect(f.s.attempts).toHaveLength(3);
   });
 
-  it('F16 004 七.(二): every 10th record is re-checked by CS supervision, never by the caller', () => {
+  it('F16 X14 004 七.(二), 003 §五.1: every 10th record is re-checked by CS supervision, never by the caller', () => {
     const f = afterComplaint('HF202609-0010');
     f.run(record(), t('2026-10-08 10:00'));
     f.run({ type: 'ReviewCallRecord', actor: sup, approve: true }, t('2026-10-08 11:00'));

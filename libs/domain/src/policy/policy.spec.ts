@@ -25,7 +25,7 @@ describe('policy as versioned data', () => {
     expect(parsePolicy(clone(defaultPolicy))).toEqual(defaultPolicy);
   });
 
-  it('000 §三.6 / 002: first response within 24 calendar hours', () => {
+  it('C30 000 §三.6 / 002: first response within 24 calendar hours', () => {
     expect(defaultPolicy.deadlines.complaint.firstResponse).toMatchObject({
       amount: 24,
       unit: 'calendar_hours',
@@ -41,7 +41,7 @@ describe('policy as versioned data', () => {
     });
   });
 
-  it('001 §25.3: 3 days for the investigation report', () => {
+  it('C14 001 §25.3: 3 days for the investigation report', () => {
     expect(defaultPolicy.deadlines.complaint.investigationReport).toMatchObject({
       amount: 3,
       unit: 'working_days',
@@ -66,7 +66,7 @@ describe('policy as versioned data', () => {
     expect(defaultPolicy.complaint.monthlyReviewByDay).toBe(10);
   });
 
-  it('001 §21: numbering prefixes KS/TH/WX/DX/HF', () => {
+  it('X03 001 §21: numbering prefixes KS/TH/WX/DX/HF', () => {
     expect(defaultPolicy.numbering.prefixes).toEqual({
       complaint: 'KS',
       return: 'TH',
@@ -93,7 +93,7 @@ describe('policy as versioned data', () => {
     ]);
   });
 
-  it('001 篇3 考勤制度: working hours 9:00–18:00, Asia/Shanghai', () => {
+  it('X01 001 篇3 考勤制度: working hours 9:00–18:00, Asia/Shanghai', () => {
     expect(defaultPolicy.calendar).toMatchObject({
       timeZone: 'Asia/Shanghai',
       utcOffsetMinutes: 480,

@@ -74,7 +74,7 @@ const notResolved = {
 };
 
 describe('return 退换货 state machine (DOMAIN.md §2)', () => {
-  it('001 §29.1(2): the return slip from a complaint is approved by the sales VP, and its copies are distributed', () => {
+  it('R01 R03 001 §29.1(2): the return slip from a complaint is approved by the sales VP, and its copies are distributed', () => {
     const c = fromComplaint();
     expect(c.s).toMatchObject({
       origin: 'complaint',
@@ -98,7 +98,7 @@ describe('return 退换货 state machine (DOMAIN.md §2)', () => {
     ]);
   });
 
-  it('001 §29.3: the warehouse checks the goods against the slip and signs only when complete and undamaged', () => {
+  it('R04 001 §29.3: the warehouse checks the goods against the slip and signs only when complete and undamaged', () => {
     const c = fromComplaint();
     c.do({ type: 'ApproveReturnSlip', actor: salesVp });
     expect(() =>
@@ -115,7 +115,7 @@ describe('return 退换货 state machine (DOMAIN.md §2)', () => {
     expect(c.s.status).toBe('back_to_sales');
   });
 
-  it('001 §29.2: finance finds approved ≠ returned quantity → booking blocked, back to sales', () => {
+  it('R05 001 §29.2: finance finds approved ≠ returned quantity → booking blocked, back to sales', () => {
     const c = fromComplaint(3);
     c.do({ type: 'ApproveReturnSlip', actor: salesVp });
     c.do({ type: 'ReceiveGoods', actor: warehouse, quantity: 2, complete: true, undamaged: true });
@@ -146,7 +146,7 @@ describe('return 退换货 state machine (DOMAIN.md §2)', () => {
     expect(c.s).toMatchObject({ status: 'refunding', voucherNumber: 'V-2', mismatches: 1 });
   });
 
-  it('001 §29.2: a match → voucher/transfer and refund, which completes the return', () => {
+  it('R05 R06 001 §29.2: a match → voucher/transfer and refund, which completes the return', () => {
     const c = fromComplaint(3);
     c.do({ type: 'ApproveReturnSlip', actor: salesVp });
     c.do({ type: 'ReceiveGoods', actor: warehouse, quantity: 3, complete: true, undamaged: true });

@@ -30,7 +30,7 @@ const slip: ReturnCommand = {
 };
 
 describe('return work items (DOMAIN.md §2)', () => {
-  it('001 §29.1(2): an issued slip needs the sales VP', () => {
+  it('R01 001 §29.1(2): an issued slip needs the sales VP', () => {
     expect(returnWorkItems(run([slip]))).toEqual([
       expect.objectContaining({
         key: 'return_slip_approval',

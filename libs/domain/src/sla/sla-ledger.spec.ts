@@ -37,7 +37,7 @@ describe('stage deadlines from the default policy', () => {
     expect(local(d.due)).toBe('2026-10-14T17:00+08:00');
   });
 
-  it('000 §三.6: first response within 24 h — calendar hours, holidays included', () => {
+  it('C30 000 §三.6: first response within 24 h — calendar hours, holidays included', () => {
     const d = computeStageDeadline(
       defaultPolicy,
       cal,
@@ -49,7 +49,7 @@ describe('stage deadlines from the default policy', () => {
     expect(d.unit).toBe('calendar_hours');
   });
 
-  it('001 §25.3: investigation report within 3 working days, to the VP in charge', () => {
+  it('C14 001 §25.3: investigation report within 3 working days, to the VP in charge', () => {
     const d = computeStageDeadline(
       defaultPolicy,
       cal,
@@ -62,7 +62,7 @@ describe('stage deadlines from the default policy', () => {
     expect(d.owner).toBe('rnd');
   });
 
-  it('001 §25.2: a deadline set on the form overrides the policy default, and says so', () => {
+  it('C12 001 §25.2: a deadline set on the form overrides the policy default, and says so', () => {
     const d = computeStageDeadline(
       defaultPolicy,
       cal,
@@ -140,7 +140,7 @@ describe('SLA ledger', () => {
     );
   });
 
-  it('DOMAIN Overdue: at the deadline → the owning department manager; a further working day → the VP in charge', () => {
+  it('C36 001 §24.3(1) / DOMAIN Overdue: at the deadline → the owning department manager; a further working day → the VP in charge', () => {
     const due = at('2026-03-10 10:00');
     const before = escalationStatus(ledger, cal, at('2026-03-10 09:59'));
     expect(before).toMatchObject({ overdue: false, level: 0 });
@@ -154,7 +154,7 @@ describe('SLA ledger', () => {
     expect(dayLate.steps[1]?.to).toEqual({ role: 'vp' });
   });
 
-  it('001 §24.3: a stage closed in time never escalates; one closed late stays overdue at the level reached', () => {
+  it('C36 001 §24.3: a stage closed in time never escalates; one closed late stays overdue at the level reached', () => {
     const onTime = stopLedger(ledger, at('2026-03-09 17:00'));
     expect(escalationStatus(onTime, cal, at('2026-04-01 10:00'))).toMatchObject({
       overdue: false,
