@@ -101,17 +101,7 @@ export class AuditService {
     await this.cases.readable(user, caseNumber);
     const chain = await this.audit.verify(user.organisationId, caseNumber);
     if (against !== 'history') return chain;
-    const [digests, trail, times] = await Promise.all([
-      this.caseHistory.writeDigests(caseNumber),
-      this.audit.history(user.organisationId, caseNumber),
-      this.readModels.readModelTimes(user.organisationId, caseNumber),
-    ]);
-    const disagreements = disagreementsWithHistory({
-      digests,
-      trail,
-      caseClosedAt: times.closedAt,
-      tasks: times.taskCreatedAt,
-    });
+    const disagreements = await this.settledDisagreements(user.organisationId, caseNumber);
     return {
       ...chain,
       valid: chain.valid && disagreements.length === 0,
@@ -119,7 +109,41 @@ export class AuditService {
       disagreements,
     };
   }
+
+  /**
+   * History and the database are read one after the other while the case may still be
+   * writing (a timer fired, a child started at the close). A write lands in the database before
+   * history records its marker, so one read of each can see a write on one side only. What is
+   * read is history first, then the database; a disagreement is read again, a few times, a
+   * little later (about 1 s in all): a real one persists, one caught mid-write does not.
+   */
+  private async settledDisagreements(
+    organisationId: string,
+    caseNumber: string,
+  ): Promise<HistoryDisagreement[]> {
+    let disagreements: HistoryDisagreement[] = [];
+    for (let attempt = 1; attempt <= VERIFY_ATTEMPTS; attempt++) {
+      const digests = await this.caseHistory.writeDigests(caseNumber);
+      const [trail, times] = await Promise.all([
+        this.audit.history(organisationId, caseNumber),
+        this.readModels.readModelTimes(organisationId, caseNumber),
+      ]);
+      disagreements = disagreementsWithHistory({
+        digests,
+        trail,
+        caseClosedAt: times.closedAt,
+        tasks: times.taskCreatedAt,
+      });
+      if (disagreements.length === 0 || attempt === VERIFY_ATTEMPTS) break;
+      await new Promise((r) => setTimeout(r, VERIFY_PAUSE_MS * attempt));
+    }
+    return disagreements;
+  }
 }
+
+/** Reads of history and the database before a disagreement is reported (see verify). */
+const VERIFY_ATTEMPTS = 4;
+const VERIFY_PAUSE_MS = 150;
 
 const toView = (r: AuditEventEntity): AuditEventView => ({
   seq: r.seq,

@@ -11,6 +11,7 @@ import {
   caseNumberAt,
   formatCaseNumber,
   isCaseNumber,
+  type CasePrefix,
   type ComplaintIntake,
 } from '@aso/domain';
 import {
@@ -112,45 +113,71 @@ export class CasesService {
     );
     if (!probe.ok) throw probe.error;
 
-    const requestHash = createHash('sha256').update(stableJson(input)).digest('hex');
+    const { caseNumber } = await this.openOnce(
+      user,
+      'KS',
+      input,
+      command,
+      ({ caseNumber, openedAt }) =>
+        this.gateway.startComplaint({
+          organisationId,
+          storeId: input.storeId ?? null,
+          caseNumber,
+          reportedAt: openedAt,
+          reportedBy: actor,
+          customer: { name: input.customer.name, phone: input.customer.phone ?? null },
+          intake,
+          policy,
+        }),
+    );
+    return { caseNumber, policyVersion: policy.version };
+  }
+
+  /**
+   * Opens a case exactly once per idempotency key, for every case type (issue 8 #4). Call it
+   * after the domain has judged the request, so a refused one burns no sequence number. Then,
+   * in order, each step safe to repeat:
+   *  1. the case number is drawn and the intent committed in one statement (a retry with the
+   *     same key gets the same number and instant; without a key the server makes one);
+   *  2. `start` starts the workflow with id = case number, attaching to it if it exists, from
+   *     the intent's instant (not this attempt's), so a retry starts what the first would have;
+   *  3. the answer waits, bounded, for the worker's read-model row (awaitRow).
+   * Nothing is started inside a transaction that may roll back.
+   */
+  async openOnce(
+    user: AuthUser,
+    prefix: CasePrefix,
+    request: unknown,
+    command: IdempotentCommand | undefined,
+    start: (opened: { caseNumber: string; openedAt: string }) => Promise<unknown>,
+  ): Promise<{ caseNumber: string; openedAt: string }> {
+    const requestHash = createHash('sha256').update(stableJson(request)).digest('hex');
     const intent = await this.cases.recordIntent({
-      organisationId,
+      organisationId: user.organisationId,
       userId: user.id,
       key: command?.key ?? `server:${randomUUID()}`,
       requestHash,
-      prefix: 'KS',
+      prefix,
       now: this.clock(),
-      numberFor: (sequence) => caseNumberAt('KS', this.clock(), sequence),
+      numberFor: (sequence) => caseNumberAt(prefix, this.clock(), sequence),
     });
     if (intent.requestHash !== requestHash) {
       throw new ApiError(
         'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key already opened a case for a different report',
+        'This Idempotency-Key already opened a case for a different request',
         { key: command?.key, caseNumber: intent.caseNumber },
       );
     }
-    const { caseNumber } = intent;
-    await this.gateway.startComplaint({
-      organisationId,
-      storeId: input.storeId ?? null,
-      caseNumber,
-      // The intent's instant, not this attempt's: a retry that starts the workflow (the first
-      // attempt died before it could) starts exactly what the first would have.
-      reportedAt: intent.createdAt.toISOString(),
-      reportedBy: actor,
-      customer: { name: input.customer.name, phone: input.customer.phone ?? null },
-      intake,
-      policy,
-    });
-    await this.awaitRow(organisationId, caseNumber);
-    return { caseNumber, policyVersion: policy.version };
+    const opened = { caseNumber: intent.caseNumber, openedAt: intent.createdAt.toISOString() };
+    await start(opened);
+    await this.awaitRow(user.organisationId, opened.caseNumber);
+    return opened;
   }
 
   /**
    * Waits (bounded) for the worker to write the case's row. Past the bound the case is still
    * opened — its workflow is durable and will write the row once a worker runs — so the answer
-   * is the same 201; only a GET in that moment would not find it yet. Also used by the other
-   * openings (RepairsService).
+   * is the same 201; only a GET in that moment would not find it yet. Part of openOnce.
    */
   async awaitRow(organisationId: string, caseNumber: string): Promise<void> {
     const deadline = Date.now() + ROW_WAIT_MS;

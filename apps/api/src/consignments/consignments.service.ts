@@ -1,29 +1,23 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConsignmentWorkflowInput } from '@aso/contracts';
-import { caseNumberAt, decideConsignment, DomainError, formatCaseNumber } from '@aso/domain';
-import { CasesRepository } from '@aso/persistence';
+import { decideConsignment, formatCaseNumber } from '@aso/domain';
 import { CaseGateway } from '@aso/temporal';
 import { assertMayOpenConsignment } from '../auth/access-policy';
 import { toCaseActor, type AuthUser } from '../auth/auth-user';
 import { CasesService } from '../cases/cases.service';
-import { ApiError } from '../common/api-error';
+import { namingTheField } from '../common/naming-the-field';
 import { CLOCK, type Clock } from '../common/clock';
 import type { IdempotentCommand } from '../idempotency/command-id.decorator';
-import { stableJson } from '../idempotency/request-fingerprint';
 import { PoliciesService } from '../policies/policies.service';
 import type { OpenConsignmentBody, OpenedConsignment } from './consignments.dto';
 
 /**
- * A consignment (DOMAIN.md §4, 002 ch.12), opened like a return (ReturnsService.open): the
- * domain judges the opening before a number is drawn, the number and the intent are one
- * statement per idempotency key, the workflow starts with id = case number (attached to on a
- * retry), and the answer waits, bounded, for the read-model row.
+ * A consignment (DOMAIN.md §4, 002 ch.12): the domain judges the opening before a number is
+ * drawn, then it is opened exactly once per idempotency key like every case (CasesService.openOnce).
  */
 @Injectable()
 export class ConsignmentsService {
   constructor(
-    private readonly cases: CasesRepository,
     private readonly caseViews: CasesService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly gateway: CaseGateway,
@@ -72,35 +66,23 @@ export class ConsignmentsService {
     const [opened] = probe.events;
     if (opened?.type !== 'ConsignmentOpened') throw new Error('OpenConsignment opened nothing');
 
-    const prefix = 'DX' as const;
-    const requestHash = createHash('sha256').update(stableJson(input)).digest('hex');
-    const intent = await this.cases.recordIntent({
-      organisationId,
-      userId: user.id,
-      key: command?.key ?? `server:${randomUUID()}`,
-      requestHash,
-      prefix,
-      now: this.clock(),
-      numberFor: (sequence) => caseNumberAt(prefix, this.clock(), sequence),
-    });
-    if (intent.requestHash !== requestHash) {
-      throw new ApiError(
-        'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key already opened a case for a different request',
-        { key: command?.key, caseNumber: intent.caseNumber },
-      );
-    }
-    const { caseNumber } = intent;
-    await this.gateway.startConsignment({
-      organisationId,
-      storeId: input.storeId ?? null,
-      caseNumber,
-      openedAt: intent.createdAt.toISOString(),
-      openedBy: actor,
-      open,
-      policy,
-    });
-    await this.caseViews.awaitRow(organisationId, caseNumber);
+    const { caseNumber } = await this.caseViews.openOnce(
+      user,
+      'DX',
+      input,
+      command,
+      async ({ caseNumber, openedAt }) => {
+        await this.gateway.startConsignment({
+          organisationId,
+          storeId: input.storeId ?? null,
+          caseNumber,
+          openedAt,
+          openedBy: actor,
+          open,
+          policy,
+        });
+      },
+    );
     return {
       caseNumber,
       policyVersion: policy.version,
@@ -115,14 +97,4 @@ export class ConsignmentsService {
       status: input.customerPresent ? 'active' : 'awaiting_signature',
     };
   }
-}
-
-/** A domain refusal about one field of the request names it like a 400 of the DTO does. */
-function namingTheField(error: DomainError): DomainError {
-  const field = error.details.field;
-  if (typeof field !== 'string' || 'issues' in error.details) return error;
-  return new DomainError(error.code, error.message, {
-    ...error.details,
-    issues: [{ path: `body.${field}`, message: error.message }],
-  });
 }

@@ -1,15 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { caseNumberAt, decideFollowUp, formatCaseNumber, type FollowUpSource } from '@aso/domain';
-import { CasesRepository } from '@aso/persistence';
+import { decideFollowUp, formatCaseNumber, type FollowUpSource } from '@aso/domain';
 import { CaseGateway } from '@aso/temporal';
 import { assertMayOpenFollowUp } from '../auth/access-policy';
 import { toCaseActor, type AuthUser } from '../auth/auth-user';
 import { CasesService } from '../cases/cases.service';
-import { ApiError } from '../common/api-error';
 import { CLOCK, type Clock } from '../common/clock';
 import type { IdempotentCommand } from '../idempotency/command-id.decorator';
-import { stableJson } from '../idempotency/request-fingerprint';
 import { PoliciesService } from '../policies/policies.service';
 import type { OpenedFollowUp, OpenFollowUpBody } from './follow-ups.dto';
 
@@ -22,7 +18,6 @@ import type { OpenedFollowUp, OpenFollowUpBody } from './follow-ups.dto';
 @Injectable()
 export class FollowUpsService {
   constructor(
-    private readonly cases: CasesRepository,
     private readonly caseViews: CasesService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly gateway: CaseGateway,
@@ -54,35 +49,24 @@ export class FollowUpsService {
     );
     if (!probe.ok) throw probe.error;
 
-    const requestHash = createHash('sha256').update(stableJson(input)).digest('hex');
-    const intent = await this.cases.recordIntent({
-      organisationId,
-      userId: user.id,
-      key: command?.key ?? `server:${randomUUID()}`,
-      requestHash,
-      prefix: 'HF',
-      now: this.clock(),
-      numberFor: (sequence) => caseNumberAt('HF', this.clock(), sequence),
-    });
-    if (intent.requestHash !== requestHash) {
-      throw new ApiError(
-        'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key already opened a case for a different request',
-        { key: command?.key, caseNumber: intent.caseNumber },
-      );
-    }
-    const { caseNumber } = intent;
-    await this.gateway.startFollowUp({
-      organisationId,
-      storeId: input.storeId ?? null,
-      caseNumber,
-      openedAt: intent.createdAt.toISOString(),
-      source,
-      customer,
-      openedBy: actor,
-      policy,
-    });
-    await this.caseViews.awaitRow(organisationId, caseNumber);
+    const { caseNumber } = await this.caseViews.openOnce(
+      user,
+      'HF',
+      input,
+      command,
+      async ({ caseNumber, openedAt }) => {
+        await this.gateway.startFollowUp({
+          organisationId,
+          storeId: input.storeId ?? null,
+          caseNumber,
+          openedAt,
+          source,
+          customer,
+          openedBy: actor,
+          policy,
+        });
+      },
+    );
     return { caseNumber, policyVersion: policy.version };
   }
 }

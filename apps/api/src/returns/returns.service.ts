@@ -1,16 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { StandaloneReturnRequest } from '@aso/contracts';
-import { caseNumberAt, decideReturn, DomainError, formatCaseNumber } from '@aso/domain';
-import { CasesRepository } from '@aso/persistence';
+import { decideReturn, formatCaseNumber } from '@aso/domain';
 import { CaseGateway } from '@aso/temporal';
 import { assertMayOpenReturn } from '../auth/access-policy';
 import { toCaseActor, type AuthUser } from '../auth/auth-user';
 import { CasesService } from '../cases/cases.service';
 import { ApiError } from '../common/api-error';
+import { namingTheField } from '../common/naming-the-field';
 import { CLOCK, type Clock } from '../common/clock';
 import type { IdempotentCommand } from '../idempotency/command-id.decorator';
-import { stableJson } from '../idempotency/request-fingerprint';
 import { PoliciesService } from '../policies/policies.service';
 import {
   eligibilityView,
@@ -32,7 +30,6 @@ const REQUEST_CLOCK_LEEWAY_MS = 60_000;
 @Injectable()
 export class ReturnsService {
   constructor(
-    private readonly cases: CasesRepository,
     private readonly caseViews: CasesService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly gateway: CaseGateway,
@@ -73,41 +70,29 @@ export class ReturnsService {
     const [requested] = probe.events;
     if (requested?.type !== 'ReturnRequested') throw new Error('RequestReturn decided no request');
 
-    const requestHash = createHash('sha256').update(stableJson(input)).digest('hex');
-    const intent = await this.cases.recordIntent({
-      organisationId,
-      userId: user.id,
-      key: command?.key ?? `server:${randomUUID()}`,
-      requestHash,
-      prefix: 'TH',
-      now: this.clock(),
-      numberFor: (sequence) => caseNumberAt('TH', this.clock(), sequence),
-    });
-    if (intent.requestHash !== requestHash) {
-      throw new ApiError(
-        'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key already opened a case for a different request',
-        { key: command?.key, caseNumber: intent.caseNumber },
-      );
-    }
-    const { caseNumber } = intent;
-    await this.gateway.startReturn({
-      organisationId,
-      storeId: input.storeId ?? null,
-      caseNumber,
-      parentCaseNumber: null,
-      // The intent's instant: a retry starts exactly what the first attempt would have.
-      openedAt: intent.createdAt.toISOString(),
-      openedBy: actor,
-      approvedQuantity: null,
-      method: standalone.request.method,
-      orderNumber: input.orderNumber,
-      customerName: input.customer.name,
-      reason: input.reasonText,
-      policy,
-      standalone,
-    });
-    await this.caseViews.awaitRow(organisationId, caseNumber);
+    const { caseNumber } = await this.caseViews.openOnce(
+      user,
+      'TH',
+      input,
+      command,
+      async ({ caseNumber, openedAt }) => {
+        await this.gateway.startReturn({
+          organisationId,
+          storeId: input.storeId ?? null,
+          caseNumber,
+          parentCaseNumber: null,
+          openedAt,
+          openedBy: actor,
+          approvedQuantity: null,
+          method: standalone.request.method,
+          orderNumber: input.orderNumber,
+          customerName: input.customer.name,
+          reason: input.reasonText,
+          policy,
+          standalone,
+        });
+      },
+    );
     return {
       caseNumber,
       policyVersion: policy.version,
@@ -159,15 +144,4 @@ export function standaloneRequestOf(b: OpenReturnBody): StandaloneReturnRequest 
   if (b.kind === 'shipping_claim' && b.shippingClaim)
     standalone.shippingClaim = { ...b.shippingClaim };
   return standalone;
-}
-
-/** A domain refusal about one field of the request names it like a 400 of the DTO does. */
-function namingTheField(error: DomainError): DomainError {
-  const field = error.details.field;
-  if (typeof field !== 'string' || 'issues' in error.details) return error;
-  const path = field.startsWith('request.') ? field.slice('request.'.length) : field;
-  return new DomainError(error.code, error.message, {
-    ...error.details,
-    issues: [{ path: `body.${path}`, message: error.message }],
-  });
 }
