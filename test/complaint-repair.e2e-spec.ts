@@ -1,6 +1,13 @@
 import { Client } from 'pg';
 import { call, loginAll, type ActorName, type Session } from './support/http';
-import { proposal, register, report } from './support/complaint-commands';
+import {
+  assignOwner,
+  close,
+  firstResponse,
+  proposal,
+  register,
+  report,
+} from './support/complaint-commands';
 import { slotIn } from './support/repair-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
 import { taskClient } from './support/tasks';
@@ -101,11 +108,8 @@ describe('a complaint decided as repair, end to end over HTTP', () => {
     expect(opened.status).toBe(201);
     const ks = opened.body.caseNumber as string;
 
-    await complete(as.sales, ks, {
-      type: 'RecordFirstResponse',
-      channel: 'phone',
-      summary: '已联系客户',
-    });
+    await complete(as.sales, ks, firstResponse);
+    await complete(as.csManager, ks, assignOwner(as.cs.user.id)); // C11 (policy v2)
     await complete(as.cs, ks, register);
     await complete(as.rnd, ks, report);
     await complete(as.vp, ks, { type: 'ApproveInvestigationReport', remarks: '同意维修' });
@@ -199,7 +203,7 @@ describe('a complaint decided as repair, end to end over HTTP', () => {
       completed: true,
       outcome: 'repaired on site',
     });
-    await complete(as.cs, ks, { type: 'CloseComplaint' });
+    await complete(as.cs, ks, close);
     const row = await eventually(async () => {
       const r = await caseRow(ks);
       return r.status === 'closed' ? r : undefined;

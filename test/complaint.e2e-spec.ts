@@ -1,6 +1,13 @@
 import { Client } from 'pg';
 import { call, loginAll, type ActorName, type Session } from './support/http';
-import { proposal, register, report } from './support/complaint-commands';
+import {
+  assignOwner,
+  close,
+  firstResponse,
+  proposal,
+  register,
+  report,
+} from './support/complaint-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
 import { taskClient } from './support/tasks';
 
@@ -63,8 +70,10 @@ describe('the complaint process over HTTP', () => {
     expect(await caseRow(caseNumber)).toMatchObject({
       organisation_id: 'e2e-org',
       type: 'complaint',
-      policy_version: 1,
+      policy_version: 2, // new cases pin the newest built-in version (DOMAIN.md's seed decisions)
     });
+    // C11 001 §20 (v2): the CS manager names the owner — here a CS clerk
+    await complete(actors.csManager, caseNumber, assignOwner(actors.cs.user.id));
 
     // 2. registration: CS sees it, R&D does not
     await taskFor(actors.cs, caseNumber, 'RegisterComplaint');
@@ -97,17 +106,10 @@ describe('the complaint process over HTTP', () => {
     await complete(actors.salesVp, caseNumber, { type: 'SignDiscountCertificate' });
     await complete(actors.sales, caseNumber, { type: 'RecordCertificateCustomerSignature' });
     await complete(actors.finance, caseNumber, { type: 'BookDiscountCertificate' });
-    // 10. close (the follow-up call is handed off)
-    const firstResponse = (await inbox(actors.sales, caseNumber)).find((t) =>
-      t.commands.includes('RecordFirstResponse'),
-    );
-    if (firstResponse)
-      await complete(actors.sales, caseNumber, {
-        type: 'RecordFirstResponse',
-        channel: 'phone',
-        summary: '已致电客户',
-      });
-    await complete(actors.cs, caseNumber, { type: 'CloseComplaint' });
+    // 10. close (the follow-up call is handed off): v2 wants the first response first
+    // (Decision 3) and the summary and preventive measure at the close (C29)
+    await complete(actors.sales, caseNumber, firstResponse);
+    await complete(actors.cs, caseNumber, close);
 
     const row = await eventually(async () => {
       const r = await caseRow(caseNumber);
@@ -123,7 +125,7 @@ describe('the complaint process over HTTP', () => {
 
     const docs = await call(api.url, 'GET', `/cases/${caseNumber}/documents`, actors.cs);
     expect(docs.body.map((d: { docType: string }) => d.docType)).toEqual(
-      expect.arrayContaining(['complaint_form', 'discount_certificate']),
+      expect.arrayContaining(['complaint_form', 'discount_certificate', 'complaint_summary']),
     );
 
     const history = await call(api.url, 'GET', `/cases/${caseNumber}/audit`, actors.cs);
@@ -197,11 +199,8 @@ describe('the complaint process over HTTP', () => {
       }
     };
 
-    await complete(actors.sales, caseNumber, {
-      type: 'RecordFirstResponse',
-      channel: 'phone',
-      summary: '已联系客户',
-    });
+    await complete(actors.sales, caseNumber, firstResponse);
+    await complete(actors.csManager, caseNumber, assignOwner(actors.csManager.user.id)); // in person
     await complete(actors.cs, caseNumber, register);
     await expectOnly(caseNumber, { rnd: 'SubmitInvestigationReport' });
     await complete(actors.rnd, caseNumber, report);
@@ -257,7 +256,7 @@ describe('the complaint process over HTTP', () => {
     expect(childRow).toMatchObject({ type: 'return', parent_case_number: caseNumber });
 
     // 10. CS closes the complaint
-    await complete(actors.cs, caseNumber, { type: 'CloseComplaint' });
+    await complete(actors.cs, caseNumber, close);
     const row = await eventually(async () => {
       const r = await caseRow(caseNumber);
       return r.status === 'closed' ? r : undefined;

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { call, loginAll, type ActorName, type Session } from './support/http';
-import { proposal, register, report } from './support/complaint-commands';
+import { assignOwner, close, proposal, register, report } from './support/complaint-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
 import { taskClient } from './support/tasks';
 
@@ -52,6 +52,7 @@ async function closedComplaint(): Promise<string> {
     channel: 'phone',
     summary: '已致电客户说明处理流程',
   });
+  await complete(as.csManager, caseNumber, assignOwner(as.cs.user.id)); // C11 (policy v2)
   await complete(as.cs, caseNumber, register);
   await complete(as.rnd, caseNumber, report);
   await complete(as.vp, caseNumber, { type: 'ApproveInvestigationReport', remarks: '同意' });
@@ -62,7 +63,7 @@ async function closedComplaint(): Promise<string> {
     accepted: true,
     via: 'phone',
   });
-  await complete(as.cs, caseNumber, { type: 'CloseComplaint' });
+  await complete(as.cs, caseNumber, close);
   return caseNumber;
 }
 
@@ -161,6 +162,8 @@ describe('the follow-up call over HTTP (DOMAIN.md §5)', () => {
     expect(linked).toMatch(/^KS20\d{4}-\d{4,}$/);
     const first = await taskFor(as.cs, linked!, 'RecordFirstResponse');
     expect(first.candidateDepartment).toBe('cs');
+    // the worker started it on the organisation's current policy: the newest built-in (v2)
+    expect((await call(api.url, 'GET', `/cases/${linked}`, as.cs)).body.policyVersion).toBe(2);
     const audit = await call(api.url, 'GET', `/cases/${hf}/audit/verify`, as.auditor);
     expect(audit.status).toBe(200);
     expect(audit.body).toMatchObject({ valid: true });

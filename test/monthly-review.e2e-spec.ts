@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { seedDemo } from '../tools/seed-demo';
 import { call, E2E_PASSWORD, login, type Session } from './support/http';
-import { proposal, register, report } from './support/complaint-commands';
+import { assignOwner, close, proposal, register, report } from './support/complaint-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
 import { taskClient } from './support/tasks';
 
@@ -77,6 +77,7 @@ async function novemberComplaint(): Promise<string> {
     channel: 'phone',
     summary: '已致电客户说明处理流程',
   });
+  await complete(as.csManager, caseNumber, assignOwner(as.cs.user.id)); // C11 (policy v2)
   await complete(as.cs, caseNumber, register);
   await complete(as.rnd, caseNumber, report);
   await complete(as.vp, caseNumber, { type: 'ApproveInvestigationReport', remarks: '同意' });
@@ -98,7 +99,7 @@ async function novemberComplaint(): Promise<string> {
     accepted: true,
     via: 'phone',
   });
-  await complete(as.cs, caseNumber, { type: 'CloseComplaint' });
+  await complete(as.cs, caseNumber, close);
   await eventually(async () => {
     const { rows } = await db.query('SELECT status FROM cases WHERE case_number = $1', [
       caseNumber,

@@ -71,7 +71,7 @@ describe('organisations', () => {
     expect((await call(api.url, 'GET', `/cases/${caseNumber}/audit`, admin)).status).toBe(404);
     expect((await call(api.url, 'GET', '/inbox', admin)).body).toMatchObject({ total: 0 });
     const policies = await call(api.url, 'GET', '/policies', admin);
-    expect((policies.body as Array<{ version: number }>).map((p) => p.version)).toEqual([1]);
+    expect((policies.body as Array<{ version: number }>).map((p) => p.version)).toEqual([1, 2]);
     const firstUserId = firstSales.user.id;
     expect(
       (await call(api.url, 'PATCH', `/admin/users/${firstUserId}`, admin, { displayName: 'x' }))

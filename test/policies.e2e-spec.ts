@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { defaultPolicyInput } from '@aso/domain';
+import { defaultPolicyInput, policyV2Input } from '@aso/domain';
 import { seedDemo } from '../tools/seed-demo';
 import { call, E2E_PASSWORD, login, type Session } from './support/http';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
@@ -7,7 +7,8 @@ import { eventually, startApi, startWorker, type AppProcess } from './support/st
 /**
  * Policy versions for admins (issue 12 #5), over HTTP against the real api + worker + Temporal
  * + PostgreSQL. The suite seeds an organisation of its own: a version published here must not
- * change what the other suites' cases pin.
+ * change what the other suites' cases pin. New cases pin the newest built-in version (2) until
+ * an admin publishes one (3).
  */
 const TASK_QUEUE = `e2e-policies-${process.pid}`;
 const ORG = `e2e-policies-${process.pid}`;
@@ -67,27 +68,31 @@ const caseView = (caseNumber: string) =>
     return res.status === 200 && res.body.live ? res.body : undefined;
   });
 
-/** The 6 days of 001 §26.1 counted in calendar days (Decision 2): the change v2 publishes. */
-const v2 = {
-  ...defaultPolicyInput,
-  version: 2,
-  name: 'After-sales policy v2 (6 calendar days to close)',
-  effectiveFrom: '2026-12-01',
+/**
+ * The built-in v2 counts the 6 days of 001 §26.1 in calendar days (Decision 2); the admin's v3
+ * goes back to working days through `unit` (Decision 2 keeps them selectable).
+ */
+const v3 = {
+  ...policyV2Input,
+  version: 3,
+  name: 'After-sales policy v3 (6 working days to close)',
+  effectiveFrom: '2027-01-01',
   deadlines: {
-    ...defaultPolicyInput.deadlines,
+    ...policyV2Input.deadlines,
     complaint: {
-      ...defaultPolicyInput.deadlines.complaint,
-      close: { ...defaultPolicyInput.deadlines.complaint.close, unit: 'calendar_days' as const },
+      ...policyV2Input.deadlines.complaint,
+      close: { ...policyV2Input.deadlines.complaint.close, unit: 'working_days' as const },
     },
   },
 };
 
 describe('policy versions for admins', () => {
-  test('before any publication the organisation has version 1 (the default, by system)', async () => {
+  test('before any publication the organisation has the built-in versions 1 and 2 (by system); v2 counts the 6 days to close in calendar days (Decision 2)', async () => {
     const res = await call(api.url, 'GET', '/policies', admin);
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
       expect.objectContaining({ version: 1, publishedBy: 'system', effectiveFrom: '2025-01-01' }),
+      expect.objectContaining({ version: 2, publishedBy: 'system', effectiveFrom: '2026-12-01' }),
     ]);
     const one = await call(api.url, 'GET', '/policies/1', auditor);
     expect(one.status).toBe(200);
@@ -95,59 +100,78 @@ describe('policy versions for admins', () => {
       amount: 6,
       unit: 'working_days',
     });
+    expect(one.body.document.complaint.decisions).toBeUndefined();
+    const two = await call(api.url, 'GET', '/policies/2', auditor);
+    expect(two.body.document.deadlines.complaint.close).toMatchObject({
+      amount: 6,
+      unit: 'calendar_days',
+    });
+    expect(two.body.document.complaint.decisions.firstResponseRequiredToClose.value).toBe(true);
   });
 
-  test('an admin publishes v2: a new complaint pins v2 while the one opened before keeps v1; the diff names the change; the publication is audited; v1 is never edited', async () => {
+  test('an admin publishes v3: a new complaint pins v3 while the one opened before keeps v2; the diff names the change; the publication is audited; v2 is never edited', async () => {
     const old = await open(`SO-POLICY-OLD-${process.pid}`);
-    expect(old.policyVersion).toBe(1);
+    expect(old.policyVersion).toBe(2);
 
-    const published = await call(api.url, 'POST', '/policies', admin, v2);
+    const published = await call(api.url, 'POST', '/policies', admin, v3);
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({
-      version: 2,
-      name: v2.name,
+      version: 3,
+      name: v3.name,
       publishedBy: admin.user.id,
-      document: { version: 2 },
+      document: { version: 3 },
     });
-    expect(published.body.document.deadlines.complaint.close.unit).toBe('calendar_days');
+    expect(published.body.document.deadlines.complaint.close.unit).toBe('working_days');
 
     const fresh = await open(`SO-POLICY-NEW-${process.pid}`);
-    expect(fresh.policyVersion).toBe(2);
+    expect(fresh.policyVersion).toBe(3);
     const [oldView, newView] = await Promise.all([
       caseView(old.caseNumber),
       caseView(fresh.caseNumber),
     ]);
     expect({ old: oldView.policyVersion, oldLive: oldView.live.policyVersion }).toEqual({
-      old: 1,
-      oldLive: 1,
+      old: 2,
+      oldLive: 2,
     });
     expect({ fresh: newView.policyVersion, freshLive: newView.live.policyVersion }).toEqual({
-      fresh: 2,
-      freshLive: 2,
+      fresh: 3,
+      freshLive: 3,
     });
 
     const list = await call(api.url, 'GET', '/policies', csManager);
     expect(list.status).toBe(200);
-    expect((list.body as Array<{ version: number }>).map((v) => v.version)).toEqual([1, 2]);
+    expect((list.body as Array<{ version: number }>).map((v) => v.version)).toEqual([1, 2, 3]);
 
-    const diff = await call(api.url, 'GET', '/policies/1/diff/2', auditor);
+    const diff = await call(api.url, 'GET', '/policies/2/diff/3', auditor);
     expect(diff.status).toBe(200);
     expect(diff.body).toEqual({
-      from: 1,
-      to: 2,
+      from: 2,
+      to: 3,
       changes: [
         {
           path: 'deadlines.complaint.close.unit',
-          old: 'working_days',
-          new: 'calendar_days',
+          old: 'calendar_days',
+          new: 'working_days',
         },
-        { path: 'effectiveFrom', old: '2025-01-01', new: '2026-12-01' },
-        { path: 'name', old: defaultPolicyInput.name, new: v2.name },
-        { path: 'version', old: 1, new: 2 },
+        { path: 'effectiveFrom', old: '2026-12-01', new: '2027-01-01' },
+        { path: 'name', old: policyV2Input.name, new: v3.name },
+        { path: 'version', old: 2, new: 3 },
       ],
     });
-    const back = await call(api.url, 'GET', '/policies/2/diff/1', auditor);
-    expect(back.body.changes).toContainEqual({ path: 'version', old: 2, new: 1 });
+    const back = await call(api.url, 'GET', '/policies/3/diff/2', auditor);
+    expect(back.body.changes).toContainEqual({ path: 'version', old: 3, new: 2 });
+    // v1 → v2 is the built-in upgrade: the seed decisions, among them the close clock's unit
+    const builtIn = await call(api.url, 'GET', '/policies/1/diff/2', auditor);
+    expect(builtIn.body.changes).toContainEqual({
+      path: 'deadlines.complaint.close.unit',
+      old: 'working_days',
+      new: 'calendar_days',
+    });
+    expect(builtIn.body.changes).toContainEqual({
+      path: 'name',
+      old: defaultPolicyInput.name,
+      new: policyV2Input.name,
+    });
 
     // audited in the organisation's trail, chained like a case's
     const events = await db.query(
@@ -159,32 +183,32 @@ describe('policy versions for admins', () => {
       {
         actor: admin.user.id,
         action: 'PolicyVersionPublished',
-        policy_version: 2,
+        policy_version: 3,
         data: expect.objectContaining({
-          version: 2,
-          supersedes: 1,
+          version: 3,
+          supersedes: 2,
           changes: ['deadlines.complaint.close.unit', 'effectiveFrom', 'name', 'version'],
         }),
       },
     ]);
 
     // never edited in place: the same number again is refused, and the table refuses an UPDATE
-    const again = await call(api.url, 'POST', '/policies', admin, { ...v2, name: 'v2 edited' });
+    const again = await call(api.url, 'POST', '/policies', admin, { ...v3, name: 'v3 edited' });
     expect(again.status).toBe(400);
     expect(again.body.details.issues).toEqual([
-      expect.objectContaining({ path: 'body.version', message: expect.stringContaining('3') }),
+      expect.objectContaining({ path: 'body.version', message: expect.stringContaining('4') }),
     ]);
     await expect(
       db.query(`UPDATE policy_versions SET content = '{}' WHERE organisation_id = $1`, [ORG]),
     ).rejects.toThrow(/never edited/);
-    const still = await call(api.url, 'GET', '/policies/2', admin);
-    expect(still.body.name).toBe(v2.name);
+    const still = await call(api.url, 'GET', '/policies/3', admin);
+    expect(still.body.name).toBe(v3.name);
   });
 
   test('two admins publishing the same next version at once: one version lands, the other is refused', async () => {
     const versions = await call(api.url, 'GET', '/policies', admin);
     const next = (versions.body as Array<{ version: number }>).length + 1;
-    const doc = { ...v2, version: next, name: `v${next}` };
+    const doc = { ...v3, version: next, name: `v${next}` };
     const other = await login(api.url, 'admin-01', ORG);
     const answers = await Promise.all([
       call(api.url, 'POST', '/policies', admin, doc),
@@ -204,9 +228,9 @@ describe('policy versions for admins', () => {
     });
     expect((await call(api.url, 'GET', '/policies/1/diff/99', admin)).status).toBe(404);
     expect((await call(api.url, 'GET', '/policies', cs)).body.code).toBe('WRONG_ROLE');
-    const byManager = await call(api.url, 'POST', '/policies', csManager, { ...v2, version: 9 });
+    const byManager = await call(api.url, 'POST', '/policies', csManager, { ...v3, version: 9 });
     expect(byManager).toMatchObject({ status: 403, body: { code: 'WRONG_ROLE' } });
-    const byAuditor = await call(api.url, 'POST', '/policies', auditor, { ...v2, version: 9 });
+    const byAuditor = await call(api.url, 'POST', '/policies', auditor, { ...v3, version: 9 });
     expect(byAuditor).toMatchObject({ status: 403, body: { code: 'AUDITOR_READ_ONLY' } });
   });
 });

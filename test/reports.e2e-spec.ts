@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { seedDemo } from '../tools/seed-demo';
 import { call, E2E_PASSWORD, login, type Session } from './support/http';
-import { proposal, register, report } from './support/complaint-commands';
+import { assignOwner, close, proposal, register, report } from './support/complaint-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
 import { taskClient, type InboxTask } from './support/tasks';
 
@@ -74,6 +74,7 @@ async function openCase(s: Session = as.sales): Promise<string> {
 
 /** Registration → approved resolution → the customer accepts (DOMAIN.md §1 steps 2–7). */
 async function toExecution(caseNumber: string, method: string, extra = {}): Promise<void> {
+  await complete(as.csManager, caseNumber, assignOwner(as.cs.user.id)); // C11 (policy v2)
   await complete(as.cs, caseNumber, register);
   await complete(as.rnd, caseNumber, report);
   await complete(as.vp, caseNumber, { type: 'ApproveInvestigationReport', remarks: '同意' });
@@ -117,7 +118,7 @@ describe('GET /reports/kpis', () => {
       channel: 'phone',
       summary: '已致电客户',
     });
-    await complete(as.cs, closed, { type: 'CloseComplaint' });
+    await complete(as.cs, closed, close);
     await eventually(async () => ((await caseRow(closed))?.status === 'closed' ? true : undefined));
 
     // B: return of 3 approved; the warehouse receives 2; finance's reconciliation mismatches.

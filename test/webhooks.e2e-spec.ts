@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { seedDemo } from '../tools/seed-demo';
 import { freeLoopbackPort } from '../tools/provision/free-port';
 import { verifyWebhookSignature } from '../apps/worker/src/webhooks/webhook-signature';
-import { proposal, register, report } from './support/complaint-commands';
+import { assignOwner, close, proposal, register, report } from './support/complaint-commands';
 import { actors, call, E2E_PASSWORD, login, type ActorName, type Session } from './support/http';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
 import { taskClient } from './support/tasks';
@@ -224,6 +224,7 @@ describe('issue 11 Notifications: outgoing webhooks', () => {
       channel: 'phone',
       summary: '已致电客户说明处理流程',
     });
+    await complete(as.csManager, caseNumber, assignOwner(as.cs.user.id)); // C11 (policy v2)
     await complete(as.cs, caseNumber, register);
     await complete(as.rnd, caseNumber, report);
     await complete(as.vp, caseNumber, { type: 'ApproveInvestigationReport', remarks: '同意' });
@@ -234,7 +235,7 @@ describe('issue 11 Notifications: outgoing webhooks', () => {
       accepted: true,
       via: 'phone',
     });
-    await complete(as.cs, caseNumber, { type: 'CloseComplaint' });
+    await complete(as.cs, caseNumber, close);
     const closedId = `${caseNumber}:closed`;
     await eventually(async () => (receiver.of('/a', closedId).length > 0 ? true : undefined));
     await new Promise((r) => setTimeout(r, 1_500));

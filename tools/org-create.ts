@@ -1,13 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import { defaultPolicy } from '../libs/domain/src/policy/default-policy';
+import { BUILT_IN_POLICIES, currentBuiltInPolicy } from '../libs/domain/src/policy/default-policy';
 import { createDataSource } from '../libs/persistence/src/data-source';
 
 /**
  * `npm run org:create -- <id> [--name <display name>] [--admin <username>]` (issue 12 #8): a new
  * organisation (tenant) with its first admin, who then creates the other users through
  * `POST /admin/users`. The admin's password is generated, printed once and stored only as an
- * argon2 hash. The organisation's policy version 1 (the default) is recorded at once. Refuses an
+ * argon2 hash. The built-in policy versions (1 and 2; new cases pin the newest) are recorded at
+ * once. Refuses an
  * id that is taken — by a registered organisation or by users of one seeded before — so it never
  * adds an admin to an existing tenant.
  */
@@ -61,11 +62,14 @@ export async function createOrganisation(
          VALUES ($1, $2, $3, $4, $5, 'hr', ARRAY['admin']::text[], NULL, true, 0, now(), now())`,
         [id, organisationId, username, `${name} 系统管理员`, passwordHash],
       );
-      await m.query(
-        `INSERT INTO policy_versions (organisation_id, version, content, created_by)
-         VALUES ($1, $2, $3::jsonb, 'system') ON CONFLICT DO NOTHING`,
-        [organisationId, defaultPolicy.version, JSON.stringify(defaultPolicy)],
-      );
+      // Every built-in version, oldest first, as the API would record them on first use:
+      // the organisation's new cases pin the newest (version 2, DOMAIN.md's seed decisions).
+      for (const policy of BUILT_IN_POLICIES)
+        await m.query(
+          `INSERT INTO policy_versions (organisation_id, version, content, created_by)
+           VALUES ($1, $2, $3::jsonb, 'system') ON CONFLICT DO NOTHING`,
+          [organisationId, policy.version, JSON.stringify(policy)],
+        );
     });
   } finally {
     await ds.destroy();
@@ -75,7 +79,7 @@ export async function createOrganisation(
 
 export function formatCreated(o: CreatedOrganisation): string {
   return [
-    `Organisation "${o.organisationId}" (${o.name}) created, policy version 1.`,
+    `Organisation "${o.organisationId}" (${o.name}) created, policy version ${currentBuiltInPolicy.version}.`,
     `First admin: username ${o.admin.username}  password ${o.admin.password}`,
     '(shown once; the admin creates the other users with POST /admin/users)',
     `  POST /auth/login {"organisation":"${o.organisationId}","username":"${o.admin.username}","password":"…"}`,

@@ -1,4 +1,4 @@
-import { defaultPolicy, type PolicyDocument } from '@aso/domain';
+import { BUILT_IN_POLICIES, type PolicyDocument } from '@aso/domain';
 import { DEMO_USERS } from './seed-demo';
 
 /**
@@ -36,17 +36,20 @@ function needsOf(policy: PolicyDocument): Need[] {
 }
 
 describe('demo users', () => {
-  test('issue 12 #6: someone for every approver, escalation target and stage owner of the default policy', () => {
-    const missing = needsOf(defaultPolicy).filter(
-      (n) =>
-        !DEMO_USERS.some(
-          (u) =>
-            u.roles.includes(n.role) &&
-            (n.department === undefined || u.department === n.department),
-        ),
-    );
-    expect(missing).toEqual([]);
-  });
+  test.each(BUILT_IN_POLICIES.map((p) => [p.version, p] as const))(
+    'issue 12 #6: someone for every approver, escalation target and stage owner of built-in policy v%i',
+    (_version, policy) => {
+      const missing = needsOf(policy).filter(
+        (n) =>
+          !DEMO_USERS.some(
+            (u) =>
+              u.roles.includes(n.role) &&
+              (n.department === undefined || u.department === n.department),
+          ),
+      );
+      expect(missing).toEqual([]);
+    },
+  );
 
   test('the petition (001 §25.8) has its sales manager, the follow-up record its store head / CS supervisor, the monthly review its GM-office reviewer', () => {
     const has = (department: string, role: string) =>

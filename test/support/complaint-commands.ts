@@ -36,3 +36,27 @@ export const proposal = (method: string, extra: Record<string, unknown> = {}) =>
   penalties: [],
   ...extra,
 });
+
+/** 24 h first response (000 §三.6); policy v2 refuses a close without it (Decision 3). */
+export const firstResponse = {
+  type: 'RecordFirstResponse',
+  channel: 'phone',
+  summary: '已致电客户, 说明处理流程',
+};
+
+/** C11 001 §20 (policy v2): the CS manager names the complaint's owner (themself = in person). */
+export const assignOwner = (ownerId: string) => ({ type: 'AssignComplaintOwner', ownerId });
+
+/** Decision 3 (policy v2): the store-channel customer hears the handling result within 48 h. */
+export const storeResult = {
+  type: 'RecordStoreResult',
+  channel: 'store',
+  summary: '门店告知客户处理结果',
+};
+
+/** C29 000 §三.7 (policy v2): every close records a summary analysis and a preventive measure. */
+export const close = {
+  type: 'CloseComplaint',
+  summary: '电池触点虚焊, 批次 B2611 抽检',
+  preventiveMeasure: '焊接工序每班首件检验',
+};

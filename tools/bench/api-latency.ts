@@ -25,7 +25,7 @@ import {
   type CaseActor,
   type ComplaintWorkflowInput,
 } from '../../libs/contracts/src';
-import { defaultPolicy } from '../../libs/domain/src';
+import { currentBuiltInPolicy } from '../../libs/domain/src';
 import { migrate } from '../../libs/persistence/src';
 import { freeLoopbackPort } from '../provision/free-port';
 import { repoRoot } from '../provision/paths';
@@ -276,7 +276,7 @@ async function main(): Promise<void> {
               attachments: [],
               salesOpinion: '',
             },
-            policy: defaultPolicy,
+            policy: currentBuiltInPolicy,
           };
           const handle = await client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
             workflowId: caseNumber,

@@ -24,7 +24,7 @@ import {
   type CaseActor,
   type ComplaintWorkflowInput,
 } from '../../libs/contracts/src';
-import { defaultPolicy } from '../../libs/domain/src';
+import { currentBuiltInPolicy } from '../../libs/domain/src';
 import { migrate } from '../../libs/persistence/src';
 import { repoRoot } from '../provision/paths';
 import { ensureDatabase, startPostgres } from '../provision/postgres';
@@ -50,8 +50,13 @@ const actors: Record<string, CaseActor> = {
   vp: { userId: 'vp-01', department: 'gm_office', roles: ['vp'] },
 };
 
-/** The shortest whole complaint: apology only (DOMAIN.md §1 steps 1–7, 10). */
+/**
+ * The shortest whole complaint under the current policy (v2): apology only (DOMAIN.md §1 steps
+ * 1–7, 10), with v2's owner named by the CS manager (C11), the first response before the close
+ * (Decision 3) and the close's summary and preventive measure (C29).
+ */
 const plan: Array<[CaseActor, { type: string } & Record<string, unknown>]> = [
+  [actors.csManager!, { type: 'AssignComplaintOwner', ownerId: 'cs-01' }],
   [actors.cs!, { type: 'RegisterComplaint', cause: 'product_quality', severity: 'general' }],
   [
     actors.rnd!,
@@ -91,7 +96,10 @@ const plan: Array<[CaseActor, { type: string } & Record<string, unknown>]> = [
   [actors.csManager!, { type: 'ApproveResolution' }],
   [actors.sales!, { type: 'RecordCustomerResponse', accepted: true, via: 'phone' }],
   [actors.sales!, { type: 'RecordFirstResponse', channel: 'phone', summary: 'called' }],
-  [actors.cs!, { type: 'CloseComplaint' }],
+  [
+    actors.cs!,
+    { type: 'CloseComplaint', summary: 'bench', preventiveMeasure: 'bench: none needed' },
+  ],
 ];
 
 /** Runs `fn` over `items` with at most `limit` in flight (all cases stay open meanwhile). */
@@ -115,7 +123,6 @@ async function drive(handle: WorkflowHandle, latencies: number[]): Promise<void>
       (t) => (t.status === 'open' || t.status === 'claimed') && t.commands.includes(command.type),
     );
     if (!task) {
-      if (command.type === 'RecordFirstResponse') continue; // optional once registered
       throw new Error(
         `${handle.workflowId}: no open task for ${command.type} (status ${view.status})`,
       );
@@ -219,7 +226,7 @@ async function main(): Promise<void> {
               attachments: [],
               salesOpinion: '',
             },
-            policy: defaultPolicy,
+            policy: currentBuiltInPolicy, // what a new case pins (v2)
           };
           return client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
             workflowId: caseNumber,

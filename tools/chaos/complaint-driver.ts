@@ -1,15 +1,31 @@
-import { proposal, register, report } from '../../test/support/complaint-commands';
+import {
+  assignOwner,
+  close,
+  firstResponse,
+  proposal,
+  register,
+  report,
+} from '../../test/support/complaint-commands';
 import type { ActorName, Session } from '../../test/support/http';
 import type { ChaosClient, CommandRecord } from './http-client';
 
 type Command = { type: string } & Record<string, unknown>;
 export type Method = 'apology' | 'discount';
 
-/** A whole complaint (DOMAIN.md §1), step by step: who completes which task with what. */
-export function planOf(method: Method, caseNumber: string): Array<[ActorName, Command]> {
+/**
+ * A whole complaint (DOMAIN.md §1) under the current policy (v2), step by step: who completes
+ * which task with what. `ownerId`: whom the CS manager names as the owner (C11).
+ */
+export function planOf(
+  method: Method,
+  caseNumber: string,
+  ownerId = 'cs-owner',
+): Array<[ActorName, Command]> {
   const head: Array<[ActorName, Command]> = [
-    // The follow-up call task exists from intake on; doing it first makes every case identical.
-    ['sales', { type: 'RecordFirstResponse', channel: 'phone', summary: 'chaos: called' }],
+    // The first-response task exists from intake on; doing it first makes every case identical
+    // (and v2 refuses a close without it, Decision 3).
+    ['sales', firstResponse],
+    ['csManager', assignOwner(ownerId)],
     ['cs', register],
     ['rnd', report],
     ['vp', { type: 'ApproveInvestigationReport', remarks: 'chaos' }],
@@ -30,11 +46,7 @@ export function planOf(method: Method, caseNumber: string): Array<[ActorName, Co
     ['sales', { type: 'RecordCertificateCustomerSignature' }],
     ['finance', { type: 'BookDiscountCertificate' }],
   ];
-  return [
-    ...head,
-    ...(method === 'discount' ? certificate : []),
-    ['cs', { type: 'CloseComplaint' }],
-  ];
+  return [...head, ...(method === 'discount' ? certificate : []), ['cs', close]];
 }
 
 export const stepsOf = (method: Method): number => planOf(method, 'KS000000-0000').length + 1;
@@ -85,7 +97,8 @@ export async function driveComplaint(ctx: DriverContext, run: CaseRun): Promise<
   const caseNumber = opened.body.caseNumber as string;
   run.caseNumber = caseNumber;
   ctx.onStep();
-  for (const [index, [actor, command]] of planOf(run.method, caseNumber).entries()) {
+  const plan = planOf(run.method, caseNumber, sessions.cs.user.id);
+  for (const [index, [actor, command]] of plan.entries()) {
     const outcome = await completeStep(ctx, run, caseNumber, actor, command, index);
     if (outcome !== 'done') {
       run.failure = `${command.type}: ${outcome}`;

@@ -56,7 +56,9 @@ class Probe {
       this.step = 0;
     }
     const run = this.run;
-    const [actor, command] = planOf(run.method, run.caseNumber!)[this.step]!;
+    const [actor, command] = planOf(run.method, run.caseNumber!, this.sessions.cs.user.id)[
+      this.step
+    ]!;
     for (let i = 0; ; i++) {
       const res = await this.ctx.client.read(
         this.sessions[actor],

@@ -17,7 +17,7 @@ import {
   MONTHLY_REVIEW_START_WORKFLOW_TYPE,
   type MonthlyReviewStartResult,
 } from '@aso/contracts';
-import { type ConsignmentState, type RepairState, defaultPolicy } from '@aso/domain';
+import { type ConsignmentState, type RepairState, defaultPolicy, policyV2 } from '@aso/domain';
 import { workflowBundleOptions } from '@aso/temporal';
 import { people } from '../support/actors';
 import {
@@ -41,6 +41,7 @@ import {
   startRepair,
   tech,
 } from '../support/repair-steps';
+import { answerUnresolved, salesSupervisor, startStandaloneReturn } from '../support/return-steps';
 import { encodeFixture, FIXTURES, NONDETERMINISTIC } from './fixtures';
 
 let h: Harness;
@@ -63,13 +64,25 @@ afterAll(async () => {
  * follow-up call as a case of its own (patch `follow-up-case`, shared/follow-up-start.ts).
  */
 const ERA = '.follow-up';
+/**
+ * `.v2`: since new cases pin policy v2 (DOMAIN.md's seed decisions: the complaint's owner, the
+ * store-channel result, the close's summary) and sales fills a complaint-origin return's slip
+ * (patch `return-slip-by-sales`, return/return.workflow.ts), and a customer's own return
+ * (POST /returns, no parent). Only the scenarios of that era save under it.
+ */
+const ERA_V2 = '.v2';
 
 /**
  * Writes a NEW fixture only: a file that exists is a history of its era and stays as it was
  * recorded (re-recording would hide the break the replay check exists for).
  */
-async function save(dir: string, name: string, handle: WorkflowHandle): Promise<void> {
-  const file = join(dir, `${name}${ERA}.json`);
+async function save(
+  dir: string,
+  name: string,
+  handle: WorkflowHandle,
+  era: string = ERA,
+): Promise<void> {
+  const file = join(dir, `${name}${era}.json`);
   if (existsSync(file)) return;
   writeFileSync(file, encodeFixture(handle.workflowId, await handle.fetchHistory()));
 }
@@ -101,8 +114,13 @@ test('record: return complaint with its TH child (slip, receipt, reconciliation,
     if (!child) await new Promise((r) => setTimeout(r, 100));
   }
   const r = h.driver(child as string);
-  for (let i = 0; i < 100 && (await r.tasks('return_slip_approval')).length === 0; i++)
-    await new Promise((res) => setTimeout(res, 100));
+  // R02 001 §29.1(2): sales fills in the slip (patch 'return-slip-by-sales'), then the VP approves
+  await r.complete('return_slip_entry', people.sales, {
+    type: 'FillReturnSlip',
+    reason: '3 recorders do not power on',
+    method: 'refund',
+    basis: `${c.caseNumber} complaint form: return 3`,
+  });
   await r.complete('return_slip_approval', people.salesVp, { type: 'ApproveReturnSlip' });
   await r.complete('goods_receipt', people.warehouse, {
     type: 'ReceiveGoods',
@@ -117,8 +135,9 @@ test('record: return complaint with its TH child (slip, receipt, reconciliation,
     await new Promise((res) => setTimeout(res, 100));
   await close(c);
   await c.result();
-  await save(FIXTURES, 'complaint-return-closed', c.handle);
-  await save(FIXTURES, 'return-child-refunded', r.handle);
+  // R02-era: the slip filled by sales (the earlier eras' files are the workflow's own slip)
+  await save(FIXTURES, 'complaint-return-closed', c.handle, ERA_V2);
+  await save(FIXTURES, 'return-child-refunded', r.handle, ERA_V2);
 });
 
 test('record: repair complaint with its WX child (register entry by CS, on-site repair, outcome back to the complaint)', async () => {
@@ -196,6 +215,60 @@ test('record: repair carried over at the cut-off, dispatched, resolved on site, 
   await r.complete('close', people.cs, { type: 'CloseRepair' });
   await repairResult(r);
   await save(FIXTURES, 'repair-carried-over-closed', r.handle);
+});
+
+test('record: a policy-v2 store-channel complaint — owner named by the CS manager, first response, a supplier coordinated, the 48 h store result, an apology, closed with its summary and preventive measure', async () => {
+  const c = await h.startComplaint({ policy: policyV2, channel: 'store' });
+  await c.complete('owner_assignment', people.csManager, {
+    type: 'AssignComplaintOwner',
+    ownerId: people.cs.userId,
+  });
+  await firstResponse(c);
+  await register(c);
+  await investigate(c, { externalParty: 'Shenzhen Power Parts Co. (supplier)' });
+  await c.complete('supplier_coordination', people.cs, {
+    type: 'RecordSupplierCoordination',
+    outcome: 'the supplier replaces the power boards of batch B2611',
+  });
+  await propose(c, 'apology');
+  await approve(c);
+  await c.complete('store_result', people.sales, {
+    type: 'RecordStoreResult',
+    channel: 'store',
+    summary: 'the store told the customer the result',
+  });
+  await customerResponds(c, true);
+  await c.complete('close', people.cs, {
+    type: 'CloseComplaint',
+    summary: 'cold solder joints on batch B2611 (supplier power boards)',
+    preventiveMeasure: 'incoming inspection of the supplier boards',
+  });
+  await c.result();
+  await save(FIXTURES, 'complaint-v2-store-closed', c.handle, ERA_V2);
+});
+
+test('record: a customer’s own return (no parent complaint) — the supervisor’s answer does not settle it, approved, received, reconciled, refunded', async () => {
+  const now = (await h.env.currentTimeMs()) as number;
+  const r = await startStandaloneReturn(h, {
+    deliveredAt: new Date(now - 2 * 86_400_000),
+    requestedAt: new Date(now - 3_600_000),
+    policy: policyV2,
+  });
+  await answerUnresolved(r);
+  await r.complete('return_request_approval', salesSupervisor, { type: 'ApproveReturnRequest' });
+  await r.complete('goods_receipt', people.warehouse, {
+    type: 'ReceiveGoods',
+    quantity: 1,
+    complete: true,
+    undamaged: true,
+  });
+  await r.complete('reconciliation', people.finance, { type: 'Reconcile', voucherNumber: 'PZ-9' });
+  await r.complete('refund', people.finance, { type: 'RecordRefund', amountFen: 39_900 });
+  await eventually(async () => {
+    const history = await r.handle.fetchHistory();
+    return (history.events ?? []).find((e) => e.workflowExecutionCompletedEventAttributes);
+  }, 'the return to complete');
+  await save(FIXTURES, 'return-standalone-refunded', r.handle, ERA_V2);
 });
 
 // last of the recorded cases: it moves the clock a month on

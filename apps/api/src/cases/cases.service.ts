@@ -5,6 +5,7 @@ import type { CaseView as LiveView, OpenComplaint } from '@aso/contracts';
 import {
   BusinessCalendar,
   DomainError,
+  builtInPolicy,
   defaultPolicy,
   decideComplaint,
   parsePolicy,
@@ -209,7 +210,9 @@ export class CasesService {
     tasks: TaskEntity[],
   ): Promise<CaseViewResponse['businessTime']> {
     const pinned = await this.policyVersions.find(row.organisationId, row.policyVersion);
-    const policy = pinned ? parsePolicy(pinned.content) : defaultPolicy;
+    const policy = pinned
+      ? parsePolicy(pinned.content)
+      : (builtInPolicy(row.policyVersion) ?? defaultPolicy);
     const calendar = new BusinessCalendar(policy.calendar);
     const now = this.clock();
     const open = tasks.filter((t) => t.status === 'open' || t.status === 'claimed');

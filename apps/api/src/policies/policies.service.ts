@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   DomainError,
-  defaultPolicy,
+  builtInPoliciesAbove,
+  builtInPolicy,
+  currentBuiltInPolicy,
   parsePolicy,
   policyDocumentSchema,
   type PolicyDocument,
@@ -70,8 +72,10 @@ const summaryOf = (row: PolicyVersionEntity): PolicyVersionSummary => {
 /**
  * The policy a new case pins, and the admins' versions (DOMAIN.md "Policy versions"). Versions
  * are data in PostgreSQL, added and never edited (a trigger refuses an UPDATE); an organisation
- * without one gets the default policy (version 1) recorded on first use. Running cases never
- * read this again: their workflow input carries the version they started with.
+ * gets every built-in version above its latest stored one recorded on first use (version 2 is
+ * the newest: DOMAIN.md's seed decisions), so new cases pin the newest while a case that pinned
+ * version 1 keeps it. Running cases never read this again: their workflow input carries the
+ * version they started with.
  */
 @Injectable()
 export class PoliciesService {
@@ -82,9 +86,13 @@ export class PoliciesService {
 
   async current(organisationId: string): Promise<PolicyDocument> {
     const latest = await this.policies.latest(organisationId);
-    if (latest) return parsePolicy(latest.content);
-    await this.policies.add(organisationId, defaultPolicy.version, defaultPolicy, 'system');
-    return defaultPolicy;
+    const missing = builtInPoliciesAbove(latest?.version ?? null);
+    if (missing.length === 0 && latest) return parsePolicy(latest.content);
+    // Oldest first, each at most once (a concurrent first use adds nothing twice); a version
+    // the organisation published itself in the meantime wins over the built-in of its number.
+    for (const p of missing) await this.policies.add(organisationId, p.version, p, 'system');
+    const now = await this.policies.latest(organisationId);
+    return now ? parsePolicy(now.content) : currentBuiltInPolicy;
   }
 
   async list(user: AuthUser): Promise<PolicyVersionSummary[]> {
@@ -150,7 +158,7 @@ export class PoliciesService {
   }
 
   private async row(organisationId: string, version: number): Promise<PolicyVersionEntity> {
-    if (version === defaultPolicy.version) await this.current(organisationId);
+    if (builtInPolicy(version)) await this.current(organisationId);
     const row = await this.policies.find(organisationId, version);
     if (!row) {
       throw new ApiError('NOT_FOUND', `No policy version ${version}`, { version });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   BusinessCalendar,
   defaultHolidayTables,
+  builtInPolicy,
   defaultPolicy,
   parsePolicy,
   repairMeasures,
@@ -78,7 +79,9 @@ export class ReportsService {
       let calendar = calendars.get(version);
       if (!calendar) {
         const stored = await this.policies.find(user.organisationId, version);
-        const policy = stored ? parsePolicy(stored.content) : defaultPolicy;
+        const policy = stored
+          ? parsePolicy(stored.content)
+          : (builtInPolicy(version) ?? defaultPolicy);
         calendar = new BusinessCalendar(policy.calendar, defaultHolidayTables);
         calendars.set(version, calendar);
       }

@@ -1,6 +1,6 @@
 import type { CaseActivities, CaseChanges } from '@aso/contracts';
 import { ApplicationFailure } from '@temporalio/common';
-import { caseNumberAt, defaultPolicy, parsePolicy } from '@aso/domain';
+import { caseNumberAt, currentBuiltInPolicy, parsePolicy } from '@aso/domain';
 import type {
   AuditRepository,
   CasesRepository,
@@ -96,10 +96,13 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
     },
 
     async currentPolicy({ organisationId }) {
-      // Read only: an organisation that never published one runs the default (version 1),
-      // which the API records on its first use.
+      // Read only: an organisation whose stored versions are all older than the newest
+      // built-in (or that has none) runs the newest built-in, which the API records on its
+      // first use (PoliciesService.current); a version it published itself wins.
       const latest = await ports.policies.latest(organisationId);
-      return latest ? parsePolicy(latest.content) : defaultPolicy;
+      return latest && latest.version >= currentBuiltInPolicy.version
+        ? parsePolicy(latest.content)
+        : currentBuiltInPolicy;
     },
     async allocateCaseNumber({ prefix, at }) {
       return caseNumberAt(prefix, date(at), await ports.cases.nextSequence(prefix));

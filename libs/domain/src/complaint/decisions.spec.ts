@@ -4,6 +4,9 @@ import { computeStageDeadline } from '../deadline/stage-deadline';
 import { type DomainError } from '../errors/domain-error';
 import {
   BUILT_IN_POLICIES,
+  builtInPoliciesAbove,
+  builtInPolicy,
+  currentBuiltInPolicy,
   defaultPolicy,
   policyV2,
   policyV2Input,
@@ -152,6 +155,16 @@ describe('policy v2: the seed decisions as data (DOMAIN.md "Decisions")', () => 
     expect(defaultPolicy.complaint.decisions).toBeUndefined();
     expect(BUILT_IN_POLICIES.map((p) => p.version)).toEqual([1, 2]);
     expect(parsePolicy(JSON.parse(JSON.stringify(policyV2)))).toEqual(policyV2);
+  });
+
+  it('Decision 2: new cases pin v2 (the newest built-in); an organisation holding v1 gets v2 added, one that published v2 itself gets nothing', () => {
+    expect(currentBuiltInPolicy.version).toBe(2);
+    expect(currentBuiltInPolicy).toBe(policyV2);
+    expect(builtInPoliciesAbove(null).map((p) => p.version)).toEqual([1, 2]);
+    expect(builtInPoliciesAbove(1).map((p) => p.version)).toEqual([2]);
+    expect(builtInPoliciesAbove(2)).toEqual([]);
+    expect(builtInPolicy(1)).toBe(defaultPolicy);
+    expect(builtInPolicy(3)).toBeUndefined();
   });
 
   it('Decision 3 000 §三.6: 48 calendar hours for a store-channel result (source seed)', () => {

@@ -437,4 +437,19 @@ export const policyV2: PolicyDocument = parsePolicy(policyV2Input);
  * its latest stored version (the API records them on first use): new cases pin the last.
  */
 export const BUILT_IN_POLICIES: readonly PolicyDocument[] = [defaultPolicy, policyV2];
-export const currentBuiltInPolicy: PolicyDocument = policyV2;
+/** What a new case of an organisation that never published a version of its own pins. */
+export const currentBuiltInPolicy: PolicyDocument = policyV2; // the last of BUILT_IN_POLICIES
+
+/** The built-in version `version`, if the product ships one (a case pinned to it reads it). */
+export function builtInPolicy(version: number): PolicyDocument | undefined {
+  return BUILT_IN_POLICIES.find((p) => p.version === version);
+}
+
+/**
+ * The built-in versions an organisation whose latest stored version is `latestStored` (null:
+ * none) still lacks, oldest first. Versions are never edited: a version the organisation
+ * published itself is never replaced by a built-in of the same number.
+ */
+export function builtInPoliciesAbove(latestStored: number | null): PolicyDocument[] {
+  return BUILT_IN_POLICIES.filter((p) => p.version > (latestStored ?? 0));
+}
