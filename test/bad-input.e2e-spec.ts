@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { defaultPolicyInput } from '@aso/domain';
+import { policyV2Input } from '@aso/domain';
 import { call, loginAll, OTHER_ORG, type ActorName, type Session } from './support/http';
 import { serviceRequest, slotIn, withEntry } from './support/repair-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
@@ -1052,7 +1052,8 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
   });
 
   test('issue 12 #5, #7: policy versions and absences — bad documents, versions, periods and delegates name the field', async () => {
-    const v2 = { ...defaultPolicyInput, version: 2, name: 'bad-input v2' };
+    // the organisation holds the built-in versions 1 and 2: the next is 3
+    const v3 = { ...policyV2Input, version: 3, name: 'bad-input v3' };
     const publish = (name: string, body: unknown, field: string): BadCase => ({
       name: `publish: ${name}`,
       method: 'POST',
@@ -1084,27 +1085,27 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
     await expectRefused(
       [
         publish('empty', {}, 'body.version'),
-        publish('an array', [v2], 'body'),
-        publish('version 1 again (never edited in place)', { ...v2, version: 1 }, 'body.version'),
-        publish('version 7 (skips)', { ...v2, version: 7 }, 'body.version'),
-        publish('version as text', { ...v2, version: '2' }, 'body.version'),
-        publish('unknown top-level field', { ...v2, colour: 'red' }, 'body.colour'),
+        publish('an array', [v3], 'body'),
+        publish('version 2 again (never edited in place)', { ...v3, version: 2 }, 'body.version'),
+        publish('version 7 (skips)', { ...v3, version: 7 }, 'body.version'),
+        publish('version as text', { ...v3, version: '3' }, 'body.version'),
+        publish('unknown top-level field', { ...v3, colour: 'red' }, 'body.colour'),
         publish(
           'negative close deadline',
           {
-            ...v2,
+            ...v3,
             deadlines: {
-              ...v2.deadlines,
+              ...v3.deadlines,
               complaint: {
-                ...v2.deadlines.complaint,
-                close: { ...v2.deadlines.complaint.close, amount: -6 },
+                ...v3.deadlines.complaint,
+                close: { ...v3.deadlines.complaint.close, amount: -6 },
               },
             },
           },
           'body.deadlines.complaint.close.amount',
         ),
-        publish('10k-char name', { ...v2, name: HUGE }, 'body.name'),
-        publish('NUL in name', { ...v2, name: 'a\u0000b' }, 'body.name'),
+        publish('10k-char name', { ...v3, name: HUGE }, 'body.name'),
+        publish('NUL in name', { ...v3, name: 'a\u0000b' }, 'body.name'),
         get('/policies/abc', 'params.version'),
         get('/policies/0', 'params.version'),
         get('/policies/1.5', 'params.version'),
@@ -1141,10 +1142,10 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
     );
     // A document with several faults names every one of them in one answer.
     const res = await call(api.url, 'POST', '/policies', as.admin, {
-      ...v2,
+      ...v3,
       version: 9,
       colour: 'red',
-      followUp: { ...v2.followUp, maxAttempts: 0 },
+      followUp: { ...v3.followUp, maxAttempts: 0 },
     });
     expect(res.status).toBe(400);
     expect((res.body.details.issues as Array<{ path: string }>).map((i) => i.path).sort()).toEqual([
@@ -1284,6 +1285,216 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
       ],
       [registration],
     );
+  });
+
+  test('issue 12 #4, policy v2: the owner, store-result and supplier-coordination commands name the field (400); a severe decision by phone (422 LETTER_REQUIRED), a penalty outside the basis (422 PENALTY_OUTSIDE_BASIS), a close without the first response (409 FIRST_RESPONSE_REQUIRED) — nothing moves but the refusal in the trail', async () => {
+    // Cases of this organisation pin policy v2 (the newest built-in).
+    const opened = async (patch: Record<string, unknown> = {}) => {
+      const res = await call(api.url, 'POST', '/complaints', as.sales, withComplaint(patch));
+      expect({ status: res.status, policyVersion: res.body.policyVersion }).toEqual({
+        status: 201,
+        policyVersion: 2,
+      });
+      return res.body.caseNumber as string;
+    };
+    const owner = (n: string) =>
+      complete(as.csManager, n, { type: 'AssignComplaintOwner', ownerId: as.cs.user.id } as {
+        type: string;
+      });
+    const investigated = async (n: string, severity: string, externalParty: string | null) => {
+      await owner(n);
+      await complete(as.cs, n, { ...register, severity } as { type: string });
+      if (severity === 'severe')
+        await complete(as.vp, n, { type: 'CompleteSevereReview', remarks: '函告客户' } as {
+          type: string;
+        });
+      await complete(as.rnd, n, {
+        type: 'SubmitInvestigationReport',
+        report: {
+          cause: 'product_quality',
+          findings: '电池触点虚焊',
+          qualityClaimVerified: true,
+          responsibleUnit: '装配车间',
+          responsiblePersons: ['worker-17'],
+          correctiveAction: '加强焊接检验',
+          externalParty,
+        },
+      } as { type: string });
+      await complete(as.vp, n, { type: 'ApproveInvestigationReport' });
+    };
+    /** … → an apology approved by the CS manager: the case waits for the customer's answer. */
+    const decided = async (n: string, severity: string) => {
+      await investigated(n, severity, null);
+      await complete(as.cs, n, { ...proposal, method: 'apology' } as { type: string });
+      await complete(as.csManager, n, { type: 'ApproveResolution' });
+    };
+    const [store, supplier, severe, closing] = await Promise.all([
+      opened({ channel: 'store', orderNumber: 'SO-BAD-V2-STORE' }),
+      opened({ orderNumber: 'SO-BAD-V2-SUPPLIER' }),
+      opened({ orderNumber: 'SO-BAD-V2-SEVERE' }),
+      opened({ orderNumber: 'SO-BAD-V2-CLOSING' }),
+    ]);
+    await Promise.all([
+      investigated(supplier, 'general', '深圳电源配件厂 (供应商)'),
+      decided(severe, 'severe'),
+      (async () => {
+        // no first response recorded: the customer accepts, the close is the only step left
+        await decided(closing, 'general');
+        await complete(as.sales, closing, {
+          type: 'RecordCustomerResponse',
+          accepted: true,
+          via: 'phone',
+        } as { type: string });
+      })(),
+    ]);
+    const [ownerTask, storeTask, supplierTask, letterTask, closeTask] = await Promise.all([
+      taskFor(as.csManager, registration, 'AssignComplaintOwner'),
+      taskFor(as.sales, store, 'RecordStoreResult'),
+      taskFor(as.cs, supplier, 'RecordSupplierCoordination'),
+      taskFor(as.sales, severe, 'RecordCustomerResponse'),
+      taskFor(as.cs, closing, 'CloseComplaint'),
+    ]);
+    const to = (task: Task, who: ActorName) => (name: string, command: unknown, field: string) =>
+      ({
+        name,
+        method: 'POST',
+        path: `/tasks/${task.taskId}/complete`,
+        as: who,
+        body: { command },
+        field,
+      }) as BadCase;
+    const own = to(ownerTask, 'csManager');
+    const st = to(storeTask, 'sales');
+    const sup = to(supplierTask, 'cs');
+    const cases = [registration, store, supplier, severe, closing, proposing];
+    await expectRefused(
+      [
+        own(
+          'owner id empty',
+          { type: 'AssignComplaintOwner', ownerId: '' },
+          'body.command.ownerId',
+        ),
+        own('owner id missing', { type: 'AssignComplaintOwner' }, 'body.command.ownerId'),
+        own(
+          '10k-char owner id',
+          { type: 'AssignComplaintOwner', ownerId: HUGE },
+          'body.command.ownerId',
+        ),
+        st(
+          'store result by fax',
+          { type: 'RecordStoreResult', channel: 'fax', summary: 'ok' },
+          'body.command.channel',
+        ),
+        st(
+          'store result without summary',
+          { type: 'RecordStoreResult', channel: 'store', summary: '' },
+          'body.command.summary',
+        ),
+        st(
+          '10k-char store result',
+          { type: 'RecordStoreResult', channel: 'store', summary: HUGE },
+          'body.command.summary',
+        ),
+        sup(
+          'coordination outcome empty',
+          { type: 'RecordSupplierCoordination', outcome: '' },
+          'body.command.outcome',
+        ),
+        sup(
+          'coordination outcome missing',
+          { type: 'RecordSupplierCoordination' },
+          'body.command.outcome',
+        ),
+        sup(
+          '10k-char coordination outcome',
+          { type: 'RecordSupplierCoordination', outcome: HUGE },
+          'body.command.outcome',
+        ),
+      ],
+      cases,
+    );
+
+    // Well-formed commands the domain refuses under v2: the status and code, the case and its
+    // tasks and live view unchanged; the only new row is the refusal in the case's trail.
+    const refusals: Array<{
+      name: string;
+      task: Task;
+      caseNumber: string;
+      as: ActorName;
+      command: Record<string, unknown>;
+      status: number;
+      code: string;
+      details: Record<string, unknown>;
+    }> = [
+      {
+        name: 'C09 Decision 4 001 §18: a severe decision relayed by phone',
+        task: letterTask,
+        caseNumber: severe,
+        as: 'sales',
+        command: { type: 'RecordCustomerResponse', accepted: true, via: 'phone' },
+        status: 422,
+        code: 'LETTER_REQUIRED',
+        details: { field: 'command.via', allowed: ['letter'] },
+      },
+      {
+        name: 'C19 Decision 10 001 §25.4: a ¥600 fine, outside the general basis (¥0–¥500)',
+        task: proposeTask,
+        caseNumber: proposing,
+        as: 'cs',
+        command: {
+          ...proposal,
+          penalties: [{ personId: 'worker-17', kind: 'fine', amountFen: 60_000 }],
+        },
+        status: 422,
+        code: 'PENALTY_OUTSIDE_BASIS',
+        details: { field: 'command.penalties.0', kind: 'fine', amountFen: 60_000 },
+      },
+      {
+        name: 'C30 Decision 3 000 §三.6: a close without the first response',
+        task: closeTask,
+        caseNumber: closing,
+        as: 'cs',
+        command: {
+          type: 'CloseComplaint',
+          summary: '电池触点虚焊',
+          preventiveMeasure: '焊接工序首件检验',
+        },
+        status: 409,
+        code: 'FIRST_RESPONSE_REQUIRED',
+        details: { waitingFor: 'first_response' },
+      },
+    ];
+    for (const r of refusals) {
+      const before = await snapshot(cases);
+      const res = await call(api.url, 'POST', `/tasks/${r.task.taskId}/complete`, as[r.as], {
+        command: r.command,
+      });
+      expect({ case: r.name, status: res.status, code: res.body?.code }).toEqual({
+        case: r.name,
+        status: r.status,
+        code: r.code,
+      });
+      expect(res.body.details).toMatchObject(r.details);
+      const after = await snapshot(cases);
+      expect({ case: r.name, ...after, counts: { ...after.counts, audit_events: 0 } }).toEqual({
+        case: r.name,
+        ...before,
+        counts: { ...before.counts, audit_events: 0 },
+      });
+      expect(after.counts.audit_events).toBe(before.counts.audit_events + 1);
+      const last = (
+        await db.query(
+          `SELECT action, data FROM audit_events WHERE organisation_id = $1 AND case_number = $2
+            ORDER BY seq DESC LIMIT 1`,
+          [ORG, r.caseNumber],
+        )
+      ).rows[0];
+      expect({ case: r.name, action: last.action, code: last.data.code }).toEqual({
+        case: r.name,
+        action: 'ActionRefused',
+        code: r.code,
+      });
+    }
   });
 
   test('the well-formed commands still go through (the edge is not stricter than the domain)', async () => {

@@ -217,60 +217,6 @@ test('record: repair carried over at the cut-off, dispatched, resolved on site, 
   await save(FIXTURES, 'repair-carried-over-closed', r.handle);
 });
 
-test('record: a policy-v2 store-channel complaint — owner named by the CS manager, first response, a supplier coordinated, the 48 h store result, an apology, closed with its summary and preventive measure', async () => {
-  const c = await h.startComplaint({ policy: policyV2, channel: 'store' });
-  await c.complete('owner_assignment', people.csManager, {
-    type: 'AssignComplaintOwner',
-    ownerId: people.cs.userId,
-  });
-  await firstResponse(c);
-  await register(c);
-  await investigate(c, { externalParty: 'Shenzhen Power Parts Co. (supplier)' });
-  await c.complete('supplier_coordination', people.cs, {
-    type: 'RecordSupplierCoordination',
-    outcome: 'the supplier replaces the power boards of batch B2611',
-  });
-  await propose(c, 'apology');
-  await approve(c);
-  await c.complete('store_result', people.sales, {
-    type: 'RecordStoreResult',
-    channel: 'store',
-    summary: 'the store told the customer the result',
-  });
-  await customerResponds(c, true);
-  await c.complete('close', people.cs, {
-    type: 'CloseComplaint',
-    summary: 'cold solder joints on batch B2611 (supplier power boards)',
-    preventiveMeasure: 'incoming inspection of the supplier boards',
-  });
-  await c.result();
-  await save(FIXTURES, 'complaint-v2-store-closed', c.handle, ERA_V2);
-});
-
-test('record: a customer’s own return (no parent complaint) — the supervisor’s answer does not settle it, approved, received, reconciled, refunded', async () => {
-  const now = (await h.env.currentTimeMs()) as number;
-  const r = await startStandaloneReturn(h, {
-    deliveredAt: new Date(now - 2 * 86_400_000),
-    requestedAt: new Date(now - 3_600_000),
-    policy: policyV2,
-  });
-  await answerUnresolved(r);
-  await r.complete('return_request_approval', salesSupervisor, { type: 'ApproveReturnRequest' });
-  await r.complete('goods_receipt', people.warehouse, {
-    type: 'ReceiveGoods',
-    quantity: 1,
-    complete: true,
-    undamaged: true,
-  });
-  await r.complete('reconciliation', people.finance, { type: 'Reconcile', voucherNumber: 'PZ-9' });
-  await r.complete('refund', people.finance, { type: 'RecordRefund', amountFen: 39_900 });
-  await eventually(async () => {
-    const history = await r.handle.fetchHistory();
-    return (history.events ?? []).find((e) => e.workflowExecutionCompletedEventAttributes);
-  }, 'the return to complete');
-  await save(FIXTURES, 'return-standalone-refunded', r.handle, ERA_V2);
-});
-
 // last of the recorded cases: it moves the clock a month on
 test('record: a whole repair — out of town approved, not resolved on site, workshop, external repairer (a reminder fires), back, sorted, called, shipped, countersigned, signed, filed, invoiced, collected, closed', async () => {
   const r = await startRepair(h, { serviceKind: 'A' });
@@ -586,4 +532,60 @@ test('record: monthly review (001 §28) from its starter to close (人事公布�
     worker.shutdown();
     await running;
   }
+});
+
+// Recorded after the others, so their case numbers (and the follow-up's spot-check sampling,
+// every 10th by number) stay as in the earlier eras.
+test('record: a policy-v2 store-channel complaint — owner named by the CS manager, first response, a supplier coordinated, the 48 h store result, an apology, closed with its summary and preventive measure', async () => {
+  const c = await h.startComplaint({ policy: policyV2, channel: 'store' });
+  await c.complete('owner_assignment', people.csManager, {
+    type: 'AssignComplaintOwner',
+    ownerId: people.cs.userId,
+  });
+  await firstResponse(c);
+  await register(c);
+  await investigate(c, { externalParty: 'Shenzhen Power Parts Co. (supplier)' });
+  await c.complete('supplier_coordination', people.cs, {
+    type: 'RecordSupplierCoordination',
+    outcome: 'the supplier replaces the power boards of batch B2611',
+  });
+  await propose(c, 'apology');
+  await approve(c);
+  await c.complete('store_result', people.sales, {
+    type: 'RecordStoreResult',
+    channel: 'store',
+    summary: 'the store told the customer the result',
+  });
+  await customerResponds(c, true);
+  await c.complete('close', people.cs, {
+    type: 'CloseComplaint',
+    summary: 'cold solder joints on batch B2611 (supplier power boards)',
+    preventiveMeasure: 'incoming inspection of the supplier boards',
+  });
+  await c.result();
+  await save(FIXTURES, 'complaint-v2-store-closed', c.handle, ERA_V2);
+});
+
+test('record: a customer’s own return (no parent complaint) — the supervisor’s answer does not settle it, approved, received, reconciled, refunded', async () => {
+  const now = (await h.env.currentTimeMs()) as number;
+  const r = await startStandaloneReturn(h, {
+    deliveredAt: new Date(now - 2 * 86_400_000),
+    requestedAt: new Date(now - 3_600_000),
+    policy: policyV2,
+  });
+  await answerUnresolved(r);
+  await r.complete('return_request_approval', salesSupervisor, { type: 'ApproveReturnRequest' });
+  await r.complete('goods_receipt', people.warehouse, {
+    type: 'ReceiveGoods',
+    quantity: 1,
+    complete: true,
+    undamaged: true,
+  });
+  await r.complete('reconciliation', people.finance, { type: 'Reconcile', voucherNumber: 'PZ-9' });
+  await r.complete('refund', people.finance, { type: 'RecordRefund', amountFen: 39_900 });
+  await eventually(async () => {
+    const history = await r.handle.fetchHistory();
+    return (history.events ?? []).find((e) => e.workflowExecutionCompletedEventAttributes);
+  }, 'the return to complete');
+  await save(FIXTURES, 'return-standalone-refunded', r.handle, ERA_V2);
 });

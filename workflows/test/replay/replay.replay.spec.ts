@@ -61,6 +61,14 @@ describe('replay of recorded histories', () => {
         // the monthly review (001 §28): its starter (what the schedule fires) and a review to close
         'monthly-review-start.follow-up.json',
         'monthly-review-closed.follow-up.json',
+        // recorded since new cases pin policy v2 and sales fills a complaint-origin return's slip
+        // (patch 'return-slip-by-sales', R02): a v2 store-channel complaint (owner, supplier
+        // coordination, 48 h store result, summary at close), the complaint-origin return of
+        // that era and a customer's own return without a parent complaint
+        'complaint-v2-store-closed.v2.json',
+        'complaint-return-closed.v2.json',
+        'return-child-refunded.v2.json',
+        'return-standalone-refunded.v2.json',
       ]),
     );
     expect(bad.length).toBeGreaterThan(0);
