@@ -665,6 +665,13 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
           as: 'cs',
           field: 'query.offset',
         },
+        {
+          name: 'inbox cursor that is not a nextCursor',
+          method: 'GET',
+          path: '/inbox?after=eyJub3QiOiJhIGN1cnNvciJ9',
+          as: 'cs',
+          field: 'query.after',
+        },
       ],
       [registration],
     );

@@ -20,6 +20,7 @@ import { PolicyVersionsAbsencesOrganisations1763801200000 } from './migrations/1
 import { ReviewNumberSequence1763801600000 } from './migrations/1763801600000-review-number-sequence';
 import { AbsenceEntity } from './entities/absence.entity';
 import { Webhooks1763801700000 } from './migrations/1763801700000-webhooks';
+import { InboxKeysetIndexes1763802500000 } from './migrations/1763802500000-inbox-keyset-indexes';
 
 export const entities = [
   CaseEntity,
@@ -47,6 +48,7 @@ export const migrations = [
   PolicyVersionsAbsencesOrganisations1763801200000,
   ReviewNumberSequence1763801600000,
   Webhooks1763801700000,
+  InboxKeysetIndexes1763802500000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

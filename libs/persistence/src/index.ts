@@ -33,3 +33,4 @@ export * from './entities/absence.entity';
 export * from './repositories/absences.repository';
 export * from './repositories/review-sources.repository';
 export * from './repositories/webhooks.repository';
+export * from './repositories/inbox-query';

@@ -8,7 +8,9 @@ import {
   DocumentsRepository,
   PoliciesRepository,
   TasksRepository,
+  decodeInboxCursor,
   type CaseSnapshotRecord,
+  type InboxCursor,
   type TaskRecord,
 } from '@aso/persistence';
 
@@ -242,6 +244,92 @@ describe('read models on PostgreSQL', () => {
       'KS202611-9101',
       'KS202611-9109',
     ]);
+  });
+
+  test('issue 14 #3: the inbox pages by keyset — each page starts after the last row of the one before, in inbox order, with no row twice or lost; the count is capped and a bad-cursor is not ours', async () => {
+    const tasks = new TasksRepository(ds);
+    // 7 queue tasks, 2 held by cs-09, 1 role-only (vp), 1 without a deadline, 1 tie on due
+    const due = (d: string) => new Date(`2026-11-${d}T00:00:00Z`);
+    await tasks.upsertMany([
+      task('KS202611-9201', {
+        taskId: 'KS202611-9201-T1',
+        organisationId: 'org-k',
+        dueAt: due('25'),
+      }),
+      task('KS202611-9202', {
+        taskId: 'KS202611-9202-T1',
+        organisationId: 'org-k',
+        dueAt: due('22'),
+        overdue: true,
+      }),
+      task('KS202611-9203', { taskId: 'KS202611-9203-T1', organisationId: 'org-k', dueAt: null }),
+      task('KS202611-9204', {
+        taskId: 'KS202611-9204-T1',
+        organisationId: 'org-k',
+        dueAt: due('24'),
+      }),
+      task('KS202611-9205', {
+        taskId: 'KS202611-9205-T1',
+        organisationId: 'org-k',
+        dueAt: due('24'),
+      }),
+      task('KS202611-9206', {
+        taskId: 'KS202611-9206-T1',
+        organisationId: 'org-k',
+        dueAt: due('26'),
+        assignee: 'cs-09',
+        status: 'claimed',
+      }),
+      task('KS202611-9207', {
+        taskId: 'KS202611-9207-T1',
+        organisationId: 'org-k',
+        dueAt: due('20'),
+        assignee: 'cs-09',
+        status: 'claimed',
+        overdue: true,
+      }),
+      task('KS202611-9208', {
+        taskId: 'KS202611-9208-T1',
+        organisationId: 'org-k',
+        dueAt: due('23'),
+        candidateDepartment: null,
+        candidateRoles: ['staff'],
+      }),
+      task('KS202611-9209', {
+        taskId: 'KS202611-9209-T1',
+        organisationId: 'org-k',
+        dueAt: due('21'),
+        status: 'completed',
+      }),
+    ]);
+    const query = {
+      organisationId: 'org-k',
+      department: 'cs' as const,
+      roles: ['staff'],
+      userId: 'cs-09',
+      scope: 'all' as const,
+      limit: 3,
+      offset: 0,
+    };
+    const seen: string[] = [];
+    let after: InboxCursor | undefined;
+    for (let page = 1; page <= 4; page++) {
+      const r = await tasks.inbox({ ...query, ...(after ? { after } : {}) });
+      expect(r.total).toBe(8);
+      expect(r.totalCapped).toBe(false);
+      seen.push(...r.items.map((t) => t.caseNumber.slice(-4)));
+      if (!r.nextCursor) break;
+      after = decodeInboxCursor(r.nextCursor) ?? undefined;
+      expect(after).toBeDefined();
+    }
+    // overdue first (9207 on the 20th, 9202 on the 22nd), then by due, ties by task id, none last
+    expect(seen).toEqual(['9207', '9202', '9208', '9204', '9205', '9201', '9206', '9203']);
+    // the same order as one big page
+    const whole = await tasks.inbox({ ...query, limit: 50 });
+    expect(whole.items.map((t) => t.caseNumber.slice(-4))).toEqual(seen);
+    expect(whole.nextCursor).toBeNull();
+    expect(decodeInboxCursor('not-a-cursor')).toBeNull();
+    expect(decodeInboxCursor(Buffer.from('[1,2]').toString('base64url'))).toBeNull();
   });
 
   test('documents are keyed by case, type, number and revision: rewriting a revision updates it, revisions link back', async () => {

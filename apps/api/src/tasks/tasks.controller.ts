@@ -1,3 +1,4 @@
+import { decodeInboxCursor } from '@aso/persistence';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { parseInput } from '../common/parse-input';
@@ -22,9 +23,10 @@ export class TasksController {
   /** My claimed tasks and my department's unclaimed ones: overdue first, then by due instant. */
   @Get('inbox')
   inbox(@CurrentUser() user: AuthUser, @Query() query: unknown) {
-    const { q: search, dueFrom, dueTo, ...q } = parseInput(inboxQuerySchema, query, 'query');
+    const { q: search, dueFrom, dueTo, after, ...q } = parseInput(inboxQuerySchema, query, 'query');
     return this.tasks.inbox(user, {
       ...q,
+      ...(after ? { after: decodeInboxCursor(after) ?? undefined } : {}),
       overdueOnly: q.overdue === 'true',
       ...(search ? { search } : {}),
       ...(dueFrom ? { dueFrom: new Date(dueFrom) } : {}),

@@ -1,4 +1,5 @@
 import { CASE_NUMBER_PATTERN } from '@aso/domain';
+import { decodeInboxCursor } from '@aso/persistence';
 import { departmentSchema, roleSchema } from '@aso/contracts';
 import { completeTaskResultSchema as completeTaskResultContract } from '@aso/contracts';
 import { taskSchema } from '../cases/cases.dto';
@@ -21,7 +22,15 @@ export const inboxQuerySchema = z.object({
     .optional()
     .describe('a case number or customer name fragment, or ≥ 4 digits of the customer’s phone'),
   limit: queryInteger(1, 200, 50),
-  offset: queryInteger(0, 1_000_000, 0),
+  offset: queryInteger(0, 1_000_000, 0).describe(
+    'rows to skip; prefer `after` (a deep offset reads every row it skips)',
+  ),
+  after: z
+    .string()
+    .max(200)
+    .refine((s) => decodeInboxCursor(s) !== null, 'must be a nextCursor of this inbox')
+    .optional()
+    .describe('the page after this cursor: the nextCursor of the page before (keyset paging)'),
 });
 
 /** Task ids are `<caseNumber>-T<n>` (contracts/task.ts). */
@@ -67,7 +76,15 @@ export const inboxItemSchema = taskSchema
   .openapi('InboxItem');
 
 export const inboxSchema = z
-  .object({ items: z.array(inboxItemSchema), total: z.number().int() })
+  .object({
+    items: z.array(inboxItemSchema),
+    total: z.number().int().describe('tasks in the inbox, counted up to 10,000'),
+    totalCapped: z.boolean().describe('more than 10,000: total is the cap (show "10,000+")'),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('send as `after` for the next page; null on the last page'),
+  })
   .openapi('Inbox');
 
 /** Someone a task may be delegated to: an active user of the organisation who fits the task. */

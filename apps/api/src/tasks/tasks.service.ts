@@ -82,8 +82,16 @@ export class TasksService {
   /** Calendars by organisation and policy version (a version is never edited: cached for good). */
   private readonly calendars = new Map<string, Promise<BusinessCalendar>>();
 
-  async inbox(user: AuthUser, filter: InboxFilter): Promise<{ items: InboxItem[]; total: number }> {
-    const { items, total } = await this.tasks.inbox({
+  async inbox(
+    user: AuthUser,
+    filter: InboxFilter,
+  ): Promise<{
+    items: InboxItem[];
+    total: number;
+    totalCapped: boolean;
+    nextCursor: string | null;
+  }> {
+    const { items, ...page } = await this.tasks.inbox({
       organisationId: user.organisationId,
       department: user.department,
       roles: user.roles,
@@ -93,7 +101,7 @@ export class TasksService {
     const now = this.clock();
     return {
       items: await Promise.all(items.map((row) => this.inboxItem(user.organisationId, row, now))),
-      total,
+      ...page,
     };
   }
 

@@ -1849,7 +1849,12 @@ export interface components {
         };
         Inbox: {
             items: components["schemas"]["InboxItem"][];
+            /** @description tasks in the inbox, counted up to 10,000 */
             total: number;
+            /** @description more than 10,000: total is the cap (show "10,000+") */
+            totalCapped: boolean;
+            /** @description send as `after` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         Board: {
             /** @enum {string} */
@@ -4127,7 +4132,10 @@ export interface operations {
                 /** @description a case number or customer name fragment, or ≥ 4 digits of the customer’s phone */
                 q?: string;
                 limit?: number;
+                /** @description rows to skip; prefer `after` (a deep offset reads every row it skips) */
                 offset?: number;
+                /** @description the page after this cursor: the nextCursor of the page before (keyset paging) */
+                after?: string;
             };
             header?: never;
             path?: never;

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { CaseEntity } from '../entities/case.entity';
 import { TaskEntity } from '../entities/task.entity';
+import { encodeInboxCursor, inboxCountSql, inboxPageSql, type InboxCursor } from './inbox-query';
 
 export type TaskRecord = Omit<TaskEntity, 'updatedAt'>;
 
@@ -23,12 +25,25 @@ export interface InboxQuery {
   search?: string;
   limit: number;
   offset: number;
+  /** the keyset: the page after this row (InboxPage.nextCursor of the page before) */
+  after?: InboxCursor;
 }
+
+export interface InboxPage {
+  items: InboxRow[];
+  /** the number of tasks in the inbox, up to INBOX_COUNT_CAP */
+  total: number;
+  /** more than INBOX_COUNT_CAP: `total` is the cap */
+  totalCapped: boolean;
+  /** `after` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+/** Counting stops here: a count of a queue of 250,000 is work no one reads ("10,000+"). */
+export const INBOX_COUNT_CAP = 10_000;
 
 /** An inbox row: the task and (when its read model is written) its case. */
 export type InboxRow = TaskEntity & { case?: CaseEntity | null };
-
-const likePattern = (s: string): string => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export class TasksRepository {
   constructor(private readonly ds: DataSource) {}
@@ -77,67 +92,53 @@ export class TasksRepository {
 
   /**
    * The inbox: open tasks the user may work, overdue first, then by due instant (tasks without
-   * a deadline last). Department tasks are limited to the user's roles.
+   * a deadline last). Department tasks are limited to the user's roles. One statement for the
+   * page and one for the count, each merging three index-ordered queues (inbox-query.ts).
    */
-  async inbox(q: InboxQuery): Promise<{ items: InboxRow[]; total: number }> {
-    const qb = this.ds
-      .getRepository(TaskEntity)
-      .createQueryBuilder('t')
-      .leftJoinAndMapOne(
-        't.case',
-        CaseEntity,
-        'c',
-        'c.organisation_id = t.organisation_id AND c.case_number = t.case_number',
-      )
-      .where('t.organisation_id = :org', { org: q.organisationId })
-      .andWhere(`t.status IN ('open', 'claimed')`);
-    const mine = 't.assignee = :user';
-    // No candidate roles = any working role of the department (the domain's convention);
-    // auditors and admins are not workers, so such tasks never reach their queue.
-    const rolesFit =
-      '(t.candidate_roles && :roles::text[] OR (cardinality(t.candidate_roles) = 0 AND :worker))';
-    const department = `t.assignee IS NULL AND t.candidate_department = :dept AND ${rolesFit}`;
-    const roleOnly =
-      't.assignee IS NULL AND t.candidate_department IS NULL AND (t.candidate_roles && :roles::text[])';
-    const scopes = {
-      mine: `(${mine})`,
-      department: `(${department} OR ${roleOnly})`,
-      all: `(${mine} OR ${department} OR ${roleOnly})`,
-    } as const;
-    const worker = q.roles.some((r) => r !== 'auditor' && r !== 'admin');
-    qb.andWhere(scopes[q.scope], {
-      user: q.userId,
-      dept: q.department,
-      roles: [...q.roles],
-      worker,
-    });
-    if (q.type) qb.andWhere('t.type = :type', { type: q.type });
-    if (q.caseNumber) qb.andWhere('t.case_number = :cn', { cn: q.caseNumber });
-    if (q.overdueOnly) qb.andWhere('t.overdue = true');
-    if (q.caseType) qb.andWhere('c.type = :caseType', { caseType: q.caseType });
-    if (q.dueFrom) qb.andWhere('t.due_at >= :dueFrom', { dueFrom: q.dueFrom });
-    if (q.dueTo) qb.andWhere('t.due_at <= :dueTo', { dueTo: q.dueTo });
-    const search = q.search?.trim();
-    if (search) {
-      const digits = search.replace(/\D/g, '');
-      const phone =
-        digits.length >= 4 && /^[\d\s+-]+$/.test(search)
-          ? ` OR regexp_replace(coalesce(c.customer_phone, ''), '\\D', '', 'g') LIKE :digits`
-          : '';
-      qb.andWhere(`(t.case_number ILIKE :like OR c.customer_name ILIKE :like${phone})`, {
-        like: likePattern(search),
-        digits: `%${digits}%`,
-      });
+  async inbox(q: InboxQuery): Promise<InboxPage> {
+    const caseMeta = this.ds.getMetadata(CaseEntity);
+    const page = inboxPageSql(
+      q,
+      caseMeta.columns.map((c) => c.databaseName),
+    );
+    const count = inboxCountSql(q, INBOX_COUNT_CAP);
+    const [rows, counted] = await Promise.all([
+      this.ds.query(page.text, page.values) as Promise<Array<Record<string, unknown>>>,
+      this.ds.query(count.text, count.values) as Promise<Array<{ n: number }>>,
+    ]);
+    const items = rows.map((r) => this.inboxRow(r));
+    const n = counted[0]?.n ?? 0;
+    const last = items.at(-1);
+    return {
+      items,
+      total: Math.min(n, INBOX_COUNT_CAP),
+      totalCapped: n > INBOX_COUNT_CAP,
+      nextCursor: last && items.length === q.limit ? encodeInboxCursor(last) : null,
+    };
+  }
+
+  /** A raw row (task columns, case columns as `c__<col>`) as entities, like TypeORM maps them. */
+  private inboxRow(r: Record<string, unknown>): InboxRow {
+    const taskMeta = this.ds.getMetadata(TaskEntity);
+    const caseMeta = this.ds.getMetadata(CaseEntity);
+    const task = taskMeta.create() as InboxRow;
+    for (const col of taskMeta.columns)
+      (task as unknown as Record<string, unknown>)[col.propertyName] = fromDb(
+        col,
+        r[col.databaseName],
+      );
+    if (r['c__case_number'] == null) {
+      task.case = null;
+      return task;
     }
-    const [items, total] = await qb
-      .orderBy('t.overdue', 'DESC')
-      .addOrderBy('t.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('t.task_id', 'ASC')
-      // limit/offset, not take/skip: the join is to-one (a task's case), so rows stay tasks.
-      .limit(q.limit)
-      .offset(q.offset)
-      .getManyAndCount();
-    return { items, total };
+    const kase = caseMeta.create() as CaseEntity;
+    for (const col of caseMeta.columns)
+      (kase as unknown as Record<string, unknown>)[col.propertyName] = fromDb(
+        col,
+        r[`c__${col.databaseName}`],
+      );
+    task.case = kase;
+    return task;
   }
 
   /** The open tasks a user holds (claimed by or delegated to them), oldest first. */
@@ -172,4 +173,11 @@ export class TasksRepository {
       order: { createdAt: 'ASC', taskId: 'ASC' },
     });
   }
+}
+
+/** A raw value as the entity holds it: through the column's transformer(s), as TypeORM does. */
+function fromDb(col: ColumnMetadata, value: unknown): unknown {
+  const t = col.transformer;
+  if (!t) return value;
+  return Array.isArray(t) ? t.reduceRight((v, x) => x.from(v), value) : t.from(value);
 }
