@@ -121,6 +121,7 @@ describe('the follow-up call over HTTP (DOMAIN.md §5)', () => {
         type: 'RecordCall',
         identityConfirmed: true,
         purposeStated: true,
+        closingSaid: true,
         answers: { result: '不满意', process: '慢', handler: '一般' },
         survey: { ...survey('poor'), skill: 'great' },
       },
@@ -133,6 +134,7 @@ describe('the follow-up call over HTTP (DOMAIN.md §5)', () => {
       type: 'RecordCall',
       identityConfirmed: true,
       purposeStated: true,
+      closingSaid: true,
       answers: { result: '不满意', process: '慢', handler: '一般' },
       survey: survey('poor'),
     });
@@ -203,6 +205,7 @@ describe('the follow-up call over HTTP (DOMAIN.md §5)', () => {
       type: 'RecordCall',
       identityConfirmed: true,
       purposeStated: true,
+      closingSaid: true,
       answers: { usage: '正常使用', needs: '希望增加配件' },
     });
     await complete(as.csSupervisor, hf, { type: 'ReviewCallRecord', approve: true });

@@ -127,6 +127,7 @@ describe('follow-up call, DOMAIN.md §5 (004; 001 §17)', () => {
       type: 'RecordCall',
       identityConfirmed: true,
       purposeStated: true,
+      closingSaid: true,
       answers: complaintAnswers,
       survey: grades('poor'),
     });

@@ -81,6 +81,10 @@ export const followUpTaskCommandSchemas = [
         .optional()
         .describe('001 §17 item code → grade code'),
       remarks: optionalText(2000),
+      closingSaid: z
+        .boolean()
+        .optional()
+        .describe('004 六.(五): the script’s closing was said; required when the case has one'),
     },
     'The call record (004 三.(二)–(四)) and the survey (001 §17)',
   ),

@@ -13,6 +13,7 @@ import {
   followUpSettings,
   followUpWorkItems,
 } from '@aso/domain';
+import { patched } from '@temporalio/workflow';
 import { actorOf } from '../shared/actor';
 import { type CaseDefinition, type CaseScope, caseSetupOf } from '../shared/case-definition';
 import { CaseRuntime } from '../shared/case-runtime';
@@ -30,13 +31,20 @@ import { followUpRecords } from './follow-up.records';
  * to the old case (Decision 11); one record in N is re-checked. The state is the domain's
  * FollowUpState, built only by decideFollowUp/evolveFollowUp.
  */
+/** patch id: never rename once shipped (running histories carry it). */
+export const FOLLOW_UP_CALL_SCRIPT = 'follow-up-call-script';
+
 export async function followUpCase(input: FollowUpWorkflowInput): Promise<FollowUpResult> {
   const r = new CaseRuntime('followUp', caseSetupOf(input, input.openedAt), (scope) =>
     followUpDefinition(input, scope),
   );
+  // F14 004 六: a call opened by this code carries the call script; a history recorded before
+  // it replays without (its RecordCall had no closingSaid).
+  const withCallScript = patched(FOLLOW_UP_CALL_SCRIPT);
   await r.open(
     {
       type: 'OpenFollowUp',
+      withCallScript,
       actor: 'department' in input.openedBy ? actorOf(input.openedBy) : { userId: 'system' },
       caseNumber: input.caseNumber,
       source: input.source,

@@ -319,6 +319,7 @@ test('record: a follow-up call after a closed complaint — dissatisfied, the re
     type: 'RecordCall',
     identityConfirmed: true,
     purposeStated: true,
+    closingSaid: true,
     answers: { result: '不满意', process: '慢', handler: '一般' },
     survey: {
       attitude: 'satisfied',

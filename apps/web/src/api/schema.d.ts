@@ -2644,6 +2644,8 @@ export interface components {
                 [key: string]: string;
             };
             remarks?: string;
+            /** @description 004 六.(五): the script’s closing was said; required when the case has one */
+            closingSaid?: boolean;
         };
         /** @description The store head / CS supervisor reviews the record (004 三.(四)) */
         ReviewCallRecordCommand: {

@@ -83,6 +83,17 @@ function decide(
         callDue: due.due.getTime(),
         callDueProvisional: due.provisional,
         script: script.map((q) => ({ code: q.code, text: q.text })),
+        ...(cmd.withCallScript
+          ? {
+              callScript: {
+                opening: settings.callScript.opening.replaceAll(
+                  '{customer}',
+                  cmd.customer.name.trim(),
+                ),
+                closing: settings.callScript.closing,
+              },
+            }
+          : {}),
         sampledForSpotCheck: sampledForSpotCheck(cmd.caseNumber, settings.spotCheckEvery),
       },
     ];
@@ -146,6 +157,12 @@ function decide(
           missingQuestions: missing.map((q) => q.code),
           unknownQuestions: unknown,
         });
+      // F14 004 六.(五) / 三.(三)4: the call ends with the closing (thanks, call us any time).
+      if (state.callScript && cmd.closingSaid !== true)
+        throw invalid('closingSaid: the call ends with the script’s closing (004 六.(五))', {
+          ...ctx,
+          field: 'closingSaid',
+        });
       const followsCase = state.source.kind === 'case_closed';
       if (followsCase && cmd.survey === undefined)
         throw invalid('survey: a case’s follow-up asks the survey of 001 §17', {
@@ -166,6 +183,7 @@ function decide(
         })),
         survey,
         remarks: (cmd.remarks ?? '').trim(),
+        ...(state.callScript ? { closingSaid: true as const } : {}),
       };
       return [
         {

@@ -14,6 +14,7 @@ export function evolveFollowUp(state: FollowUpState | null, e: FollowUpEvent): F
       callDue: e.callDue,
       callDueProvisional: e.callDueProvisional,
       script: e.script,
+      callScript: e.callScript ?? null,
       attempts: [],
       nextAttemptAt: null,
       call: null,

@@ -1,6 +1,10 @@
 import type { Duration } from '../calendar/duration';
 import { parseCaseNumber } from '../case-number/case-number';
-import { FOLLOW_UP_SCRIPTS_DEFAULT, type PolicyDocument } from '../policy/policy.schema';
+import {
+  FOLLOW_UP_CALL_SCRIPT_DEFAULT,
+  FOLLOW_UP_SCRIPTS_DEFAULT,
+  type PolicyDocument,
+} from '../policy/policy.schema';
 
 export interface FollowUpSettings {
   scripts: Record<
@@ -9,6 +13,8 @@ export interface FollowUpSettings {
   >;
   reviewWithin: Duration;
   spotCheckEvery: number;
+  /** F14 004 六: the opening and closing of every call */
+  callScript: { opening: string; closing: string };
 }
 
 /**
@@ -22,6 +28,7 @@ export function followUpSettings(policy: PolicyDocument): FollowUpSettings {
     scripts: f.scripts ?? FOLLOW_UP_SCRIPTS_DEFAULT,
     reviewWithin: f.reviewWithin ?? { amount: 1, unit: 'working_days' },
     spotCheckEvery: f.spotCheckEvery ?? 10,
+    callScript: f.callScript ?? FOLLOW_UP_CALL_SCRIPT_DEFAULT,
   };
 }
 

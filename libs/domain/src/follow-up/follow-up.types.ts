@@ -59,6 +59,14 @@ export interface CallRecord {
   /** 001 §17 (absent for plan calls, where the service survey does not apply) */
   survey: SurveyScore | null;
   remarks: string;
+  /** F14 004 六.(五): the closing was said (recorded on calls that carry the call script) */
+  closingSaid?: true;
+}
+
+/** F14 004 六 回访话术: what the caller says first and last (the questions are `script`). */
+export interface FollowUpCallScript {
+  opening: string;
+  closing: string;
 }
 
 export interface RecordReview {
@@ -87,6 +95,8 @@ export interface FollowUpState {
   callDueProvisional: boolean;
   /** the script questions of this call (policy data per source, 004 四.(五)) */
   script: Array<{ code: string; text: string }>;
+  /** F14 004 六: the opening and closing said around the questions; null on older cases */
+  callScript: FollowUpCallScript | null;
   attempts: CallAttempt[];
   /** after an unreachable attempt: when to call again */
   nextAttemptAt: number | null;
@@ -119,6 +129,8 @@ export type FollowUpEvent =
         callDue: number;
         callDueProvisional: boolean;
         script: Array<{ code: string; text: string }>;
+        /** F14: absent from histories recorded before the call script */
+        callScript?: FollowUpCallScript;
         sampledForSpotCheck: boolean;
       }
     >
@@ -137,7 +149,16 @@ export type FollowUpEvent =
 type Cmd<T extends string, P = object> = { type: T; actor: Actor | { userId: 'system' } } & P;
 
 export type FollowUpCommand =
-  | Cmd<'OpenFollowUp', { caseNumber: string; source: FollowUpSource; customer: FollowUpCustomer }>
+  | Cmd<
+      'OpenFollowUp',
+      {
+        caseNumber: string;
+        source: FollowUpSource;
+        customer: FollowUpCustomer;
+        /** F14: the call carries the 004 六 script (false: a history recorded before it) */
+        withCallScript?: boolean;
+      }
+    >
   /** the customer could not be reached (004 五.(三)3; DOMAIN.md §5: retry, then unreachable) */
   | Cmd<'RecordCallAttempt', { note: string }>
   /** 004 三.(二)–(四): identity confirmed, purpose stated, the script's answers, the survey */
@@ -149,6 +170,8 @@ export type FollowUpCommand =
         answers: Record<string, string>;
         survey?: Record<string, string> | undefined;
         remarks?: string | undefined;
+        /** F14 004 六.(五): the closing was said — required on a call with the call script */
+        closingSaid?: boolean | undefined;
       }
     >
   /** 004 三.(四): the store head / CS supervisor reviews the record (approve, or back to redo) */

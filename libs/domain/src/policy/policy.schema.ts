@@ -322,6 +322,17 @@ export const FOLLOW_UP_SCRIPTS_DEFAULT = {
     { code: 'needs', text: '您对我们的产品和服务有什么意见或需求?' },
   ],
 };
+/**
+ * F14 004 六 回访话术规范: the standard opening (一) and closing (五) said around the questions;
+ * `{customer}` is the customer's name (先生/女士 as the caller sees fit). Seed wording, simplified.
+ */
+export const FOLLOW_UP_CALL_SCRIPT_DEFAULT = {
+  opening:
+    '您好,请问是{customer}先生/女士吗?我是本公司门店的客服,打扰您一下,想跟您沟通了解一些情况,不会占用您太多时间的。',
+  closing:
+    '感谢您抽出时间接听我的电话。如果您后续还有任何问题,欢迎随时拨打我们的客服电话,我们随时为您服务。祝您生活愉快,再见!',
+  basis: '004 六.(一) 开场话术, (五) 结束语; 三.(三)4 回访结束时向客户表示感谢',
+};
 const scriptSchema = z
   .array(z.object({ code: z.string().min(1).max(64), text: z.string().min(1) }).strict())
   .min(1);
@@ -471,6 +482,15 @@ export const policyDocumentSchema = z
           })
           .strict()
           .default(FOLLOW_UP_SCRIPTS_DEFAULT),
+        /** F14 004 六: the opening and closing said around the questions (seed wording) */
+        callScript: z
+          .object({
+            opening: z.string().min(1).max(1000),
+            closing: z.string().min(1).max(1000),
+            basis: z.string().min(1),
+          })
+          .strict()
+          .default(FOLLOW_UP_CALL_SCRIPT_DEFAULT),
         /** the record's review by the store head / CS supervisor (004 三.(四)); default */
         reviewWithin: durationSchema.strict().default({ amount: 1, unit: 'working_days' }),
         /** one record in N is re-checked by CS supervision (004 七.(二)); default 10 */
