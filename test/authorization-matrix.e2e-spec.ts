@@ -628,6 +628,25 @@ const MATRIX: Record<string, Row> = {
         customer: { name: '钱七' },
       }),
   },
+  // F01 F06 F07 (004 三.(一)): CS keeps the follow-up plans; the GM office, auditors and admins
+  // read them. A run of a past day is idempotent: every allowed cell gets the same cases.
+  'GET /follow-up-plans': {
+    expect: only('200', [...CS, ...GM_OFFICE, 'admin'], () => 'WRONG_DEPARTMENT'),
+    run: get('/follow-up-plans?date=2026-10-08'),
+  },
+  'POST /follow-up-plans/customers': {
+    expect: only('201', CS, auditorOr('WRONG_DEPARTMENT')),
+    run: (r) =>
+      call(api.url, 'POST', '/follow-up-plans/customers', as[r], {
+        customerRef: 'C-MATRIX-1',
+        name: '钱七',
+        kind: 'key',
+      }),
+  },
+  'POST /follow-up-plans/runs': {
+    expect: only('201', CS, auditorOr('WRONG_DEPARTMENT')),
+    run: (r) => call(api.url, 'POST', '/follow-up-plans/runs', as[r], { date: '2026-01-05' }),
+  },
   // 001 §28: the GM office (and admins) start a month's review by hand; the GM office, HR and
   // admins read the reviews. One month is reviewed once: every allowed cell gets the same case.
   'POST /monthly-reviews': {

@@ -597,6 +597,60 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
     );
   });
 
+  test('F01 F06 004 三.(一), 五.(一): the follow-up plan routes name the field', async () => {
+    const customer = (name: string, body: unknown, field: string): BadCase => ({
+      name: `plan customer: ${name}`,
+      method: 'POST',
+      path: '/follow-up-plans/customers',
+      as: 'cs',
+      body,
+      field,
+    });
+    const base = { customerRef: 'C-BAD-1', name: '钱七', kind: 'new', purchaseDate: '2026-10-08' };
+    const runOf = (name: string, body: unknown, field: string): BadCase => ({
+      name: `plan run: ${name}`,
+      method: 'POST',
+      path: '/follow-up-plans/runs',
+      as: 'cs',
+      body,
+      field,
+    });
+    await expectRefused(
+      [
+        customer('a kind that does not exist', { ...base, kind: 'vip' }, 'body.kind'),
+        // F06: a new customer's calls count from the purchase
+        customer(
+          'a new customer without the purchase date',
+          { ...base, purchaseDate: undefined },
+          'body.purchaseDate',
+        ),
+        customer(
+          'purchase 2026-02-30',
+          { ...base, purchaseDate: '2026-02-30' },
+          'body.purchaseDate',
+        ),
+        customer(
+          'a purchase to come',
+          { ...base, purchaseDate: '2999-01-04' },
+          'body.purchaseDate',
+        ),
+        customer('no name', { ...base, name: '' }, 'body.name'),
+        customer('unknown field', { ...base, tier: 'gold' }, 'body.tier'),
+        runOf('no date', {}, 'body.date'),
+        runOf('a day to come', { date: '2999-01-04' }, 'body.date'),
+        runOf('a month, not a day', { date: '2026-10' }, 'body.date'),
+        {
+          name: 'plan: date not a date',
+          method: 'GET',
+          path: '/follow-up-plans?date=tomorrow',
+          as: 'cs',
+          field: 'query.date',
+        },
+      ],
+      [registration],
+    );
+  });
+
   test('POST /auth/login and POST /auth/refresh; malformed case numbers and query parameters', async () => {
     const login = (name: string, body: unknown, field: string): BadCase => ({
       name: `login: ${name}`,

@@ -62,7 +62,7 @@ async function workerStart(): Promise<string> {
 }
 
 describe('the organisations’ schedules on the Temporal dev server (libs/temporal schedules.ts)', () => {
-  test('M01 001 §28.1 M05 000 §六.2: worker start twice → one monthly-review schedule per organisation, fired on the 1st (the monthly appraisal in the first ten days of the next month) at 00:05 Asia/Shanghai', async () => {
+  test('M01 001 §28.1 M05 000 §六.2 F07 004 五.(二): worker start twice → one monthly-review and one follow-up-plan schedule per organisation, fired on the 1st (the monthly appraisal in the first ten days of the next month) at 00:05 Asia/Shanghai', async () => {
     const first = await workerStart();
     expect(first).toMatch(new RegExp(`monthly-review:${ORG} (created|updated)`));
     const second = await workerStart();
@@ -96,6 +96,25 @@ describe('the organisations’ schedules on the Temporal dev server (libs/tempor
     });
     expect(described.policies).toMatchObject({ overlap: 'SKIP' });
     expect(described.state.paused).toBe(false);
+    // F01 F06 F07 (004 三.(一)): the follow-up plans run daily at 08:30 Shanghai; the run itself
+    // keeps to the business calendar (holidays off, make-up working days on)
+    const plans = await temporal.schedule.getHandle(`follow-up-plan:${ORG}`).describe();
+    expect(plans.spec.timezone).toBe('Asia/Shanghai');
+    expect(plans.spec.calendars).toEqual([
+      expect.objectContaining({
+        hour: [{ start: 8, end: 8, step: 1 }],
+        minute: [{ start: 30, end: 30, step: 1 }],
+        dayOfMonth: [{ start: 1, end: 31, step: 1 }],
+      }),
+    ]);
+    expect(plans.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'followUpPlanRun',
+      args: [{ organisationId: ORG }],
+    });
+    const planFire = new Date(plans.info.nextActionTimes[0]!.getTime() + 8 * 3_600_000);
+    expect(planFire.toISOString().slice(11, 16)).toBe('08:30');
+
     // the next fires: the 1st of each month, 00:05 in Shanghai (16:05 UTC the day before)
     const next = described.info.nextActionTimes.slice(0, 2).map((d) => d.toISOString());
     expect(next).toHaveLength(2);

@@ -6,4 +6,5 @@ export { followUpCase } from './follow-up/follow-up.workflow';
 export { monthlyReview } from './review/review.workflow';
 export { consignmentCase } from './consignment/consignment.workflow';
 export { monthlyReviewStart } from './review/review-start.workflow';
+export { followUpPlanRun } from './follow-up/plan-run.workflow';
 export { webhookDelivery } from './webhooks/webhook-delivery.workflow';

@@ -16,10 +16,12 @@ import {
   ReviewSourcesRepository,
   TasksRepository,
   WebhooksRepository,
+  FollowUpCustomersRepository,
 } from '@aso/persistence';
 import { workflowSource } from '@aso/temporal';
 import { createCaseActivities } from './activities/case.activities';
 import { crashAfterCommitHook } from './activities/crash-after-commit';
+import { createFollowUpPlanActivities } from './activities/follow-up-plan.activities';
 import { createReviewActivities } from './activities/review.activities';
 import { createWebhookActivities } from './webhooks/webhook.activities';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
@@ -43,6 +45,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly policies: PoliciesRepository,
     private readonly reviewSources: ReviewSourcesRepository,
     private readonly webhooks: WebhooksRepository,
+    private readonly followUpCustomers: FollowUpCustomersRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -70,6 +73,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       // after a worker crash; a live worker answers its sticky queue in milliseconds.
       stickyQueueScheduleToStartTimeout: '3s',
       activities: {
+        ...createFollowUpPlanActivities({ cases: this.cases, customers: this.followUpCustomers }),
         ...createReviewActivities({
           cases: this.cases,
           audit: this.audit,

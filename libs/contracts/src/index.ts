@@ -11,6 +11,7 @@ export * from './task-commands';
 export * from './schema/primitives';
 export * from './follow-up.contract';
 export * from './review.contract';
+export * from './follow-up-plan.contract';
 export * from './consignment.contract';
 export * from './webhook.contract';
 export * from './webhook-url';

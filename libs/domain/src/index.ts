@@ -66,6 +66,7 @@ export * from './complaint/work-items';
 export * from './return/work-items';
 export * from './follow-up/follow-up.types';
 export * from './follow-up/follow-up.settings';
+export * from './follow-up/follow-up-plan';
 export * from './follow-up/follow-up.decide';
 export * from './follow-up/follow-up.evolve';
 export * from './follow-up/follow-up.work-items';

@@ -21,6 +21,7 @@ import { ReviewNumberSequence1763801600000 } from './migrations/1763801600000-re
 import { AbsenceEntity } from './entities/absence.entity';
 import { Webhooks1763801700000 } from './migrations/1763801700000-webhooks';
 import { InboxKeysetIndexes1763802500000 } from './migrations/1763802500000-inbox-keyset-indexes';
+import { FollowUpCustomers1763802600000 } from './migrations/1763802600000-follow-up-customers';
 
 export const entities = [
   CaseEntity,
@@ -49,6 +50,7 @@ export const migrations = [
   ReviewNumberSequence1763801600000,
   Webhooks1763801700000,
   InboxKeysetIndexes1763802500000,
+  FollowUpCustomers1763802600000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

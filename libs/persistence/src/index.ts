@@ -34,3 +34,4 @@ export * from './repositories/absences.repository';
 export * from './repositories/review-sources.repository';
 export * from './repositories/webhooks.repository';
 export * from './repositories/inbox-query';
+export * from './repositories/follow-up-customers.repository';

@@ -7,6 +7,7 @@ import { AbsencesRepository } from './repositories/absences.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { CasesRepository } from './repositories/cases.repository';
 import { DatabaseHealth } from './repositories/database-health';
+import { FollowUpCustomersRepository } from './repositories/follow-up-customers.repository';
 import { DocumentsRepository } from './repositories/documents.repository';
 import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
 import { KpiRepository } from './repositories/kpi.repository';
@@ -37,6 +38,7 @@ export const REPOSITORIES = [
   AbsencesRepository,
   ReviewSourcesRepository,
   WebhooksRepository,
+  FollowUpCustomersRepository,
 ] as const;
 
 const overDataSource = (repository: new (ds: DataSource) => unknown): Provider => ({

@@ -9,6 +9,9 @@ import {
   type Workflow,
 } from '@temporalio/client';
 import {
+  FOLLOW_UP_PLAN_RUN_WORKFLOW_TYPE,
+  type FollowUpPlanRunInput,
+  type FollowUpPlanRunResult,
   MONTHLY_REVIEW_START_WORKFLOW_TYPE,
   type MonthlyReviewStartInput,
   type MonthlyReviewStartResult,
@@ -78,11 +81,65 @@ export function startMonthlyReview(
   });
 }
 
-/** Every schedule an organisation has (the follow-up plans of issue 12 add theirs here). */
+/**
+ * F01, F06, F07 (004 三.(一), 五.(一)–(二)): every day at 08:30 local time the organisation's
+ * follow-up plans run (plan-run.workflow.ts) and open the calls due that day. It fires on every
+ * day and the run itself consults the business calendar, so public holidays open nothing and
+ * make-up working Saturdays (调休) do: a cron cannot know either. A fire missed by less than a
+ * day is still taken; a later run catches a missed day up anyway (every working day of a call's
+ * window names the same call, opened once).
+ */
+export function followUpPlanSchedule(organisationId: string, taskQueue: string): StartSchedule {
+  const input: FollowUpPlanRunInput = { organisationId };
+  return {
+    scheduleId: scheduleIdOf('follow-up-plan', organisationId),
+    spec: {
+      calendars: [
+        {
+          hour: 8,
+          minute: 30,
+          comment: '004 三.(一) 回访计划 (F01, F06, F07): daily, working days',
+        },
+      ],
+      timezone: SCHEDULE_TIME_ZONE,
+    },
+    action: {
+      type: 'startWorkflow',
+      workflowType: FOLLOW_UP_PLAN_RUN_WORKFLOW_TYPE,
+      workflowId: scheduleIdOf('follow-up-plan-run', organisationId),
+      taskQueue,
+      args: [input],
+    },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+  };
+}
+
+/**
+ * Runs the follow-up plans of one organisation for `date` by hand (POST /follow-up-plans/runs):
+ * the schedule's own workflow; a run of the same date still running is joined.
+ */
+export function runFollowUpPlans(
+  client: Client,
+  taskQueue: string,
+  input: FollowUpPlanRunInput & { date: string },
+): Promise<FollowUpPlanRunResult> {
+  return client.workflow.execute(FOLLOW_UP_PLAN_RUN_WORKFLOW_TYPE, {
+    workflowId: `${scheduleIdOf('follow-up-plan-run', input.organisationId)}:${input.date}`,
+    taskQueue,
+    args: [input],
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+  });
+}
+
+/** Every schedule an organisation has. */
 export const organisationSchedules = (
   organisationId: string,
   taskQueue: string,
-): StartSchedule[] => [monthlyReviewSchedule(organisationId, taskQueue)];
+): StartSchedule[] => [
+  monthlyReviewSchedule(organisationId, taskQueue),
+  followUpPlanSchedule(organisationId, taskQueue),
+];
 
 export type EnsureOutcome = 'created' | 'updated';
 

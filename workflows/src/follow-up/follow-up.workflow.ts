@@ -70,10 +70,15 @@ function followUpDefinition(
     // the failed attempt (retryAfter); the review, intake and spot check by reviewWithin.
     taskOptions: (item, s): OpenOptions => {
       const w = item as FollowUpWorkItem;
-      if (w.type === 'follow_up_call' && s.attempts.length === 0 && s.call === null)
-        return s.source.kind === 'case_closed'
-          ? { start: s.source.closedAt, override: policy.followUp.afterClose }
+      if (w.type === 'follow_up_call' && s.attempts.length === 0 && s.call === null) {
+        if (s.source.kind === 'case_closed')
+          return { start: s.source.closedAt, override: policy.followUp.afterClose };
+        // a scheduled plan call: its plan's clock (F06 within N working days of purchase, F07
+        // by the end of the quarter or month); a call CS opened by hand: the policy's stage
+        return s.source.window
+          ? { start: s.source.window.start, override: s.source.window.within }
           : {};
+      }
       if (w.type === 'follow_up_call' && s.call === null)
         return { override: policy.followUp.retryAfter };
       return { override: settings.reviewWithin };

@@ -630,6 +630,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/follow-up-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CS follow-up plan: its rules, the customer register and the calls due on a day
+         * @description F01, F02, F06, F07 (004 三.(一), 五.(一)–(二)): new customers are called within 3 working days of purchase and again within 2 weeks (our values for the seed’s [X], policy data), old customers quarterly, key customers monthly. Every organisation’s schedule runs the plan daily at 08:30 Asia/Shanghai; holidays open nothing.
+         */
+        get: operations["getFollowUpPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/follow-up-plans/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add or update a customer of the follow-up register (CS) */
+        post: operations["postFollowUpPlansCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/follow-up-plans/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the follow-up plan for a day by hand (CS)
+         * @description What the daily schedule starts: opens one HF case per due call, once per customer and period whoever runs it (a second run answers the cases under `alreadyOpen`).
+         */
+        post: operations["postFollowUpPlansRuns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/repair-kpis": {
         parameters: {
             query?: never;
@@ -1709,6 +1766,97 @@ export interface components {
             /** @description false: the quantities and the contract go to the customer for signature (K03) */
             customerPresent: boolean;
             storeId?: string;
+        };
+        FollowUpPlanCustomer: {
+            customerRef: string;
+            name: string;
+            /** @description masked (138****8000) */
+            phone: string | null;
+            /** @enum {string} */
+            kind: "new" | "old" | "key";
+            purchaseDate: string | null;
+            storeId: string | null;
+        };
+        FollowUpPlan: {
+            /** @description the plan of the current policy version (who, what, when; F01) */
+            rules: {
+                newCustomer: {
+                    firstCall: {
+                        amount: number;
+                        unit: string;
+                    };
+                    secondCall: {
+                        amount: number;
+                        unit: string;
+                    };
+                };
+                oldCustomer: {
+                    everyMonths: number;
+                };
+                keyCustomer: {
+                    everyMonths: number;
+                };
+                /** @enum {string} */
+                source: "seed" | "default";
+                basis: string;
+            };
+            policyVersion: number;
+            /** @example 2026-12-07 */
+            date: string;
+            /** @description false: the daily run opens nothing that day */
+            workingDay: boolean;
+            customers: components["schemas"]["FollowUpPlanCustomer"][];
+            /** @description the calls the plan makes on `date` */
+            due: {
+                customerRef: string;
+                /** @enum {string} */
+                plan: "new_customer" | "old_customer" | "key_customer";
+                /** @description one HF case per customer and period */
+                period: string;
+                dueDate: string;
+            }[];
+        };
+        SavedFollowUpPlanCustomer: {
+            customer: components["schemas"]["FollowUpPlanCustomer"];
+            created: boolean;
+        };
+        FollowUpPlanCustomerRequest: {
+            /** @description the customer’s account or reference (one entry each) */
+            customerRef: string;
+            name: string;
+            /** @description shown in full only to those who call */
+            phone?: string | null;
+            /**
+             * @description new (after a purchase), old (quarterly), key (monthly)
+             * @enum {string}
+             */
+            kind: "new" | "old" | "key";
+            /**
+             * @description required for a new customer: the calls count from it (F06 004 五.(一))
+             * @example 2026-12-07
+             */
+            purchaseDate?: string | null;
+            storeId?: string | null;
+        };
+        FollowUpPlanRun: {
+            /** @example 2026-12-07 */
+            date: string;
+            workingDay: boolean;
+            opened: {
+                caseNumber: string;
+                customerRef: string;
+                plan: string;
+                period: string;
+            }[];
+            /** @description calls of the day an earlier run had opened */
+            alreadyOpen: string[];
+        };
+        FollowUpPlanRunRequest: {
+            /**
+             * @description the day to run, today or before (local time)
+             * @example 2026-12-07
+             */
+            date: string;
         };
         /** @description resolved on the spot / resolved (001 §8) */
         Ratio: {
@@ -4030,6 +4178,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpenedConsignment"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    getFollowUpPlans: {
+        parameters: {
+            query?: {
+                /** @description the day whose due calls are listed (default today) */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpPlan"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+        };
+    };
+    postFollowUpPlansCustomers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpPlanCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description The entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedFollowUpPlanCustomer"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    postFollowUpPlansRuns: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpPlanRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The run */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpPlanRun"];
                 };
             };
             400: components["responses"]["Error400"];

@@ -1,3 +1,4 @@
+import type { Duration } from '../calendar/duration';
 import type { ComplaintIntake } from '../complaint/complaint.types';
 import type { Actor } from '../shared/org';
 import type { SurveyScore } from '../survey/survey';
@@ -19,7 +20,15 @@ export type FollowUpSource =
       /** epoch ms: when the followed case closed (the 3 working days run from here) */
       closedAt: number;
     }
-  | { kind: 'plan'; plan: FollowUpPlan; planRef: string };
+  | {
+      kind: 'plan';
+      plan: FollowUpPlan;
+      planRef: string;
+      /** the plan period of a scheduled call (follow-up-plan.ts): one case per customer and period */
+      period?: string;
+      /** the scheduled call's clock (absent for a call CS opened by hand: the policy's) */
+      window?: { start: number; within: Duration };
+    };
 
 export interface FollowUpCustomer {
   name: string;

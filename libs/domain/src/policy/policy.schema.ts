@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { APPROVAL_ACTIONS } from '../approval/approval-actions';
 import { calendarSettingsSchema } from '../calendar/calendar-settings';
 import { durationSchema } from '../calendar/duration';
+import { FOLLOW_UP_PLAN_RULES_DEFAULT } from '../follow-up/follow-up-plan';
 import { CASE_TYPES, type CaseType, STAGES } from '../shared/case-types';
 import { DEPARTMENTS, ROLE_RANK, ROLES } from '../shared/org';
 
@@ -495,6 +496,19 @@ export const policyDocumentSchema = z
         reviewWithin: durationSchema.strict().default({ amount: 1, unit: 'working_days' }),
         /** one record in N is re-checked by CS supervision (004 七.(二)); default 10 */
         spotCheckEvery: z.number().int().positive().default(10),
+        /** the CS follow-up plans (F01, F06, F07; 004 三.(一), 五.(一)–(二)); absent: default */
+        plans: z
+          .object({
+            newCustomer: z
+              .object({ firstCall: durationSchema.strict(), secondCall: durationSchema.strict() })
+              .strict(),
+            oldCustomer: z.object({ everyMonths: z.literal(3) }).strict(),
+            keyCustomer: z.object({ everyMonths: z.union([z.literal(1), z.literal(2)]) }).strict(),
+            source: z.enum(['seed', 'default']),
+            basis: z.string().min(1),
+          })
+          .strict()
+          .default(FOLLOW_UP_PLAN_RULES_DEFAULT),
       })
       .strict(),
     consignment: z

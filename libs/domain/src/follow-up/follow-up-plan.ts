@@ -1,0 +1,188 @@
+import type { BusinessCalendar } from '../calendar/business-calendar';
+import { minutesOf } from '../calendar/calendar-settings';
+import { MS_PER_MINUTE, dayIndexOfIsoDate, dayStartMs, isoDateOfDay } from '../calendar/civil-time';
+import type { Duration } from '../calendar/duration';
+import type { PolicyDocument } from '../policy/policy.schema';
+import type { FollowUpPlan } from './follow-up.types';
+
+/** The kinds of customer a CS plan tells apart (004 五.(一)–(二)). */
+export const PLAN_CUSTOMER_KINDS = ['new', 'old', 'key'] as const;
+export type PlanCustomerKind = (typeof PLAN_CUSTOMER_KINDS)[number];
+
+/** A customer of the CS follow-up register: who the plan calls. */
+export interface PlanCustomer {
+  customerRef: string;
+  name: string;
+  phone: string | null;
+  kind: PlanCustomerKind;
+  /** YYYY-MM-DD, local: the purchase a new customer's calls count from (003 §四.4) */
+  purchaseDate: string | null;
+  storeId: string | null;
+}
+
+/**
+ * The CS follow-up plan as policy data (F01 004 三.(一)1: who, what, when). 004 五.(一) leaves
+ * both new-customer intervals as [X]: the values are ours (`source: default`, Decision 12).
+ */
+export interface FollowUpPlanRules {
+  newCustomer: {
+    /** the first call, counted from the close of the purchase day */
+    firstCall: Duration;
+    /** the second call, counted from the close of the purchase day */
+    secondCall: Duration;
+  };
+  /** 004 五.(二): old customers every 3 months (a calendar quarter) */
+  oldCustomer: { everyMonths: 3 };
+  /** 004 五.(二): key customers monthly or every two months */
+  keyCustomer: { everyMonths: 1 | 2 };
+  source: 'seed' | 'default';
+  basis: string;
+}
+
+export const FOLLOW_UP_PLAN_RULES_DEFAULT: FollowUpPlanRules = {
+  newCustomer: {
+    firstCall: { amount: 3, unit: 'working_days' },
+    secondCall: { amount: 14, unit: 'calendar_days' },
+  },
+  oldCustomer: { everyMonths: 3 },
+  keyCustomer: { everyMonths: 1 },
+  source: 'default',
+  basis:
+    '004 五.(一) leaves [X]: first call within 3 working days of purchase, second within 2 weeks ' +
+    '(Decision 12, ours); 004 五.(二) old customers quarterly, key customers monthly',
+};
+
+/** The plan of a pinned policy (policies published before plans existed: the default). */
+export function followUpPlanRules(policy: PolicyDocument): FollowUpPlanRules {
+  const f = policy.followUp as Partial<PolicyDocument['followUp']>;
+  return (f.plans as FollowUpPlanRules | undefined) ?? FOLLOW_UP_PLAN_RULES_DEFAULT;
+}
+
+/** One call a plan makes: whom, why, which period (one case each) and its clock. */
+export interface DuePlanCall {
+  customer: PlanCustomer;
+  plan: FollowUpPlan;
+  /** the plan period: `first:2026-12-01`, `2027-Q1`, `2027-01`; one case per customer and period */
+  period: string;
+  /** the call's clock: it starts at `start` (epoch ms) and runs `within` */
+  window: { start: number; within: Duration };
+  /** the local date by which the call is due */
+  dueDate: string;
+}
+
+/** The idempotency key of a plan call: one case per customer, plan and period. */
+export const planCallKey = (c: Pick<DuePlanCall, 'customer' | 'plan' | 'period'>): string =>
+  `follow-up-plan:${c.customer.customerRef}:${c.plan}:${c.period}`;
+
+/**
+ * Which calls the plan makes on `date` (YYYY-MM-DD, local), F06/F07 (004 五.(一)–(二); 003
+ * §四.4). Only on working days of the business calendar (the daily run skips holidays and
+ * opens on make-up working days). A call is due on every working day of its window (the run
+ * is idempotent per customer and period, so a missed day is caught up the next one):
+ *  - a new customer: the first call from the purchase until its deadline, the second after the
+ *    first's deadline until its own; after that the customer is called quarterly like an old
+ *    one, from the next quarter;
+ *  - an old customer: once per calendar quarter;
+ *  - a key customer: once per month (or per two months).
+ */
+export function duePlanCalls(
+  customers: readonly PlanCustomer[],
+  date: string,
+  rules: FollowUpPlanRules,
+  calendar: BusinessCalendar,
+): DuePlanCall[] {
+  if (!calendar.isWorkingDay(date)) return [];
+  const due: DuePlanCall[] = [];
+  for (const customer of customers) {
+    if (customer.kind === 'key') {
+      due.push(periodic(customer, 'key_customer', date, rules.keyCustomer.everyMonths, calendar));
+      continue;
+    }
+    if (customer.kind === 'new' && customer.purchaseDate !== null) {
+      const calls = newCustomerCalls(customer, customer.purchaseDate, rules, calendar);
+      const open = calls.find((c) => c.opensOn <= date && date <= c.call.dueDate);
+      if (open) {
+        due.push(open.call);
+        continue;
+      }
+      // still in the new phase (before the purchase, or in the quarter the phase ended)
+      const phaseEnd = calls[calls.length - 1]!.call.dueDate;
+      if (date < customer.purchaseDate || quarterOf(date) <= quarterOf(phaseEnd)) continue;
+    }
+    due.push(periodic(customer, 'old_customer', date, rules.oldCustomer.everyMonths, calendar));
+  }
+  return due;
+}
+
+function newCustomerCalls(
+  customer: PlanCustomer,
+  purchaseDate: string,
+  rules: FollowUpPlanRules,
+  calendar: BusinessCalendar,
+): Array<{ opensOn: string; call: DuePlanCall }> {
+  // "within N working days of purchase": counted from the close of the purchase day, so the
+  // purchase day itself is not one of the N.
+  const closeOfPurchase =
+    dayStartMs(dayIndexOfIsoDate(purchaseDate), calendar.settings.utcOffsetMinutes) +
+    minutesOf(calendar.settings.workingHours.end) * MS_PER_MINUTE;
+  const call = (key: 'first' | 'second', within: Duration): DuePlanCall => ({
+    customer,
+    plan: 'new_customer',
+    period: `${key}:${purchaseDate}`,
+    window: { start: closeOfPurchase, within },
+    dueDate: localDateOf(calendar.add(closeOfPurchase, within).ms - 1, calendar),
+  });
+  const first = call('first', rules.newCustomer.firstCall);
+  const second = call('second', rules.newCustomer.secondCall);
+  return [
+    { opensOn: purchaseDate, call: first },
+    { opensOn: isoDateOfDay(dayIndexOfIsoDate(first.dueDate) + 1), call: second },
+  ];
+}
+
+/** The call of a periodic plan in the period (of `everyMonths` months) containing `date`. */
+function periodic(
+  customer: PlanCustomer,
+  plan: 'old_customer' | 'key_customer',
+  date: string,
+  everyMonths: number,
+  calendar: BusinessCalendar,
+): DuePlanCall {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const startMonth = Math.floor((month - 1) / everyMonths) * everyMonths + 1;
+  const startDate = `${year}-${pad(startMonth)}-01`;
+  const endDay = dayIndexOfIsoDate(monthAfter(year, startMonth + everyMonths - 1));
+  const startDay = dayIndexOfIsoDate(startDate);
+  const period =
+    everyMonths === 3
+      ? `${year}-Q${(startMonth + 2) / 3}`
+      : everyMonths === 1
+        ? `${year}-${pad(startMonth)}`
+        : `${year}-${pad(startMonth)}+${everyMonths}`;
+  return {
+    customer,
+    plan,
+    period,
+    // the period's own days: the call is due by the end of its last day
+    window: {
+      start: dayStartMs(startDay, calendar.settings.utcOffsetMinutes),
+      within: { amount: endDay - startDay, unit: 'calendar_days' },
+    },
+    dueDate: isoDateOfDay(endDay - 1),
+  };
+}
+
+/** The first day of the month after month `m` (1-based, may exceed 12) of `year`. */
+function monthAfter(year: number, m: number): string {
+  const y = year + Math.floor(m / 12);
+  return `${y}-${pad((m % 12) + 1)}-01`;
+}
+
+const quarterOf = (date: string): string =>
+  `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+const localDateOf = (ms: number, calendar: BusinessCalendar): string =>
+  new Date(ms + calendar.settings.utcOffsetMinutes * MS_PER_MINUTE).toISOString().slice(0, 10);
