@@ -9,9 +9,9 @@ import { checkPage } from './page-check';
  * their own inbox and completing it on the form generated from its command's schema: sales
  * opens it on the 立案 page and answers first, CS registers, R&D reports, the VP in charge
  * approves the report, CS proposes a ¥930 discount (3 × ¥300 + ¥20 freight + ¥10 handling),
- * the CS manager approves it (within 核决权限 ¥5,000), sales records the customer's answer and
+ * the CS manager names the owner (policy v2) and approves it (within 核决权限 ¥5,000), sales records the customer's answer and
  * issues the ¥900 certificate, the sales VP signs it, sales records the customer's signature,
- * finance books it (001 §29.1), CS closes. Every page is screenshot and scanned by axe.
+ * finance books it (001 §29.1), CS closes with its summary and preventive measure. Every page is screenshot and scanned by axe.
  */
 test.describe.configure({ timeout: 600_000 });
 
@@ -81,6 +81,12 @@ test('C26 001 §29.1(1): a discount complaint worked through the UI by seven use
   await sales.locator('#summary').fill('已致电客户');
   await submit(sales, caseNumber, '首次回复');
 
+  // C11 001 §20 (policy v2): the CS manager names the owner — here they handle it in person
+  const mgr = p['cs-mgr-01'];
+  await openTask(mgr, caseNumber, '指定客诉负责人', 'owner-assignment');
+  await mgr.locator('#ownerId').fill((await as('cs-mgr-01')).user.id);
+  await submit(mgr, caseNumber, '指定客诉负责人');
+
   // 2. CS registers
   const cs = p['cs-01'];
   await openTask(cs, caseNumber, '登记投诉', 'register');
@@ -118,7 +124,6 @@ test('C26 001 §29.1(1): a discount complaint worked through the UI by seven use
   await submit(cs, caseNumber, '提出处理方案');
 
   // 6. the CS manager approves ¥930 (the route's explanation on the page)
-  const mgr = p['cs-mgr-01'];
   await openTask(mgr, caseNumber, '审批处理方案', 'approval');
   await expect(mgr.getByTestId('approval-route')).toContainText('¥930');
   await submit(mgr, caseNumber, '审批处理方案');
@@ -143,8 +148,10 @@ test('C26 001 §29.1(1): a discount complaint worked through the UI by seven use
   await openTask(fin, caseNumber, '折让入账', 'certificate-booking');
   await submit(fin, caseNumber, '折让入账');
 
-  // 9. CS closes
+  // 9. CS closes with the summary analysis and the preventive measure (C29, policy v2)
   await openTask(cs, caseNumber, '结案', 'close');
+  await cs.locator('#summary').fill('麦克风焊点虚焊, 批次 B2611-12');
+  await cs.locator('#preventiveMeasure').fill('焊点全检纳入出厂检验');
   await submit(cs, caseNumber, '结案');
 
   await expect
