@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { defaultPolicyInput, policyV2Input } from '@aso/domain';
+import { defaultPolicy, defaultPolicyInput, policyV2Input } from '@aso/domain';
 import { seedDemo } from '../tools/seed-demo';
 import { call, E2E_PASSWORD, login, type Session } from './support/http';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
@@ -203,6 +203,48 @@ describe('policy versions for admins', () => {
     ).rejects.toThrow(/never edited/);
     const still = await call(api.url, 'GET', '/policies/3', admin);
     expect(still.body.name).toBe(v3.name);
+  });
+
+  test('an organisation recorded before v2 existed (version 1 only) gets v2 on its first use: its next complaint pins v2, the stored v1 stays as it was', async () => {
+    const OLD = `${ORG}-old`;
+    await seedDemo(process.env.ASO_E2E_DATABASE_URL as string, {
+      organisationId: OLD,
+      password: E2E_PASSWORD,
+    });
+    // what an installation of the v1-only product left behind
+    await db.query(
+      `INSERT INTO policy_versions (organisation_id, version, content, created_by)
+       VALUES ($1, 1, $2::jsonb, 'system')`,
+      [OLD, JSON.stringify(defaultPolicy)],
+    );
+    const [oldAdmin, oldSales] = await Promise.all([
+      login(api.url, 'admin-01', OLD),
+      login(api.url, 'sales-01', OLD),
+    ]);
+    const res = await call(
+      api.url,
+      'POST',
+      '/complaints',
+      oldSales,
+      complaint('SO-POLICY-UPGRADE'),
+    );
+    expect({ status: res.status, policyVersion: res.body.policyVersion }).toEqual({
+      status: 201,
+      policyVersion: 2,
+    });
+    const versions = await call(api.url, 'GET', '/policies', oldAdmin);
+    expect(
+      (versions.body as Array<{ version: number; publishedBy: string }>).map((v) => [
+        v.version,
+        v.publishedBy,
+      ]),
+    ).toEqual([
+      [1, 'system'],
+      [2, 'system'],
+    ]);
+    // the stored v1 is the one it had, never rewritten
+    const one = await call(api.url, 'GET', '/policies/1', oldAdmin);
+    expect(one.body.document).toEqual(defaultPolicy);
   });
 
   test('two admins publishing the same next version at once: one version lands, the other is refused', async () => {
