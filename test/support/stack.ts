@@ -11,6 +11,9 @@ import { E2E_JWT_SECRET } from './http';
  */
 const root = join(__dirname, '..', '..');
 
+/** The e2e deployment's schedule task queue (TEMPORAL_SCHEDULE_TASK_QUEUE of every worker). */
+export const E2E_SCHEDULE_TASK_QUEUE = 'e2e-schedules';
+
 export interface AppProcess {
   child: ChildProcess;
   output: () => string;
@@ -25,6 +28,9 @@ export function baseEnv(taskQueue: string): NodeJS.ProcessEnv {
     TEMPORAL_ADDRESS: process.env.ASO_E2E_TEMPORAL_ADDRESS,
     TEMPORAL_NAMESPACE: process.env.ASO_E2E_TEMPORAL_NAMESPACE,
     TEMPORAL_TASK_QUEUE: taskQueue,
+    // One schedule queue for every suite's worker: the organisations' schedules (shared by the
+    // suites through one Temporal server and database) must not follow the last worker started.
+    TEMPORAL_SCHEDULE_TASK_QUEUE: E2E_SCHEDULE_TASK_QUEUE,
     AUTH_JWT_SECRET: E2E_JWT_SECRET,
     // JSON request logs go to stdout: kept (and searched by the redaction test), not printed.
     LOG_LEVEL: 'info',

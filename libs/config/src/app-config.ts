@@ -22,6 +22,12 @@ export const appConfigSchema = z.object({
   /** The Temporal Web UI the web app links admins to (a case's workflow there). */
   TEMPORAL_UI_URL: z.string().url().default('http://127.0.0.1:8233'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('after-sales'),
+  /**
+   * The task queue the organisations' Temporal Schedules start their workflows on (monthly
+   * review, follow-up plans): one value for every worker of a deployment, so the schedules do
+   * not follow whichever worker started last. Unset: TEMPORAL_TASK_QUEUE.
+   */
+  TEMPORAL_SCHEDULE_TASK_QUEUE: z.string().min(1).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** The organisation tools/seed-demo.ts creates. Requests take theirs from the token only. */

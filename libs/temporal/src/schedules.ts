@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type Client,
   ScheduleAlreadyRunning,
@@ -141,18 +142,43 @@ export const organisationSchedules = (
   followUpPlanSchedule(organisationId, taskQueue),
 ];
 
-export type EnsureOutcome = 'created' | 'updated';
+export type EnsureOutcome = 'created' | 'updated' | 'unchanged';
+
+/**
+ * A schedule definition's fingerprint, carried in its action's memo: `ensure` leaves a schedule
+ * whose fingerprint matches alone, so workers of one deployment (same definition) converge on
+ * it with no write, and a changed definition is written once.
+ */
+export const definitionOf = (schedule: StartSchedule): string =>
+  createHash('sha256')
+    .update(
+      JSON.stringify({ spec: schedule.spec, action: schedule.action, policies: schedule.policies }),
+    )
+    .digest('hex')
+    .slice(0, 32);
+
+const withFingerprint = (schedule: StartSchedule): StartSchedule => ({
+  ...schedule,
+  action: { ...schedule.action, memo: { scheduleDefinition: definitionOf(schedule) } },
+});
 
 /**
  * The one owner of Temporal Schedules. `ensure` is create-or-update and idempotent: at every
  * worker start each organisation's schedules are created, or (already there: another worker,
  * an earlier start) brought to the current definition, keeping their state (paused, notes).
- * Workers starting together race on the create; the loser updates to the same definition; an
- * update that lost a race with another (conflict token) is retried.
+ *
+ * The task queue the schedules start their workflows on is the deployment's
+ * (TEMPORAL_SCHEDULE_TASK_QUEUE, by default TEMPORAL_TASK_QUEUE), never the starting worker's
+ * own: were it the worker's, the last worker to start would point every organisation's
+ * schedules at its queue (two deployments, or test suites with queues of their own, sharing a
+ * server). With one definition per deployment, whichever worker starts first writes it and the
+ * others find it unchanged. Workers starting together race on the create; the loser finds the
+ * same definition; an update that lost a race with another (conflict token) is retried.
  */
 export class Schedules {
   constructor(
     private readonly client: Client,
+    /** the deployment's schedule task queue (shared by all its workers) */
     private readonly taskQueue: string,
   ) {}
 
@@ -166,7 +192,8 @@ export class Schedules {
     return results;
   }
 
-  async ensure(schedule: StartSchedule): Promise<EnsureOutcome> {
+  async ensure(definition: StartSchedule): Promise<EnsureOutcome> {
+    const schedule = withFingerprint(definition);
     try {
       await this.client.schedule.create(schedule);
       return 'created';
@@ -174,6 +201,9 @@ export class Schedules {
       if (!(e instanceof ScheduleAlreadyRunning)) throw e;
     }
     const handle = this.client.schedule.getHandle(schedule.scheduleId);
+    const fingerprint = definitionOf(definition);
+    const current = await handle.describe();
+    if (current.action.memo?.scheduleDefinition === fingerprint) return 'unchanged';
     for (let attempt = 1; ; attempt++) {
       try {
         await handle.update((previous) => ({

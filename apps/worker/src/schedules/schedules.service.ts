@@ -27,9 +27,10 @@ export class SchedulesService implements OnApplicationBootstrap {
   private async ensure(attempt: number): Promise<void> {
     try {
       const organisations = await this.sources.organisationIds();
+      // the deployment's schedule queue, never this worker's own (schedules.ts Schedules)
       const results = await new Schedules(
         this.client,
-        this.config.TEMPORAL_TASK_QUEUE,
+        this.config.TEMPORAL_SCHEDULE_TASK_QUEUE ?? this.config.TEMPORAL_TASK_QUEUE,
       ).ensureForOrganisations(organisations);
       this.logger.log(
         `schedules: ${results.map((r) => `${r.scheduleId} ${r.outcome}`).join(', ') || 'no organisation yet'}`,
