@@ -34,6 +34,13 @@ test('C07 Decision 2 001 §26.1: v2 closes within 6 calendar days of acceptance;
   expect(local(c2.startedAt)).toBe('2026-12-10T10:00+08:00');
   expect(local(c2.dueAt)).toBe('2026-12-16T10:00+08:00');
   expect(local(c1.dueAt)).toBe('2026-12-18T10:00+08:00');
+  // side by side: only the v2 case owes the CS manager's owner assignment (C11)
+  expect((await v1.tasks('owner_assignment')).length).toBe(0);
+  expect((await v2.tasks('owner_assignment')).length).toBe(1);
+  expect({ v1: (await v1.view()).policyVersion, v2: (await v2.view()).policyVersion }).toEqual({
+    v1: 1,
+    v2: 2,
+  });
   // v2: the CS manager names the owner (C11); waiting for the customer does not pause the clock
   await assignOwner(v2);
   await firstResponse(v2);
