@@ -233,6 +233,9 @@ export async function seedDemo(
         department: u.department,
         roles: u.roles,
         approvalLimitFen: u.approvalLimitFen,
+        // F18 004 八.(一)3: the demo's CS people are trained callers; a user an admin creates
+        // starts without the qualification until it is granted.
+        qualifications: u.department === 'cs' ? ['follow_up_caller'] : [],
       });
       if (row) created.push(u.username);
     }

@@ -38,6 +38,7 @@ export interface Session {
     department: string;
     roles: string[];
     approvalLimitFen: number | null;
+    qualifications: string[];
   };
 }
 

@@ -22,6 +22,7 @@ import { AbsenceEntity } from './entities/absence.entity';
 import { Webhooks1763801700000 } from './migrations/1763801700000-webhooks';
 import { InboxKeysetIndexes1763802500000 } from './migrations/1763802500000-inbox-keyset-indexes';
 import { FollowUpCustomers1763802600000 } from './migrations/1763802600000-follow-up-customers';
+import { UserQualifications1763802700000 } from './migrations/1763802700000-user-qualifications';
 
 export const entities = [
   CaseEntity,
@@ -51,6 +52,7 @@ export const migrations = [
   Webhooks1763801700000,
   InboxKeysetIndexes1763802500000,
   FollowUpCustomers1763802600000,
+  UserQualifications1763802700000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -19,6 +19,7 @@ const user = (over: Partial<AuthUser> = {}): AuthUser => ({
   department: 'cs',
   roles: ['staff'],
   approvalLimitFen: null,
+  qualifications: [],
   ...over,
 });
 

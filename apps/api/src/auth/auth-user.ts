@@ -2,6 +2,7 @@ import type { CaseActor } from '@aso/contracts';
 import type { Department, Role } from '@aso/domain';
 import type { UserEntity } from '@aso/persistence';
 import type { Request } from 'express';
+import { isQualification, type Qualification } from './qualifications';
 
 /**
  * The authenticated user of a request, read from the users table on every request (the token
@@ -16,6 +17,8 @@ export interface AuthUser {
   department: Department;
   roles: Role[];
   approvalLimitFen: number | null;
+  /** F18 004 八.(一)3: what the user was trained and passed for (an admin grants it) */
+  qualifications: Qualification[];
 }
 
 export type AuthedRequest = Request & { id?: string; user?: AuthUser };
@@ -28,6 +31,7 @@ export const toAuthUser = (u: UserEntity): AuthUser => ({
   department: u.department as Department,
   roles: u.roles as Role[],
   approvalLimitFen: u.approvalLimitFen,
+  qualifications: (u.qualifications ?? []).filter(isQualification),
 });
 
 /** What a workflow is told about who acts: the user record, never request input. */
@@ -47,6 +51,7 @@ export interface UserView {
   department: Department;
   roles: Role[];
   approvalLimitFen: number | null;
+  qualifications: Qualification[];
 }
 
 export const toUserView = (u: AuthUser): UserView => ({
@@ -57,4 +62,5 @@ export const toUserView = (u: AuthUser): UserView => ({
   department: u.department,
   roles: u.roles,
   approvalLimitFen: u.approvalLimitFen,
+  qualifications: [...u.qualifications],
 });

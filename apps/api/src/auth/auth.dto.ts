@@ -1,4 +1,5 @@
 import { departmentSchema, roleSchema } from '@aso/contracts';
+import { QUALIFICATIONS } from './qualifications';
 import { registerRoute } from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
 import type { Session } from './auth.service';
@@ -25,6 +26,11 @@ export const userViewSchema = z
     department: departmentSchema,
     roles: z.array(roleSchema),
     approvalLimitFen: z.number().int().nullable().describe('personal approval limit, fen'),
+    qualifications: z
+      .array(z.enum(QUALIFICATIONS))
+      .describe(
+        'F18 004 八.(一)3: trained and passed for (follow_up_caller: takes follow-up calls)',
+      ),
   })
   .openapi('User') satisfies z.ZodType<UserView>;
 

@@ -45,6 +45,7 @@ describe('who reads reports', () => {
     department,
     roles,
     approvalLimitFen: null,
+    qualifications: [],
   });
   test.each([
     ['cs', ['manager']],

@@ -34,6 +34,7 @@ import {
 import { toAuthUser, toCaseActor, type AuthUser } from '../auth/auth-user';
 import { ApiError, isCodedError, isRefusal, statusOf } from '../common/api-error';
 import { AuditService } from '../audit/audit.service';
+import { assertQualifiedFor, qualificationFor } from '../auth/qualifications';
 import { CLOCK, type Clock } from '../common/clock';
 import { maskPhone } from '../common/mask';
 import type { IdempotentCommand } from '../idempotency/command-id.decorator';
@@ -161,6 +162,11 @@ export class TasksService {
       .filter((u) => u.active && u.id !== user.id)
       .map((u) => toAuthUser(u))
       .filter((u) => mayReceive(facts, toCaseActor(u)).ok)
+      .filter((u) => {
+        // F18: a follow-up call goes only to a trained caller
+        const needed = qualificationFor(task.type);
+        return needed === undefined || u.qualifications.includes(needed);
+      })
       .map((u) => ({
         id: u.id,
         username: u.username,
@@ -226,6 +232,7 @@ export class TasksService {
   ): Promise<CompleteTaskResult> {
     return this.act(user, ctx, taskId, `complete:${command.type}`, async (task, actor, id) => {
       assertMayWorkTask(user, task);
+      assertQualifiedFor(user, task); // F18 004 八.(一)3
       if (!task.commands.includes(command.type)) {
         throw new DomainError(
           'COMMAND_INVALID',
@@ -307,6 +314,7 @@ export class TasksService {
   claim(user: AuthUser, ctx: CommandContext, taskId: string): Promise<TaskView> {
     return this.act(user, ctx, taskId, 'claim', (task, actor, id) => {
       assertMayClaimTask(user, task);
+      assertQualifiedFor(user, task); // F18 004 八.(一)3
       return this.gateway.claimTask(task.caseNumber, { taskId, actor }, id);
     });
   }
@@ -335,6 +343,7 @@ export class TasksService {
       }
       const to = toCaseActor(toAuthUser(target));
       assertMayReceiveTask(task, to);
+      assertQualifiedFor(toAuthUser(target), task); // F18: handed only to a trained caller
       return this.gateway.delegateTask(
         task.caseNumber,
         { taskId, actor, to: { userId: to.userId, department: to.department, roles: to.roles } },
@@ -419,6 +428,7 @@ type WorkableTask = Pick<
   | 'candidateRoles'
   | 'assignee'
   | 'commands'
+  | 'type'
 >;
 
 /** Task ids embed their case number: `KS202611-0001-T2` is a task of KS202611-0001. */

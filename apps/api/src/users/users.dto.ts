@@ -1,5 +1,6 @@
 import { departmentSchema, roleSchema } from '@aso/contracts';
 import { userViewSchema } from '../auth/auth.dto';
+import { QUALIFICATIONS } from '../auth/qualifications';
 import { registerRoute } from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
 import type { AdminUserView } from './users.service';
@@ -14,6 +15,11 @@ const approvalLimitFen = z
   .nullable()
   .describe('personal approval limit in fen (1/100 yuan); null = the role’s limit only');
 
+const qualifications = z
+  .array(z.enum(QUALIFICATIONS))
+  .max(QUALIFICATIONS.length)
+  .describe('F18 004 八.(一)3: granted once the user is trained and passed (follow_up_caller)');
+
 export const createUserBodySchema = z
   .object({
     username: z
@@ -24,6 +30,7 @@ export const createUserBodySchema = z
     department: departmentSchema,
     roles,
     approvalLimitFen: approvalLimitFen.optional(),
+    qualifications: qualifications.optional(),
   })
   .openapi('CreateUserRequest');
 
@@ -34,6 +41,7 @@ export const updateUserBodySchema = z
     department: departmentSchema.optional(),
     roles: roles.optional(),
     approvalLimitFen: approvalLimitFen.optional(),
+    qualifications: qualifications.optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' })
@@ -67,7 +75,8 @@ registerRoute({
   method: 'patch',
   path: 'admin/users/:id',
   tag: 'users',
-  summary: 'Change department, roles, personal approval limit, display name or password',
+  summary:
+    'Change department, roles, personal approval limit, qualifications, display name or password',
   params: userIdParams,
   body: updateUserBodySchema,
   response: { status: 200, description: 'The changed user', schema: adminUserViewSchema },

@@ -6,6 +6,7 @@ import { RefreshTokensRepository, UsersRepository, type UserEntity } from '@aso/
 import { assertAdmin } from '../auth/access-policy';
 import { toAuthUser, toUserView, type AuthUser, type UserView } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher';
+import type { Qualification } from '../auth/qualifications';
 import { CLOCK, type Clock } from '../common/clock';
 
 export interface NewUserInput {
@@ -15,6 +16,7 @@ export interface NewUserInput {
   department: Department;
   roles: Role[];
   approvalLimitFen?: number | null;
+  qualifications?: Qualification[];
 }
 
 export interface UserChangesInput {
@@ -23,6 +25,7 @@ export interface UserChangesInput {
   department?: Department;
   roles?: Role[];
   approvalLimitFen?: number | null;
+  qualifications?: Qualification[];
 }
 
 export type AdminUserView = UserView & { active: boolean; createdAt: string; updatedAt: string };
@@ -65,6 +68,7 @@ export class UsersService {
         department: input.department,
         roles: input.roles,
         approvalLimitFen: input.approvalLimitFen ?? null,
+        qualifications: input.qualifications ?? [],
       },
       this.clock(),
     );

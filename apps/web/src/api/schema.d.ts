@@ -903,7 +903,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change department, roles, personal approval limit, display name or password */
+        /** Change department, roles, personal approval limit, qualifications, display name or password */
         patch: operations["patchAdminUsersId"];
         trace?: never;
     };
@@ -989,7 +989,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "POLICY_INVALID" | "CALENDAR_YEAR_UNKNOWN" | "CALENDAR_RANGE_EXCEEDED" | "HOLIDAY_TABLE_INVALID" | "MONEY_INVALID" | "QUANTITY_INVALID" | "CASE_NUMBER_INVALID" | "APPROVAL_ROUTE_NOT_FOUND" | "APPROVAL_LIMIT_EXCEEDED" | "SELF_APPROVAL" | "APPROVER_REPEATED" | "APPROVAL_STEP_MISMATCH" | "WRONG_ROLE" | "WRONG_DEPARTMENT" | "TASK_NOT_FOUND" | "TASK_NOT_OPEN" | "ILLEGAL_TRANSITION" | "COMMAND_INVALID" | "RETURN_WINDOW_EXPIRED" | "RETURN_NOT_ELIGIBLE" | "QUANTITY_MISMATCH" | "SLA_PAUSE_INVALID" | "REPAIR_ITEM_NOT_ACCEPTED" | "OUT_OF_TOWN_NOT_APPROVED" | "CONSIGNMENT_CODE_INVALID" | "CONSIGNMENT_ITEM_UNKNOWN" | "CONSIGNMENT_OVERSOLD" | "SURVEY_INVALID" | "POLICY_VERSION_MISMATCH" | "EXCEEDS_APPROVED_DECISION" | "CUSTOMER_CHANNEL_FORBIDDEN" | "APPOINTMENT_CLASH" | "FIRST_RESPONSE_REQUIRED" | "LETTER_REQUIRED" | "PENALTY_OUTSIDE_BASIS" | "VALIDATION_FAILED" | "BODY_TOO_DEEP" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "AUDITOR_READ_ONLY" | "CASE_NOT_FOUND" | "USER_NOT_FOUND" | "NOT_FOUND" | "CONFLICT" | "USERNAME_TAKEN" | "CANNOT_DEACTIVATE_SELF" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_ATTEMPTS" | "INTERNAL";
+            code: "POLICY_INVALID" | "CALENDAR_YEAR_UNKNOWN" | "CALENDAR_RANGE_EXCEEDED" | "HOLIDAY_TABLE_INVALID" | "MONEY_INVALID" | "QUANTITY_INVALID" | "CASE_NUMBER_INVALID" | "APPROVAL_ROUTE_NOT_FOUND" | "APPROVAL_LIMIT_EXCEEDED" | "SELF_APPROVAL" | "APPROVER_REPEATED" | "APPROVAL_STEP_MISMATCH" | "WRONG_ROLE" | "WRONG_DEPARTMENT" | "TASK_NOT_FOUND" | "TASK_NOT_OPEN" | "ILLEGAL_TRANSITION" | "COMMAND_INVALID" | "RETURN_WINDOW_EXPIRED" | "RETURN_NOT_ELIGIBLE" | "QUANTITY_MISMATCH" | "SLA_PAUSE_INVALID" | "REPAIR_ITEM_NOT_ACCEPTED" | "OUT_OF_TOWN_NOT_APPROVED" | "CONSIGNMENT_CODE_INVALID" | "CONSIGNMENT_ITEM_UNKNOWN" | "CONSIGNMENT_OVERSOLD" | "SURVEY_INVALID" | "POLICY_VERSION_MISMATCH" | "EXCEEDS_APPROVED_DECISION" | "CUSTOMER_CHANNEL_FORBIDDEN" | "APPOINTMENT_CLASH" | "FIRST_RESPONSE_REQUIRED" | "LETTER_REQUIRED" | "PENALTY_OUTSIDE_BASIS" | "VALIDATION_FAILED" | "BODY_TOO_DEEP" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "AUDITOR_READ_ONLY" | "CASE_NOT_FOUND" | "USER_NOT_FOUND" | "NOT_FOUND" | "CONFLICT" | "USERNAME_TAKEN" | "CANNOT_DEACTIVATE_SELF" | "CALLER_NOT_QUALIFIED" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_ATTEMPTS" | "INTERNAL";
             message: string;
             details: {
                 /** @description 400 VALIDATION_FAILED: every bad field, by path (body.…, query.…, params.…) */
@@ -1399,6 +1399,8 @@ export interface components {
             roles: ("staff" | "supervisor" | "manager" | "vp" | "sales_vp" | "gm" | "auditor" | "admin")[];
             /** @description personal approval limit, fen */
             approvalLimitFen: number | null;
+            /** @description F18 004 八.(一)3: trained and passed for (follow_up_caller: takes follow-up calls) */
+            qualifications: "follow_up_caller"[];
         };
         Session: {
             /** @description HS256 JWT: send as Authorization: Bearer … */
@@ -2977,6 +2979,8 @@ export interface components {
             roles: ("staff" | "supervisor" | "manager" | "vp" | "sales_vp" | "gm" | "auditor" | "admin")[];
             /** @description personal approval limit in fen (1/100 yuan); null = the role’s limit only */
             approvalLimitFen?: number | null;
+            /** @description F18 004 八.(一)3: granted once the user is trained and passed (follow_up_caller) */
+            qualifications?: "follow_up_caller"[];
         };
         UpdateUserRequest: {
             displayName?: string;
@@ -2986,6 +2990,8 @@ export interface components {
             roles?: ("staff" | "supervisor" | "manager" | "vp" | "sales_vp" | "gm" | "auditor" | "admin")[];
             /** @description personal approval limit in fen (1/100 yuan); null = the role’s limit only */
             approvalLimitFen?: number | null;
+            /** @description F18 004 八.(一)3: granted once the user is trained and passed (follow_up_caller) */
+            qualifications?: "follow_up_caller"[];
         };
         WebhookEndpoint: {
             /** Format: uuid */

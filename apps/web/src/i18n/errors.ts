@@ -30,6 +30,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { 'zh-CN': string; 'en-US': strin
   },
   FORBIDDEN: { 'zh-CN': '无权执行此操作', 'en-US': 'You may not do this' },
   AUDITOR_READ_ONLY: { 'zh-CN': '审计人员只能查看', 'en-US': 'Auditors have read-only access' },
+  CALLER_NOT_QUALIFIED: {
+    'zh-CN': '回访需经培训并考核合格后方可上岗',
+    'en-US': 'Follow-up calls need the trained-caller qualification',
+  },
   WRONG_DEPARTMENT: {
     'zh-CN': '该任务不属于您的部门',
     'en-US': 'This task belongs to another department',

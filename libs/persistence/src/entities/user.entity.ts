@@ -33,6 +33,10 @@ export class UserEntity {
   @Column({ name: 'approval_limit_fen', type: 'bigint', nullable: true, transformer: fen })
   approvalLimitFen!: number | null;
 
+  /** F18 004 八.(一)3: what the user was trained and passed for (`follow_up_caller`) */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  qualifications!: string[];
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

@@ -10,12 +10,20 @@ export interface NewUser {
   department: string;
   roles: string[];
   approvalLimitFen: number | null;
+  /** F18: granted by an admin after training (none by default) */
+  qualifications?: string[];
 }
 
 export type UserChanges = Partial<
   Pick<
     UserEntity,
-    'displayName' | 'passwordHash' | 'department' | 'roles' | 'approvalLimitFen' | 'active'
+    | 'displayName'
+    | 'passwordHash'
+    | 'department'
+    | 'roles'
+    | 'approvalLimitFen'
+    | 'active'
+    | 'qualifications'
   >
 >;
 
@@ -55,8 +63,9 @@ export class UsersRepository {
   async create(user: NewUser, now = new Date()): Promise<UserEntity | null> {
     const rows: unknown[] = await this.ds.query(
       `INSERT INTO users (id, organisation_id, username, display_name, password_hash, department,
-                          roles, approval_limit_fen, active, token_version, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, true, 0, $9, $9)
+                          roles, approval_limit_fen, qualifications, active, token_version,
+                          created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $10::text[], true, 0, $9, $9)
        ON CONFLICT (organisation_id, username) DO NOTHING RETURNING id`,
       [
         user.id,
@@ -68,6 +77,7 @@ export class UsersRepository {
         user.roles,
         user.approvalLimitFen,
         now,
+        user.qualifications ?? [],
       ],
     );
     return rows.length > 0 ? this.findById(user.organisationId, user.id) : null;
