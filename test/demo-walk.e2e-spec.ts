@@ -130,6 +130,7 @@ describe('issue 12 #6: every process completed by the demo users alone', () => {
       type: 'RecordCall',
       identityConfirmed: true,
       purposeStated: true,
+      closingSaid: true,
       answers: { result: '满意', process: '及时', handler: '态度好' },
       survey: {
         attitude: 'very_satisfied',
