@@ -131,8 +131,28 @@ async function novemberComplaint(): Promise<string> {
 }
 
 describe('the monthly complaint review over HTTP (001 §28)', () => {
-  test('M01 M02 M03 001 §28: November 2026 started by the GM office (once), due 18:00 Wed 9 Dec; 人事公布单 published by HR; 奖罚通知单 approved by the GM (bonus-deduction-gm), applied by HR; both linked in the complaint’s trail', async () => {
+  test('M01 M02 M03 001 §28 M04 001 §15: November 2026 started by the GM office (once), due 18:00 Wed 9 Dec; 人事公布单 published by HR; 奖罚通知单 approved by the GM (bonus-deduction-gm), applied by HR; both linked in the complaint’s trail; the follow-up survey of the November complaint rates its CS staff in the appraisal', async () => {
     const ks = await novemberComplaint();
+    // M04 001 §15: CS calls the customer back about the November complaint (its HF case) and
+    // records the 001 §17 survey rating the service staff who handled it
+    const { rows: hfRows } = await db.query<{ case_number: string }>(
+      `SELECT case_number FROM cases WHERE parent_case_number = $1 AND type = 'followUp'`,
+      [ks],
+    );
+    const hf = hfRows[0]!.case_number;
+    await complete(as.cs, hf, {
+      type: 'RecordCall',
+      identityConfirmed: true,
+      purposeStated: true,
+      closingSaid: true,
+      answers: { result: '满意', process: '较快', handler: '耐心' },
+      survey: {
+        attitude: 'very_satisfied',
+        skill: 'satisfied',
+        arrival_time: 'average',
+        promises_kept: 'very_satisfied',
+      },
+    });
 
     const first = await call(api.url, 'POST', '/monthly-reviews', as.gmo, { month: '2026-11' });
     expect(first.status).toBe(201);
@@ -182,10 +202,24 @@ describe('the monthly complaint review over HTTP (001 §28)', () => {
       const res = await call(api.url, 'GET', '/monthly-reviews/2026-11', as.gmo);
       return res.status === 200 && res.body.status === 'closed' ? res.body : undefined;
     });
-    // M05 000 §六.2: the month's appraisal data is read with its review (due before the 10th)
-    expect(review.appraisal).toMatchObject({
-      basis: expect.stringContaining('000 §六.2'),
-      staffRatings: expect.any(Array),
+    // M05 000 §六.2: the month's appraisal data is read with its review (due before the 10th);
+    // M04 001 §15: the customer's survey rates the CS staff who worked the complaint
+    expect(review.appraisal.basis).toContain('000 §六.2');
+    const rating = (review.appraisal.staffRatings as Array<Record<string, unknown>>).find(
+      (r) => r.staffId === as.cs.user.id,
+    );
+    expect(rating).toEqual({
+      staffId: as.cs.user.id,
+      calls: 1,
+      // (4 + 3 + 2 + 4) / 16 = 0.8125 with the grades 非常满意 4 … 较差 1, to three places
+      scoreRate: 0.813,
+      items: {
+        attitude: { very_satisfied: 1 },
+        skill: { satisfied: 1 },
+        arrival_time: { average: 1 },
+        promises_kept: { very_satisfied: 1 },
+      },
+      followUps: [hf],
     });
     expect(review).toMatchObject({
       caseNumber: ys,

@@ -78,7 +78,8 @@ export const monthlyReviewDetailSchema = monthlyReviewSummarySchema
         staffRatings: z
           .array(staffRatingSchema)
           .describe(
-            '001 §15 (M04): customers’ ratings of service staff from the month’s follow-up surveys',
+            '001 §15 (M04): customers’ ratings of service staff from the follow-up surveys of the ' +
+              'cases closed in the month (the calls are made days after the close)',
           ),
       })
       .describe('the month’s appraisal data (000 §六.2: appraised in the first ten days after)'),

@@ -1698,7 +1698,7 @@ export interface components {
             /** @description the month’s appraisal data (000 §六.2: appraised in the first ten days after) */
             appraisal: {
                 basis: string;
-                /** @description 001 §15 (M04): customers’ ratings of service staff from the month’s follow-up surveys */
+                /** @description 001 §15 (M04): customers’ ratings of service staff from the follow-up surveys of the cases closed in the month (the calls are made days after the close) */
                 staffRatings: components["schemas"]["StaffRating"][];
             };
         };

@@ -108,9 +108,13 @@ export class ReviewSourcesRepository {
   }
 
   /**
-   * 001 §15 (M04): the follow-up calls recorded in [from, to) with their 001 §17 survey, each
-   * with the service staff who worked the followed case (those of CS and tech who completed
-   * one of its tasks): the customers' ratings of service staff for the monthly appraisal.
+   * 001 §15 (M04): the customers' ratings of service staff for the monthly appraisal — the
+   * recorded follow-up calls with their 001 §17 survey about the cases closed in [from, to),
+   * each with the service staff who worked the followed case (those of CS and tech who
+   * completed one of its tasks). A month's service is rated by the calls that follow it, made
+   * within days of the close and so often in the next month, before the appraisal in its first
+   * ten days (000 §六.2); the call's own date would move a case closed on the 30th into the
+   * wrong month's appraisal.
    */
   async serviceRatings(organisationId: string, from: Date, to: Date): Promise<ServiceRatingRow[]> {
     const rows: Array<{
@@ -125,11 +129,13 @@ export class ReviewSourcesRepository {
                   AND t.status = 'completed' AND t.completed_by IS NOT NULL
                   AND t.candidate_department IN ('cs', 'tech')) AS staff
          FROM cases f
+         JOIN cases p
+           ON p.organisation_id = f.organisation_id AND p.case_number = f.parent_case_number
          JOIN audit_events a
            ON a.organisation_id = f.organisation_id AND a.case_number = f.case_number
           AND a.action = 'followUp.CallRecorded'
         WHERE f.organisation_id = $1 AND f.type = 'followUp'
-          AND a.occurred_at >= $2 AND a.occurred_at < $3
+          AND p.closed_at >= $2 AND p.closed_at < $3
           AND jsonb_typeof(a.data->'record'->'survey') = 'object'
         ORDER BY a.seq`,
       [organisationId, from, to],
