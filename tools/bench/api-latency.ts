@@ -13,9 +13,8 @@
  *   npm run bench:api
  *   BENCH_COMPLETE_N=50 BENCH_INBOX_TASKS=20000 npm run bench:api
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { Pool } from 'pg';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import {
@@ -28,10 +27,10 @@ import {
 import { currentBuiltInPolicy } from '../../libs/domain/src';
 import { migrate } from '../../libs/persistence/src';
 import { freeLoopbackPort } from '../provision/free-port';
-import { repoRoot } from '../provision/paths';
 import { ensureDatabase, startPostgres } from '../provision/postgres';
 import { startDevServer } from '../provision/temporal-server';
 import { seedDemo } from '../seed-demo';
+import { http, startApp, stop, summary } from './support';
 
 const ORG = 'bench';
 const PASSWORD = 'bench-demo-password';
@@ -50,74 +49,6 @@ const complaint = {
   quantity: 1,
   channel: 'phone',
 };
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length === 0
-    ? NaN
-    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const summary = (ms: number[]): string => {
-  const s = [...ms].sort((a, b) => a - b);
-  const mean = s.reduce((a, b) => a + b, 0) / s.length;
-  return [percentile(s, 50), percentile(s, 99), mean]
-    .map((v) => v.toFixed(1).padStart(8))
-    .join(' ');
-};
-
-/** The built app as a process; output is drained (a full pipe would stall it), not kept. */
-function startApp(
-  app: 'api' | 'worker',
-  env: Record<string, string>,
-  ready: RegExp,
-): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(repoRoot(), 'dist', 'apps', app, 'src', 'main.js')], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let isReady = false;
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      if (isReady) return;
-      output += chunk.toString();
-      if (ready.test(output)) {
-        isReady = true;
-        output = '';
-        resolve(child);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      if (!isReady) reject(new Error(`${app} exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-const stop = (child: ChildProcess): Promise<void> =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-
-async function http(
-  base: string,
-  method: string,
-  path: string,
-  token: string | undefined,
-  body?: unknown,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
 
 async function poll<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
   const deadline = Date.now() + 60_000;

@@ -23,6 +23,7 @@ import { Webhooks1763801700000 } from './migrations/1763801700000-webhooks';
 import { InboxKeysetIndexes1763802500000 } from './migrations/1763802500000-inbox-keyset-indexes';
 import { FollowUpCustomers1763802600000 } from './migrations/1763802600000-follow-up-customers';
 import { UserQualifications1763802700000 } from './migrations/1763802700000-user-qualifications';
+import { InboxRoleStatistics1763802800000 } from './migrations/1763802800000-inbox-role-statistics';
 
 export const entities = [
   CaseEntity,
@@ -53,6 +54,7 @@ export const migrations = [
   InboxKeysetIndexes1763802500000,
   FollowUpCustomers1763802600000,
   UserQualifications1763802700000,
+  InboxRoleStatistics1763802800000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

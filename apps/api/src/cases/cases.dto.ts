@@ -146,7 +146,11 @@ export const caseListItemSchema = z
 export type CaseListItemResponse = z.infer<typeof caseListItemSchema>;
 
 export const caseListSchema = z
-  .object({ items: z.array(caseListItemSchema), total: z.number().int() })
+  .object({
+    items: z.array(caseListItemSchema),
+    total: z.number().int().describe('matching cases, counted up to 1,000'),
+    totalCapped: z.boolean().describe('more than 1,000 match: total is the cap'),
+  })
   .openapi('CaseList');
 
 /** What may be told to the customer (case.view.ts toCustomerCaseView builds it field by field). */

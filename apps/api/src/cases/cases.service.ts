@@ -246,8 +246,8 @@ export class CasesService {
   async list(
     user: AuthUser,
     filter: CaseListFilter,
-  ): Promise<{ items: CaseListItem[]; total: number }> {
-    const { rows, total } = await this.cases.list({
+  ): Promise<{ items: CaseListItem[]; total: number; totalCapped: boolean }> {
+    const { rows, total, totalCapped } = await this.cases.list({
       organisationId: user.organisationId,
       status: filter.status,
       caseNumber: filter.caseNumber,
@@ -262,7 +262,7 @@ export class CasesService {
       limit: filter.limit,
       offset: filter.offset,
     });
-    return { items: rows.map((r) => toCaseListItem(r, maskPhone)), total };
+    return { items: rows.map((r) => toCaseListItem(r, maskPhone)), total, totalCapped };
   }
 
   /**

@@ -78,8 +78,8 @@ export const inboxItemSchema = taskSchema
 export const inboxSchema = z
   .object({
     items: z.array(inboxItemSchema),
-    total: z.number().int().describe('tasks in the inbox, counted up to 10,000'),
-    totalCapped: z.boolean().describe('more than 10,000: total is the cap (show "10,000+")'),
+    total: z.number().int().describe('tasks in the inbox, counted up to 1,000'),
+    totalCapped: z.boolean().describe('more than 1,000: total is the cap (show "1,000+")'),
     nextCursor: z
       .string()
       .nullable()

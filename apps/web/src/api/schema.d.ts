@@ -1132,7 +1132,10 @@ export interface components {
         };
         CaseList: {
             items: components["schemas"]["CaseListItem"][];
+            /** @description matching cases, counted up to 10,000 */
             total: number;
+            /** @description more than 10,000 match: total is the cap */
+            totalCapped: boolean;
         };
         TaskView: {
             /** @example KS202611-0001-T2 */

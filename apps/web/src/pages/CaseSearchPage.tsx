@@ -85,7 +85,8 @@ export function CaseSearchPage() {
     for (let offset = 0; ; offset += 200) {
       const r = ok(await api.GET('/cases', { params: { query: toQuery(filters, offset, 200) } }));
       out.push(...r.items);
-      if (out.length >= r.total || r.items.length === 0) return out;
+      // a full page means there may be more (past a capped total too)
+      if (r.items.length < 200) return out;
     }
   };
   const exporting = async (kind: 'xlsx' | 'csv' | 'json') => {

@@ -40,6 +40,9 @@ export interface CaseIntentInput {
  * Which cases of an organisation a list shows: all of them, or (confidentiality, DOMAIN.md) those
  * the user opened or their department has (or had) a task on.
  */
+/** The case list counts up to here (`totalCapped` beyond: shown as "1,000+"). */
+export const CASE_COUNT_CAP = 1_000;
+
 export interface CaseListQuery {
   organisationId: string;
   status?: string | undefined;
@@ -62,7 +65,9 @@ export class CasesRepository {
   constructor(private readonly ds: DataSource) {}
 
   /** A page of the list, newest first, and how many cases match in all. */
-  async list(q: CaseListQuery): Promise<{ rows: CaseEntity[]; total: number }> {
+  async list(
+    q: CaseListQuery,
+  ): Promise<{ rows: CaseEntity[]; total: number; totalCapped: boolean }> {
     const qb = this.ds
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
@@ -88,13 +93,26 @@ export class CasesRepository {
         { uid: q.visibleTo.userId, dept: q.visibleTo.department },
       );
     }
-    const [rows, total] = await qb
-      .orderBy('c.opened_at', 'DESC')
-      .addOrderBy('c.case_number', 'DESC')
-      .take(q.limit)
-      .skip(q.offset)
-      .getManyAndCount();
-    return { rows, total };
+    // The count stops after CASE_COUNT_CAP matches: counting every visible case of a busy
+    // organisation (an EXISTS per case for staff) cost more than the page (bench:inbox).
+    const [countSql, countParams] = qb
+      .clone()
+      .select('1')
+      .limit(CASE_COUNT_CAP + 1)
+      .getQueryAndParameters();
+    const [rows, count] = await Promise.all([
+      qb
+        .orderBy('c.opened_at', 'DESC')
+        .addOrderBy('c.case_number', 'DESC')
+        .take(q.limit)
+        .skip(q.offset)
+        .getMany(),
+      this.ds.query(`SELECT count(*)::int AS n FROM (${countSql}) q`, countParams) as Promise<
+        Array<{ n: number }>
+      >,
+    ]);
+    const n = count[0]?.n ?? 0;
+    return { rows, total: Math.min(n, CASE_COUNT_CAP), totalCapped: n > CASE_COUNT_CAP };
   }
 
   /**

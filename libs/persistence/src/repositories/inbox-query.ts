@@ -9,7 +9,7 @@
  * open task of the department and sort them all.
  *
  * Pages go on by keyset (`after` = the last row's sort key), never by a deep OFFSET; the count
- * stops at `countCap` (a queue of 250,000 tasks is shown as "10,000+").
+ * stops at `countCap` (a queue of 250,000 tasks is shown as "1,000+").
  */
 
 /** The inbox order as an index expression: NOT overdue (false first), due (no due = ∞), id. */

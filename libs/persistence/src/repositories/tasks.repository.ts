@@ -39,8 +39,8 @@ export interface InboxPage {
   nextCursor: string | null;
 }
 
-/** Counting stops here: a count of a queue of 250,000 is work no one reads ("10,000+"). */
-export const INBOX_COUNT_CAP = 10_000;
+/** Counting stops here: a count of a queue of 250,000 is work no one reads ("1,000+"). */
+export const INBOX_COUNT_CAP = 1_000;
 
 /** An inbox row: the task and (when its read model is written) its case. */
 export type InboxRow = TaskEntity & { case?: CaseEntity | null };

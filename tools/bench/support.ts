@@ -1,0 +1,89 @@
+/** What the benchmarks share: the built apps as processes, HTTP calls, percentiles. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from '../provision/paths';
+
+export const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/** p50, p99 and mean of a sample, as fixed-width columns. */
+export const summary = (ms: number[]): string => {
+  const s = [...ms].sort((a, b) => a - b);
+  const mean = s.reduce((a, b) => a + b, 0) / s.length;
+  return [percentile(s, 50), percentile(s, 99), mean]
+    .map((v) => v.toFixed(1).padStart(8))
+    .join(' ');
+};
+
+/** The built app as a process; output is drained (a full pipe would stall it), not kept. */
+export function startApp(
+  app: 'api' | 'worker',
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(repoRoot(), 'dist', 'apps', app, 'src', 'main.js')], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let isReady = false;
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      if (isReady) return;
+      output += chunk.toString();
+      if (ready.test(output)) {
+        isReady = true;
+        output = '';
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      if (!isReady) reject(new Error(`${app} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export const stop = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+export async function http(
+  base: string,
+  method: string,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** Runs `fn` `warm + n` times and keeps the last n durations (ms). */
+export async function timed(
+  n: number,
+  warm: number,
+  fn: () => Promise<unknown>,
+): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < warm + n; i++) {
+    const t = performance.now();
+    await fn();
+    if (i >= warm) out.push(performance.now() - t);
+  }
+  return out;
+}
