@@ -200,7 +200,13 @@ describe('the OpenAPI document served at /docs', () => {
       }>;
     };
     const forSales = await offers(sales);
-    expect(forSales.map((o) => o.type)).toEqual(['complaint', 'return', 'repair', 'followUp']);
+    expect(forSales.map((o) => o.type)).toEqual([
+      'complaint',
+      'return',
+      'repair',
+      'followUp',
+      'consignment',
+    ]);
     for (const o of forSales) {
       const body = doc.paths[o.path]?.post?.requestBody?.content?.['application/json']?.schema;
       expect({ type: o.type, documented: body !== undefined }).toEqual({
@@ -218,24 +224,28 @@ describe('the OpenAPI document served at /docs', () => {
     const may = (list: Awaited<ReturnType<typeof offers>>) =>
       Object.fromEntries(list.map((o) => [o.type, o.mayOpen]));
     // Decision 1: anyone who works opens a complaint; returns by sales or CS; repairs and
-    // follow-ups by CS (001 §7, 004 三.(一)); auditors open nothing.
+    // follow-ups by CS (001 §7, 004 三.(一)); consignments by sales (002 ch.12 1); auditors open
+    // nothing.
     expect(may(forSales)).toEqual({
       complaint: true,
       return: true,
       repair: false,
       followUp: false,
+      consignment: true,
     });
     expect(may(await offers(cs))).toEqual({
       complaint: true,
       return: true,
       repair: true,
       followUp: true,
+      consignment: false,
     });
     expect(may(await offers(auditor))).toEqual({
       complaint: false,
       return: false,
       repair: false,
       followUp: false,
+      consignment: false,
     });
   });
 });

@@ -12,7 +12,9 @@ export const SCREENSHOTS = join(__dirname, '..', '..', '.browser-screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 export async function checkPage(page: Page, name: string): Promise<void> {
-  // Let antd's entrance animations settle: axe measures colours as they are drawn.
+  // A hovered button's colour is not what axe should judge (the pointer rests where the last
+  // click was); then let antd's entrance animations settle: axe measures colours as drawn.
+  await page.mouse.move(0, 0);
   await page.waitForTimeout(400);
   const lang = await page.evaluate<string>("window.localStorage.getItem('aso.lang') ?? 'zh-CN'");
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.${lang}.png`), fullPage: true });

@@ -5,6 +5,9 @@ import { useApp } from './session';
 type Roles = readonly string[];
 const LEADS = ['supervisor', 'manager', 'sales_vp', 'vp', 'gm'];
 const REPORT_READERS = ['manager', 'vp', 'sales_vp', 'gm', 'auditor'];
+// Who works consignments (002 ch.12: sales, finance settles, the warehouse takes goods back)
+// and who reads the monthly reviews (the API's assertMayReadMonthlyReviews).
+const CONSIGNMENT_DEPARTMENTS = ['sales', 'finance', 'warehouse', 'gm_office'];
 const any = (roles: Roles, of: readonly string[]) => roles.some((r) => of.includes(r));
 
 /** The pages beside the inbox, by who uses them (each one click from the inbox). */
@@ -23,6 +26,21 @@ export const NAV: Array<{
     path: '/kpis',
     key: 'kpis',
     shows: (u) => any(u.roles, REPORT_READERS) || u.department === 'gm_office',
+  },
+  {
+    path: '/consignments',
+    key: 'consignments',
+    shows: (u) =>
+      CONSIGNMENT_DEPARTMENTS.includes(u.department) ||
+      any(u.roles, ['auditor', 'admin', 'gm', 'vp', 'sales_vp']),
+  },
+  {
+    path: '/monthly-reviews',
+    key: 'monthlyReviews',
+    shows: (u) =>
+      u.department === 'gm_office' ||
+      u.department === 'hr' ||
+      any(u.roles, ['gm', 'admin', 'auditor']),
   },
   { path: '/admin/users', key: 'users', shows: (u) => u.roles.includes('admin') },
   { path: '/admin/webhooks', key: 'webhooks', shows: (u) => u.roles.includes('admin') },

@@ -26,7 +26,24 @@ const WebhooksPage = lazy(() =>
   import('./pages/admin/WebhooksPage').then((m) => ({ default: m.WebhooksPage })),
 );
 
-/** The case search, manager and admin pages (issue 11), spread into the shell's routes. */
+const ConsignmentListPage = lazy(() =>
+  import('./pages/consignment/ConsignmentListPage').then((m) => ({
+    default: m.ConsignmentListPage,
+  })),
+);
+const ConsignmentPage = lazy(() =>
+  import('./pages/consignment/ConsignmentPage').then((m) => ({ default: m.ConsignmentPage })),
+);
+const MonthlyReviewListPage = lazy(() =>
+  import('./pages/review/MonthlyReviewListPage').then((m) => ({
+    default: m.MonthlyReviewListPage,
+  })),
+);
+const MonthlyReviewPage = lazy(() =>
+  import('./pages/review/MonthlyReviewPage').then((m) => ({ default: m.MonthlyReviewPage })),
+);
+
+/** The case search, manager, admin, consignment and monthly-review pages (issue 11), spread into the shell's routes. */
 export const CASE_ROUTES = [
   <Route key="open" path="/open" element={<OpenCasePage />} />,
   <Route key="cases" path="/cases" element={<CaseSearchPage />} />,
@@ -36,4 +53,8 @@ export const CASE_ROUTES = [
   <Route key="kpis" path="/kpis" element={<KpiPage />} />,
   <Route key="users" path="/admin/users" element={<UsersPage />} />,
   <Route key="webhooks" path="/admin/webhooks" element={<WebhooksPage />} />,
+  <Route key="consignments" path="/consignments" element={<ConsignmentListPage />} />,
+  <Route key="consignment" path="/consignments/:caseNumber" element={<ConsignmentPage />} />,
+  <Route key="reviews" path="/monthly-reviews" element={<MonthlyReviewListPage />} />,
+  <Route key="review" path="/monthly-reviews/:month" element={<MonthlyReviewPage />} />,
 ];

@@ -2,12 +2,14 @@ import { CASE_TYPES } from '@aso/domain';
 import type { ZodTypeAny } from 'zod';
 import {
   assertMayOpenComplaint,
+  assertMayOpenConsignment,
   assertMayOpenFollowUp,
   assertMayOpenRepair,
   assertMayOpenReturn,
 } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { openComplaintBodySchema } from '../cases/cases.dto';
+import { openConsignmentBodySchema } from '../consignments/consignments.dto';
 import { openFollowUpBodySchema } from '../follow-ups/follow-ups.dto';
 import { registerRoute } from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
@@ -70,13 +72,23 @@ export const CASE_TYPE_OFFERS: readonly CaseTypeOffer[] = [
     assertMayOpen: assertMayOpenFollowUp,
     attachments: false,
   },
+  {
+    // 002 ch.12 1: sales counts the goods; every item gets its code on the 委托代销清单 (K02)
+    type: 'consignment',
+    path: '/consignments',
+    prefix: 'DX',
+    labels: { 'zh-CN': '委托代销', 'en-US': 'Consignment' },
+    body: openConsignmentBodySchema,
+    assertMayOpen: assertMayOpenConsignment,
+    attachments: false,
+  },
 ];
 
 export const caseTypeSchema = z
   .object({
     type: z.enum(CASE_TYPES),
     path: z.string().describe('the route that opens it (POST, with an optional Idempotency-Key)'),
-    prefix: z.string().describe('the case number’s prefix (KS…, TH…, WX…, HF…)'),
+    prefix: z.string().describe('the case number’s prefix (KS…, TH…, WX…, HF…, DX…)'),
     labels: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
     mayOpen: z
       .boolean()

@@ -8,12 +8,19 @@ import {
   reviewTaskCommandSchemas,
   taskCommandSchemas,
 } from '@aso/contracts';
-import { COMMAND_LABELS, STAGE_LABELS, TASK_TYPE_LABELS } from '../../../web/src/i18n/labels';
+import {
+  COMMAND_LABELS,
+  DOC_STATUS_LABELS,
+  DOC_TYPE_LABELS,
+  STAGE_LABELS,
+  TASK_TYPE_LABELS,
+} from '../../../web/src/i18n/labels';
 
 /**
  * The web app's labels (apps/web/src/i18n/labels.ts) cover every stage of the domain's STAGES,
  * every task type the domain's work items create (and the workflows' `escalation`) and every
- * task command of the contracts, each in zh-CN and en-US — like the error-code message table
+ * task command of the contracts, and every document type and status of the workflows' records,
+ * each in zh-CN and en-US — like the error-code message table
  * (error-messages.spec.ts).
  */
 const commands = [
@@ -49,6 +56,32 @@ const taskTypes = [
   ]),
 ].sort();
 
+/**
+ * Document types and statuses are string literals of the workflows' records
+ * (`docType: 'consignment_list'`, `status: 'counted'`, `status: e.customerPresent ? 'drafted' :
+ * 'awaiting_signature'`): read from those sources (and review.links.ts), so a new one is seen.
+ * Statuses a helper sets (`slip('countersigned')`) are labelled too but not found by the scan,
+ * so the status table is not checked for extras.
+ */
+const workflowsSrc = join(__dirname, '..', '..', '..', '..', 'workflows', 'src');
+const recordSources = readdirSync(workflowsSrc, { recursive: true, encoding: 'utf8' })
+  .filter((f) => /\.(records|links)\.ts$/.test(f))
+  .map((f) => readFileSync(join(workflowsSrc, f), 'utf8'));
+const docTypes = [
+  ...new Set(
+    recordSources.flatMap((s) => [...s.matchAll(/\bdocType: '([a-z_]+)'/g)].map((m) => m[1]!)),
+  ),
+].sort();
+const docStatuses = [
+  ...new Set(
+    recordSources.flatMap((s) =>
+      [...s.matchAll(/\bstatus:\s*(?:[^'\n,]*\?\s*)?'([a-z_]+)'(?:\s*:\s*'([a-z_]+)')?/g)].flatMap(
+        (m) => [m[1]!, ...(m[2] ? [m[2]] : [])],
+      ),
+    ),
+  ),
+].sort();
+
 const hasBoth = (table: Record<string, readonly [string, string]>, value: string) => {
   const pair = table[value];
   expect({ value, zh: pair?.[0]?.trim() || null, en: pair?.[1]?.trim() || null }).toEqual({
@@ -68,6 +101,12 @@ describe('web labels (apps/web/src/i18n/labels.ts)', () => {
       expect.arrayContaining(['cs_registration', 'goods_receipt', 'monthly_review', 'escalation']),
     );
     expect(workItemSources.length).toBeGreaterThanOrEqual(5);
+    expect(docTypes).toEqual(
+      expect.arrayContaining(['complaint_form', 'consignment_list', 'reward_penalty_notice']),
+    );
+    expect(docStatuses).toEqual(
+      expect.arrayContaining(['counted', 'awaiting_signature', 'settled', 'published', 'applied']),
+    );
   });
 
   it.each(stages)('stage %s has a zh-CN and an en-US label', (s) => hasBoth(STAGE_LABELS, s));
@@ -76,9 +115,17 @@ describe('web labels (apps/web/src/i18n/labels.ts)', () => {
   );
   it.each(commands)('command %s has a zh-CN and an en-US label', (c) => hasBoth(COMMAND_LABELS, c));
 
+  it.each(docTypes)('document type %s has a zh-CN and an en-US label', (d) =>
+    hasBoth(DOC_TYPE_LABELS, d),
+  );
+  it.each(docStatuses)('document status %s has a zh-CN and an en-US label', (d) =>
+    hasBoth(DOC_STATUS_LABELS, d),
+  );
+
   it('labels only commands the contracts list and stages the domain lists', () => {
     expect(Object.keys(COMMAND_LABELS).filter((c) => !commands.includes(c))).toEqual([]);
     expect(Object.keys(STAGE_LABELS).filter((s) => !stages.includes(s))).toEqual([]);
     expect(Object.keys(TASK_TYPE_LABELS).filter((t) => !taskTypes.includes(t))).toEqual([]);
+    expect(Object.keys(DOC_TYPE_LABELS).filter((d) => !docTypes.includes(d))).toEqual([]);
   });
 });

@@ -421,6 +421,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/consignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a consignment: count the goods, list and code every item (sales)
+         * @description DOMAIN.md §4, 002 ch.12: the goods counted are listed on the 委托代销清单 and every item gets its code (pf/jm + number + the consignor’s surname, K02). Customer absent: the quantities and the contract go for signature, awaited with a deadline and reminders (K03). Sales then records sales on the standing task (RecordSales, idempotent by sale id); a report per period (K04), settlement with finance and the goods’ return are tasks. Opened once per Idempotency-Key.
+         */
+        post: operations["postConsignments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/follow-ups": {
         parameters: {
             query?: never;
@@ -604,26 +624,6 @@ export interface paths {
         get: operations["getDocsOpenapiJson"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/consignments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Open a consignment: count the goods, list and code every item (sales)
-         * @description DOMAIN.md §4, 002 ch.12: the goods counted are listed on the 委托代销清单 and every item gets its code (pf/jm + number + the consignor’s surname, K02). Customer absent: the quantities and the contract go for signature, awaited with a deadline and reminders (K03). Sales then records sales on the standing task (RecordSales, idempotent by sale id); a report per period (K04), settlement with finance and the goods’ return are tasks. Opened once per Idempotency-Key.
-         */
-        post: operations["postConsignments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1132,9 +1132,9 @@ export interface components {
         };
         CaseList: {
             items: components["schemas"]["CaseListItem"][];
-            /** @description matching cases, counted up to 10,000 */
+            /** @description matching cases, counted up to 1,000 */
             total: number;
-            /** @description more than 10,000 match: total is the cap */
+            /** @description more than 1,000 match: total is the cap */
             totalCapped: boolean;
         };
         TaskView: {
@@ -1435,6 +1435,66 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["User"];
         };
+        OpenedConsignment: {
+            /** @example DX202612-0001 */
+            caseNumber: string;
+            policyVersion: number;
+            /** @description the 委托代销清单, printable at GET /cases/:n/documents */
+            listNumber: string;
+            items: {
+                /** @example pf001李 */
+                code: string;
+                item: string;
+                quantity: number;
+                priceFen: number;
+            }[];
+            /** @description one label per unit */
+            labels: {
+                code: string;
+                item: string;
+                copies: number;
+            }[];
+            /** @enum {string} */
+            status: "awaiting_signature" | "active";
+        };
+        OpenConsignmentBody: {
+            consignor: {
+                name: string;
+                /** @description labels every item (K02): pf012李 */
+                surname: string;
+                phone?: string;
+                customerId?: string;
+            };
+            /**
+             * @description wholesale → pf, franchise → jm
+             * @enum {string}
+             */
+            customerKind: "wholesale" | "franchise";
+            goods: {
+                item: string;
+                quantity: number;
+                /** @description the agreed price per unit, fen */
+                priceFen: number;
+            }[];
+            terms: {
+                /** @description commission in basis points of the proceeds (1500 = 15 %) */
+                commissionBp: number;
+                /**
+                 * @description absent: the policy’s consignment.reportPeriod
+                 * @enum {string}
+                 */
+                reportPeriod?: "monthly" | "quarterly";
+                /**
+                 * @description absent: the report period
+                 * @enum {string}
+                 */
+                settlementPeriod?: "monthly" | "quarterly";
+                durationMonths: number;
+            };
+            /** @description false: the quantities and the contract go to the customer for signature (K03) */
+            customerPresent: boolean;
+            storeId?: string;
+        };
         OpenedFollowUp: {
             /** @example HF202612-0001 */
             caseNumber: string;
@@ -1620,7 +1680,7 @@ export interface components {
             type: "complaint" | "return" | "repair" | "consignment" | "followUp" | "review";
             /** @description the route that opens it (POST, with an optional Idempotency-Key) */
             path: string;
-            /** @description the case number’s prefix (KS…, TH…, WX…, HF…) */
+            /** @description the case number’s prefix (KS…, TH…, WX…, HF…, DX…) */
             prefix: string;
             labels: {
                 "zh-CN": string;
@@ -1711,66 +1771,6 @@ export interface components {
             paths: {
                 [key: string]: unknown;
             };
-        };
-        OpenedConsignment: {
-            /** @example DX202612-0001 */
-            caseNumber: string;
-            policyVersion: number;
-            /** @description the 委托代销清单, printable at GET /cases/:n/documents */
-            listNumber: string;
-            items: {
-                /** @example pf001李 */
-                code: string;
-                item: string;
-                quantity: number;
-                priceFen: number;
-            }[];
-            /** @description one label per unit */
-            labels: {
-                code: string;
-                item: string;
-                copies: number;
-            }[];
-            /** @enum {string} */
-            status: "awaiting_signature" | "active";
-        };
-        OpenConsignmentBody: {
-            consignor: {
-                name: string;
-                /** @description labels every item (K02): pf012李 */
-                surname: string;
-                phone?: string;
-                customerId?: string;
-            };
-            /**
-             * @description wholesale → pf, franchise → jm
-             * @enum {string}
-             */
-            customerKind: "wholesale" | "franchise";
-            goods: {
-                item: string;
-                quantity: number;
-                /** @description the agreed price per unit, fen */
-                priceFen: number;
-            }[];
-            terms: {
-                /** @description commission in basis points of the proceeds (1500 = 15 %) */
-                commissionBp: number;
-                /**
-                 * @description absent: the policy’s consignment.reportPeriod
-                 * @enum {string}
-                 */
-                reportPeriod?: "monthly" | "quarterly";
-                /**
-                 * @description absent: the report period
-                 * @enum {string}
-                 */
-                settlementPeriod?: "monthly" | "quarterly";
-                durationMonths: number;
-            };
-            /** @description false: the quantities and the contract go to the customer for signature (K03) */
-            customerPresent: boolean;
-            storeId?: string;
         };
         FollowUpPlanCustomer: {
             customerRef: string;
@@ -2002,9 +2002,9 @@ export interface components {
         };
         Inbox: {
             items: components["schemas"]["InboxItem"][];
-            /** @description tasks in the inbox, counted up to 10,000 */
+            /** @description tasks in the inbox, counted up to 1,000 */
             total: number;
-            /** @description more than 10,000: total is the cap (show "10,000+") */
+            /** @description more than 1,000: total is the cap (show "1,000+") */
             totalCapped: boolean;
             /** @description send as `after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -3873,6 +3873,39 @@ export interface operations {
             403: components["responses"]["Error403"];
         };
     };
+    postConsignments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenConsignmentBody"];
+            };
+        };
+        responses: {
+            /** @description The new consignment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedConsignment"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
     postFollowUps: {
         parameters: {
             query?: never;
@@ -4162,39 +4195,6 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error400"];
-        };
-    };
-    postConsignments: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OpenConsignmentBody"];
-            };
-        };
-        responses: {
-            /** @description The new consignment */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OpenedConsignment"];
-                };
-            };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            409: components["responses"]["Error409"];
-            413: components["responses"]["Error413"];
-            422: components["responses"]["Error422"];
         };
     };
     getFollowUpPlans: {

@@ -1,8 +1,9 @@
 /**
- * zh-CN and en-US labels of every stage, task type and task command the API sends (issue 11):
- * one table each, [zh-CN, en-US]. apps/api/src/web/labels.spec.ts checks that every stage of
- * the domain's STAGES, every task type of the domain's work items and every command of the
- * contracts has both — a new one without a label fails there.
+ * zh-CN and en-US labels of every stage, task type, task command, document type and document
+ * status the API sends (issue 11): one table each, [zh-CN, en-US]. apps/api/src/web/labels.spec.ts
+ * checks that every stage of the domain's STAGES, every task type of the domain's work items,
+ * every command of the contracts and every document type and status of the workflows' records
+ * has both — a new one without a label fails there.
  */
 type Pair = readonly [string, string];
 
@@ -213,6 +214,69 @@ export const COMMAND_LABELS: Record<string, Pair> = {
   ApplyDeductions: ['执行扣款', 'Apply the deductions'],
 };
 
+/** Document types (the workflows' records: every `docType` a case's documents carry). */
+export const DOC_TYPE_LABELS: Record<string, Pair> = {
+  complaint_form: ['客户投诉处理表', 'Complaint handling form'],
+  complaint_summary: ['客诉结案摘要', 'Complaint summary'],
+  decision_letter: ['处理结果通知函', 'Decision letter'],
+  discount_certificate: ['折让证明单', 'Discount certificate'],
+  petition: ['申诉单', 'Petition'],
+  return_slip: ['退货单', 'Return slip'],
+  repair_receipt: ['维修收件单', 'Repair receipt'],
+  handover_sheet: ['交接单', 'Hand-over sheet'],
+  service_voucher: ['服务凭证', 'Service voucher'],
+  follow_up_record: ['回访记录表', 'Follow-up record'],
+  consignment_list: ['委托代销清单', 'Consignment list'],
+  consignment_contract: ['代销合同', 'Consignment contract'],
+  consignment_sales_report: ['代销销售报告', 'Consignment sales report'],
+  consignment_settlement: ['代销结算单', 'Consignment settlement'],
+  consignment_return_receipt: ['代销退货入库单', 'Consignment return receipt'],
+  personnel_announcement: ['人事公布单', 'Personnel announcement'],
+  reward_penalty_notice: ['奖罚通知单', 'Reward/penalty notice'],
+};
+
+/** Document statuses (the `status` a workflow's records give a document). */
+export const DOC_STATUS_LABELS: Record<string, Pair> = {
+  proposed: ['已提出', 'Proposed'],
+  registered: ['已登记', 'Registered'],
+  recorded: ['已记录', 'Recorded'],
+  issued: ['已发出', 'Issued'],
+  signed: ['已签核', 'Signed'],
+  countersigned: ['已会签', 'Countersigned'],
+  customer_signed: ['客户已签', 'Signed by the customer'],
+  signed_by_customer: ['客户已签回', 'Signed by the customer'],
+  signed_by_sales_vp: ['业务副总已签', 'Signed by the sales VP'],
+  signed_on_site: ['现场已签', 'Signed on site'],
+  accepted: ['已接受', 'Accepted'],
+  rejected: ['已拒绝', 'Rejected'],
+  accepted_by_customer: ['客户已接受', 'Accepted by the customer'],
+  rejected_by_customer: ['客户已拒绝', 'Rejected by the customer'],
+  printed: ['已打印', 'Printed'],
+  booked: ['已入账', 'Booked'],
+  filed: ['已归档', 'Filed'],
+  under_review: ['审核中', 'Under review'],
+  reviewed: ['已审核', 'Reviewed'],
+  spot_checked: ['已抽查', 'Spot-checked'],
+  // consignment
+  counted: ['已清点', 'Counted'],
+  drafted: ['已拟定', 'Drafted'],
+  awaiting_signature: ['待客户签字', 'Awaiting signature'],
+  generated: ['已生成', 'Generated'],
+  sent: ['已发送', 'Sent'],
+  awaiting_settlement: ['待结算', 'Awaiting settlement'],
+  settled: ['已结算', 'Settled'],
+  matched: ['与清单相符', 'Matches the list'],
+  discrepancy: ['与清单不符', 'Differs from the list'],
+  returned: ['已退回', 'Returned'],
+  // monthly review
+  published: ['已公布', 'Published'],
+  awaiting_approval: ['待审批', 'Awaiting approval'],
+  approving: ['审批中', 'Being approved'],
+  approved: ['已核准', 'Approved'],
+  sent_back: ['已退回', 'Sent back'],
+  applied: ['已执行', 'Applied'],
+};
+
 /**
  * Intake and form field names the forms render (an English field name reads fine; these are
  * Chinese only, the English label falls back to the name).
@@ -281,13 +345,62 @@ export const FIELD_LABELS_ZH: Record<string, string> = {
   accepted: '客户接受',
   summary: '摘要',
   note: '说明',
+  // consignment (002 ch.12)
+  consignor: '委托人',
+  surname: '姓氏（用于商品编号）',
+  customerId: '客户编号',
+  goods: '代销商品',
+  item: '商品',
+  priceFen: '约定单价',
+  terms: '合同条款',
+  commissionBp: '佣金（基点，1500 = 15%）',
+  reportPeriod: '报告周期',
+  settlementPeriod: '结算周期',
+  durationMonths: '代销期限（月）',
+  customerPresent: '客户在场',
+  signatory: '签字人',
+  saleId: '销售单号',
+  code: '商品编号',
+  soldAt: '销售时间',
+  period: '期次',
+  settlement: '结算次',
+  voucherRef: '凭证号',
+  lines: '明细',
+};
+
+/**
+ * The statuses of a consignment (ConsignmentStatus) and of a monthly review (ReviewStatus), by
+ * case type: `active` and `documents` mean other things elsewhere, so these are looked up with
+ * the case's type (caseStatusLabel).
+ */
+export const CASE_STATUS_LABELS: Record<string, Record<string, Pair>> = {
+  consignment: {
+    awaiting_signature: ['待客户签字', 'Awaiting signature'],
+    active: ['代销中', 'Active'],
+    returning: ['退货中', 'Returning'],
+    closed: ['已结案', 'Closed'],
+  },
+  review: {
+    reviewing: ['检讨中', 'Reviewing'],
+    documents: ['单据办理中', 'Documents out'],
+    closed: ['已结案', 'Closed'],
+  },
 };
 
 const pick = (lang: 'zh-CN' | 'en-US', pair: Pair | undefined): string | undefined =>
   pair?.[lang === 'zh-CN' ? 0 : 1];
 
-/** The label of a command, task type or stage (in that order), or undefined. */
+/** The label of a command, task type, stage, document type or status (in that order). */
 export const domainLabel = (lang: 'zh-CN' | 'en-US', value: string): string | undefined =>
   pick(lang, COMMAND_LABELS[value]) ??
   pick(lang, TASK_TYPE_LABELS[value]) ??
-  pick(lang, STAGE_LABELS[value]);
+  pick(lang, STAGE_LABELS[value]) ??
+  pick(lang, DOC_TYPE_LABELS[value]) ??
+  pick(lang, DOC_STATUS_LABELS[value]);
+
+/** A consignment's or a review's status (CASE_STATUS_LABELS), else the value itself. */
+export const caseStatusLabel = (
+  lang: 'zh-CN' | 'en-US',
+  caseType: string,
+  status: string,
+): string => pick(lang, CASE_STATUS_LABELS[caseType]?.[status]) ?? status;

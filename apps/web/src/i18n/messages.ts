@@ -3,6 +3,7 @@ import { FIELD_LABELS_ZH, domainLabel } from './labels';
 import { INBOX_UI } from './messages.inbox';
 import { CASE_LABELS_ZH, CASE_UI } from './messages.case';
 import { WEBHOOKS_UI } from './messages.webhooks';
+import { CONSIGNMENT_UI } from './messages.consignment';
 
 export type Lang = 'zh-CN' | 'en-US';
 const LANG_KEY = 'aso.lang';
@@ -15,6 +16,7 @@ const UI = {
   ...INBOX_UI,
   ...CASE_UI,
   ...WEBHOOKS_UI,
+  ...CONSIGNMENT_UI,
   appTitle: ['售后案件', 'After-sales cases'],
   login: ['登录', 'Log in'],
   logout: ['退出', 'Log out'],
@@ -120,6 +122,11 @@ const LABELS_ZH: Record<string, string> = {
   store: '门店',
   followUp: '回访',
   consignment: '代销',
+  review: '月度检讨',
+  wholesale: '批发(pf)',
+  franchise: '加盟(jm)',
+  monthly: '每月',
+  quarterly: '每季',
 };
 
 export const label = (lang: Lang, value: string): string =>

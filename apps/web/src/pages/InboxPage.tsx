@@ -19,6 +19,7 @@ import { caseTypeOf, errorMessage, label } from '../i18n/messages';
 import { useApp } from '../session';
 import { BusinessDue } from './due';
 import { Panel } from './Panel';
+import { INBOX_QUERY, inboxListKey } from './inbox-cache';
 import { INBOX_POLL_MS, markInboxSeen, useInboxWatch } from './inbox-watch';
 
 // Loaded when someone delegates: the login + inbox route ships without the dialog.
@@ -59,8 +60,7 @@ export function InboxPage() {
   const [filters, setFilters] = useState<Filters>({ overdue: false });
   const [delegating, setDelegating] = useState<InboxItem>();
   const query = {
-    scope: 'all' as const,
-    limit: 200,
+    ...INBOX_QUERY,
     ...(filters.caseType ? { caseType: filters.caseType } : {}),
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.overdue ? { overdue: 'true' as const } : {}),
@@ -69,7 +69,7 @@ export function InboxPage() {
     ...(filters.q?.trim() ? { q: filters.q.trim() } : {}),
   };
   const inbox = useQuery({
-    queryKey: ['inbox', 'list', query],
+    queryKey: inboxListKey(query),
     queryFn: async () => ok(await api.GET('/inbox', { params: { query } })),
     refetchInterval: INBOX_POLL_MS,
     placeholderData: (prev) => prev,

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Form, Radio, Spin, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api, ok, type Schemas } from '../api/client';
 import { Fields, showIssues, toPayload, type JsonSchema } from '../form/SchemaForm';
 import { errorMessage } from '../i18n/messages';
@@ -31,7 +31,9 @@ export function OpenCasePage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [form] = Form.useForm();
-  const [chosen, setChosen] = useState<string>();
+  const [search] = useSearchParams();
+  // ?type=consignment: the page that links here (the consignment list) picks the form.
+  const [chosen, setChosen] = useState<string | undefined>(search.get('type') ?? undefined);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -89,8 +91,14 @@ export function OpenCasePage() {
       }
       if (failed.length) void message.warning(`${t('uploadFailed')}: ${failed.join(', ')}`);
       void message.success(`${t('caseOpened')} ${opened.caseNumber}`);
-      await qc.invalidateQueries({ queryKey: ['inbox'] });
-      navigate(`/cases/${opened.caseNumber}`);
+      // Marked stale, not awaited: the inbox refetches when shown (and the watch polls).
+      void qc.invalidateQueries({ queryKey: ['inbox'], refetchType: 'none' });
+      // A consignment has its own page (the list with its codes and labels); others the case's.
+      navigate(
+        offer.type === 'consignment'
+          ? `/consignments/${opened.caseNumber}`
+          : `/cases/${opened.caseNumber}`,
+      );
     } catch (e) {
       if (!(e instanceof ApiError)) return setError(String(e));
       const issues = (e.body.details?.issues ?? []) as Array<{ path: string; message: string }>;

@@ -22,6 +22,7 @@ import { ApiError, api, ok } from '../api/client';
 import { Fields, commandSchema, showIssues, toPayload } from '../form/SchemaForm';
 import { errorMessage, label } from '../i18n/messages';
 import { useApp } from '../session';
+import { afterTaskCommand } from './inbox-cache';
 import { ApprovalRoute, currentRoute } from './approval-route';
 import { BusinessDue, Due } from './due';
 
@@ -98,7 +99,9 @@ export function TaskPage() {
     try {
       ok(r);
       void message.success(t('submitted'));
-      await qc.invalidateQueries({ queryKey: ['inbox'] });
+      // Back to the inbox at once: the done task leaves the cached lists now and the case's
+      // rows are fetched alone (inbox-cache.ts), never the whole department's queue first.
+      void afterTaskCommand(qc, caseNumber, taskId);
       navigate('/');
     } catch (e) {
       if (!(e instanceof ApiError)) return setError(String(e));

@@ -3,6 +3,7 @@ import { Badge } from 'antd';
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { api, ok, type InboxItem } from '../api/client';
 import { useApp } from '../session';
+import { INBOX_QUERY, inboxListKey } from './inbox-cache';
 
 /** Polling interval of the inbox (issue 11: new tasks appear without a reload, ≤ 10 s). */
 export const INBOX_POLL_MS = 5_000;
@@ -54,13 +55,15 @@ const subscribe = (l: () => void) => {
   return () => listeners.delete(l);
 };
 
-/** The unfiltered inbox, polled; the set of fresh (new or escalated) task ids. */
+/**
+ * The unfiltered inbox, polled; the set of fresh (new or escalated) task ids. The same query
+ * (key and all) as the inbox page's unfiltered list: one GET /inbox serves both.
+ */
 export function useInboxWatch(): ReadonlySet<string> {
   const { user } = useApp();
   const watch = useQuery({
-    queryKey: ['inbox', 'watch'],
-    queryFn: async () =>
-      ok(await api.GET('/inbox', { params: { query: { scope: 'all', limit: 200 } } })),
+    queryKey: inboxListKey(INBOX_QUERY),
+    queryFn: async () => ok(await api.GET('/inbox', { params: { query: INBOX_QUERY } })),
     refetchInterval: INBOX_POLL_MS,
     enabled: !!user,
   });
