@@ -24,3 +24,20 @@ export function isPortFree(port: number): Promise<boolean> {
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
+
+/**
+ * A free loopback port in [lo, hi]. Temporal's own server stores its services' ports in
+ * PostgreSQL as `smallint` (cluster_membership.rpc_port), so they must stay below 32768;
+ * the kernel's ephemeral range (from 32768 on Linux) never fits.
+ */
+export async function freeLoopbackPortIn(
+  lo: number,
+  hi: number,
+  taken = new Set<number>(),
+): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = lo + Math.floor(Math.random() * (hi - lo + 1));
+    if (!taken.has(port) && (await isPortFree(port))) return port;
+  }
+  throw new Error(`no free loopback port in ${lo}–${hi}`);
+}

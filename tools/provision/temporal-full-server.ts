@@ -12,7 +12,7 @@ import { Client } from 'pg';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { isExecutable, run, which } from './exec';
-import { freeLoopbackPort } from './free-port';
+import { freeLoopbackPortIn } from './free-port';
 import { log } from './log';
 import { cacheDir } from './paths';
 import type { TemporalHandle } from './temporal-server';
@@ -123,7 +123,9 @@ export async function startFullServer(
 
   const root = mkdtempSync(join(tmpdir(), 'aso-temporal-'));
   mkdirSync(join(root, 'config', 'dynamicconfig'), { recursive: true });
-  const ports = await Promise.all(Array.from({ length: 9 }, () => freeLoopbackPort()));
+  // Below 32768: the server keeps its ports in a smallint column (freeLoopbackPortIn).
+  const ports: number[] = [];
+  for (let i = 0; i < 9; i++) ports.push(await freeLoopbackPortIn(20_000, 32_767, new Set(ports)));
   const [frontend, frontendHttp, history, matching, worker, ...membership] = ports as [
     number,
     ...number[],
