@@ -222,6 +222,23 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
         post('not a phone', withCustomer({ phone: 'call me' }), 'body.customer.phone'),
         post('no such date', withComplaint({ shipDate: '2026-02-30' }), 'body.shipDate'),
         post('not a date', withComplaint({ shipDate: 'yesterday' }), 'body.shipDate'),
+        // C02 (001 §24.1(1)): the problem occurred after shipping and before the report
+        post(
+          'occurredAt in the future',
+          withComplaint({ occurredAt: '2999-01-01T00:00:00Z' }),
+          'body.occurredAt',
+        ),
+        post(
+          'occurredAt before the ship date',
+          withComplaint({ occurredAt: '2026-11-09T23:59:00+08:00' }),
+          'body.occurredAt',
+        ),
+        post(
+          'occurredAt not an instant',
+          withComplaint({ occurredAt: '2026-11-12' }),
+          'body.occurredAt',
+        ),
+        post('blank product spec', withComplaint({ productSpec: '  ' }), 'body.productSpec'),
         post('attachments not a list', withComplaint({ attachments: 'a.jpg' }), 'body.attachments'),
         post(
           '51 attachments',

@@ -370,6 +370,23 @@ describe('the complaint process over HTTP', () => {
     ).toBe(200);
   });
 
+  test('C02 001 §24.1(1): the complaint is opened with the product spec and the occurrence time, and GET /cases/:n shows both', async () => {
+    const res = await call(api.url, 'POST', '/complaints', actors.sales, {
+      ...complaint,
+      productSpec: 'R-300 16GB 黑色',
+      occurredAt: '2026-11-12T09:30:00+08:00',
+    });
+    expect(res.status).toBe(201);
+    const view = await call(api.url, 'GET', `/cases/${res.body.caseNumber as string}`, actors.cs);
+    expect(view.status).toBe(200);
+    expect(view.body.customer).toMatchObject({ name: '张三', phone: '13800138000' });
+    // stored as the instant, in UTC
+    expect(view.body.live.state.intake).toMatchObject({
+      productSpec: 'R-300 16GB 黑色',
+      occurredAt: '2026-11-12T01:30:00.000Z',
+    });
+  });
+
   test('invalid input is refused with 400 naming every bad field, and nothing is written', async () => {
     const before = (await db.query('SELECT count(*)::int AS n FROM cases')).rows[0].n;
     const res = await call(api.url, 'POST', '/complaints', actors.sales, {

@@ -54,6 +54,17 @@ export const openComplaintSchema = z
       .refine(noNul, 'must not contain NUL characters')
       .default(''),
     storeId: z.string().trim().max(64).refine(noNul, 'must not contain NUL characters').optional(),
+    /** C02 (001 §24.1(1)): optional so earlier clients' requests still parse */
+    productSpec: text(200)
+      .optional()
+      .describe('the product’s spec (规格), e.g. model and capacity'),
+    occurredAt: z
+      .string()
+      .datetime({ offset: true })
+      .optional()
+      .describe(
+        'when the problem occurred (发生时间), an ISO-8601 instant: not in the future, not before the ship date',
+      ),
   })
   .describe('A customer complaint as sales records it (001 §25.1)');
 export type OpenComplaint = z.infer<typeof openComplaintSchema>;

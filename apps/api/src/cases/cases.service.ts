@@ -42,6 +42,7 @@ import {
   type DocumentView,
 } from './case.view';
 import { businessTimeLeft } from './business-time';
+import { asBodyFieldError } from './intake-field-error';
 import type { CaseViewResponse } from './cases.dto';
 
 /** How long an opening waits for the worker to write the case's row before answering anyway. */
@@ -103,6 +104,11 @@ export class CasesService {
       channel: input.channel,
       attachments: input.attachments,
       salesOpinion: input.salesOpinion,
+      // C02: absent keys stay absent (not undefined-valued), as in every intake before C02
+      ...(input.productSpec === undefined ? {} : { productSpec: input.productSpec }),
+      ...(input.occurredAt === undefined
+        ? {}
+        : { occurredAt: new Date(input.occurredAt).toISOString() }),
     };
     // The domain judges the report before a number is drawn, so a refused report burns no
     // sequence number; the placeholder number only satisfies the command's shape.
@@ -112,7 +118,7 @@ export class CasesService {
       this.clock(),
       policy,
     );
-    if (!probe.ok) throw probe.error;
+    if (!probe.ok) throw asBodyFieldError(probe.error);
 
     const { caseNumber } = await this.openOnce(
       user,

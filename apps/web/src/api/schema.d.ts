@@ -1110,6 +1110,13 @@ export interface components {
             /** @default  */
             salesOpinion: string;
             storeId?: string;
+            /** @description the product’s spec (规格), e.g. model and capacity */
+            productSpec?: string;
+            /**
+             * Format: date-time
+             * @description when the problem occurred (发生时间), an ISO-8601 instant: not in the future, not before the ship date
+             */
+            occurredAt?: string;
         };
         CaseListItem: {
             caseNumber: string;

@@ -1,6 +1,6 @@
 import { assertMayApprove, nextApprovalStep } from '../approval/four-eyes';
 import { type ApprovalRoute, routeApproval } from '../approval/route-approval';
-import { isIsoDate } from '../calendar/civil-time';
+import { isIsoDate, localToInstant } from '../calendar/civil-time';
 import { parseCaseNumber } from '../case-number/case-number';
 import { DomainError } from '../errors/domain-error';
 import { computeLossAmount } from '../loss/loss-amount';
@@ -649,8 +649,11 @@ function decide(
   }
 }
 
-/** The intake fields 001 §25.1 requires, whoever opens the complaint (Decision 1). */
-export function assertComplaintIntake(i: ComplaintIntake): void {
+/**
+ * The intake fields 001 §25.1 requires, whoever opens the complaint (Decision 1). With the
+ * report instant, the occurrence time (C02) is also held to it: never after the report.
+ */
+export function assertComplaintIntake(i: ComplaintIntake, reportedAt?: number): void {
   nonEmpty(i.customerName, 'intake.customerName');
   nonEmpty(i.orderNumber, 'intake.orderNumber');
   nonEmpty(i.batchNumber, 'intake.batchNumber');
@@ -665,6 +668,23 @@ export function assertComplaintIntake(i: ComplaintIntake): void {
       field: 'intake.channel',
     });
   positiveInt(i.defectiveQuantity, 'intake.defectiveQuantity');
+  if (i.productSpec !== undefined) nonEmpty(i.productSpec, 'intake.productSpec');
+  if (i.occurredAt !== undefined) assertOccurredAt(i.occurredAt, i.shipDate, reportedAt);
+}
+
+/**
+ * C02 (001 §24.1(1)): the problem occurred at an instant between the ship day (Asia/Shanghai,
+ * from its start: a unit fails the day it ships) and the report (a problem cannot be reported
+ * before it happens).
+ */
+function assertOccurredAt(occurredAt: string, shipDate: string, reportedAt?: number): void {
+  const ms = /^\d{4}-\d{2}-\d{2}T/.test(occurredAt) ? Date.parse(occurredAt) : Number.NaN;
+  const refuse = (why: string) =>
+    invalid(`intake.occurredAt ${why}`, { field: 'intake.occurredAt', value: occurredAt });
+  if (Number.isNaN(ms)) throw refuse('must be an ISO-8601 instant');
+  if (reportedAt !== undefined && ms > reportedAt) throw refuse('must not be in the future');
+  if (ms < localToInstant(`${shipDate} 00:00`).getTime())
+    throw refuse(`must not be before the ship date ${shipDate}`);
 }
 
 function reportComplaint(
@@ -684,7 +704,7 @@ function reportComplaint(
     );
   }
   const i = cmd.intake;
-  assertComplaintIntake(i);
+  assertComplaintIntake(i, at);
   return {
     type: 'ComplaintReported',
     at,

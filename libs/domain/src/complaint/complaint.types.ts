@@ -49,6 +49,13 @@ export interface ComplaintIntake {
   channel: ComplaintChannel;
   attachments: string[];
   salesOpinion: string;
+  /**
+   * 001 §24.1(1) / 000 §三.7 (C02): the product's spec (规格) and when the problem occurred
+   * (发生时间, an ISO instant). Optional: complaints reported before C02 carry neither, and
+   * their histories replay unchanged.
+   */
+  productSpec?: string;
+  occurredAt?: string;
 }
 
 export interface InvestigationReport {
