@@ -196,7 +196,8 @@ export function CaseSearchPage() {
             pageSize: PAGE,
             total: list.data?.total ?? 0,
             onChange: setPage,
-            showTotal: (n) => `${t('total')} ${n}`,
+            // the API counts up to 1,000 (totalCapped): more are there, narrow the search
+            showTotal: (n) => `${t('total')} ${n}${list.data?.totalCapped ? '+' : ''}`,
           }}
           columns={[
             {
