@@ -23,21 +23,27 @@ export interface InboxCursor {
   taskId: string;
 }
 
-export interface InboxSqlInput {
+/** Whose inbox, which of its queues, the filters and the page. */
+export interface InboxQuery {
   organisationId: string;
   department: string;
   roles: readonly string[];
   userId: string;
+  /** 'mine' = claimed by / delegated to me; 'department' = my department's unclaimed tasks; 'all' = both */
   scope: 'mine' | 'department' | 'all';
   type?: string;
   caseNumber?: string;
   overdueOnly?: boolean;
+  /** the case's type (complaint, return, repair, …) */
   caseType?: string;
+  /** due instant within [dueFrom, dueTo] (either end optional; tasks without a due date drop out) */
   dueFrom?: Date;
   dueTo?: Date;
+  /** a case number fragment, a customer name fragment, or ≥ 4 digits of the customer's phone */
   search?: string;
   limit: number;
   offset: number;
+  /** the keyset: the page after this row (InboxPage.nextCursor of the page before) */
   after?: InboxCursor;
 }
 
@@ -49,10 +55,7 @@ export interface Sql {
 const likePattern = (s: string): string => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The filters every branch shares, as SQL with numbered parameters. */
-function sharedFilters(
-  q: InboxSqlInput,
-  values: unknown[],
-): { where: string[]; joinCase: boolean } {
+function sharedFilters(q: InboxQuery, values: unknown[]): { where: string[]; joinCase: boolean } {
   const p = (v: unknown): string => {
     values.push(v);
     return `$${values.length}`;
@@ -90,7 +93,7 @@ function sharedFilters(
 }
 
 /** The queues of a scope, each a WHERE fragment matching one partial index. */
-function queues(q: InboxSqlInput, values: unknown[]): string[] {
+function queues(q: InboxQuery, values: unknown[]): string[] {
   const p = (v: unknown): string => {
     values.push(v);
     return `$${values.length}`;
@@ -112,7 +115,7 @@ function queues(q: InboxSqlInput, values: unknown[]): string[] {
 
 const OPEN = `t.status IN ('open', 'claimed')`;
 
-function branchesOf(q: InboxSqlInput, values: unknown[]): { from: string; wheres: string[] } {
+function branchesOf(q: InboxQuery, values: unknown[]): { from: string; wheres: string[] } {
   const org = (values.push(q.organisationId), `$${values.length}`);
   const shared = sharedFilters(q, values);
   const from = shared.joinCase
@@ -128,7 +131,7 @@ function branchesOf(q: InboxSqlInput, values: unknown[]): { from: string; wheres
  * The page: each queue's first `offset + limit` rows in inbox order, merged, then the page
  * cut from the merge with its case joined. Selects `t.*` and the case's columns as `c__<col>`.
  */
-export function inboxPageSql(q: InboxSqlInput, caseColumns: readonly string[]): Sql {
+export function inboxPageSql(q: InboxQuery, caseColumns: readonly string[]): Sql {
   const values: unknown[] = [];
   const { from, wheres } = branchesOf(q, values);
   values.push(q.offset + q.limit);
@@ -148,7 +151,7 @@ export function inboxPageSql(q: InboxSqlInput, caseColumns: readonly string[]): 
 }
 
 /** How many tasks the inbox holds, counted up to `cap + 1` per queue (so "more than cap"). */
-export function inboxCountSql(q: InboxSqlInput, cap: number): Sql {
+export function inboxCountSql(q: InboxQuery, cap: number): Sql {
   const values: unknown[] = [];
   const { from, wheres } = branchesOf({ ...q, after: undefined }, values);
   values.push(cap + 1);

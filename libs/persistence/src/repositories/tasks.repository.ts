@@ -2,32 +2,11 @@ import type { DataSource } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { CaseEntity } from '../entities/case.entity';
 import { TaskEntity } from '../entities/task.entity';
-import { encodeInboxCursor, inboxCountSql, inboxPageSql, type InboxCursor } from './inbox-query';
+import { encodeInboxCursor, inboxCountSql, inboxPageSql, type InboxQuery } from './inbox-query';
+
+export type { InboxQuery } from './inbox-query';
 
 export type TaskRecord = Omit<TaskEntity, 'updatedAt'>;
-
-export interface InboxQuery {
-  organisationId: string;
-  department: string;
-  roles: readonly string[];
-  userId: string;
-  /** 'mine' = claimed by / delegated to me; 'department' = my department's unclaimed tasks; 'all' = both */
-  scope: 'mine' | 'department' | 'all';
-  type?: string;
-  caseNumber?: string;
-  overdueOnly?: boolean;
-  /** the case's type (complaint, return, repair, …) */
-  caseType?: string;
-  /** due instant within [dueFrom, dueTo] (either end optional; tasks without a due date drop out) */
-  dueFrom?: Date;
-  dueTo?: Date;
-  /** a case number fragment, a customer name fragment, or ≥ 4 digits of the customer's phone */
-  search?: string;
-  limit: number;
-  offset: number;
-  /** the keyset: the page after this row (InboxPage.nextCursor of the page before) */
-  after?: InboxCursor;
-}
 
 export interface InboxPage {
   items: InboxRow[];
