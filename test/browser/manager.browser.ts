@@ -27,7 +27,8 @@ test('cs-mgr-02 (personal limit ¥500) sees the ¥930 discount waiting for appro
   await expect(card.getByTestId('approval-amount')).toHaveText('¥930.00');
   await expect(card).toContainText('¥500.00'); // my limit
   await expect(card.getByTestId('above-limit')).toHaveText('超出我的限额');
-  await expect(card.getByTestId('explanation')).toContainText('v1');
+  // a new case pins the current policy, version 2 (issue 12: v1 cases keep v1)
+  await expect(card.getByTestId('explanation')).toContainText('v2');
   await expect(card.getByTestId('explanation')).toContainText('经理');
   await shot(page, 'approvals.cs-mgr-02.zh-CN');
   await page.getByTestId('nav-escalations').click();
