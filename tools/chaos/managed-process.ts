@@ -24,7 +24,11 @@ export class ManagedProcess {
   private readonly log: WriteStream;
   private stopping = false;
   private killedByUs = false;
+  private restarting = false;
   private output = '';
+  /** the first 16 KiB of the current incarnation: its boot lines, which a burst of request logs
+   * right after boot (every client retrying at once) would push out of the tail */
+  private head = '';
   /** times the process died without being killed by the chaos run */
   ownExits = 0;
   restarts = 0;
@@ -37,9 +41,9 @@ export class ManagedProcess {
     return this.spec.name;
   }
 
-  /** the last 8 KiB of output of the current incarnation (for readiness lines) */
+  /** the boot lines and the last 8 KiB of output of the current incarnation (for readiness lines) */
   recentOutput(): string {
-    return this.output;
+    return `${this.head}\n${this.output}`;
   }
 
   async start(): Promise<void> {
@@ -49,9 +53,11 @@ export class ManagedProcess {
     });
     this.child = child;
     this.output = '';
+    this.head = '';
     this.killedByUs = false;
     const onData = (chunk: Buffer) => {
       this.log.write(chunk);
+      if (this.head.length < 16_384) this.head = (this.head + chunk.toString()).slice(0, 16_384);
       this.output = (this.output + chunk.toString()).slice(-8192);
     };
     child.stdout?.on('data', onData);
@@ -59,7 +65,8 @@ export class ManagedProcess {
     child.once('exit', (code, signal) => {
       this.log.write(`\n[chaos] ${this.name} exited (code ${code}, signal ${signal})\n`);
       if (this.stopping || this.child !== child) return;
-      if (!this.killedByUs) {
+      // An incarnation that dies while a restart loop is starting it is that loop's to retry.
+      if (!this.killedByUs && !this.restarting) {
         this.ownExits += 1;
         progress(`${this.name} exited on its own (code ${code}); restarting`);
         // A part that cannot start (a dependency still down) would spin: back off a little.
@@ -89,17 +96,24 @@ export class ManagedProcess {
 
   /** Starts a new incarnation, retrying until it is ready (a dependency may still be coming up). */
   async restart(): Promise<void> {
-    if (this.stopping) return;
+    if (this.stopping || this.restarting) return;
+    this.restarting = true;
     this.restarts += 1;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.start();
-        return;
-      } catch (e) {
-        if (this.stopping) return;
-        progress(`${this.name} restart attempt ${attempt} failed: ${(e as Error).message}`);
-        await new Promise((r) => setTimeout(r, Math.min(250 * attempt, 2000)));
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.start();
+          return;
+        } catch (e) {
+          if (this.stopping) return;
+          progress(`${this.name} restart attempt ${attempt} failed: ${(e as Error).message}`);
+          // One that never became ready may still hold its port: it goes before the next try.
+          await this.kill9();
+          await new Promise((r) => setTimeout(r, Math.min(250 * attempt, 2000)));
+        }
       }
+    } finally {
+      this.restarting = false;
     }
   }
 
