@@ -11,68 +11,22 @@
  *   npm run web:timing
  *   WEB_TIMING_TASKS=20000 WEB_TIMING_RUNS=10 npm run web:timing
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { Pool } from 'pg';
 import { chromium, type Page } from '@playwright/test';
 import { migrate } from '../../libs/persistence/src';
 import { findChromium } from '../provision/chromium';
 import { freeLoopbackPort } from '../provision/free-port';
-import { repoRoot } from '../provision/paths';
 import { ensureDatabase, startPostgres } from '../provision/postgres';
 import { startDevServer } from '../provision/temporal-server';
 import { seedDemo } from '../seed-demo';
+import { http, startApp, stop } from './support';
 
 const ORG = 'web-timing';
 const PASSWORD = 'web-timing-password';
 const TASKS = Number(process.env.WEB_TIMING_TASKS ?? 10_000);
 const RUNS = Number(process.env.WEB_TIMING_RUNS ?? 5);
-
-function startApp(app: 'api' | 'worker', env: Record<string, string>, ready: RegExp) {
-  const child = spawn(process.execPath, [join(repoRoot(), 'dist', 'apps', app, 'src', 'main.js')], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let isReady = false;
-  return new Promise<ChildProcess>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      if (isReady) return;
-      output += chunk.toString();
-      if (ready.test(output)) {
-        isReady = true;
-        output = '';
-        resolve(child);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      if (!isReady) reject(new Error(`${app} exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-const stop = (child: ChildProcess): Promise<void> =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-
-async function http(base: string, method: string, path: string, token?: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
 
 /** `n` open CS tasks (registration, proposal, closing) with due dates ±10 days around now. */
 async function fillInbox(db: Pool, n: number): Promise<void> {
