@@ -19,6 +19,12 @@ import {
   FollowUpCustomersRepository,
 } from '@aso/persistence';
 import { workflowSource } from '@aso/temporal';
+import {
+  BusinessCalendar,
+  defaultCalendarSettings,
+  defaultHolidayTables,
+  uncoveredComingYears,
+} from '@aso/domain';
 import { createCaseActivities } from './activities/case.activities';
 import { crashAfterCommitHook } from './activities/crash-after-commit';
 import { createFollowUpPlanActivities } from './activities/follow-up-plan.activities';
@@ -36,6 +42,21 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private clientConnection?: Connection;
   private dispatcher?: WebhookDispatcher;
 
+  /**
+   * No State Council table for this year or the next (2027 is not published on this machine and
+   * is never invented): deadlines reaching it count weekends only and carry calendarCovered
+   * false. Said once at start, so operators load the table when it is published.
+   */
+  private warnOfCalendarGaps(): void {
+    const calendar = new BusinessCalendar(defaultCalendarSettings, defaultHolidayTables);
+    const missing = uncoveredComingYears(calendar, Date.now());
+    if (missing.length > 0)
+      this.logger.warn(
+        `No public-holiday table for ${missing.join(', ')} (known: ${calendar.years().join(', ')}): ` +
+          'deadlines reaching it count weekends only and are flagged calendarCovered=false',
+      );
+  }
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cases: CasesRepository,
@@ -49,6 +70,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.warnOfCalendarGaps();
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
     // The webhook outbox starts its delivery workflows with a client of its own.
     this.clientConnection = await Connection.connect({ address: this.config.TEMPORAL_ADDRESS });

@@ -12,6 +12,7 @@ export * from './calendar/duration';
 export * from './calendar/calendar-settings';
 export * from './calendar/holiday-tables';
 export * from './calendar/business-calendar';
+export * from './calendar/department-calendars';
 export * from './policy/policy.schema';
 export * from './policy/parse-policy';
 export * from './policy/default-policy';

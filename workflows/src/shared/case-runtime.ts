@@ -13,9 +13,10 @@ import type {
   CompleteTaskResult,
 } from '@aso/contracts';
 import {
-  BusinessCalendar,
+  type BusinessCalendar,
   type CaseType,
   type Decision,
+  DepartmentCalendars,
   defaultHolidayTables,
   type PolicyDocument,
 } from '@aso/domain';
@@ -85,10 +86,12 @@ export class CaseRuntime<
     this.clock = new CaseClock(Date.parse(setup.startedAt), (run) => this.recorder.serial(run));
     this.caseNumber = setup.caseNumber;
     this.policy = setup.policy;
-    this.calendar = new BusinessCalendar(
+    // the company's calendar, and a department's own week where the policy gives one (Decision 7)
+    const calendars = new DepartmentCalendars(
       setup.policy.calendar,
       setup.holidayTables ?? defaultHolidayTables,
     );
+    this.calendar = calendars.company;
     this.recorder = new Recorder(
       writes,
       {
@@ -104,6 +107,7 @@ export class CaseRuntime<
       caseType,
       policy: this.policy,
       calendar: this.calendar,
+      calendars,
     };
     this.board = new TaskBoard(ctx, this.recorder);
     this.documents = new DocumentBook(this.recorder, {

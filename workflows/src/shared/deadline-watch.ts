@@ -45,7 +45,14 @@ export class DeadlineWatch {
     private readonly caseNumber: string,
     private readonly calendar: BusinessCalendar,
     private readonly tasks: TaskList,
+    /** the calendar a task's clock counts on (its department's own week, Decision 7) */
+    private readonly calendarOfTask: (t: Tracked) => BusinessCalendar = () => calendar,
   ) {}
+
+  private calendarOf(clock: Clock): BusinessCalendar {
+    const task = clock.taskId ? this.tasks.find(clock.taskId) : undefined;
+    return task ? this.calendarOfTask(task) : this.calendar;
+  }
 
   watch(clock: Clock): void {
     this.clocks.push(clock);
@@ -84,7 +91,7 @@ export class DeadlineWatch {
       clock.ledger = resumeLedger(clock.ledger, now);
       this.tasks.changed(t.view, 'task.clock_resumed', 'system', now, {});
     } else return;
-    const due = dueOf(clock.ledger, this.calendar);
+    const due = dueOf(clock.ledger, this.calendarOf(clock));
     t.view.dueAt = isoOf(due);
     t.view.dueProvisional = due?.provisional ?? false;
     this.tasks.touched(t.view);
@@ -96,12 +103,13 @@ export class DeadlineWatch {
    */
   checkDeadlines(now: Date): void {
     for (const clock of this.clocks) {
-      const status = escalationStatus(clock.ledger, this.calendar, now);
+      const calendar = this.calendarOf(clock);
+      const status = escalationStatus(clock.ledger, calendar, now);
       const task = clock.taskId ? this.tasks.find(clock.taskId) : undefined;
       if (status.overdue && !clock.overdue) {
         clock.overdue = true;
         if (!this.overdueStages.includes(clock.stage)) this.overdueStages.push(clock.stage);
-        const dueAt = isoOf(dueOf(clock.ledger, this.calendar));
+        const dueAt = isoOf(dueOf(clock.ledger, calendar));
         if (task) {
           task.view.overdue = true;
           this.tasks.changed(task.view, 'task.overdue', 'system', now, {
@@ -138,7 +146,8 @@ export class DeadlineWatch {
   nextWakeMs(now: Date): number | null {
     let next: number | null = null;
     for (const clock of this.clocks) {
-      const at = escalationStatus(clock.ledger, this.calendar, now).nextAt?.getTime() ?? null;
+      const at =
+        escalationStatus(clock.ledger, this.calendarOf(clock), now).nextAt?.getTime() ?? null;
       if (at !== null && (next === null || at < next)) next = at;
     }
     return next;

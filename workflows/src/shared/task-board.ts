@@ -37,7 +37,13 @@ export class TaskBoard<T extends CaseType> {
     recorder: Recorder,
   ) {
     this.list = new TaskList(ctx.caseNumber, recorder);
-    this.deadlines = new DeadlineWatch(ctx.caseNumber, ctx.calendar, this.list);
+    const calendars = ctx.calendars;
+    this.deadlines = new DeadlineWatch(
+      ctx.caseNumber,
+      ctx.calendar,
+      this.list,
+      calendars ? (t) => calendars.of(t.view.candidateDepartment) : undefined,
+    );
     this.work = new WorkReconciler(ctx, this.list, this.deadlines);
   }
 

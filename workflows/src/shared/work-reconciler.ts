@@ -1,6 +1,7 @@
 import type {
   BusinessCalendar,
   CaseType,
+  DepartmentCalendars,
   Duration,
   PolicyDocument,
   StageOf,
@@ -32,6 +33,8 @@ export interface BoardContext<T extends CaseType> {
   caseType: T;
   policy: PolicyDocument;
   calendar: BusinessCalendar;
+  /** a department's own week (Decision 7); absent: every task counts on `calendar` */
+  calendars?: DepartmentCalendars;
 }
 
 /** Opens the tasks the state's work items need, each with its stage clock (or a fixed due). */
@@ -87,7 +90,8 @@ export class WorkReconciler<T extends CaseType> {
   }
 
   private open(item: WorkItem<StageOf<T>>, now: Date, options: OpenOptions): void {
-    const { caseNumber, caseType, policy, calendar } = this.ctx;
+    const { caseNumber, caseType, policy, calendars } = this.ctx;
+    const calendar = calendars?.of(item.department) ?? this.ctx.calendar;
     const taskId = this.list.nextId();
     const view = newTaskView(
       {
@@ -106,6 +110,8 @@ export class WorkReconciler<T extends CaseType> {
     );
     let clock: Clock | null = null;
     let basis: string | null = null;
+    // explanation facts only when they apply: other tasks' audit data stays as it was
+    const explained: Record<string, unknown> = {};
     if (options.fixedDue) {
       view.dueAt = options.fixedDue.due?.toISOString() ?? null;
       view.dueProvisional = options.fixedDue.provisional;
@@ -123,6 +129,14 @@ export class WorkReconciler<T extends CaseType> {
       view.dueAt = deadline.due.toISOString();
       view.dueProvisional = deadline.provisional;
       basis = deadline.basis;
+      const own = item.department ? policy.calendar.departments?.[item.department] : undefined;
+      if (own && calendars?.hasOwn(item.department)) {
+        explained.calendar = { department: item.department, basis: own.basis, source: own.source };
+      }
+      if (!deadline.calendarCovered) {
+        explained.calendarCovered = false;
+        explained.calendarWarning = deadline.calendarWarning;
+      }
       const ledger = openLedger(policy, caseType, item.stage, start, override);
       clock = { id: taskId, stage: item.stage, ledger, overdue: false, level: 0, taskId };
       this.deadlines.watch(clock);
@@ -139,6 +153,7 @@ export class WorkReconciler<T extends CaseType> {
       stage: item.stage,
       dueAt: view.dueAt,
       basis,
+      ...explained,
       ...(options.assignee !== undefined ? { assignee: options.assignee } : {}),
     });
     this.deadlines.syncWaiting(t, item, now);

@@ -1,4 +1,4 @@
-import type { BusinessCalendar } from '@aso/domain';
+import { type BusinessCalendar, calendarCoverage } from '@aso/domain';
 
 /** Remaining (or, when negative, overdue) working time of one deadline, as of `now`. */
 export interface BusinessTimeLeft {
@@ -7,6 +7,10 @@ export interface BusinessTimeLeft {
   remainingWorkingMs: number;
   /** the calendar had no holiday table for a year it walked (the figure may change) */
   provisional: boolean;
+  /** false when now..due reaches a year with no holiday table (weekends only counted there) */
+  calendarCovered: boolean;
+  /** the warning to show when not covered (names the years); else null */
+  calendarWarning: string | null;
 }
 
 /**
@@ -23,11 +27,14 @@ export function businessTimeLeft(
   const due = new Date(dueAt);
   try {
     const ahead = due.getTime() >= now.getTime();
+    const coverage = calendarCoverage(calendar, now, due);
     const m = ahead ? calendar.workingTimeBetween(now, due) : calendar.workingTimeBetween(due, now);
     return {
       dueAt: due.toISOString(),
       remainingWorkingMs: ahead ? m.ms : -m.ms,
       provisional: m.provisional,
+      calendarCovered: coverage.covered,
+      calendarWarning: coverage.warning,
     };
   } catch {
     return null;

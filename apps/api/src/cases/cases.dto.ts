@@ -88,6 +88,10 @@ const businessTimeLeftSchema = z
       .int()
       .describe('working time from now to the deadline; negative: working time since it passed'),
     provisional: z.boolean(),
+    calendarCovered: z
+      .boolean()
+      .describe('false: the span reaches a year with no public-holiday table (weekends only)'),
+    calendarWarning: z.string().nullable(),
   })
   .nullable()
   .openapi('BusinessTimeLeft') satisfies z.ZodType<BusinessTimeLeft | null>;

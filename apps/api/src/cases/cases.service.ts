@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseView as LiveView, OpenComplaint } from '@aso/contracts';
 import {
-  BusinessCalendar,
+  DepartmentCalendars,
   DomainError,
   builtInPolicy,
   defaultPolicy,
@@ -219,7 +219,9 @@ export class CasesService {
     const policy = pinned
       ? parsePolicy(pinned.content)
       : (builtInPolicy(row.policyVersion) ?? defaultPolicy);
-    const calendar = new BusinessCalendar(policy.calendar);
+    // the closing clock counts on the company's calendar; a task on its department's (Decision 7)
+    const calendars = new DepartmentCalendars(policy.calendar);
+    const calendar = calendars.company;
     const now = this.clock();
     const open = tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
     return {
@@ -228,7 +230,10 @@ export class CasesService {
       tasks: Object.fromEntries(
         open
           .filter((t) => t.dueAt)
-          .map((t) => [t.taskId, businessTimeLeft(calendar, now, t.dueAt)]),
+          .map((t) => [
+            t.taskId,
+            businessTimeLeft(calendars.of(t.candidateDepartment), now, t.dueAt),
+          ]),
       ),
     };
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseActor, CompleteTaskResult, TaskView } from '@aso/contracts';
 import {
-  BusinessCalendar,
+  DepartmentCalendars,
   calendarSettingsSchema,
   defaultCalendarSettings,
   defaultHolidayTables,
@@ -81,7 +81,7 @@ export class TasksService {
   ) {}
 
   /** Calendars by organisation and policy version (a version is never edited: cached for good). */
-  private readonly calendars = new Map<string, Promise<BusinessCalendar>>();
+  private readonly calendars = new Map<string, Promise<DepartmentCalendars>>();
 
   async inbox(
     user: AuthUser,
@@ -111,7 +111,9 @@ export class TasksService {
     const view = toTaskView(task as TaskEntity);
     let remainingBusinessMs: number | null = null;
     if (row.dueAt) {
-      const calendar = await this.calendarOf(organisationId, kase?.policyVersion ?? null);
+      const calendar = (await this.calendarOf(organisationId, kase?.policyVersion ?? null)).of(
+        row.candidateDepartment,
+      );
       try {
         remainingBusinessMs =
           row.dueAt.getTime() >= now.getTime()
@@ -129,15 +131,18 @@ export class TasksService {
     };
   }
 
-  /** The case's policy calendar (its working hours and weekend), China's holiday tables. */
-  private calendarOf(organisationId: string, version: number | null): Promise<BusinessCalendar> {
+  /**
+   * The case's policy calendars (its working hours and weekend, a department's own week:
+   * Decision 7), China's holiday tables.
+   */
+  private calendarOf(organisationId: string, version: number | null): Promise<DepartmentCalendars> {
     const key = `${organisationId}:${version ?? '-'}`;
     let calendar = this.calendars.get(key);
     if (!calendar) {
       calendar = (async () => {
         const policy = version === null ? null : await this.policies.find(organisationId, version);
         const parsed = calendarSettingsSchema.safeParse(policy?.content?.calendar);
-        return new BusinessCalendar(
+        return new DepartmentCalendars(
           parsed.success ? parsed.data : defaultCalendarSettings,
           defaultHolidayTables,
         );

@@ -1213,6 +1213,9 @@ export interface components {
             /** @description working time from now to the deadline; negative: working time since it passed */
             remainingWorkingMs: number;
             provisional: boolean;
+            /** @description false: the span reaches a year with no public-holiday table (weekends only) */
+            calendarCovered: boolean;
+            calendarWarning: string | null;
         } | null;
         CaseBusinessTime: {
             /** @description ISO-8601 instant */

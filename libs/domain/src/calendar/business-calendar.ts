@@ -88,6 +88,18 @@ export class BusinessCalendar {
     return [...this.knownYears].sort((a, b) => a - b);
   }
 
+  /**
+   * The years the local days of [from, to] fall in that have no holiday table: a deadline whose
+   * span touches one was counted on weekends only (no State Council data, never invented).
+   */
+  uncoveredYears(from: Instant, to: Instant): number[] {
+    const first = yearOfDay(localDayIndex(Math.min(toMs(from), toMs(to)), this.offset));
+    const last = yearOfDay(localDayIndex(Math.max(toMs(from), toMs(to)), this.offset));
+    const missing: number[] = [];
+    for (let y = first; y <= last; y++) if (!this.knownYears.has(y)) missing.push(y);
+    return missing;
+  }
+
   /** Classify a local day, given an instant on it or its ISO date. */
   dayInfo(dayOrInstant: Instant | string): DayInfo {
     const day =
