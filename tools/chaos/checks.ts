@@ -29,6 +29,9 @@ export interface CheckInput {
 
 export interface CheckResult {
   notClosed: Finding;
+  /** closed complaints without exactly one HF follow-up, follow-ups failed or without a parent */
+  followUps: Finding;
+  followUpCases: { rows: number; workflows: number };
   caseRowsVsOpens: { rows: number; opens: number; duplicates: Finding; missing: Finding };
   duplicatedEffects: Finding;
   falseRefusals: Finding;
@@ -47,17 +50,19 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
   const db = new PgClient({ connectionString: input.databaseUrl });
   await db.connect();
   try {
-    const cases = (
+    const allCases = (
       await db.query(
-        `SELECT case_number, order_number, status, closed_at FROM cases WHERE organisation_id = $1`,
+        `SELECT case_number, type, order_number, status, parent_case_number, opened_at, closed_at
+           FROM cases WHERE organisation_id = $1`,
         [CHAOS_ORG],
       )
-    ).rows as Array<{
-      case_number: string;
-      order_number: string;
-      status: string;
-      closed_at: Date | null;
-    }>;
+    ).rows as CaseRow[];
+    // A closing complaint starts its follow-up call as a child case of its own (HF, DOMAIN.md §5):
+    // not one the run opened, and not one it drives, so it stays open. Checked apart (below).
+    const cases = allCases.filter((c) => c.type !== FOLLOW_UP_CASE_TYPE);
+    const childRows = allCases.filter((c) => c.type === FOLLOW_UP_CASE_TYPE);
+    const histories = input.histories.filter((h) => !h.followUp);
+    const childHistories = input.histories.filter((h) => h.followUp);
     const tasks = (
       await db.query(
         `SELECT task_id, case_number, status, completed_at, completed_by FROM tasks WHERE organisation_id = $1`,
@@ -97,14 +102,14 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
     const duplicates = [...byOrder].filter(([, rows]) => rows.length > 1);
     const missing = input.runs.filter((r) => !byOrder.has(r.orderNumber));
     const historiesByCase = groupBy(input.histories, (h) => h.caseNumber ?? h.workflowId);
-    const historiesByOrder = groupBy(input.histories, (h) => h.orderNumber ?? '?');
+    const historiesByOrder = groupBy(histories, (h) => h.orderNumber ?? '?');
 
     // every case closed: each case row, each workflow, and each driven case as the client saw it
     const notClosed = [
       ...cases
         .filter((c) => c.status !== 'closed')
         .map((c) => `${c.case_number} (order ${c.order_number}) row status ${c.status}`),
-      ...input.histories
+      ...histories
         .filter((h) => h.status !== 'COMPLETED')
         .map((h) => `workflow ${h.workflowId} ${h.status}`),
       ...input.runs
@@ -167,7 +172,7 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
     const againstAvailable = await verifiesAgainstHistory(input.client, input.auditor);
     const chainsBroken: string[] = [];
     const againstBroken: string[] = [];
-    for (const c of cases) {
+    for (const c of allCases) {
       const v = await input.client.read(input.auditor, `/cases/${c.case_number}/audit/verify`);
       if (v.status !== 200 || v.body?.valid !== true)
         chainsBroken.push(`${c.case_number}: ${v.status} ${JSON.stringify(v.body).slice(0, 160)}`);
@@ -254,8 +259,20 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
       }
     }
 
+    // the follow-ups: exactly one per closed complaint, alive, and written at its own history's times
+    const followUps = checkFollowUps({
+      parents: cases,
+      childRows,
+      childHistories,
+      historiesByCase,
+      auditByCase,
+      note,
+    });
+
     return {
       notClosed: finding('cases not closed', notClosed),
+      followUps: finding('closed complaints without exactly one live HF follow-up', followUps),
+      followUpCases: { rows: childRows.length, workflows: childHistories.length },
       caseRowsVsOpens: {
         rows: cases.length,
         opens,
@@ -307,6 +324,119 @@ function describeRefusal(c: CommandRecord, run: CaseRun | undefined): string {
     .join(' → ');
   return `${run?.caseNumber ?? c.caseRef} ${c.label} key ${c.key}: ${c.status} ${c.body?.code ?? ''} after [${attempts}]`;
 }
+
+interface CaseRow {
+  case_number: string;
+  type: string;
+  order_number: string;
+  status: string;
+  parent_case_number: string | null;
+  opened_at: Date;
+  closed_at: Date | null;
+}
+
+/** cases.type of a follow-up (the follow-up workflow's snapshot, caseType) */
+const FOLLOW_UP_CASE_TYPE = 'followUp';
+
+/**
+ * The HF follow-ups closing complaints started as children (DOMAIN.md §5). Each closed complaint
+ * has exactly one (a second is a duplicated effect of a retried close, not a tolerance); each is
+ * running or done, never failed; its row names its parent. Its times are checked against
+ * history as its semantics say: it opens at the instant its parent stamped before starting it
+ * (in the parent's history, at or after the parent's close, hence before the child's own first
+ * workflow task); the call clock runs from the parent's close; everything else it writes was
+ * stamped in its own history. Returns the findings; time differences go to `note`.
+ */
+function checkFollowUps(a: {
+  parents: CaseRow[];
+  childRows: CaseRow[];
+  childHistories: CaseHistory[];
+  historiesByCase: Map<string, CaseHistory[]>;
+  auditByCase: Map<string, AuditRow[]>;
+  note: (what: string, got: number, want: number) => void;
+}): string[] {
+  const out: string[] = [];
+  const childrenOf = groupBy(a.childHistories, (h) => h.followUp!.parentCaseNumber);
+  const parentNumbers = new Set(a.parents.map((p) => p.case_number));
+  for (const p of a.parents) {
+    const kids = childrenOf.get(p.case_number) ?? [];
+    const closed = p.status === 'closed';
+    if (closed && kids.length !== 1)
+      out.push(
+        `${p.case_number} closed with ${kids.length} follow-ups${kids.length ? ` (${kids.map((k) => k.workflowId).join(', ')})` : ''}`,
+      );
+    if (!closed && kids.length > 0)
+      out.push(
+        `${p.case_number} (${p.status}) has follow-ups ${kids.map((k) => k.workflowId).join(', ')}`,
+      );
+  }
+  for (const [parent, kids] of childrenOf)
+    if (!parentNumbers.has(parent))
+      out.push(
+        `follow-ups ${kids.map((k) => k.workflowId).join(', ')} of an unknown case ${parent}`,
+      );
+  const rowsByNumber = new Map(a.childRows.map((r) => [r.case_number, r]));
+  const historyNumbers = new Set(a.childHistories.map((h) => h.caseNumber));
+  for (const r of a.childRows)
+    if (!historyNumbers.has(r.case_number)) out.push(`${r.case_number}: a row without a workflow`);
+  for (const h of a.childHistories) {
+    const f = h.followUp!;
+    const number = h.caseNumber ?? h.workflowId;
+    if (h.status !== 'RUNNING' && h.status !== 'COMPLETED')
+      out.push(`follow-up ${number} of ${f.parentCaseNumber}: workflow ${h.status}`);
+    const row = rowsByNumber.get(number);
+    if (!row) {
+      out.push(`follow-up ${number} of ${f.parentCaseNumber}: no case row`);
+      continue;
+    }
+    if (row.parent_case_number !== f.parentCaseNumber)
+      out.push(
+        `${number}: row names parent ${row.parent_case_number}, workflow ${f.parentCaseNumber}`,
+      );
+    const parents = a.historiesByCase.get(f.parentCaseNumber) ?? [];
+    const parent = parents.length === 1 ? parents[0] : undefined;
+    if (parent) {
+      // the call clock's start: the parent's close (its result's closedAt)
+      const closedAt = parent.result?.closedAt ? Date.parse(parent.result.closedAt) : undefined;
+      if (closedAt !== undefined && f.parentClosedAt !== closedAt)
+        a.note(`${number} input source.closedAt (parent's close)`, f.parentClosedAt, closedAt);
+      // the opening instant: one the parent stamped, not before its close
+      if (
+        !parent.effectiveTaskTimes.has(f.openedAt) ||
+        (closedAt !== undefined && f.openedAt < closedAt)
+      )
+        a.note(
+          `${number} input openedAt (not a time ${f.parentCaseNumber} stamped at/after its close; nearest)`,
+          f.openedAt,
+          nearest(parent.effectiveTaskTimes, f.openedAt),
+        );
+    }
+    if (row.opened_at.getTime() !== f.openedAt)
+      a.note(`${number} cases.opened_at`, row.opened_at.getTime(), f.openedAt);
+    for (const e of a.auditByCase.get(number) ?? []) {
+      if (!e.event_key?.startsWith('wf:')) continue;
+      const t = e.occurred_at.getTime();
+      if (e.action === 'followUp.FollowUpOpened') {
+        if (t !== f.openedAt)
+          a.note(`${number} seq ${e.seq} FollowUpOpened (input openedAt)`, t, f.openedAt);
+        continue;
+      }
+      if (t === f.openedAt || h.effectiveTaskTimes.has(t)) continue;
+      a.note(
+        `${number} seq ${e.seq} ${e.action} (no workflow task of ${number} started then; nearest)`,
+        t,
+        nearest(h.effectiveTaskTimes, t),
+      );
+    }
+  }
+  return out;
+}
+
+const nearest = (times: Set<number>, t: number): number =>
+  [...times].reduce(
+    (best, x) => (Math.abs(x - t) < Math.abs(best - t) ? x : best),
+    Number.POSITIVE_INFINITY,
+  );
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();

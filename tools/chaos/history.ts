@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
-import { completeTaskUpdate } from '../../libs/contracts/src';
+import { FOLLOW_UP_WORKFLOW_TYPE, completeTaskUpdate } from '../../libs/contracts/src';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 type Timestamp = { seconds?: { toNumber(): number } | number | null; nanos?: number | null };
@@ -25,6 +25,13 @@ export interface CaseHistory {
   orderNumber: string | undefined;
   reportedAt: number | undefined;
   /**
+   * Set for a follow-up (HF) case a closing complaint started as its child (DOMAIN.md §5): the
+   * complaint it follows, that complaint's close instant the child's call clock runs from, and
+   * the child's opening instant. The opening instant is a time the parent stamped in its own
+   * history (before starting the child), so it precedes the child's first workflow task.
+   */
+  followUp?: { parentCaseNumber: string; parentClosedAt: number; openedAt: number };
+  /**
    * The only "now"s the workflow code may have stored: the times its `stampTime` local
    * activities recorded (workflows/src/shared/clock.ts), or, for a history from before that
    * patch, the start times of the workflow tasks that completed.
@@ -40,9 +47,26 @@ export async function readHistories(client: Client): Promise<CaseHistory[]> {
   const out: CaseHistory[] = [];
   for await (const wf of client.workflow.list()) {
     const history = await client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
-    out.push(analyse(wf.workflowId, wf.runId, wf.status.name, history.events ?? []));
+    out.push(
+      analyse(
+        wf.workflowId,
+        wf.runId,
+        wf.status.name,
+        history.events ?? [],
+        wf.type === FOLLOW_UP_WORKFLOW_TYPE,
+      ),
+    );
   }
   return out;
+}
+
+/** The fields of a complaint's or a follow-up's start input the checks read. */
+interface StartInput {
+  caseNumber?: string;
+  reportedAt?: string;
+  intake?: { orderNumber?: string };
+  openedAt?: string;
+  source?: { kind?: string; parentCaseNumber?: string; closedAt?: number };
 }
 
 function analyse(
@@ -50,6 +74,7 @@ function analyse(
   runId: string,
   status: string,
   events: HistoryEvent[],
+  isFollowUp: boolean,
 ): CaseHistory {
   const h: CaseHistory = {
     workflowId,
@@ -69,11 +94,16 @@ function analyse(
   for (const e of events) {
     const started = e.workflowExecutionStartedEventAttributes;
     if (started) {
-      const input = decode(started.input?.payloads?.[0]) as
-        { caseNumber?: string; reportedAt?: string; intake?: { orderNumber?: string } } | undefined;
+      const input = decode(started.input?.payloads?.[0]) as StartInput | undefined;
       h.caseNumber = input?.caseNumber;
       h.orderNumber = input?.intake?.orderNumber;
       h.reportedAt = input?.reportedAt ? Date.parse(input.reportedAt) : undefined;
+      if (isFollowUp)
+        h.followUp = {
+          parentCaseNumber: input?.source?.parentCaseNumber ?? '?',
+          parentClosedAt: input?.source?.closedAt ?? NaN,
+          openedAt: input?.openedAt ? Date.parse(input.openedAt) : NaN,
+        };
     }
     if (e.workflowTaskStartedEventAttributes) startedAt = ms(e.eventTime as Timestamp);
     if (e.workflowTaskCompletedEventAttributes && startedAt !== undefined) {

@@ -51,6 +51,10 @@ export function formatReport(r: Summary): { text: string; missed: string[] } {
     caseRows === opens && duplicates.value === 0 && missing.value === 0,
     `${caseRows} rows / ${opens} opens; ${duplicates.value} orders with >1 case, ${missing.value} without`,
   );
+  fig(
+    c.followUps,
+    `${c.followUpCases.workflows} HF workflows, ${c.followUpCases.rows} rows (left open: nobody calls)`,
+  );
   fig(c.duplicatedEffects);
   fig(c.falseRefusals);
   row(c.otherRefusals.name, String(c.otherRefusals.value), '(info)', true);
@@ -96,6 +100,7 @@ export function formatReport(r: Summary): { text: string; missed: string[] } {
   const examples: string[] = [];
   for (const f of [
     c.notClosed,
+    c.followUps,
     duplicates,
     missing,
     c.duplicatedEffects,

@@ -14,6 +14,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { FOLLOW_UP_WORKFLOW_TYPE } from '../../libs/contracts/src';
 import { actors, login, type ActorName, type Session } from '../../test/support/http';
 import { runChecks, type Finding } from './checks';
 import { driveComplaint, stepsOf, type CaseRun, type DriverContext } from './complaint-driver';
@@ -184,12 +185,17 @@ function reportRetrying(client: ChaosClient): void {
   progress(`retrying: ${lines.join('; ')}`);
 }
 
-/** Waits (bounded) until no workflow runs any more: a case left running is a finding, not a hang. */
+/**
+ * Waits (bounded) until no complaint workflow runs any more: a case left running is a finding,
+ * not a hang. The HF follow-ups closing complaints start keep running (their call is nobody's
+ * step here), so they are not waited for.
+ */
 async function settle(temporal: Client, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const query = `ExecutionStatus="Running" AND WorkflowType!="${FOLLOW_UP_WORKFLOW_TYPE}"`;
   for (;;) {
     let running = 0;
-    for await (const _ of temporal.workflow.list({ query: 'ExecutionStatus="Running"' })) running++;
+    for await (const _ of temporal.workflow.list({ query })) running++;
     if (running === 0) return;
     if (Date.now() > deadline) {
       progress(`${running} workflow(s) still running after ${timeoutMs / 1000} s; checking anyway`);
