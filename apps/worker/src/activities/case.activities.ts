@@ -73,22 +73,21 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
     },
 
     async appendAudit(events) {
-      // In order: each append chains onto the previous one.
-      for (const e of events) {
-        await ports.audit.appendKeyed(
-          {
-            organisationId: e.organisationId,
-            caseNumber: e.caseNumber,
-            key: e.key,
-            occurredAt: date(e.occurredAt),
-            actor: e.actor,
-            action: e.action,
-            data: JSON.parse(JSON.stringify(e.data)) as JsonObject,
-            policyVersion: e.policyVersion,
-          },
-          { onDiffer: 'correct' },
-        ); // the last attempt is what history holds
-      }
+      // In order: each append chains onto the previous one; the last attempt is what history
+      // holds, so a retry whose content differs is recorded as a correction.
+      await ports.audit.appendKeyedAll(
+        events.map((e) => ({
+          organisationId: e.organisationId,
+          caseNumber: e.caseNumber,
+          key: e.key,
+          occurredAt: date(e.occurredAt),
+          actor: e.actor,
+          action: e.action,
+          data: JSON.parse(JSON.stringify(e.data)) as JsonObject,
+          policyVersion: e.policyVersion,
+        })),
+        { onDiffer: 'correct' },
+      );
     },
 
     async stampTime(stamp) {

@@ -8,6 +8,7 @@ import {
 } from '../audit/audit-hash';
 import { canonicalJson, type JsonObject } from '../audit/canonical-json';
 import { AuditEventEntity } from '../entities/audit-event.entity';
+import { appendBatchOnce, type KeyedAuditEventInput } from './audit-batch';
 
 /** What an activity records; `seq` is the workflow's deterministic counter, so retries reuse it. */
 export interface AuditEventInput {
@@ -155,6 +156,36 @@ export class AuditRepository {
     });
   }
 
+  /**
+   * appendKeyed for each event, in order, with the same outcomes. A case's run of fresh events
+   * is chained in one round trip (audit_append_batch); a run holding a key already recorded — a
+   * retry — goes event by event through appendKeyed, which knows retries and corrections.
+   */
+  async appendKeyedAll(
+    inputs: KeyedAuditEventInput[],
+    options: AppendKeyedOptions = {},
+  ): Promise<Array<AuditAppendResult & { seq: number }>> {
+    for (const input of inputs) canonicalAuditEvent(toContent({ ...input, seq: 1 })); // all, before the db
+    const results: Array<AuditAppendResult & { seq: number }> = [];
+    for (const run of runsByCase(inputs)) {
+      const once = await appendBatchOnce(this.ds, run);
+      if (once?.kind === 'appended') {
+        results.push(...once.rows.map((r) => ({ outcome: 'appended' as const, ...r })));
+        continue;
+      }
+      if (once?.kind === 'organisation_mismatch') {
+        const { organisationId, caseNumber } = run[0]!;
+        throw new AuditTrailError(
+          'AUDIT_ORGANISATION_MISMATCH',
+          `case ${caseNumber} belongs to another organisation's audit trail`,
+          { organisationId, caseNumber, seq: once.seq + 1 },
+        );
+      }
+      for (const input of run) results.push(await this.appendKeyed(input, options));
+    }
+    return results;
+  }
+
   /** The case's events, oldest first; never another organisation's. */
   history(organisationId: string, caseNumber: string): Promise<AuditEventEntity[]> {
     return this.ds.getRepository(AuditEventEntity).find({
@@ -181,6 +212,23 @@ export class AuditRepository {
     }
     return { valid: true, count };
   }
+}
+
+/** Consecutive events of one case (and organisation), in order. */
+function runsByCase(inputs: KeyedAuditEventInput[]): KeyedAuditEventInput[][] {
+  const runs: KeyedAuditEventInput[][] = [];
+  for (const input of inputs) {
+    const run = runs[runs.length - 1];
+    const head = run?.[0];
+    if (
+      run &&
+      head?.caseNumber === input.caseNumber &&
+      head.organisationId === input.organisationId
+    ) {
+      run.push(input);
+    } else runs.push([input]);
+  }
+  return runs;
 }
 
 async function lastSeq(m: EntityManager, caseNumber: string): Promise<number> {
