@@ -1,4 +1,5 @@
 import type {
+  AnnualAppraisalSources,
   HolidayTables,
   PolicyDocument,
   ReviewCommand,
@@ -27,6 +28,8 @@ export interface MonthlyReviewWorkflowInput {
   openedBy: CaseActor | { userId: 'system' };
   /** last month's closed complaints as the read models held them when the review opened */
   complaints: ReviewedComplaint[];
+  /** M05 000 §六.2: December's review (opened in January) also opens the annual appraisal */
+  annual?: AnnualAppraisalSources;
   policy: PolicyDocument;
   holidayTables?: HolidayTables;
 }
@@ -36,6 +39,8 @@ export interface MonthlyReviewResult {
   month: string;
   announcementNumber: string | null;
   noticeNumber: string | null;
+  /** M05: the annual appraisal's number (December's review only) */
+  annualAppraisalNumber?: string | null;
 }
 
 /**
@@ -73,6 +78,16 @@ export interface ReviewActivities {
     month: string;
     utcOffsetMinutes: number;
   }): Promise<ReviewedComplaint[]>;
+  /**
+   * M05 000 §六.2: what the annual appraisal reads when December's review opens — the year's
+   * monthly reviews (read models) and the service staff ratings of the year (001 §15)
+   * aggregated, the same reads as the monthly appraisal data (M04) over twelve months.
+   */
+  annualAppraisalSources(input: {
+    organisationId: string;
+    year: string;
+    utcOffsetMinutes: number;
+  }): Promise<AnnualAppraisalSources>;
   /**
    * The document in each source complaint's own audit trail (`review.document_linked`, keyed by
    * the document: a retry or a replay links it once).
@@ -129,6 +144,11 @@ export const reviewTaskCommandSchemas = [
     'ApplyDeductions',
     { payrollRef: text(100) },
     'HR applies the approved deductions (001 §28.2 执行罚扣)',
+  ),
+  command(
+    'IssueAnnualAppraisal',
+    { summary: text(4000) },
+    'The GM office issues the annual appraisal 年度考核 with its conclusion (000 §六.2)',
   ),
 ] as const;
 

@@ -58,6 +58,7 @@ export * from './consignment/consignment.work-items';
 export * from './survey/survey';
 export * from './follow-up/follow-up';
 export * from './review/monthly-review';
+export * from './review/annual-appraisal';
 export * from './review/review.types';
 export * from './review/review.decide';
 export * from './review/review.evolve';

@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   ParentClosePolicy,
   WorkflowIdReusePolicy,
+  patched,
   proxyActivities,
   startChild,
 } from '@temporalio/workflow';
@@ -15,9 +16,19 @@ import {
 } from '@aso/contracts';
 import { formatLocal, previousMonthOf } from '@aso/domain';
 
+/**
+ * M05 000 §六.2: the start of December's review (in January) also reads the year's reviews and
+ * staff ratings for the annual appraisal — one more activity, so a December start recorded
+ * before it replays without it.
+ */
+export const ANNUAL_APPRAISAL = 'annual-appraisal';
+
 const activities = proxyActivities<
   Pick<CaseActivities, 'currentPolicy'> &
-    Pick<ReviewActivities, 'reserveMonthlyReview' | 'monthlyReviewComplaints'>
+    Pick<
+      ReviewActivities,
+      'reserveMonthlyReview' | 'monthlyReviewComplaints' | 'annualAppraisalSources'
+    >
 >({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
@@ -49,6 +60,15 @@ export async function monthlyReviewStart(
     month,
     utcOffsetMinutes: policy.calendar.utcOffsetMinutes,
   });
+  // patched() only for December: other months' starts record no marker and stay as they were
+  const annual =
+    month.endsWith('-12') && patched(ANNUAL_APPRAISAL)
+      ? await activities.annualAppraisalSources({
+          organisationId: input.organisationId,
+          year: month.slice(0, 4),
+          utcOffsetMinutes: policy.calendar.utcOffsetMinutes,
+        })
+      : undefined;
   const review: MonthlyReviewWorkflowInput = {
     organisationId: input.organisationId,
     caseNumber,
@@ -56,6 +76,7 @@ export async function monthlyReviewStart(
     openedAt: at.toISOString(),
     openedBy: input.openedBy ?? { userId: 'system' },
     complaints,
+    ...(annual ? { annual } : {}),
     policy,
     ...(input.holidayTables ? { holidayTables: input.holidayTables } : {}),
   };

@@ -10,6 +10,9 @@ export const reviewStageOf = (s: ReviewState): string => {
   if (s.status === 'reviewing') return 'review';
   if (s.notice && s.notice.approvedAt === null) return 'noticeApproval';
   if (s.announcement && s.announcement.publishedAt === null) return 'announcement';
+  if (s.notice && s.notice.appliedAt === null) return 'deduction';
+  // M05: only December's annual appraisal is left
+  if (s.annual && s.annual.issuedAt === null) return 'review';
   return 'deduction';
 };
 
@@ -75,4 +78,5 @@ export const reviewResult = (s: ReviewState): MonthlyReviewResult => ({
   month: s.month,
   announcementNumber: s.announcement?.docNumber ?? null,
   noticeNumber: s.notice?.docNumber ?? null,
+  ...(s.annual ? { annualAppraisalNumber: s.annual.issuedAt ? s.annual.docNumber : null } : {}),
 });

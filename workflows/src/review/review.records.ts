@@ -156,6 +156,40 @@ export function reviewRecords(e: ReviewEvent, s: ReviewState): CaseRecord[] {
           sign: { by: e.by, role: 'hr' },
         }),
       ];
+    case 'AnnualAppraisalIssued': {
+      const a = s.annual;
+      if (!a) return [];
+      return [
+        createDocument(e, {
+          docType: 'annual_appraisal',
+          docNumber: e.docNumber,
+          revision: 1,
+          supersedesRevision: null,
+          status: 'issued',
+          content: {
+            title: '年度考核表 Annual appraisal',
+            reviewCaseNumber: s.caseNumber,
+            year: a.year,
+            basis: '000 §六.2 月度考核于次月上旬进行,年度考核于次年1月中旬进行',
+            dueAt: new Date(a.due).toISOString(),
+            months: a.months.map((m) => ({ ...m })),
+            totals: { ...a.totals },
+            staffRatings: a.staffRatings.map((r) => ({
+              staffId: r.staffId,
+              calls: r.calls,
+              scoreRate: r.scoreRate,
+              items: r.items,
+            })),
+            summary: e.summary,
+          },
+          distribution: [
+            { department: 'gm_office', copy: 1 },
+            { department: 'hr', copy: 2 },
+          ],
+          signatures: [{ by: e.by, role: 'appraiser', at: new Date(e.at).toISOString() }],
+        }),
+      ];
+    }
     case 'ReviewOpened':
     case 'ReviewConfirmed':
     case 'ReviewClosed':

@@ -43,6 +43,7 @@ export async function monthlyReview(
       caseNumber: input.caseNumber,
       month: input.month,
       complaints: input.complaints,
+      ...(input.annual ? { annual: input.annual } : {}),
     },
     new Date(input.openedAt),
   );
@@ -71,24 +72,34 @@ function reviewDefinition(
     // from the opening to it, so a late review escalates to the GM); a round after the GM sent
     // the notice back, within the notice's approval time; the other stages by their policy
     // deadlines, from now.
+    // M05: the annual appraisal is due at its own instant (18:00 on the last working day on or
+    // before 15 January), escalated to the GM like the review when late.
     taskOptions: (item, s): OpenOptions =>
-      item.stage !== 'review'
-        ? {}
-        : s.round === 1
-          ? {
-              // opened after its due instant (a late start): due then, overdue at once
-              start: Math.min(s.openedAt, s.due),
-              override: {
-                amount: (s.due - Math.min(s.openedAt, s.due)) / MS_PER_HOUR,
-                unit: 'calendar_hours',
-              },
-            }
-          : {
-              override: {
-                amount: policy.deadlines.review.noticeApproval.amount,
-                unit: policy.deadlines.review.noticeApproval.unit,
-              },
+      item.type === 'annual_appraisal' && s.annual
+        ? {
+            start: Math.min(s.openedAt, s.annual.due),
+            override: {
+              amount: (s.annual.due - Math.min(s.openedAt, s.annual.due)) / MS_PER_HOUR,
+              unit: 'calendar_hours',
             },
+          }
+        : item.stage !== 'review'
+          ? {}
+          : s.round === 1
+            ? {
+                // opened after its due instant (a late start): due then, overdue at once
+                start: Math.min(s.openedAt, s.due),
+                override: {
+                  amount: (s.due - Math.min(s.openedAt, s.due)) / MS_PER_HOUR,
+                  unit: 'calendar_hours',
+                },
+              }
+            : {
+                override: {
+                  amount: policy.deadlines.review.noticeApproval.amount,
+                  unit: policy.deadlines.review.noticeApproval.unit,
+                },
+              },
     records: reviewRecords,
     done: (s) => s.status === 'closed',
     doneReason: 'review closed',

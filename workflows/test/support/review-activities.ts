@@ -1,11 +1,13 @@
 import type { ReviewActivities } from '@aso/contracts';
-import { type ReviewedComplaint, caseNumberAt } from '@aso/domain';
+import { type AnnualAppraisalSources, type ReviewedComplaint, caseNumberAt } from '@aso/domain';
 import type { RecordingActivities } from './recording-activities';
 
 /** In-memory review activities with the real ones' idempotency (one number per org + month). */
 export function reviewActivities(recorded: RecordingActivities) {
   const numbers = new Map<string, string>();
   const sources = new Map<string, ReviewedComplaint[]>();
+  /** `<organisation>/<year>` → what the annual appraisal reads (M05) */
+  const annual = new Map<string, AnnualAppraisalSources>();
   let seq = 0;
   const activities: ReviewActivities = {
     async reserveMonthlyReview({ organisationId, month, at }) {
@@ -18,6 +20,9 @@ export function reviewActivities(recorded: RecordingActivities) {
     },
     async monthlyReviewComplaints({ organisationId, month }) {
       return sources.get(`${organisationId}/${month}`) ?? [];
+    },
+    async annualAppraisalSources({ organisationId, year }) {
+      return annual.get(`${organisationId}/${year}`) ?? { year, months: [], staffRatings: [] };
     },
     async linkReviewDocument(input) {
       await recorded.activities.appendAudit(
@@ -38,6 +43,5 @@ export function reviewActivities(recorded: RecordingActivities) {
       );
     },
   };
-  return { activities, sources };
+  return { activities, sources, annual };
 }
-

@@ -24,7 +24,12 @@ import type {
   StartMonthlyReviewBody,
 } from './monthly-reviews.dto';
 
-const REVIEW_DOCUMENTS = new Set(['personnel_announcement', 'reward_penalty_notice']);
+const REVIEW_DOCUMENTS = new Set([
+  'personnel_announcement',
+  'reward_penalty_notice',
+  // M05 000 §六.2: December's review also issues the year's annual appraisal
+  'annual_appraisal',
+]);
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const summaryOf = (r: ReviewRow): MonthlyReviewSummary => ({

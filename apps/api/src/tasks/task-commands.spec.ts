@@ -232,6 +232,8 @@ const VALID: Record<string, Array<Record<string, unknown>>> = {
   PublishAnnouncement: [{}, { note: '已公布' }],
   ApproveNotice: [{ approve: true }, { approve: false, reason: '责任单位有误' }],
   ApplyDeductions: [{ payrollRef: 'GZ-2026-12' }],
+  // M05 000 §六.2: the annual appraisal of December's review
+  IssueAnnualAppraisal: [{ summary: '2026 年度客诉考核: 全年 14 件, 服务评价良好' }],
 };
 const INVALID: Array<Record<string, unknown>> = [
   { type: 'RecordFirstResponse', channel: 'fax', summary: '' },

@@ -128,6 +128,7 @@ export const TASK_TYPE_LABELS: Record<string, Pair> = {
   personnel_announcement: ['人事公布单', 'Personnel announcement'],
   reward_penalty_notice_approval: ['奖罚通知单审批', 'Reward and penalty notice approval'],
   bonus_deduction_apply: ['执行扣奖金', 'Apply the bonus deductions'],
+  annual_appraisal: ['年度考核', 'Annual appraisal'],
 };
 
 /** Task commands (libs/contracts: complaint, return, repair, consignment, follow-up, review, …). */
@@ -212,6 +213,7 @@ export const COMMAND_LABELS: Record<string, Pair> = {
   PublishAnnouncement: ['发布人事公布单', 'Publish the announcement'],
   ApproveNotice: ['审批奖罚通知单', 'Approve the notice'],
   ApplyDeductions: ['执行扣款', 'Apply the deductions'],
+  IssueAnnualAppraisal: ['发布年度考核', 'Issue the annual appraisal'],
 };
 
 /** Document types (the workflows' records: every `docType` a case's documents carry). */
@@ -233,6 +235,7 @@ export const DOC_TYPE_LABELS: Record<string, Pair> = {
   consignment_return_receipt: ['代销退货入库单', 'Consignment return receipt'],
   personnel_announcement: ['人事公布单', 'Personnel announcement'],
   reward_penalty_notice: ['奖罚通知单', 'Reward/penalty notice'],
+  annual_appraisal: ['年度考核表', 'Annual appraisal'],
 };
 
 /** Document statuses (the `status` a workflow's records give a document). */

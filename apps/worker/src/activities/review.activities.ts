@@ -8,6 +8,7 @@ import {
   nextMonthOf,
   type PenaltyProposal,
   type ReviewedComplaint,
+  staffRatingsOf,
 } from '@aso/domain';
 import type {
   AuditRepository,
@@ -74,6 +75,32 @@ export function createReviewActivities(ports: ReviewActivityPorts): ReviewActivi
         formRevision: r.formRevision ?? 0,
         penalties: penaltiesOf(r.form?.penalties),
       }));
+    },
+
+    async annualAppraisalSources({ organisationId, year, utcOffsetMinutes }) {
+      const start = (y: number) =>
+        new Date(dayStartMs(dayIndexOfIsoDate(`${y}-01-01`), utcOffsetMinutes));
+      const reviews = (await ports.reviewSources.reviews(organisationId)).filter((r) =>
+        r.month.startsWith(`${year}-`),
+      );
+      // one review per month (a month has at most one: its number is drawn once)
+      const months = [...new Map(reviews.map((r) => [r.month, r])).values()]
+        .sort((a, b) => a.month.localeCompare(b.month))
+        .map((r) => ({
+          month: r.month,
+          caseNumber: r.caseNumber,
+          status: r.status,
+          complaints: r.sourceComplaints.length,
+          totalDeductionFen: r.totalDeductionFen,
+          approvedDeductionFen: r.approvedDeductionFen,
+          reviewedOnTime: r.reviewedOnTime,
+        }));
+      const ratings = await ports.reviewSources.serviceRatings(
+        organisationId,
+        start(Number(year)),
+        start(Number(year) + 1),
+      );
+      return { year, months, staffRatings: staffRatingsOf(ratings) };
     },
 
     async linkReviewDocument(input) {

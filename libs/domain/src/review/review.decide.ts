@@ -9,6 +9,7 @@ import { type Decision, decideWith, illegal, invalid } from '../shared/decision'
 import { assertActorIn, assertPinnedPolicy } from '../shared/guards';
 import { type Instant, toMs } from '../shared/instant';
 import type { Actor } from '../shared/org';
+import { annualAppraisalDue, annualAppraisalOf } from './annual-appraisal';
 import { monthlyReviewFor } from './monthly-review';
 import {
   ADMINISTRATIVE_PENALTIES,
@@ -79,6 +80,16 @@ function decide(
         { caseNumber: cmd.caseNumber },
       );
     const review = monthlyReviewFor(cmd.month, policy, calendar);
+    // M05 000 §六.2: the review of December, opened in January, also opens the annual appraisal
+    const annual =
+      cmd.annual && cmd.month.endsWith('-12') && cmd.annual.year === cmd.month.slice(0, 4)
+        ? annualAppraisalOf(
+            cmd.annual,
+            { caseNumber: cmd.caseNumber, complaints: cmd.complaints.length },
+            cmd.caseNumber,
+            annualAppraisalDue(cmd.annual.year, policy, calendar),
+          )
+        : undefined;
     return [
       {
         type: 'ReviewOpened',
@@ -90,6 +101,7 @@ function decide(
         due: review.due.getTime(),
         dueProvisional: review.provisional,
         complaints: cmd.complaints,
+        ...(annual ? { annual } : {}),
       },
     ];
   }
@@ -199,7 +211,8 @@ function decide(
         });
       }
       const next = { ...state, announcement: state.announcement, notice: null };
-      if (closes(next, events)) events.push(closed(at, by, confirmed.length, 0));
+      if (closes(next, events) && !annualPending(state))
+        events.push(closed(at, by, confirmed.length, 0));
       return events;
     }
     case 'PublishAnnouncement': {
@@ -210,7 +223,7 @@ function decide(
       const events: ReviewEvent[] = [
         { type: 'AnnouncementPublished', at, by, docNumber: a.docNumber },
       ];
-      if (state.notice === null || state.notice.appliedAt !== null)
+      if ((state.notice === null || state.notice.appliedAt !== null) && !annualPending(state))
         events.push(closed(at, by, a.lines.length, state.notice?.lines.length ?? 0));
       return events;
     }
@@ -269,8 +282,29 @@ function decide(
       const events: ReviewEvent[] = [
         { type: 'DeductionsApplied', at, by, docNumber: n.docNumber, payrollRef },
       ];
-      if (state.announcement === null || state.announcement.publishedAt !== null)
+      if (
+        (state.announcement === null || state.announcement.publishedAt !== null) &&
+        !annualPending(state)
+      )
         events.push(closed(at, by, state.announcement?.lines.length ?? 0, n.lines.length));
+      return events;
+    }
+    case 'IssueAnnualAppraisal': {
+      need('reviewing', 'documents');
+      assertActorIn(person(), ['gm_office'], [], ctx);
+      const annual = state.annual;
+      if (!annual) throw illegal('review', 'no annual appraisal', cmd.type);
+      if (annual.issuedAt !== null) throw illegal('review', 'annual appraisal issued', cmd.type);
+      const summary = cmd.summary.trim();
+      if (!summary)
+        throw invalid('The annual appraisal needs its conclusion', { ...ctx, field: 'summary' });
+      const events: ReviewEvent[] = [
+        { type: 'AnnualAppraisalIssued', at, by, docNumber: annual.docNumber, summary },
+      ];
+      if (monthlyDone(state))
+        events.push(
+          closed(at, by, state.announcement?.lines.length ?? 0, state.notice?.lines.length ?? 0),
+        );
       return events;
     }
   }
@@ -288,6 +322,15 @@ const closed = (
   announcements,
   deductions,
 });
+
+/** M05: December's review closes only once the annual appraisal is issued too. */
+const annualPending = (s: ReviewState): boolean => !!s.annual && s.annual.issuedAt === null;
+
+/** The monthly part is done: reviewed, the announcement published, the deductions applied. */
+const monthlyDone = (s: ReviewState): boolean =>
+  s.status === 'documents' &&
+  (s.announcement === null || s.announcement.publishedAt !== null) &&
+  (s.notice === null || s.notice.appliedAt !== null);
 
 /** A confirmation that leaves nothing to publish or approve closes the review at once. */
 function closes(s: ReviewState, events: ReviewEvent[]): boolean {

@@ -19,6 +19,7 @@ export function evolveReview(state: ReviewState | null, e: ReviewEvent): ReviewS
       announcement: null,
       notice: null,
       sentBack: [],
+      annual: e.annual ?? null,
       closedAt: null,
     };
   if (state === null) throw new Error(`${e.type} before ReviewOpened`);
@@ -64,6 +65,13 @@ export function evolveReview(state: ReviewState | null, e: ReviewEvent): ReviewS
     case 'DeductionsApplied':
       return state.notice
         ? { ...state, notice: { ...state.notice, appliedBy: e.by, appliedAt: e.at } }
+        : state;
+    case 'AnnualAppraisalIssued':
+      return state.annual
+        ? {
+            ...state,
+            annual: { ...state.annual, summary: e.summary, issuedBy: e.by, issuedAt: e.at },
+          }
         : state;
     case 'ReviewClosed':
       return { ...state, status: 'closed', closedAt: e.at };

@@ -3,6 +3,7 @@ import type { ComplaintCause } from '../complaint/classification';
 import type { PenaltyProposal } from '../complaint/complaint.types';
 import type { Fen } from '../money/money';
 import type { Actor } from '../shared/org';
+import type { AnnualAppraisal, AnnualAppraisalSources } from './annual-appraisal';
 
 /**
  * A closed complaint of the reviewed month as the read models hold it (001 §28): the approved
@@ -85,6 +86,11 @@ export interface ReviewState {
   notice: RewardPenaltyNotice | null;
   /** the GM's reasons for sending a notice back, newest last */
   sentBack: Array<{ by: string; at: number; reason: string }>;
+  /**
+   * M05 000 §六.2: the review of December (opened in January) also holds the year's annual
+   * appraisal; null (or absent, in reviews opened before it) for the other months.
+   */
+  annual?: AnnualAppraisal | null;
   closedAt: number | null;
 }
 
@@ -100,6 +106,8 @@ export type ReviewEvent =
         due: number;
         dueProvisional: boolean;
         complaints: ReviewedComplaint[];
+        /** M05: December's review opens the annual appraisal too */
+        annual?: AnnualAppraisal;
       }
     >
   | Ev<
@@ -118,12 +126,22 @@ export type ReviewEvent =
   | Ev<'NoticeApproved', { docNumber: string }>
   | Ev<'NoticeSentBack', { docNumber: string; reason: string }>
   | Ev<'DeductionsApplied', { docNumber: string; payrollRef: string }>
+  | Ev<'AnnualAppraisalIssued', { docNumber: string; summary: string }>
   | Ev<'ReviewClosed', { announcements: number; deductions: number }>;
 
 type Cmd<T extends string, P = object> = { type: T; actor: Actor | { userId: 'system' } } & P;
 
 export type ReviewCommand =
-  | Cmd<'OpenReview', { caseNumber: string; month: string; complaints: ReviewedComplaint[] }>
+  | Cmd<
+      'OpenReview',
+      {
+        caseNumber: string;
+        month: string;
+        complaints: ReviewedComplaint[];
+        /** M05: the year's monthly reviews and staff ratings, for December's review only */
+        annual?: AnnualAppraisalSources | undefined;
+      }
+    >
   /**
    * 001 §28: the GM office confirms each administrative penalty (or drops it, with a reason) and
    * assigns each bonus deduction's responsible unit by cause.
@@ -140,4 +158,6 @@ export type ReviewCommand =
   /** 001 §28.2: the GM approves the 奖罚通知单 (or sends it back) */
   | Cmd<'ApproveNotice', { approve: boolean; reason?: string | undefined }>
   /** 001 §28.2 执行罚扣: HR applies the deductions to the payroll */
-  | Cmd<'ApplyDeductions', { payrollRef: string }>;
+  | Cmd<'ApplyDeductions', { payrollRef: string }>
+  /** M05 000 §六.2: the GM office issues the annual appraisal (年度考核) with its conclusion */
+  | Cmd<'IssueAnnualAppraisal', { summary: string }>;

@@ -61,5 +61,17 @@ export function reviewWorkItems(s: ReviewState): ReviewWorkItem[] {
       priority: 2,
       waitingFor: null,
     });
+  // M05 000 §六.2: December's review holds the annual appraisal, the GM office's as well
+  if (s.annual && s.annual.issuedAt === null)
+    items.push({
+      key: 'annual_appraisal',
+      type: 'annual_appraisal',
+      stage: 'review',
+      department: 'gm_office',
+      roles: [],
+      commands: ['IssueAnnualAppraisal'],
+      priority: 2,
+      waitingFor: null,
+    });
   return items;
 }
