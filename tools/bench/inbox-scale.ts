@@ -106,6 +106,15 @@ async function seed(db: PgClient, n: number, userIds: string[]): Promise<void> {
   await db.query('VACUUM ANALYZE cases');
 }
 
+/** The case list's customer search page as the repository sends it, with or without the grams. */
+const customerSearchSql = (q: string, grams: boolean): { text: string; values: unknown[] } => ({
+  text: `SELECT case_number FROM cases c WHERE c.organisation_id = $1
+           ${grams ? 'AND c.customer_name_grams @> case_search_query_grams($3)' : ''}
+           AND c.customer_name ILIKE $2 ESCAPE '\\'
+         ORDER BY c.opened_at DESC, c.case_number DESC LIMIT 50`,
+  values: [ORG, `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, ...(grams ? [q] : [])],
+});
+
 const explain = async (db: PgClient, text: string, values: unknown[]): Promise<string> =>
   (
     (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)).rows as Array<{
@@ -242,6 +251,27 @@ async function main(): Promise<void> {
     ]);
     const searchQ = { ...listQ, customer: '王先生1' };
     rows.push(['search      repository customer', await timed(N, WARM, () => cases.list(searchQ))]);
+    // The page statement by hand, before (ILIKE alone: every case of the organisation read) and
+    // after the name grams (migration 1763803500000), for a 4-character and a 1-character name.
+    for (const [label, q] of [
+      ['王先生1', '王先生1'],
+      ['王 (1 char)', '王'],
+    ] as const) {
+      const before = customerSearchSql(q, false);
+      const after = customerSearchSql(q, true);
+      rows.push([
+        `search      raw ILIKE alone ${label}`,
+        await timed(N, WARM, () => db.query(before.text, before.values)),
+      ]);
+      rows.push([
+        `search      raw grams+ILIKE ${label}`,
+        await timed(N, WARM, () => db.query(after.text, after.values)),
+      ]);
+    }
+    rows.push([
+      'search      repository customer 王',
+      await timed(N, WARM, () => cases.list({ ...listQ, customer: '王' })),
+    ]);
     rows.push([
       'search      GET /cases?customer=',
       await timed(N, WARM, () =>
@@ -271,6 +301,20 @@ async function main(): Promise<void> {
         await explain(db, count.text, count.values),
         'EXPLAIN (ANALYZE, BUFFERS) — inbox page 2 (keyset):',
         await explain(db, p2.text, p2.values),
+        'EXPLAIN (ANALYZE, BUFFERS) — customer search 王先生1, ILIKE alone (before):',
+        await explain(
+          db,
+          customerSearchSql('王先生1', false).text,
+          customerSearchSql('王先生1', false).values,
+        ),
+        'EXPLAIN (ANALYZE, BUFFERS) — customer search 王先生1, grams + ILIKE:',
+        await explain(
+          db,
+          customerSearchSql('王先生1', true).text,
+          customerSearchSql('王先生1', true).values,
+        ),
+        'EXPLAIN (ANALYZE, BUFFERS) — customer search 王 (1 char), grams + ILIKE:',
+        await explain(db, customerSearchSql('王', true).text, customerSearchSql('王', true).values),
       ].join('\n') + '\n',
     );
     await rawClient2.end();

@@ -24,6 +24,7 @@ import { InboxKeysetIndexes1763802500000 } from './migrations/1763802500000-inbo
 import { FollowUpCustomers1763802600000 } from './migrations/1763802600000-follow-up-customers';
 import { UserQualifications1763802700000 } from './migrations/1763802700000-user-qualifications';
 import { InboxRoleStatistics1763802800000 } from './migrations/1763802800000-inbox-role-statistics';
+import { CustomerNameGrams1763803500000 } from './migrations/1763803500000-customer-name-grams';
 import { AuditAppendBatch1763803600000 } from './migrations/1763803600000-audit-append-batch';
 
 export const entities = [
@@ -56,6 +57,7 @@ export const migrations = [
   FollowUpCustomers1763802600000,
   UserQualifications1763802700000,
   InboxRoleStatistics1763802800000,
+  CustomerNameGrams1763803500000,
   AuditAppendBatch1763803600000,
 ];
 
