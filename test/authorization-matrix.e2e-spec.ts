@@ -615,6 +615,11 @@ const MATRIX: Record<string, Row> = {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
     run: get('/reports/kpis?from=2026-01-01&to=2026-12-31'),
   },
+  // X10 000 §六.1: sales (any role) and admins record the month's sales volume
+  'PUT /reports/sales-volumes/:month': {
+    expect: only('200', [...SALES, 'admin'], auditorOr('WRONG_DEPARTMENT')),
+    run: (r) => call(api.url, 'PUT', '/reports/sales-volumes/2026-01', as[r], { units: 120 }),
+  },
   'GET /reports/repair-kpis': {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
     run: get('/reports/repair-kpis?from=2026-01-01&to=2026-12-31'),

@@ -126,7 +126,7 @@ async function snapshot(caseNumbers: string[]) {
 
 interface BadCase {
   name: string;
-  method: 'POST' | 'PATCH' | 'GET';
+  method: 'POST' | 'PATCH' | 'PUT' | 'GET';
   path: string;
   as?: ActorName;
   body?: unknown;
@@ -924,6 +924,22 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
         get('/reports/repair-kpis?from=2025-01-01&to=2026-12-31', 'query.to', 'gm'),
         get('/reports/repair-kpis?to=2026-03-01', 'query.from', 'gm'),
         get('/reports/follow-up-kpis?from=2026-02-30&to=2026-03-01', 'query.from', 'gm'),
+        {
+          name: 'X10 sales volume: a month that does not exist',
+          method: 'PUT',
+          path: '/reports/sales-volumes/2026-13',
+          as: 'sales',
+          body: { units: 10 },
+          field: 'params.month',
+        },
+        {
+          name: 'X10 sales volume: a fractional unit count',
+          method: 'PUT',
+          path: '/reports/sales-volumes/2026-11',
+          as: 'sales',
+          body: { units: 1.5 },
+          field: 'body.units',
+        },
         {
           name: 'a follow-up plan that does not exist',
           method: 'POST',

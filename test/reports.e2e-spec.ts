@@ -190,6 +190,66 @@ describe('GET /reports/kpis', () => {
     expect(before.body.complaintResolution).toEqual({ numerator: 0, denominator: 0, rate: null });
   });
 
+  test('C32 002 客户服务制度 一.3 + X10 000 §六.1 + X12 003 §五.1: the indicator catalogue with its targets and monthly trend — resolved within 24 h, first response within 24 h, complaint count and rate over the recorded sales volume', async () => {
+    const thisMonth = shanghaiDay(0).slice(0, 7);
+    // X10: sales records the month's volume (a second entry replaces the first); admins may too
+    const first = await call(api.url, 'PUT', `/reports/sales-volumes/${thisMonth}`, as.sales, {
+      units: 100,
+    });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ month: thisMonth, units: 100, created: true });
+    const again = await call(api.url, 'PUT', `/reports/sales-volumes/${thisMonth}`, as.admin, {
+      units: 200,
+      orders: 40,
+    });
+    expect(again.body).toMatchObject({ units: 200, orders: 40, created: false });
+    const refused = await call(api.url, 'PUT', `/reports/sales-volumes/${thisMonth}`, as.cs, {
+      units: 1,
+    });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({
+      status: 403,
+      code: 'WRONG_DEPARTMENT',
+    });
+    const bad = await call(api.url, 'PUT', `/reports/sales-volumes/${thisMonth}`, as.sales, {
+      units: -1,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.issues.map((i: { path: string }) => i.path)).toEqual(['body.units']);
+
+    const res = await call(api.url, 'GET', `/reports/kpis?${period}`, as.gm);
+    expect(res.status).toBe(200);
+    const of = (id: string) =>
+      (
+        res.body.indicators as Array<{
+          id: string;
+          target: unknown;
+          byMonth: Array<{ month: string }>;
+        }>
+      ).find((i) => i.id === id)!;
+    const point = (id: string) => of(id).byMonth.find((p) => p.month === thisMonth);
+    // A closed within minutes of its report; B and C are open: 1 of 3 within 24 h
+    expect(of('resolved_within_24h')).toMatchObject({
+      target: { comparison: 'more_than', value: 0.5, source: 'seed' },
+      formula: expect.stringContaining('24 h'),
+    });
+    expect(point('resolved_within_24h')).toMatchObject({
+      numerator: 1,
+      denominator: 3,
+      meetsTarget: false,
+    });
+    expect(point('first_response_within_24h')).toMatchObject({ numerator: 1, denominator: 3 });
+    // 3 complaints this month over 200 units sold: 1.5 %, above the 1 % default bound
+    expect(point('complaint_rate')).toEqual({
+      month: thisMonth,
+      numerator: 3,
+      denominator: 200,
+      rate: 3 / 200,
+      meetsTarget: false,
+    });
+    expect(of('complaint_rate').target).toMatchObject({ comparison: 'at_most', value: 0.01 });
+    expect(point('complaint_resolution')).toMatchObject({ numerator: 1, denominator: 3 });
+  });
+
   test('managers, the GM office and auditors read it; staff, supervisors and admins get 403 WRONG_ROLE', async () => {
     for (const who of ['csManager', 'rndManager', 'salesVp', 'vp', 'gm', 'auditor'] as const) {
       const res = await call(api.url, 'GET', `/reports/kpis?${period}`, as[who]);

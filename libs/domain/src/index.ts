@@ -74,3 +74,4 @@ export * from './follow-up/follow-up.evolve';
 export * from './follow-up/follow-up.work-items';
 export * from './follow-up/follow-up.kpi';
 export * from './eligibility/shipping-claim';
+export * from './kpi/indicators';

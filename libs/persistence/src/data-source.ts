@@ -26,6 +26,7 @@ import { UserQualifications1763802700000 } from './migrations/1763802700000-user
 import { InboxRoleStatistics1763802800000 } from './migrations/1763802800000-inbox-role-statistics';
 import { CustomerNameGrams1763803500000 } from './migrations/1763803500000-customer-name-grams';
 import { AuditAppendBatch1763803600000 } from './migrations/1763803600000-audit-append-batch';
+import { SalesVolumes1763803300000 } from './migrations/1763803300000-sales-volumes';
 
 export const entities = [
   CaseEntity,
@@ -59,6 +60,7 @@ export const migrations = [
   InboxRoleStatistics1763802800000,
   CustomerNameGrams1763803500000,
   AuditAppendBatch1763803600000,
+  SalesVolumes1763803300000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

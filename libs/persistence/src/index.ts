@@ -35,3 +35,4 @@ export * from './repositories/review-sources.repository';
 export * from './repositories/webhooks.repository';
 export * from './repositories/inbox-query';
 export * from './repositories/follow-up-customers.repository';
+export * from './repositories/sales-volumes.repository';

@@ -13,6 +13,7 @@ import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repos
 import { KpiRepository } from './repositories/kpi.repository';
 import { PoliciesRepository } from './repositories/policies.repository';
 import { PostgresAttachmentStore } from './repositories/postgres-attachment.store';
+import { SalesVolumesRepository } from './repositories/sales-volumes.repository';
 import { ReviewSourcesRepository } from './repositories/review-sources.repository';
 import { RefreshTokensRepository } from './repositories/refresh-tokens.repository';
 import { TasksRepository } from './repositories/tasks.repository';
@@ -39,6 +40,7 @@ export const REPOSITORIES = [
   ReviewSourcesRepository,
   WebhooksRepository,
   FollowUpCustomersRepository,
+  SalesVolumesRepository,
 ] as const;
 
 const overDataSource = (repository: new (ds: DataSource) => unknown): Provider => ({

@@ -13,10 +13,25 @@ import {
  * 折让单 (§29.1(1)), the petition 签呈 (§25.8), and the approval explanations (001 §27). Pure: the
  * runtime audits the event itself, then applies these in order.
  */
+export interface ComplaintRecordOptions {
+  /**
+   * C39 (001 §25.1): the handling form starts at intake, revision 1 from the intake fields, and
+   * the first proposal fills it in. False for cases that ran before (patched in the workflow):
+   * their form is created at the proposal, as it was.
+   */
+  formAtIntake?: boolean;
+}
+
+/** The complaint form's holders: CS keeps copy 1 (001 §25.2). */
+const FORM_DISTRIBUTION = [{ department: 'cs', copy: 1 }];
+/** C38 001 §29.2: copy 4 (第四联), with the approved return quantity, goes to finance. */
+const FINANCE_COPY = { department: 'finance', copy: 4 };
+
 export function complaintRecords(
   e: ComplaintEvent,
   s: ComplaintState,
   caseNumber: string,
+  options: ComplaintRecordOptions = {},
 ): CaseRecord[] {
   const at = new Date(e.at).toISOString();
   const rev = s.revisions[s.revisions.length - 1];
@@ -48,6 +63,22 @@ export function complaintRecords(
   const routes = s.approvalRoutes;
 
   switch (e.type) {
+    case 'ComplaintReported':
+      if (!options.formAtIntake) return [];
+      // C39 001 §25.1: sales fills in the form at intake (order, batch, ship date, quantity,
+      // demand and reasons, channel, samples/photos, the sales opinion).
+      return [
+        createDocument(e, {
+          docType: 'complaint_form',
+          docNumber: caseNumber,
+          revision: 1,
+          supersedesRevision: null,
+          status: 'reported',
+          content: { intake: e.intake },
+          distribution: FORM_DISTRIBUTION,
+          signatures: [{ by: e.by, role: 'reporter', at }],
+        }),
+      ];
     case 'InvestigationReportApproved':
       return [
         approval('investigation_report', routes.investigation_report?.explanation ?? null, {
@@ -65,6 +96,31 @@ export function complaintRecords(
     case 'ResolutionProposed': {
       // 001 §25.5: a rejected decision is re-filed as a new revision linked to the original.
       const r = e.revision;
+      const proposal = {
+        reason: r.reason,
+        responsibleUnit: r.responsibleUnit,
+        responsiblePersons: r.responsiblePersons,
+        method: r.method,
+        trackImprovement: r.trackImprovement,
+        humanNegligence: r.humanNegligence,
+        loss: r.loss,
+        penalties: r.penalties,
+        approvedReturnQuantity: r.approvedReturnQuantity,
+        notes: r.notes,
+        approvalRoute: r.route.steps,
+      };
+      // C39: the form sales started at intake is revision 1; CS's first proposal fills it in
+      if (options.formAtIntake && r.revision === 1)
+        return [
+          updateDocument(e, {
+            docType: 'complaint_form',
+            docNumber: caseNumber,
+            revision: 1,
+            status: 'proposed',
+            content: proposal,
+            sign: { by: e.by, role: 'proposer' },
+          }),
+        ];
       return [
         createDocument(e, {
           docType: 'complaint_form',
@@ -85,7 +141,7 @@ export function complaintRecords(
             notes: r.notes,
             approvalRoute: r.route.steps,
           },
-          distribution: [{ department: 'cs', copy: 1 }],
+          distribution: FORM_DISTRIBUTION,
           signatures: [{ by: e.by, role: 'proposer', at }],
         }),
       ];
@@ -100,6 +156,21 @@ export function complaintRecords(
         ...form('approving', { by: e.by, role: e.role }),
       ];
     case 'ResolutionApproved':
+      // C38 001 §29.2: an approved return (a quantity to come back) sends copy 4 to finance,
+      // which reconciles it against the return slip
+      if (rev && rev.approvedReturnQuantity !== null && rev.approvedReturnQuantity !== undefined)
+        return [
+          updateDocument(e, {
+            docType: 'complaint_form',
+            docNumber: caseNumber,
+            revision: rev.revision,
+            status: 'approved',
+            content: {
+              financeCopy: { copy: 4, approvedReturnQuantity: rev.approvedReturnQuantity },
+            },
+            distribution: [...FORM_DISTRIBUTION, FINANCE_COPY],
+          }),
+        ];
       return form('approved');
     case 'ResolutionSentBack':
       return [
@@ -228,7 +299,6 @@ export function complaintRecords(
           sign: { by: e.by, role: 'superior' },
         }),
       ];
-    case 'ComplaintReported':
     case 'FirstResponseRecorded':
     case 'ComplaintRegistered':
     case 'SevereReviewRequested':

@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import type { ComplaintOutcome, ComplaintWorkflowInput } from '@aso/contracts';
 import {
   type ComplaintCommand,
@@ -14,7 +15,10 @@ import { ClosingClockWatch } from './closing-clock.watch';
 import { ComplaintChildren } from './complaint.children';
 import { parseComplaintCommand } from './complaint.commands';
 import { complaintOutcome, complaintSnapshot, complaintView } from './complaint.projection';
-import { complaintRecords } from './complaint.records';
+import { type ComplaintRecordOptions, complaintRecords } from './complaint.records';
+
+/** C39 (001 §25.1): the complaint form is created at intake (cases started before: at the proposal). */
+export const COMPLAINT_FORM_AT_INTAKE = 'complaint-form-at-intake';
 
 export { RECORD_REPAIR_COMPLETED } from '@aso/domain';
 
@@ -29,15 +33,18 @@ type Complaint = CaseDefinition<'complaint', ComplaintState, ComplaintEvent, Com
  */
 export async function complaint(input: ComplaintWorkflowInput): Promise<ComplaintOutcome> {
   let closing!: ClosingClockWatch;
+  const records: ComplaintRecordOptions = {};
   const c = new CaseRuntime(
     'complaint',
     // 5. Policy pinning: the snapshot in the input is the only policy this case ever uses.
     caseSetupOf(input, input.reportedAt),
     (scope) => {
       closing = new ClosingClockWatch(scope);
-      return complaintCase(input, scope, closing);
+      return complaintCase(input, scope, closing, records);
     },
   );
+  // after the clock's marker (the runtime's first command), before the opening write
+  records.formAtIntake = patched(COMPLAINT_FORM_AT_INTAKE);
 
   // 1. Intake by sales (001 §25.1).
   await c.open(
@@ -62,6 +69,7 @@ function complaintCase(
   input: ComplaintWorkflowInput,
   { policy }: CaseScope<'complaint'>,
   closing: ClosingClockWatch,
+  recordOptions: ComplaintRecordOptions,
 ): Complaint {
   return {
     caseType: 'complaint',
@@ -79,8 +87,7 @@ function complaintCase(
       const decisions = policy.complaint.decisions;
       // Decision 2 (policy v2): the 6 days end with the concluded form; closing after execution
       // and improvement has its own deadline.
-      if (item.stage === 'close' && decisions)
-        return { override: decisions.closeTaskWithin.value };
+      if (item.stage === 'close' && decisions) return { override: decisions.closeTaskWithin.value };
       // 001 §26.1 (v1): the closing task is due when the closing clock runs out.
       if (item.stage === 'close') {
         const due = closing.status();
@@ -102,7 +109,7 @@ function complaintCase(
     },
     // 001 §26.1: CS acceptance starts the closing clock; waiting for the customer pauses it.
     onChange: (s, now) => closing.sync(s, now),
-    records: (e, s) => complaintRecords(e, s, input.caseNumber),
+    records: (e, s) => complaintRecords(e, s, input.caseNumber, recordOptions),
     done: (s) => s.status === 'closed',
     doneReason: 'case closed',
     view: (s) => complaintView(s, closing.status()),

@@ -1,4 +1,5 @@
 import { DomainError, type Role } from '@aso/domain';
+import { assertMayWrite } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 
 /**
@@ -17,4 +18,22 @@ export function assertMayReadReports(user: AuthUser): void {
     requiredRoles: [...REPORT_ROLES],
     actualRoles: [...user.roles],
   });
+}
+
+/**
+ * X10 (000 §六.1): the monthly sales volume, the complaint rate's denominator, is recorded by
+ * sales (any role of the department) or an admin; auditors only read.
+ */
+export function assertMayRecordSales(user: AuthUser): void {
+  assertMayWrite(user, 'record the sales volume');
+  if (user.department === 'sales' || user.roles.includes('admin')) return;
+  throw new DomainError(
+    'WRONG_DEPARTMENT',
+    'The sales volume is recorded by the sales department',
+    {
+      userId: user.id,
+      requiredDepartment: 'sales',
+      actualDepartment: user.department,
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import { INDICATOR_IDS } from '@aso/domain';
 import { registerRoute } from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
 import { kpiPeriodFields, MAX_PERIOD_DAYS } from './kpi-period';
@@ -23,6 +24,31 @@ const header = {
   generatedAt: z.string().datetime(),
 };
 
+const indicatorPointSchema = ratioSchema.extend({
+  month: z.string().describe('YYYY-MM (Asia/Shanghai)'),
+  meetsTarget: z.boolean().nullable().describe('null: no figure that month'),
+});
+
+/** X12 003 §五.1: an indicator of the catalogue with its definition, formula, target and trend. */
+const indicatorReportSchema = z
+  .object({
+    id: z.enum(INDICATOR_IDS),
+    name: z.string(),
+    definition: z.string(),
+    formula: z.string(),
+    unit: z.literal('ratio'),
+    target: z.object({
+      comparison: z.enum(['at_least', 'more_than', 'at_most']),
+      value: z.number(),
+      source: z.enum(['seed', 'default']),
+      basis: z.string(),
+    }),
+    basis: z.string(),
+    total: ratioSchema.extend({ meetsTarget: z.boolean().nullable() }),
+    byMonth: z.array(indicatorPointSchema).describe('every month of the period, in order'),
+  })
+  .openapi('IndicatorReport');
+
 export const kpiReportSchema = z
   .object({
     ...header,
@@ -42,6 +68,7 @@ export const kpiReportSchema = z
       meanHours: z.number().nullable(),
     }),
     returnReconciliationMismatch: ratioSchema.extend({ mismatchEvents: z.number().int() }),
+    indicators: z.array(indicatorReportSchema),
   })
   .openapi('KpiReport') satisfies z.ZodType<KpiReport>;
 
@@ -143,4 +170,44 @@ registerRoute({
     to: kpiPeriodFields.shape.to.openapi({ format: 'date' }),
   }),
   response: { status: 200, description: 'The figures', schema: kpiReportSchema },
+});
+
+/** A month of sales, "YYYY-MM". */
+export const salesMonthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11')
+  .openapi({ example: '2026-11' });
+
+/** X10 000 §六.1: units sold in the month (and, optionally, orders). */
+export const salesVolumeBodySchema = z
+  .object({
+    units: z.number().int().min(0).max(1_000_000_000).describe('units sold in the month'),
+    orders: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+  })
+  .strict()
+  .openapi('SalesVolumeBody');
+
+const salesVolumeSchema = z
+  .object({
+    month: z.string(),
+    units: z.number().int(),
+    orders: z.number().int().nullable(),
+    recordedBy: z.string(),
+    recordedAt: z.string().datetime(),
+    created: z.boolean().describe('false: an earlier entry of the month was replaced'),
+  })
+  .openapi('SalesVolume');
+
+registerRoute({
+  method: 'put',
+  path: 'reports/sales-volumes/:month',
+  tag: 'reports',
+  summary: 'Record a month’s sales volume (sales, admins): the complaint rate’s denominator',
+  description:
+    'X10 (000 §六.1 投诉率): the KPI report’s complaint_rate indicator divides the month’s ' +
+    'complaints by the units recorded here; a month without an entry has no rate.',
+  params: z.object({ month: salesMonthSchema }),
+  body: salesVolumeBodySchema,
+  response: { status: 200, description: 'The recorded volume', schema: salesVolumeSchema },
+  errors: [422],
 });

@@ -4,18 +4,27 @@ import {
   defaultHolidayTables,
   builtInPolicy,
   defaultPolicy,
+  FIRST_RESPONSE_WITHIN_HOURS,
+  monthsBetween,
   parsePolicy,
+  RESOLVED_WITHIN_HOURS,
   repairMeasures,
   type FollowUpEvent,
   type FollowUpState,
   type RepairEvent,
 } from '@aso/domain';
-import { KpiRepository, PoliciesRepository, type KpiFigures } from '@aso/persistence';
+import {
+  KpiRepository,
+  PoliciesRepository,
+  SalesVolumesRepository,
+  type KpiFigures,
+} from '@aso/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { CLOCK, type Clock } from '../common/clock';
 import { parseInput } from '../common/parse-input';
 import { kpiQuerySchema, periodInstants } from './kpi-period';
-import { assertMayReadReports } from './report-access';
+import { indicatorReports, type IndicatorReport } from './indicators';
+import { assertMayReadReports, assertMayRecordSales } from './report-access';
 import { followUpKpiFigures, followUpStateOf, type FollowUpKpiFigures } from './follow-up-kpis';
 import { repairKpiFigures, type RepairKpiFigures } from './repair-kpis';
 
@@ -31,7 +40,8 @@ interface ReportHeader {
   generatedAt: string;
 }
 
-export type KpiReport = ReportHeader & KpiFigures;
+/** The figures, and the indicator catalogue with targets and monthly trends (X12). */
+export type KpiReport = ReportHeader & KpiFigures & { indicators: IndicatorReport[] };
 
 /** The repair KPIs (issue 10 §9) of the repairs opened in the period. */
 export type RepairKpiReport = ReportHeader & RepairKpiFigures;
@@ -45,6 +55,7 @@ export class ReportsService {
   constructor(
     private readonly kpis: KpiRepository,
     private readonly policies: PoliciesRepository,
+    private readonly salesVolumes: SalesVolumesRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -53,12 +64,36 @@ export class ReportsService {
     assertMayReadReports(user);
     const q = parseInput(kpiQuerySchema, query, 'query');
     const { from, toExclusive } = periodInstants(q);
-    const figures = await this.kpis.figures({
-      organisationId: user.organisationId,
-      from,
-      toExclusive,
+    const period = { organisationId: user.organisationId, from, toExclusive };
+    const figures = await this.kpis.figures(period);
+    const months = monthsBetween(q.from, q.to);
+    const counts = await this.kpis.complaintMonths(period, {
+      resolvedWithin: RESOLVED_WITHIN_HOURS,
+      firstResponseWithin: FIRST_RESPONSE_WITHIN_HOURS,
     });
-    return { ...this.header(user, q, from, toExclusive), ...figures };
+    const volumes = await this.salesVolumes.between(
+      user.organisationId,
+      months[0] as string,
+      months[months.length - 1] as string,
+    );
+    return {
+      ...this.header(user, q, from, toExclusive),
+      ...figures,
+      indicators: indicatorReports(months, counts, volumes),
+    };
+  }
+
+  /** X10 (000 §六.1): sales records a month's sales volume (replacing an earlier entry). */
+  async recordSalesVolume(
+    user: AuthUser,
+    month: string,
+    body: { units: number; orders?: number | null },
+  ) {
+    assertMayRecordSales(user);
+    const at = this.clock();
+    const volume = { month, units: body.units, orders: body.orders ?? null };
+    const { created } = await this.salesVolumes.upsert(user.organisationId, volume, user.id, at);
+    return { ...volume, recordedBy: user.id, recordedAt: at.toISOString(), created };
   }
 
   /**

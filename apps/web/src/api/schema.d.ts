@@ -747,6 +747,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/sales-volumes/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a month’s sales volume (sales, admins): the complaint rate’s denominator
+         * @description X10 (000 §六.1 投诉率): the KPI report’s complaint_rate indicator divides the month’s complaints by the units recorded here; a month without an entry has no rate.
+         */
+        put: operations["putReportsSalesVolumesMonth"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/inbox": {
         parameters: {
             query?: never;
@@ -1965,6 +1985,34 @@ export interface components {
                 month: string;
             }[];
         };
+        IndicatorReport: {
+            /** @enum {string} */
+            id: "complaint_resolution" | "on_time_closing" | "resolved_within_24h" | "first_response_within_24h" | "complaint_rate";
+            name: string;
+            definition: string;
+            formula: string;
+            /** @enum {string} */
+            unit: "ratio";
+            target: {
+                /** @enum {string} */
+                comparison: "at_least" | "more_than" | "at_most";
+                value: number;
+                /** @enum {string} */
+                source: "seed" | "default";
+                basis: string;
+            };
+            basis: string;
+            total: components["schemas"]["Ratio"] & {
+                meetsTarget: boolean | null;
+            };
+            /** @description every month of the period, in order */
+            byMonth: (components["schemas"]["Ratio"] & {
+                /** @description YYYY-MM (Asia/Shanghai) */
+                month: string;
+                /** @description null: no figure that month */
+                meetsTarget: boolean | null;
+            })[];
+        };
         KpiReport: {
             organisation: string;
             period: {
@@ -1998,6 +2046,22 @@ export interface components {
             returnReconciliationMismatch: components["schemas"]["Ratio"] & {
                 mismatchEvents: number;
             };
+            indicators: components["schemas"]["IndicatorReport"][];
+        };
+        SalesVolume: {
+            month: string;
+            units: number;
+            orders: number | null;
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description false: an earlier entry of the month was replaced */
+            created: boolean;
+        };
+        SalesVolumeBody: {
+            /** @description units sold in the month */
+            units: number;
+            orders?: number | null;
         };
         InboxItem: components["schemas"]["TaskView"] & {
             /** @description null while the case’s read model is not written */
@@ -2971,8 +3035,17 @@ export interface components {
             type: "ApplyDeductions";
             payrollRef: string;
         };
+        /** @description The GM office issues the annual appraisal 年度考核 with its conclusion (000 §六.2) */
+        IssueAnnualAppraisalCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "IssueAnnualAppraisal";
+            summary: string;
+        };
         /** @description The command that completes the task: its `type` must be one of the task’s `commands` */
-        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["RegisterRepairCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["AssignComplaintOwnerCommand"] | components["schemas"]["RecordStoreResultCommand"] | components["schemas"]["RecordSupplierCoordinationCommand"] | components["schemas"]["RecordSupervisorAnswerCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["FillReturnSlipCommand"] | components["schemas"]["SignOnSiteSlipCommand"] | components["schemas"]["CountersignOnSiteSlipCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"] | components["schemas"]["RecordSignatureCommand"] | components["schemas"]["RecordSalesCommand"] | components["schemas"]["RequestReturnCommand"] | components["schemas"]["MarkReportSentCommand"] | components["schemas"]["SettlePeriodCommand"] | components["schemas"]["RecordReturnReceiptCommand"] | components["schemas"]["ConfirmReviewCommand"] | components["schemas"]["PublishAnnouncementCommand"] | components["schemas"]["ApproveNoticeCommand"] | components["schemas"]["ApplyDeductionsCommand"];
+        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["RegisterRepairCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["AssignComplaintOwnerCommand"] | components["schemas"]["RecordStoreResultCommand"] | components["schemas"]["RecordSupplierCoordinationCommand"] | components["schemas"]["RecordSupervisorAnswerCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["FillReturnSlipCommand"] | components["schemas"]["SignOnSiteSlipCommand"] | components["schemas"]["CountersignOnSiteSlipCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"] | components["schemas"]["RecordSignatureCommand"] | components["schemas"]["RecordSalesCommand"] | components["schemas"]["RequestReturnCommand"] | components["schemas"]["MarkReportSentCommand"] | components["schemas"]["SettlePeriodCommand"] | components["schemas"]["RecordReturnReceiptCommand"] | components["schemas"]["ConfirmReviewCommand"] | components["schemas"]["PublishAnnouncementCommand"] | components["schemas"]["ApproveNoticeCommand"] | components["schemas"]["ApplyDeductionsCommand"] | components["schemas"]["IssueAnnualAppraisalCommand"];
         CompleteTaskRequest: {
             command: components["schemas"]["TaskCommand"];
             /** @description for the audit trail */
@@ -4375,6 +4448,41 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+        };
+    };
+    putReportsSalesVolumesMonth: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SalesVolumeBody"];
+            };
+        };
+        responses: {
+            /** @description The recorded volume */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesVolume"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
         };
     };
     getInbox: {

@@ -252,6 +252,7 @@ export const DOC_STATUS_LABELS: Record<string, Pair> = {
   signed_on_site: ['现场已签', 'Signed on site'],
   accepted: ['已接受', 'Accepted'],
   rejected: ['已拒绝', 'Rejected'],
+  reported: ['销售已填报', 'Filled in at intake'],
   accepted_by_customer: ['客户已接受', 'Accepted by the customer'],
   rejected_by_customer: ['客户已拒绝', 'Rejected by the customer'],
   printed: ['已打印', 'Printed'],

@@ -132,6 +132,12 @@ export const CASE_UI = {
   meanHours: ['平均小时', 'Mean hours'],
   responded: ['已回复', 'Responded'],
   pending: ['待回复', 'Pending'],
+  indicators: ['指标(定义、公式、目标值)', 'Indicators (definition, formula, target)'],
+  indicator: ['指标', 'Indicator'],
+  definition: ['定义', 'Definition'],
+  formula: ['公式', 'Formula'],
+  target: ['目标值', 'Target'],
+  meetsTarget: ['达标', 'Meets target'],
   // admin
   createUser: ['新建用户', 'Create user'],
   displayName: ['姓名', 'Name'],

@@ -67,8 +67,97 @@ export interface RepairEventsRow {
   events: Array<Record<string, unknown>>;
 }
 
+/** One month (Asia/Shanghai) of the complaint counts the indicator trends are made of. */
+export interface ComplaintMonth {
+  month: string;
+  /** complaints opened in the month */
+  opened: number;
+  /** … of which closed (as of the query) */
+  closedOfOpened: number;
+  /** … of which closed within `withinHours` of the report (C32) */
+  resolvedWithin: number;
+  /** … of which got their first response within `withinHours` of the report */
+  firstResponseWithin: number;
+  /** complaints closed in the month, and of those on time */
+  closed: number;
+  closedOnTime: number;
+}
+
 export class KpiRepository {
   constructor(private readonly ds: DataSource) {}
+
+  /**
+   * The complaint counts by month of the period (months in Asia/Shanghai): opening-month
+   * cohorts for resolution, resolved-within and first-response-within; closing-month cohorts
+   * for on-time closing (as `figures` does for the whole period).
+   */
+  async complaintMonths(
+    p: KpiPeriod,
+    hours: { resolvedWithin: number; firstResponseWithin: number },
+  ): Promise<ComplaintMonth[]> {
+    const opened: Array<{
+      month: string;
+      opened: string;
+      closed: string;
+      resolved: string;
+      responded: string;
+    }> = await this.ds.query(
+      `SELECT to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+              count(*) AS opened,
+              count(*) FILTER (WHERE c.status = 'closed') AS closed,
+              count(*) FILTER (WHERE c.closed_at IS NOT NULL
+                                 AND c.closed_at - c.opened_at <= make_interval(hours => $4)) AS resolved,
+              count(*) FILTER (WHERE EXISTS (
+                SELECT 1 FROM tasks t
+                 WHERE t.organisation_id = c.organisation_id AND t.case_number = c.case_number
+                   AND t.type = 'first_response' AND t.status = 'completed'
+                   AND t.completed_at - c.opened_at <= make_interval(hours => $5))) AS responded
+         FROM cases c
+        WHERE c.organisation_id = $1 AND c.type = 'complaint'
+          AND c.opened_at >= $2 AND c.opened_at < $3
+        GROUP BY 1 ORDER BY 1`,
+      [p.organisationId, p.from, p.toExclusive, hours.resolvedWithin, hours.firstResponseWithin],
+    );
+    const closed: Array<{ month: string; closed: string; on_time: string }> = await this.ds.query(
+      `SELECT to_char(c.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+              count(*) AS closed, count(*) FILTER (WHERE c.closed_on_time) AS on_time
+         FROM cases c
+        WHERE c.organisation_id = $1 AND c.type = 'complaint'
+          AND c.closed_at >= $2 AND c.closed_at < $3
+        GROUP BY 1 ORDER BY 1`,
+      [p.organisationId, p.from, p.toExclusive],
+    );
+    const months = new Map<string, ComplaintMonth>();
+    const monthOf = (month: string): ComplaintMonth => {
+      let m = months.get(month);
+      if (!m) {
+        m = {
+          month,
+          opened: 0,
+          closedOfOpened: 0,
+          resolvedWithin: 0,
+          firstResponseWithin: 0,
+          closed: 0,
+          closedOnTime: 0,
+        };
+        months.set(month, m);
+      }
+      return m;
+    };
+    for (const r of opened) {
+      const m = monthOf(r.month);
+      m.opened = Number(r.opened);
+      m.closedOfOpened = Number(r.closed);
+      m.resolvedWithin = Number(r.resolved);
+      m.firstResponseWithin = Number(r.responded);
+    }
+    for (const r of closed) {
+      const m = monthOf(r.month);
+      m.closed = Number(r.closed);
+      m.closedOnTime = Number(r.on_time);
+    }
+    return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+  }
 
   /** Follow-up calls opened in the period, each with its audited domain events in order. */
   followUpEvents(p: KpiPeriod): Promise<RepairEventsRow[]> {

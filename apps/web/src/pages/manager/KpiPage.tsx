@@ -8,6 +8,7 @@ import { percent } from '../../lib/format';
 import { downloadXlsx, sheet } from '../../lib/xlsx';
 import { useApp } from '../../session';
 import type { Series } from './KpiCharts';
+import { IndicatorsCard } from './IndicatorsCard';
 
 // ECharts is its own chunk, loaded when the dashboard draws its first chart.
 const KpiChart = lazy(() => import('./KpiCharts'));
@@ -248,6 +249,7 @@ export function KpiPage() {
           </Row>
         </Suspense>
       )}
+      {k && <IndicatorsCard indicators={k.indicators} />}
       <Table
         style={{ marginTop: 16 }}
         data-testid="kpi-table"
