@@ -238,7 +238,14 @@ async function main(): Promise<void> {
       const raw = rawTasks[i]!;
       t = performance.now();
       await raw.handle.executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: raw.taskId, actor: csActor, command: register }],
+        args: [
+          {
+            taskId: raw.taskId,
+            actor: csActor,
+            command: register,
+            requestedAt: new Date().toISOString(), // as the API's gateway stamps it
+          },
+        ],
       });
       rawMs.push(performance.now() - t);
     }

@@ -129,7 +129,8 @@ async function drive(handle: WorkflowHandle, latencies: number[]): Promise<void>
     }
     const started = performance.now();
     await handle.executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: task.taskId, actor, command }],
+      // stamped like the API's gateway does (libs/temporal/src/case.gateway.ts)
+      args: [{ taskId: task.taskId, actor, command, requestedAt: new Date().toISOString() }],
     });
     latencies.push(performance.now() - started);
   }

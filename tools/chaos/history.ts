@@ -1,7 +1,11 @@
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
-import { FOLLOW_UP_WORKFLOW_TYPE, completeTaskUpdate } from '../../libs/contracts/src';
+import {
+  FOLLOW_UP_WORKFLOW_TYPE,
+  TIME_FROM_REQUEST_PATCH,
+  completeTaskUpdate,
+} from '../../libs/contracts/src';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 type Timestamp = { seconds?: { toNumber(): number } | number | null; nanos?: number | null };
@@ -88,6 +92,16 @@ function analyse(
     result: undefined,
   };
   const stamps = new Set<number>();
+  // the case clock's last recorded "now" (clock.ts): a person's step takes max(last, requestedAt)
+  let lastStamp = Number.NEGATIVE_INFINITY;
+  const timeFromRequest = events.some(
+    (e) =>
+      e.markerRecordedEventAttributes?.markerName === 'core_patch' &&
+      (
+        decode(e.markerRecordedEventAttributes.details?.['patch-data']?.payloads?.[0]) as
+          { id?: string } | undefined
+      )?.id === TIME_FROM_REQUEST_PATCH,
+  );
   const taskStarts = new Set<number>();
   let startedAt: number | undefined; // the current workflow task's start
   let effectiveStart: number | undefined; // the last workflow task that completed
@@ -119,6 +133,7 @@ function analyse(
           { at: number; label: string } | undefined;
         if (stamp) {
           stamps.add(stamp.at);
+          lastStamp = Math.max(lastStamp, stamp.at);
           // the handler of a completeTask update stamps `task:<id> complete` first thing
           const m = /^task:(\S+) complete$/.exec(stamp.label);
           const c = m
@@ -129,13 +144,23 @@ function analyse(
       }
     }
     const accepted = e.workflowExecutionUpdateAcceptedEventAttributes;
+    const arg = accepted
+      ? (decode(accepted.acceptedRequest?.input?.args?.payloads?.[0]) as
+          { taskId?: string; requestedAt?: string } | undefined)
+      : undefined;
+    // a person's step after the patch: its "now" is the request time history holds (clock.ts)
+    const requested =
+      timeFromRequest && arg?.requestedAt ? Math.max(lastStamp, Date.parse(arg.requestedAt)) : NaN;
+    if (Number.isFinite(requested)) {
+      stamps.add(requested);
+      lastStamp = requested;
+    }
     if (accepted && accepted.acceptedRequest?.input?.name === completeTaskUpdate.name) {
-      const arg = decode(accepted.acceptedRequest.input.args?.payloads?.[0]) as
-        { taskId?: string } | undefined;
       h.completions.push({
         taskId: arg?.taskId ?? '?',
-        at: effectiveStart ?? NaN,
+        at: Number.isFinite(requested) ? requested : (effectiveStart ?? NaN),
         updateId: accepted.acceptedRequest.meta?.updateId ?? '?',
+        ...(Number.isFinite(requested) ? { stamped: true } : {}),
       });
     }
     const completed = e.workflowExecutionCompletedEventAttributes;

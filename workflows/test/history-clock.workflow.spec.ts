@@ -70,3 +70,48 @@ test('issue 8 #6: an update delivered in the first workflow task (no worker yet)
   const result = await worker.runUntil(update);
   expect(result).toMatchObject({ taskId: `${caseNumber}-T1` });
 });
+
+test('issue 14 #2: a person’s step takes its "now" from the request time the update carries (no stampTime for it), never earlier than the last recorded now', async () => {
+  const c = await h.startComplaint();
+  const firstResponseTask = `${c.caseNumber}-T1`;
+  const at = new Date((await h.env.currentTimeMs()) + 1_234);
+  await c.handle.executeUpdate(completeTaskUpdate, {
+    args: [
+      {
+        taskId: firstResponseTask,
+        actor: people.sales,
+        command: {
+          type: 'RecordFirstResponse',
+          channel: 'phone',
+          summary: 'called the customer',
+        } as { type: string },
+        requestedAt: at.toISOString(),
+      },
+    ],
+  });
+  const labels = (await new CaseHistory(h.env.client).stamps(c.caseNumber)).map((s) => s.label);
+  expect(labels).not.toContain(`task:${firstResponseTask} complete`);
+  const done = (await c.view()).tasks.find((t) => t.taskId === firstResponseTask);
+  expect(done?.completedAt).toBe(at.toISOString());
+  expect(h.recorded.auditOf(c.caseNumber).some((a) => a.occurredAt === at.toISOString())).toBe(
+    true,
+  );
+
+  // a request stamped a minute before the case's last recorded now (a skewed API clock) is
+  // stored at that last now: the trail's times only move forward
+  const registration = await c.task('cs_registration');
+  await c.handle.executeUpdate(completeTaskUpdate, {
+    args: [
+      {
+        taskId: registration.taskId,
+        actor: people.cs,
+        command: { type: 'RegisterComplaint', cause: 'product_quality', severity: 'general' } as {
+          type: string;
+        },
+        requestedAt: new Date(at.getTime() - 60_000).toISOString(),
+      },
+    ],
+  });
+  const registered = (await c.view()).tasks.find((t) => t.taskId === registration.taskId);
+  expect(registered?.completedAt).toBe(at.toISOString());
+});

@@ -13,7 +13,19 @@ import { taskViewSchema, type TaskView } from './task';
 export interface TaskActionInput {
   taskId: string;
   actor: CaseActor;
+  /**
+   * When the request reached the API (UTC ISO instant, stamped by the gateway). History records
+   * it with the update, so the workflow takes the step's "now" from it instead of a stampTime
+   * local activity (see CaseClock.requested). Absent: the workflow stamps its own time.
+   */
+  requestedAt?: string;
 }
+
+/**
+ * The patch under which a case takes a person's step time from `requestedAt` (history readers
+ * such as tools/chaos key on it; workflows/src/shared/clock.ts).
+ */
+export const TIME_FROM_REQUEST_PATCH = 'time-from-request';
 
 export interface CompleteTaskInput<C = { type: string }> extends TaskActionInput {
   /** the domain command (its `actor` is filled in by the workflow from `actor`) */

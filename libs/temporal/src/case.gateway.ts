@@ -106,7 +106,7 @@ export class CaseGateway {
     return this.update(caseNumber, updateId, () =>
       this.client.workflow
         .getHandle(caseNumber)
-        .executeUpdate(completeTaskUpdate, { args: [input], updateId }),
+        .executeUpdate(completeTaskUpdate, { args: [stamped(input)], updateId }),
     );
   }
 
@@ -114,7 +114,7 @@ export class CaseGateway {
     return this.update(caseNumber, updateId, () =>
       this.client.workflow
         .getHandle(caseNumber)
-        .executeUpdate(claimTaskUpdate, { args: [input], updateId }),
+        .executeUpdate(claimTaskUpdate, { args: [stamped(input)], updateId }),
     );
   }
 
@@ -122,7 +122,7 @@ export class CaseGateway {
     return this.update(caseNumber, updateId, () =>
       this.client.workflow
         .getHandle(caseNumber)
-        .executeUpdate(unclaimTaskUpdate, { args: [input], updateId }),
+        .executeUpdate(unclaimTaskUpdate, { args: [stamped(input)], updateId }),
     );
   }
 
@@ -130,7 +130,7 @@ export class CaseGateway {
     return this.update(caseNumber, updateId, () =>
       this.client.workflow
         .getHandle(caseNumber)
-        .executeUpdate(delegateTaskUpdate, { args: [input], updateId }),
+        .executeUpdate(delegateTaskUpdate, { args: [stamped(input)], updateId }),
     );
   }
 
@@ -178,4 +178,9 @@ export class CaseGateway {
       throw toWorkflowRejection(e, caseNumber) ?? e;
     }
   }
+}
+
+/** The time the request reached us, for the workflow's clock (TaskActionInput.requestedAt). */
+function stamped<I extends TaskActionInput>(input: I): I {
+  return input.requestedAt ? input : { ...input, requestedAt: new Date().toISOString() };
 }

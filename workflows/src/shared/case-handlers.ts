@@ -45,8 +45,8 @@ export function registerCaseHandlers<T extends CaseType>(
   setHandler(caseViewQuery, () => commands.view());
   setHandler(
     claimTaskUpdate,
-    async ({ taskId, actor }) => {
-      const now = await clock.now(`task:${taskId} claim`);
+    async ({ taskId, actor, requestedAt }) => {
+      const now = await clock.requested(requestedAt, `task:${taskId} claim`);
       board.assertMayClaim(board.get(taskId), actor);
       const task = board.claim(taskId, actor, now);
       c.touched();
@@ -57,8 +57,8 @@ export function registerCaseHandlers<T extends CaseType>(
   );
   setHandler(
     unclaimTaskUpdate,
-    async ({ taskId, actor }) => {
-      const now = await clock.now(`task:${taskId} unclaim`);
+    async ({ taskId, actor, requestedAt }) => {
+      const now = await clock.requested(requestedAt, `task:${taskId} unclaim`);
       board.assertMayReassign(board.get(taskId), actor, 'unclaim');
       const task = board.unclaim(taskId, actor, now);
       c.touched();
@@ -72,8 +72,8 @@ export function registerCaseHandlers<T extends CaseType>(
   );
   setHandler(
     delegateTaskUpdate,
-    async ({ taskId, actor, to }) => {
-      const now = await clock.now(`task:${taskId} delegate`);
+    async ({ taskId, actor, to, requestedAt }) => {
+      const now = await clock.requested(requestedAt, `task:${taskId} delegate`);
       const current = board.get(taskId);
       board.assertMayReassign(current, actor, 'delegate');
       board.assertMayDelegateTo(current, to);

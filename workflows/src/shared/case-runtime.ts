@@ -245,7 +245,7 @@ export class CaseRuntime<
 
   /** completeTask: validated again (an earlier handler may have moved the case on), applied, written. */
   private async complete(req: CompleteTaskInput): Promise<CompleteTaskResult> {
-    const now = await this.clock.now(`task:${req.taskId} complete`);
+    const now = await this.clock.requested(req.requestedAt, `task:${req.taskId} complete`);
     const { taskId, events } = this.prepare(req, now);
     this.record(events);
     const data = {

@@ -1,5 +1,5 @@
 import { patched, proxyLocalActivities } from '@temporalio/workflow';
-import type { CaseActivities } from '@aso/contracts';
+import { TIME_FROM_REQUEST_PATCH, type CaseActivities } from '@aso/contracts';
 
 const stamps = proxyLocalActivities<Pick<CaseActivities, 'stampTime'>>({
   startToCloseTimeout: '5 seconds',
@@ -8,6 +8,9 @@ const stamps = proxyLocalActivities<Pick<CaseActivities, 'stampTime'>>({
 
 /** Histories recorded before this patch read the workflow clock directly (see below). */
 export const CLOCK_FROM_HISTORY = 'clock-from-history';
+
+/** Histories recorded before this patch stamp a person's step too (see `requested`). */
+export const TIME_FROM_REQUEST = TIME_FROM_REQUEST_PATCH;
 
 /**
  * The one source of "now" for everything a case stores (audit times, task and closing times,
@@ -44,6 +47,22 @@ export class CaseClock {
     const { at } = await this.serial(() => stamps.stampTime({ at: Date.now(), label }));
     this.last = at;
     return new Date(at);
+  }
+
+  /**
+   * The "now" of a person's request: the time the API stamped on the update (TaskActionInput
+   * .requestedAt), which history records with the update's input, so no stamp is needed — one
+   * local activity and one activation less per step. Never before the last recorded "now" (the
+   * trail's times only move forward). Without it (older API, histories from before the patch)
+   * a fresh stamp, as `now`.
+   */
+  async requested(requestedAt: string | undefined, label: string): Promise<Date> {
+    const at = requestedAt === undefined ? Number.NaN : Date.parse(requestedAt);
+    if (this.stamped && Number.isFinite(at) && patched(TIME_FROM_REQUEST)) {
+      this.last = Math.max(this.last, at);
+      return new Date(this.last);
+    }
+    return this.now(label);
   }
 
   /**
