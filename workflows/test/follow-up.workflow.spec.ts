@@ -151,6 +151,9 @@ describe('follow-up call, DOMAIN.md §5 (004; 001 §17)', () => {
         channel: 'phone',
         attachments: [],
         salesOpinion: '',
+        // C02 001 §24.1(1): the spec and the occurrence time reach the linked complaint
+        productSpec: 'R-300 32GB',
+        occurredAt: '2026-11-20T10:00:00+08:00',
       },
     });
     const result = await resultOf(f);
@@ -162,6 +165,10 @@ describe('follow-up call, DOMAIN.md §5 (004; 001 §17)', () => {
     const complaint = await linked.view();
     expect(complaint).toMatchObject({ policyVersion: 2, status: 'awaiting_registration' });
     expect(complaint.state.reportedBy).toBe('cs-01');
+    expect(complaint.state.intake).toMatchObject({
+      productSpec: 'R-300 32GB',
+      occurredAt: '2026-11-20T10:00:00+08:00',
+    });
     expect((await f.view()).childCaseNumbers).toEqual([result.linkedComplaintNumber]);
     // the survey stays on the closed follow-up
     expect((await f.view()).state.call?.survey?.dissatisfiedItems).toEqual(['arrival_time']);

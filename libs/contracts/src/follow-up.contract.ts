@@ -61,6 +61,13 @@ const linkedIntake = z.object({
   channel: z.enum(COMPLAINT_CHANNELS),
   attachments: z.array(text(200)).max(50),
   salesOpinion: z.string().max(2000),
+  /** C02 (001 §24.1(1)): as the complaint's own intake, optional for earlier clients */
+  productSpec: text(200).optional(),
+  occurredAt: z
+    .string()
+    .datetime({ offset: true })
+    .optional()
+    .describe('when the problem occurred (发生时间), an ISO-8601 instant'),
 });
 
 // ── follow-up (DOMAIN.md §5) ────────────────────────────────────────────────────────────

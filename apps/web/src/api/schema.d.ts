@@ -2903,6 +2903,12 @@ export interface components {
                 channel: "phone" | "email" | "online" | "store";
                 attachments: string[];
                 salesOpinion: string;
+                productSpec?: string;
+                /**
+                 * Format: date-time
+                 * @description when the problem occurred (发生时间), an ISO-8601 instant
+                 */
+                occurredAt?: string;
             };
         };
         /** @description CS supervision re-checks a sampled record (004 七.(二)) */
