@@ -94,6 +94,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       // then the server hands them to any worker (default 10 s). Three seconds bounds recovery
       // after a worker crash; a live worker answers its sticky queue in milliseconds.
       stickyQueueScheduleToStartTimeout: '3s',
+      ...(this.config.WORKER_MAX_CACHED_WORKFLOWS !== undefined
+        ? { maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS }
+        : {}),
       activities: {
         ...createFollowUpPlanActivities({ cases: this.cases, customers: this.followUpCustomers }),
         ...createReviewActivities({

@@ -85,6 +85,23 @@ describe('configuration', () => {
     ]);
   });
 
+  test('WORKER_MAX_CACHED_WORKFLOWS: unset leaves the SDK default, a count is taken, junk is refused by name', () => {
+    const base = { DATABASE_URL: 'postgres://a@127.0.0.1:5432/b' };
+    expect(loadConfig(base).WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
+    expect(
+      loadConfig({ ...base, WORKER_MAX_CACHED_WORKFLOWS: '1000' }).WORKER_MAX_CACHED_WORKFLOWS,
+    ).toBe(1000);
+    let error: unknown;
+    try {
+      loadConfig({ ...base, WORKER_MAX_CACHED_WORKFLOWS: '-1' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).issues.map((i) => i.split(':')[0])).toEqual([
+      'WORKER_MAX_CACHED_WORKFLOWS',
+    ]);
+  });
+
   test('LOG_LEVEL maps to the Nest levels it enables', () => {
     expect(nestLogLevels('warn')).toEqual(['fatal', 'error', 'warn']);
     expect(nestLogLevels('info')).toEqual(['fatal', 'error', 'warn', 'log']);

@@ -28,6 +28,12 @@ export const appConfigSchema = z.object({
    * not follow whichever worker started last. Unset: TEMPORAL_TASK_QUEUE.
    */
   TEMPORAL_SCHEDULE_TASK_QUEUE: z.string().min(1).optional(),
+  /**
+   * How many workflows the worker keeps in its sticky cache (each cached open case costs
+   * memory; an evicted one is replayed from history on its next task). Unset: the SDK's
+   * default, sized from the worker's memory. `npm run bench:timers` compares sizes.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** The organisation tools/seed-demo.ts creates. Requests take theirs from the token only. */
