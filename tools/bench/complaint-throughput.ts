@@ -17,6 +17,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { Pool } from 'pg';
 import {
   caseViewQuery,
   COMPLAINT_WORKFLOW_TYPE,
@@ -116,17 +117,20 @@ const percentile = (sorted: number[], p: number): number =>
     ? NaN
     : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-async function drive(handle: WorkflowHandle, latencies: number[]): Promise<void> {
+/**
+ * Works one case through the plan as the API would: the open task that takes the command is
+ * read from the tasks read model (what GET /inbox reads), then completed by an update. (A
+ * caseView query per step would cost the worker an activation the API path never pays.)
+ */
+async function drive(handle: WorkflowHandle, latencies: number[], db: Pool): Promise<void> {
   for (const [actor, command] of plan) {
-    const view = await handle.query(caseViewQuery);
-    const task = view.tasks.find(
-      (t) => (t.status === 'open' || t.status === 'claimed') && t.commands.includes(command.type),
+    const { rows } = await db.query<{ task_id: string }>(
+      `SELECT task_id FROM tasks WHERE case_number = $1 AND status IN ('open', 'claimed')
+         AND $2 = ANY (commands) ORDER BY created_at LIMIT 1`,
+      [handle.workflowId, command.type],
     );
-    if (!task) {
-      throw new Error(
-        `${handle.workflowId}: no open task for ${command.type} (status ${view.status})`,
-      );
-    }
+    const task = rows[0] ? { taskId: rows[0].task_id } : undefined;
+    if (!task) throw new Error(`${handle.workflowId}: no open task for ${command.type}`);
     const started = performance.now();
     await handle.executeUpdate(completeTaskUpdate, {
       // stamped like the API's gateway does (libs/temporal/src/case.gateway.ts)
@@ -177,6 +181,7 @@ async function main(): Promise<void> {
       process.env.BENCH_TEMPORAL) === 'server';
   const temporal = onFullServer ? await startFullServer(pg.adminUrl) : await startDevServer();
   const url = await ensureDatabase(pg.adminUrl, 'aso_bench');
+  const db = new Pool({ connectionString: url, max: 10 });
   await migrate(url);
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });
@@ -245,7 +250,7 @@ async function main(): Promise<void> {
       const latencies: number[] = [];
       const started = performance.now();
       await pool(handles, inFlight, async (h) => {
-        await drive(h, latencies);
+        await drive(h, latencies, db);
         await h.result();
       });
       const seconds = (performance.now() - started) / 1000;
@@ -282,6 +287,7 @@ async function main(): Promise<void> {
       worker.kill('SIGTERM');
     });
     await connection.close();
+    await db.end();
     await temporal.stop();
     await pg.stop();
     if (casesDriven > 0) {
