@@ -670,6 +670,11 @@ const MATRIX: Record<string, Row> = {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
     run: get('/reports/follow-up-kpis?from=2026-01-01&to=2026-12-31'),
   },
+  // M06 003 §五.2: the service appraisal by month, quarter and year
+  'GET /reports/service-appraisal': {
+    expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
+    run: get('/reports/service-appraisal?year=2026'),
+  },
   // Policy versions (issue 12 #5): read by admins, auditors and managers; published by admins.
   'GET /policies': {
     expect: only('200', POLICY_READERS, () => 'WRONG_ROLE'),

@@ -957,6 +957,8 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
           field: 'body.customer.name',
         },
         get('/reports/follow-up-kpis?from=2025-01-01&to=2026-12-31', 'query.to', 'csManager'),
+        get('/reports/service-appraisal?year=26', 'query.year', 'gm'),
+        get('/reports/service-appraisal', 'query.year', 'csManager'),
         {
           name: 'shipDate 2026-02-30',
           method: 'POST',

@@ -64,6 +64,7 @@ export * from './review/review.decide';
 export * from './review/review.evolve';
 export * from './review/review.work-items';
 export * from './review/staff-ratings';
+export * from './review/service-appraisal';
 export * from './complaint/work-items';
 export * from './return/work-items';
 export * from './follow-up/follow-up.types';

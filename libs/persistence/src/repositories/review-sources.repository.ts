@@ -16,6 +16,8 @@ export interface ServiceRatingRow {
   items: Array<{ item: string; grade: string; score: number }>;
   max: number;
   staff: string[];
+  /** when the followed case closed: the period its service is rated in (M04, M06) */
+  closedAt: Date;
 }
 
 /** A monthly review (YS) as its read-model row holds it. */
@@ -120,10 +122,12 @@ export class ReviewSourcesRepository {
     const rows: Array<{
       case_number: string;
       parent_case_number: string | null;
+      closed_at: Date;
       survey: { items?: Array<{ item: string; grade: string; score: number }>; max?: number };
       staff: string[] | null;
     }> = await this.ds.query(
-      `SELECT f.case_number, f.parent_case_number, a.data->'record'->'survey' AS survey,
+      `SELECT f.case_number, f.parent_case_number, p.closed_at,
+              a.data->'record'->'survey' AS survey,
               (SELECT array_agg(DISTINCT t.completed_by ORDER BY t.completed_by) FROM tasks t
                 WHERE t.organisation_id = f.organisation_id AND t.case_number = f.parent_case_number
                   AND t.status = 'completed' AND t.completed_by IS NOT NULL
@@ -146,6 +150,7 @@ export class ReviewSourcesRepository {
       items: r.survey.items ?? [],
       max: Number(r.survey.max ?? 0),
       staff: r.staff ?? [],
+      closedAt: new Date(r.closed_at),
     }));
   }
 
