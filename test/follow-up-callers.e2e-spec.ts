@@ -98,4 +98,63 @@ describe('follow-up callers are trained first (F18)', () => {
     const recorded = await call(api.url, 'POST', `/tasks/${task.taskId}/complete`, newbie, record);
     expect(recorded.status).toBe(200);
   });
+
+  test('F18 004 八.(一)3: an absent trained caller’s follow-up call is not handed to an untrained delegate (the rule book refuses it: CALLER_NOT_QUALIFIED, audited); the call stays with the caller', async () => {
+    const password = 'absence-caller-password-1';
+    const user = async (username: string, qualifications: string[]) => {
+      const res = await call(api.url, 'POST', '/admin/users', as.admin, {
+        username,
+        displayName: username,
+        password,
+        department: 'cs',
+        roles: ['staff'],
+      });
+      expect(res.status).toBe(201);
+      if (qualifications.length > 0) {
+        const granted = await call(api.url, 'PATCH', `/admin/users/${res.body.id}`, as.admin, {
+          qualifications,
+        });
+        expect(granted.status).toBe(200);
+      }
+      return login(api.url, username, undefined, password);
+    };
+    const caller = await user(`cs-caller-${process.pid}`, ['follow_up_caller']);
+    const untrained = await user(`cs-untrained-${process.pid}`, []);
+    const opened = await call(api.url, 'POST', '/follow-ups', as.cs, {
+      plan: 'new_customer',
+      planRef: `F18-absence-${process.pid}`,
+      customer: { name: '孙八', phone: '13500135001' },
+    });
+    expect(opened.status).toBe(201);
+    const task = await taskFor(caller, opened.body.caseNumber as string, 'RecordCall');
+    const claimed = await call(api.url, 'POST', `/tasks/${task.taskId}/claim`, caller);
+    expect(claimed.status).toBe(200);
+
+    const away = await call(api.url, 'POST', '/users/me/absences', caller, {
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+      delegateUserId: untrained.user.id,
+      reason: '培训',
+    });
+    expect(away.status).toBe(201);
+    expect(away.body).toMatchObject({ state: 'active', handedOver: [], handedOverAt: null });
+    const mine = await call(
+      api.url,
+      'GET',
+      `/inbox?scope=mine&caseNumber=${opened.body.caseNumber as string}`,
+      caller,
+    );
+    expect(
+      (mine.body.items as Array<{ taskId: string; assignee: string }>).find(
+        (t) => t.taskId === task.taskId,
+      ),
+    ).toMatchObject({ assignee: caller.user.id });
+    const cancelled = await call(
+      api.url,
+      'POST',
+      `/users/me/absences/${away.body.id}/cancel`,
+      caller,
+    );
+    expect(cancelled.status).toBe(200);
+  });
 });

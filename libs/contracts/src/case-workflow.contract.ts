@@ -35,7 +35,13 @@ export interface CompleteTaskInput<C = { type: string }> extends TaskActionInput
 }
 
 export interface DelegateTaskInput extends TaskActionInput {
-  to: { userId: string; department: CaseActor['department']; roles: CaseActor['roles'] };
+  to: {
+    userId: string;
+    department: CaseActor['department'];
+    roles: CaseActor['roles'];
+    /** F18: the delegate's qualifications (the user record's); the rule book checks them */
+    qualifications?: readonly string[];
+  };
 }
 
 export const completeTaskResultSchema = z.object({

@@ -226,6 +226,7 @@ const factsOf = (t: TaskView): TaskFacts => ({
   department: t.candidateDepartment,
   roles: t.candidateRoles,
   assignee: t.assignee,
+  type: t.type,
 });
 
 /** A refused verdict becomes the workflow's refusal: `refusal(code, message, details)`. */

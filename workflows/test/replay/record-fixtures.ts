@@ -12,12 +12,21 @@ import { Worker } from '@temporalio/worker';
 import {
   COMPLAINT_WORKFLOW_TYPE,
   CONSIGNMENT_WORKFLOW_TYPE,
+  FOLLOW_UP_PLAN_RUN_WORKFLOW_TYPE,
   type ComplaintWorkflowInput,
+  type FollowUpPlanActivities,
+  type FollowUpPlanRunResult,
   type ConsignmentWorkflowInput,
   MONTHLY_REVIEW_START_WORKFLOW_TYPE,
   type MonthlyReviewStartResult,
 } from '@aso/contracts';
-import { type ConsignmentState, type RepairState, defaultPolicy, policyV2 } from '@aso/domain';
+import {
+  type ConsignmentState,
+  type RepairState,
+  caseNumberAt,
+  defaultPolicy,
+  policyV2,
+} from '@aso/domain';
 import { workflowBundleOptions } from '@aso/temporal';
 import { people } from '../support/actors';
 import {
@@ -589,4 +598,46 @@ test('record: a customer’s own return (no parent complaint) — the supervisor
     return (history.events ?? []).find((e) => e.workflowExecutionCompletedEventAttributes);
   }, 'the return to complete');
   await save(FIXTURES, 'return-standalone-refunded', r.handle, ERA_V2);
+});
+
+test('record: the daily follow-up plan run (F06 004 五.(一)) — a new customer bought Fri 2026-12-04, the fire of Mon 7 Dec opens the first call', async () => {
+  const taskQueue = 'replay-record-plan-run';
+  let seq = 900;
+  const plans: FollowUpPlanActivities = {
+    async followUpPlanCustomers() {
+      return [
+        {
+          customerRef: 'N-REPLAY',
+          name: '客户N-REPLAY',
+          phone: '13800138000',
+          kind: 'new',
+          purchaseDate: '2026-12-04',
+          storeId: 'store-1',
+        },
+      ];
+    },
+    async reservePlanCalls({ keys, at }) {
+      return keys.map((key) => ({ key, caseNumber: caseNumberAt('HF', new Date(at), ++seq) }));
+    },
+  };
+  const worker = await Worker.create({
+    connection: h.env.nativeConnection,
+    taskQueue,
+    ...workflowBundleOptions(),
+    activities: { ...h.recorded.activities, ...plans },
+  });
+  const running = worker.run();
+  try {
+    const handle = await h.env.client.workflow.start(FOLLOW_UP_PLAN_RUN_WORKFLOW_TYPE, {
+      workflowId: 'follow-up-plan:org-replay:2026-12-07',
+      taskQueue,
+      args: [{ organisationId: 'org-replay', date: '2026-12-07' }],
+    });
+    const result = (await handle.result()) as FollowUpPlanRunResult;
+    expect(result.opened).toHaveLength(1);
+    await save(FIXTURES, 'follow-up-plan-run', handle, ERA_V2);
+  } finally {
+    worker.shutdown();
+    await running;
+  }
 });

@@ -173,7 +173,16 @@ export class CaseDriver<S> {
   delegate(taskId: string, actor: CaseActor, to: CaseActor): Promise<TaskView> {
     return this.handle.executeUpdate(delegateTaskUpdate, {
       args: [
-        { taskId, actor, to: { userId: to.userId, department: to.department, roles: to.roles } },
+        {
+          taskId,
+          actor,
+          to: {
+            userId: to.userId,
+            department: to.department,
+            roles: to.roles,
+            ...(to.qualifications ? { qualifications: to.qualifications } : {}),
+          },
+        },
       ],
     });
   }

@@ -197,7 +197,12 @@ export class AbsencesService {
     ]);
     if (!absentRow || !delegateRow || !delegateRow.active) return result;
     const actor = toCaseActor(toAuthUser(absentRow));
-    const to = toCaseActor(toAuthUser(delegateRow));
+    // F18: the delegate's qualifications go to the rule book (here and in the workflow): a
+    // follow-up call is never handed to someone not trained and passed as a caller
+    const to = {
+      ...toCaseActor(toAuthUser(delegateRow)),
+      qualifications: toAuthUser(delegateRow).qualifications,
+    };
     const held = await this.tasks.claimedBy(absence.organisationId, absence.userId);
     for (const task of held) {
       const facts = taskFactsOf(task);
@@ -209,7 +214,12 @@ export class AbsencesService {
           {
             taskId: task.taskId,
             actor,
-            to: { userId: to.userId, department: to.department, roles: to.roles },
+            to: {
+              userId: to.userId,
+              department: to.department,
+              roles: to.roles,
+              qualifications: to.qualifications,
+            },
           },
           `absence:${absence.id}:${task.taskId}`,
         );

@@ -135,6 +135,8 @@ export interface TaskAccessRow {
   candidateDepartment: string | null;
   candidateRoles: readonly string[];
   assignee: string | null;
+  /** the task's type: what qualification it needs (F18); absent: not said */
+  type?: string;
 }
 
 /** The row as the task rule book (libs/domain tasks/task-rules) reads it. */
@@ -144,6 +146,7 @@ export const taskFactsOf = (task: TaskAccessRow): TaskFacts => ({
   department: task.candidateDepartment as Department | null,
   roles: task.candidateRoles as Role[],
   assignee: task.assignee,
+  ...(task.type !== undefined ? { type: task.type } : {}),
 });
 
 const actorOf = (user: AuthUser): Actor => ({

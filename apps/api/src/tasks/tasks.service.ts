@@ -351,7 +351,16 @@ export class TasksService {
       assertQualifiedFor(toAuthUser(target), task); // F18: handed only to a trained caller
       return this.gateway.delegateTask(
         task.caseNumber,
-        { taskId, actor, to: { userId: to.userId, department: to.department, roles: to.roles } },
+        {
+          taskId,
+          actor,
+          to: {
+            userId: to.userId,
+            department: to.department,
+            roles: to.roles,
+            qualifications: toAuthUser(target).qualifications,
+          },
+        },
         id,
       );
     });

@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'FIRST_RESPONSE_REQUIRED',
   'LETTER_REQUIRED',
   'PENALTY_OUTSIDE_BASIS',
+  'CALLER_NOT_QUALIFIED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -44,4 +44,10 @@ export interface Actor {
   userId: string;
   department: Department;
   roles: readonly Role[];
+  /**
+   * F18 004 八.(一)3: what the person was trained and passed for (`follow_up_caller`), as the
+   * user record holds it. Absent: not said (actors recorded before it, the system) — then the
+   * task rule book does not check it, so histories recorded without it replay unchanged.
+   */
+  qualifications?: readonly string[];
 }

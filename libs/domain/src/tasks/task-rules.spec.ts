@@ -214,3 +214,30 @@ describe('task rule book', () => {
       expect(answer(mayDelegate(csTask, PEOPLE[who], PEOPLE['cs staff']))).toBe('ok');
   });
 });
+
+describe('trained callers (F18)', () => {
+  const call: TaskFacts = {
+    taskId: 't-call',
+    status: 'open',
+    department: 'cs',
+    roles: [],
+    assignee: null,
+    type: 'follow_up_call',
+  };
+  const cs = (qualifications?: string[]) => ({
+    ...person('cs-09', 'cs', 'staff'),
+    ...(qualifications ? { qualifications } : {}),
+  });
+  const lead = person('cs-mgr-01', 'cs', 'manager');
+  const codeOf = (v: TaskVerdict) => (v.ok ? 'ok' : v.error.code);
+
+  it('F18 004 八.(一)3: a follow-up call is claimed, worked or received only by a follow_up_caller; unstated qualifications (actors recorded before F18) are not checked', () => {
+    expect(codeOf(mayClaim(call, cs([])))).toBe('CALLER_NOT_QUALIFIED');
+    expect(codeOf(mayWork(call, cs([])))).toBe('CALLER_NOT_QUALIFIED');
+    expect(codeOf(mayDelegate(call, lead, cs([])))).toBe('CALLER_NOT_QUALIFIED');
+    expect(codeOf(mayDelegate(call, lead, cs(['follow_up_caller'])))).toBe('ok');
+    expect(codeOf(mayClaim(call, cs()))).toBe('ok');
+    // the record's review is a lead's work: no qualification
+    expect(codeOf(mayClaim({ ...call, type: 'follow_up_review' }, cs([])))).toBe('ok');
+  });
+});

@@ -53,7 +53,23 @@ export interface TaskFacts {
   roles: readonly Role[];
   /** who claimed it (null when open) */
   assignee: string | null;
+  /** the task's type (`follow_up_call`): what qualification it needs (F18); absent: none */
+  type?: string;
 }
+
+/**
+ * F18 004 八.(一)3 新入职的回访人员必须经过专门的培训,经考核合格后方可上岗: the task types only a
+ * trained, passed person works — the follow-up call itself (its record's review and the spot
+ * check are leads' work). Qualifications are granted by an admin (PATCH /admin/users/:id).
+ */
+export const QUALIFICATIONS = ['follow_up_caller'] as const;
+export type Qualification = (typeof QUALIFICATIONS)[number];
+const QUALIFICATION_FOR_TASK: Readonly<Record<string, Qualification>> = {
+  follow_up_call: 'follow_up_caller',
+};
+
+export const qualificationForTask = (taskType: string | undefined): Qualification | undefined =>
+  taskType === undefined ? undefined : QUALIFICATION_FOR_TASK[taskType];
 
 /** An answer: allowed, or refused with a coded DomainError (throw it, or map it). */
 export type TaskVerdict = { ok: true } | { ok: false; error: DomainError };
@@ -116,6 +132,15 @@ export function fitsTask(
         ? 'Auditors have read-only access'
         : `This needs one of the roles: ${task.roles.join(', ')}`,
       { ...details, requiredRoles: [...task.roles], actualRoles: [...person.roles] },
+    );
+  // F18: a person whose qualifications are known and lack the task's is refused (unknown, as in
+  // actors recorded before F18 reached the workflow: not checked here; the API checks them)
+  const needed = qualificationForTask(task.type);
+  if (needed && person.qualifications !== undefined && !person.qualifications.includes(needed))
+    return refuse(
+      'CALLER_NOT_QUALIFIED',
+      `Task ${task.taskId} (${task.type}) needs the ${needed} qualification (004 八.(一)3: trained and passed first)`,
+      { ...details, qualification: needed },
     );
   return OK;
 }
