@@ -767,6 +767,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/service-appraisal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service appraisal of a year by month, quarter and year (003 §五.2)
+         * @description Managers, the GM office and auditors. Each service person’s customer ratings from the 001 §17 follow-up surveys, in the month (quarter, year) the followed case closed, Asia/Shanghai.
+         */
+        get: operations["getReportsServiceAppraisal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/inbox": {
         parameters: {
             query?: never;
@@ -1009,7 +1029,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "POLICY_INVALID" | "CALENDAR_YEAR_UNKNOWN" | "CALENDAR_RANGE_EXCEEDED" | "HOLIDAY_TABLE_INVALID" | "MONEY_INVALID" | "QUANTITY_INVALID" | "CASE_NUMBER_INVALID" | "APPROVAL_ROUTE_NOT_FOUND" | "APPROVAL_LIMIT_EXCEEDED" | "SELF_APPROVAL" | "APPROVER_REPEATED" | "APPROVAL_STEP_MISMATCH" | "WRONG_ROLE" | "WRONG_DEPARTMENT" | "TASK_NOT_FOUND" | "TASK_NOT_OPEN" | "ILLEGAL_TRANSITION" | "COMMAND_INVALID" | "RETURN_WINDOW_EXPIRED" | "RETURN_NOT_ELIGIBLE" | "QUANTITY_MISMATCH" | "SLA_PAUSE_INVALID" | "REPAIR_ITEM_NOT_ACCEPTED" | "OUT_OF_TOWN_NOT_APPROVED" | "CONSIGNMENT_CODE_INVALID" | "CONSIGNMENT_ITEM_UNKNOWN" | "CONSIGNMENT_OVERSOLD" | "SURVEY_INVALID" | "POLICY_VERSION_MISMATCH" | "EXCEEDS_APPROVED_DECISION" | "CUSTOMER_CHANNEL_FORBIDDEN" | "APPOINTMENT_CLASH" | "FIRST_RESPONSE_REQUIRED" | "LETTER_REQUIRED" | "PENALTY_OUTSIDE_BASIS" | "VALIDATION_FAILED" | "BODY_TOO_DEEP" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "AUDITOR_READ_ONLY" | "CASE_NOT_FOUND" | "USER_NOT_FOUND" | "NOT_FOUND" | "CONFLICT" | "USERNAME_TAKEN" | "CANNOT_DEACTIVATE_SELF" | "CALLER_NOT_QUALIFIED" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_ATTEMPTS" | "INTERNAL";
+            code: "POLICY_INVALID" | "CALENDAR_YEAR_UNKNOWN" | "CALENDAR_RANGE_EXCEEDED" | "HOLIDAY_TABLE_INVALID" | "MONEY_INVALID" | "QUANTITY_INVALID" | "CASE_NUMBER_INVALID" | "APPROVAL_ROUTE_NOT_FOUND" | "APPROVAL_LIMIT_EXCEEDED" | "SELF_APPROVAL" | "APPROVER_REPEATED" | "APPROVAL_STEP_MISMATCH" | "WRONG_ROLE" | "WRONG_DEPARTMENT" | "TASK_NOT_FOUND" | "TASK_NOT_OPEN" | "ILLEGAL_TRANSITION" | "COMMAND_INVALID" | "RETURN_WINDOW_EXPIRED" | "RETURN_NOT_ELIGIBLE" | "QUANTITY_MISMATCH" | "SLA_PAUSE_INVALID" | "REPAIR_ITEM_NOT_ACCEPTED" | "OUT_OF_TOWN_NOT_APPROVED" | "CONSIGNMENT_CODE_INVALID" | "CONSIGNMENT_ITEM_UNKNOWN" | "CONSIGNMENT_OVERSOLD" | "SURVEY_INVALID" | "POLICY_VERSION_MISMATCH" | "EXCEEDS_APPROVED_DECISION" | "CUSTOMER_CHANNEL_FORBIDDEN" | "APPOINTMENT_CLASH" | "FIRST_RESPONSE_REQUIRED" | "LETTER_REQUIRED" | "PENALTY_OUTSIDE_BASIS" | "CALLER_NOT_QUALIFIED" | "VALIDATION_FAILED" | "BODY_TOO_DEEP" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "AUDITOR_READ_ONLY" | "CASE_NOT_FOUND" | "USER_NOT_FOUND" | "NOT_FOUND" | "CONFLICT" | "USERNAME_TAKEN" | "CANNOT_DEACTIVATE_SELF" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_ATTEMPTS" | "INTERNAL";
             message: string;
             details: {
                 /** @description 400 VALIDATION_FAILED: every bad field, by path (body.…, query.…, params.…) */
@@ -2062,6 +2082,33 @@ export interface components {
             /** @description units sold in the month */
             units: number;
             orders?: number | null;
+        };
+        ServiceAppraisalReport: {
+            organisation: string;
+            /** @enum {string} */
+            timeZone: "Asia/Shanghai";
+            basis: string;
+            /** Format: date-time */
+            generatedAt: string;
+            year: string;
+            months: {
+                /** @description YYYY-MM, YYYY-Qn or YYYY */
+                period: string;
+                calls: number;
+                staff: components["schemas"]["StaffRating"][];
+            }[];
+            quarters: {
+                /** @description YYYY-MM, YYYY-Qn or YYYY */
+                period: string;
+                calls: number;
+                staff: components["schemas"]["StaffRating"][];
+            }[];
+            total: {
+                /** @description YYYY-MM, YYYY-Qn or YYYY */
+                period: string;
+                calls: number;
+                staff: components["schemas"]["StaffRating"][];
+            };
         };
         InboxItem: components["schemas"]["TaskView"] & {
             /** @description null while the case’s read model is not written */
@@ -4489,6 +4536,31 @@ export interface operations {
             409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             422: components["responses"]["Error422"];
+        };
+    };
+    getReportsServiceAppraisal: {
+        parameters: {
+            query: {
+                year: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The appraisal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAppraisalReport"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
         };
     };
     getInbox: {
