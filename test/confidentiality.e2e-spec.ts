@@ -86,6 +86,26 @@ describe('confidentiality of the customer-facing view', () => {
       expect({ leak, found: text.includes(leak) }).toEqual({ leak, found: false });
   });
 
+  test('C33 002 服务流程 3; 003 §四.3; 000 §三.7: the customer view lists what the customer was told — the process and expected time at acceptance, then each stage — with when and on which channel, never the loss', async () => {
+    const caseNumber = await decidedCase('compensation');
+    const view = await eventually(async () => {
+      const v = await customerView(caseNumber);
+      return v.notices?.length === 3 ? v : undefined;
+    });
+    const notices = view.notices as Array<Record<string, unknown>>;
+    expect(notices.map((n) => [n.stage, n.channel])).toEqual([
+      ['accepted', 'phone'],
+      ['investigation_done', 'phone'],
+      ['decision_ready', 'phone'],
+    ]);
+    expect(String(notices[0]!.message)).toContain('处理流程');
+    expect(typeof notices[0]!.expectedBy).toBe('string');
+    for (const n of notices) expect(Number.isNaN(Date.parse(String(n.at)))).toBe(false);
+    const text = JSON.stringify(notices);
+    for (const leak of lossSpellings)
+      expect({ leak, found: text.includes(leak) }).toEqual({ leak, found: false });
+  });
+
   test('X04 001 §25.6 (issue 8 #11): a discount decision shows no amount until the certificate is issued, then its face value, never the loss', async () => {
     const caseNumber = await decidedCase('discount');
     const decided = await eventually(async () => {

@@ -2,7 +2,13 @@
  * Outgoing webhooks (issue 11, Notifications): what an organisation can subscribe to, and the
  * contract between the worker's dispatcher, the `webhookDelivery` workflow and its activities.
  */
-export const WEBHOOK_EVENT_TYPES = ['task.assigned', 'task.escalated', 'case.closed'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'task.assigned',
+  'task.escalated',
+  'case.closed',
+  /** C33: what the case tells the customer (the receiver sends it on the notice's channel) */
+  'case.customer_notice',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export const WEBHOOK_DELIVERY_WORKFLOW_TYPE = 'webhookDelivery';

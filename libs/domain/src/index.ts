@@ -31,6 +31,7 @@ export * from './complaint/complaint.types';
 export * from './complaint/complaint.decide';
 export * from './complaint/complaint.evolve';
 export * from './complaint/closing-clock';
+export * from './complaint/customer-notice';
 export * from './complaint/penalty-basis';
 export * from './eligibility/return-eligibility';
 export * from './eligibility/price-difference';

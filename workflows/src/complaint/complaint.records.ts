@@ -20,6 +20,8 @@ export interface ComplaintRecordOptions {
    * their form is created at the proposal, as it was.
    */
   formAtIntake?: boolean;
+  /** C33: the case tells the customer of each stage (customer-notices.ts); false for older cases */
+  customerNotices?: boolean;
 }
 
 /** The complaint form's holders: CS keeps copy 1 (001 §25.2). */

@@ -13,12 +13,15 @@ import { type CaseDefinition, type CaseScope, caseSetupOf } from '../shared/case
 import { CaseRuntime } from '../shared/case-runtime';
 import { ClosingClockWatch } from './closing-clock.watch';
 import { ComplaintChildren } from './complaint.children';
+import { CustomerNotices } from './customer-notices';
 import { parseComplaintCommand } from './complaint.commands';
 import { complaintOutcome, complaintSnapshot, complaintView } from './complaint.projection';
 import { type ComplaintRecordOptions, complaintRecords } from './complaint.records';
 
 /** C39 (001 §25.1): the complaint form is created at intake (cases started before: at the proposal). */
 export const COMPLAINT_FORM_AT_INTAKE = 'complaint-form-at-intake';
+/** C33: customer notices at acceptance and each stage change (cases started before: none). */
+export const COMPLAINT_CUSTOMER_NOTICES = 'complaint-customer-notices';
 
 export { RECORD_REPAIR_COMPLETED } from '@aso/domain';
 
@@ -45,6 +48,7 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
   );
   // after the clock's marker (the runtime's first command), before the opening write
   records.formAtIntake = patched(COMPLAINT_FORM_AT_INTAKE);
+  records.customerNotices = patched(COMPLAINT_CUSTOMER_NOTICES);
 
   // 1. Intake by sales (001 §25.1).
   await c.open(
@@ -67,10 +71,12 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
 /** The complaint as the runtime runs it: the domain's rules plus the complaint's deadlines. */
 function complaintCase(
   input: ComplaintWorkflowInput,
-  { policy }: CaseScope<'complaint'>,
+  scope: CaseScope<'complaint'>,
   closing: ClosingClockWatch,
   recordOptions: ComplaintRecordOptions,
 ): Complaint {
+  const { policy } = scope;
+  const notices = new CustomerNotices(scope, closing);
   return {
     caseType: 'complaint',
     storeId: input.storeId,
@@ -108,7 +114,11 @@ function complaintCase(
       return { override: s.formDeadlines[item.stage] };
     },
     // 001 §26.1: CS acceptance starts the closing clock; waiting for the customer pauses it.
-    onChange: (s, now) => closing.sync(s, now),
+    onChange: (s, now) => {
+      closing.sync(s, now);
+      // C33: after the clock, so the acceptance notice can say when the case is due
+      if (recordOptions.customerNotices) notices.sync(s, now);
+    },
     records: (e, s) => complaintRecords(e, s, input.caseNumber, recordOptions),
     done: (s) => s.status === 'closed',
     doneReason: 'case closed',

@@ -56,7 +56,7 @@ export const toCustomerCaseView = (
   c: CaseEntity,
   documents: DocumentEntity[],
   maskPhone: (p: string | null) => string | null,
-): CustomerCaseView => {
+): Omit<CustomerCaseView, 'notices'> => {
   const decision = customerDecisionOf(c, documents);
   return {
     caseNumber: c.caseNumber,

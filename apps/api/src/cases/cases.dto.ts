@@ -172,6 +172,16 @@ export const customerCaseViewSchema = z
     closedAt: isoOrNull,
     /** the approved remedy: its method and the amount the customer gets (null: none or not yet) */
     decision: z.object({ method: z.string(), amountFen: z.number().int().nullable() }).nullable(),
+    /** C33: what the customer was told, when and on which channel (oldest first) */
+    notices: z.array(
+      z.object({
+        at: iso,
+        stage: z.string(),
+        channel: z.string(),
+        message: z.string(),
+        expectedBy: isoOrNull,
+      }),
+    ),
   })
   .openapi('CustomerCaseView');
 export type CustomerCaseViewResponse = z.infer<typeof customerCaseViewSchema>;

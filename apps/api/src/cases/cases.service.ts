@@ -22,6 +22,7 @@ import {
   TasksRepository,
   type CaseEntity,
   type TaskEntity,
+  AuditRepository,
 } from '@aso/persistence';
 import { CaseGateway } from '@aso/temporal';
 import { assertMayOpenComplaint, assertMayReadCase, seesAllCases } from '../auth/access-policy';
@@ -71,6 +72,7 @@ export class CasesService {
     private readonly gateway: CaseGateway,
     private readonly policies: PoliciesService,
     private readonly policyVersions: PoliciesRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   /**
@@ -242,7 +244,17 @@ export class CasesService {
   async customerView(user: AuthUser, caseNumber: string): Promise<CustomerCaseView> {
     const { row } = await this.readable(user, caseNumber);
     const documents = await this.documents.forCase(row.organisationId, caseNumber);
-    return toCustomerCaseView(row, documents, maskPhone);
+    // C33: what the case told the customer (customer-safe by construction, customer-notice.ts)
+    const notices = (await this.audit.history(row.organisationId, caseNumber))
+      .filter((a) => a.action === 'customer.notice')
+      .map((a) => ({
+        at: a.occurredAt.toISOString(),
+        stage: String(a.data.stage),
+        channel: String(a.data.channel),
+        message: String(a.data.message),
+        expectedBy: typeof a.data.expectedBy === 'string' ? a.data.expectedBy : null,
+      }));
+    return { ...toCustomerCaseView(row, documents, maskPhone), notices };
   }
 
   async documentsOf(user: AuthUser, caseNumber: string): Promise<DocumentView[]> {

@@ -1326,6 +1326,15 @@ export interface components {
                 method: string;
                 amountFen: number | null;
             } | null;
+            notices: {
+                /** @description ISO-8601 instant */
+                at: string;
+                stage: string;
+                channel: string;
+                message: string;
+                /** @description ISO-8601 instant */
+                expectedBy: string | null;
+            }[];
         };
         Document: {
             docType: string;
@@ -3136,7 +3145,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             url: string;
-            events: ("task.assigned" | "task.escalated" | "case.closed")[];
+            events: ("task.assigned" | "task.escalated" | "case.closed" | "case.customer_notice")[];
             description: string | null;
             enabled: boolean;
             createdBy: string;
@@ -3150,14 +3159,14 @@ export interface components {
         CreateWebhookRequest: {
             /** @description absolute http(s) URL the events are POSTed to; loopback, private and link-local addresses are refused unless the deployment allows them (WEBHOOK_ALLOW_PRIVATE_URLS) */
             url: string;
-            events: ("task.assigned" | "task.escalated" | "case.closed")[];
+            events: ("task.assigned" | "task.escalated" | "case.closed" | "case.customer_notice")[];
             description?: string;
         };
         WebhookDelivery: {
             /** @description also the X-ASO-Event-Id header (for the receiver’s de-dup) */
             eventId: string;
             /** @enum {string} */
-            eventType: "task.assigned" | "task.escalated" | "case.closed";
+            eventType: "task.assigned" | "task.escalated" | "case.closed" | "case.customer_notice";
             caseNumber: string;
             /** @enum {string} */
             status: "pending" | "delivered" | "failed" | "skipped";

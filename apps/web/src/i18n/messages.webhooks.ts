@@ -28,6 +28,7 @@ export const WEBHOOKS_UI = {
   'task.assigned': ['任务已分派', 'Task assigned'],
   'task.escalated': ['任务已升级', 'Task escalated'],
   'case.closed': ['案件已结案', 'Case closed'],
+  'case.customer_notice': ['告知客户', 'Customer notice'],
   'delivery.pending': ['投递中', 'Pending'],
   'delivery.delivered': ['已送达', 'Delivered'],
   'delivery.failed': ['投递失败', 'Failed'],

@@ -143,3 +143,36 @@ describe('issue 11 Notifications: the webhook events of a case write', () => {
     expect(webhookEventsOf(changes([]))).toEqual([]);
   });
 });
+
+describe('C33 002 服务流程 3; 003 §四.3; 000 §三.7: customer notices go out as webhook events', () => {
+  test('C33 002 服务流程 3: a customer.notice audit becomes case.customer_notice with what to say, the channel and the expected time; its id is the audit key (idempotent)', () => {
+    const notice = audit(
+      'wf:12',
+      'customer.notice',
+      {
+        stage: 'accepted',
+        channel: 'phone',
+        message: '您的投诉已受理。',
+        expectedBy: '2026-12-08T10:00:00.000Z',
+      },
+      'system',
+    );
+    const once = webhookEventsOf(changes([notice]));
+    expect(once).toHaveLength(1);
+    expect(once[0]).toMatchObject({
+      id: 'KS202612-0007:wf:12',
+      type: 'case.customer_notice',
+      payload: {
+        type: 'case.customer_notice',
+        data: {
+          stage: 'accepted',
+          channel: 'phone',
+          message: '您的投诉已受理。',
+          expectedBy: '2026-12-08T10:00:00.000Z',
+        },
+      },
+    });
+    // a retried write carries the same audit key: the same event id, delivered once
+    expect(webhookEventsOf(changes([notice]))[0]?.id).toBe(once[0]?.id);
+  });
+});

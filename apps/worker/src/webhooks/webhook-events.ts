@@ -8,7 +8,9 @@ import type { JsonObject, WebhookEventInput } from '@aso/persistence';
  * - `task.assigned`: a task claimed (`task.claimed`), delegated (`task.delegated`) or opened
  *   already assigned (`task.opened` with an assignee);
  * - `task.escalated`: an escalation step of a missed deadline (`escalation`);
- * - `case.closed`: the snapshot carries a closing instant.
+ * - `case.closed`: the snapshot carries a closing instant;
+ * - `case.customer_notice`: a notice the case owes the customer (C33, `customer.notice`): what
+ *   to say, on which channel, the expected time — for the receiver's SMS/e-mail/phone system.
  *
  * Event ids are deterministic — `<case number>:<audit key>` (the workflow's counter, the same in
  * a retried workflow task) and `<case number>:closed` — so a retried write yields the same ids
@@ -37,7 +39,16 @@ export function webhookEventsOf(changes: CaseChanges): WebhookEventInput[] {
     const id = `${a.caseNumber}:${a.key}`;
     const assigned = assignment(a);
     if (assigned) events.push(base(id, 'task.assigned', a.occurredAt, assigned));
-    else if (a.action === 'escalation') {
+    else if (a.action === 'customer.notice') {
+      events.push(
+        base(id, 'case.customer_notice', a.occurredAt, {
+          stage: str(a.data.stage),
+          channel: str(a.data.channel),
+          message: str(a.data.message),
+          expectedBy: str(a.data.expectedBy),
+        }),
+      );
+    } else if (a.action === 'escalation') {
       events.push(
         base(id, 'task.escalated', a.occurredAt, {
           escalatesTaskId: str(a.data.escalatesTaskId),
