@@ -276,6 +276,42 @@ describe('issue 11 Notifications: outgoing webhooks', () => {
     expect((await deliveries(a.id)).filter((d) => d.caseNumber === next)).toEqual([]);
   });
 
+  test('C33 002 服务流程 3; 003 §四.3: at acceptance the customer notice goes out as case.customer_notice — what to say, on which channel, the expected time — signed and delivered once', async () => {
+    const c = await register_('/c', ['case.customer_notice']);
+    const opened = await call(api.url, 'POST', '/complaints', as.cs, complaint(3));
+    const number = opened.body.caseNumber as string;
+    await complete(as.cs, number, {
+      type: 'RecordFirstResponse',
+      channel: 'phone',
+      summary: '已致电客户',
+    });
+    await complete(as.csManager, number, assignOwner(as.cs.user.id)); // C11 (policy v2)
+    await complete(as.cs, number, register);
+    const notice = await eventually(async () => receiver.of('/c')[0], 60_000);
+    const body = JSON.parse(notice.body);
+    expect(notice.headers['x-aso-event-type']).toBe('case.customer_notice');
+    expect(body).toMatchObject({
+      id: expect.stringMatching(new RegExp(`^${number}:wf:\\d+$`)),
+      type: 'case.customer_notice',
+      caseNumber: number,
+      data: { stage: 'accepted', channel: 'phone', expectedBy: expect.any(String) },
+    });
+    expect(body.data.message).toContain('处理流程');
+    expect(
+      verifyWebhookSignature(
+        c.secret,
+        String(notice.headers['x-aso-signature']),
+        notice.body,
+        Math.floor(Date.now() / 1000),
+      ),
+    ).toBe(true);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(receiver.of('/c', body.id)).toHaveLength(1);
+    expect((await deliveries(c.id)).map((d) => [d.eventType, d.status])).toEqual([
+      ['case.customer_notice', 'delivered'],
+    ]);
+  });
+
   test('another organisation’s admin sees no endpoint of this one (404)', async () => {
     const other = await login(api.url, 'admin-01');
     expect((await call(api.url, 'GET', `/webhooks/${a.id}/deliveries`, other)).status).toBe(404);
