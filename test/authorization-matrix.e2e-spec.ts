@@ -652,6 +652,24 @@ const MATRIX: Record<string, Row> = {
     expect: only('201', CS, auditorOr('WRONG_DEPARTMENT')),
     run: (r) => call(api.url, 'POST', '/follow-up-plans/runs', as[r], { date: '2026-01-05' }),
   },
+  // F13 001 §14: a CS manager starts an ad hoc opinion survey; idempotent by campaign id, so
+  // every allowed cell gets the same cases
+  'POST /follow-up-plans/campaigns': {
+    expect: only('201', ['cs manager'], (r) =>
+      r === 'auditor' ? 'AUDITOR_READ_ONLY' : r === 'cs staff' ? 'WRONG_ROLE' : 'WRONG_DEPARTMENT',
+    ),
+    run: async (r) => {
+      await call(api.url, 'POST', '/follow-up-plans/customers', as['cs manager'], {
+        customerRef: 'C-MATRIX-1',
+        name: '钱七',
+        kind: 'key',
+      });
+      return call(api.url, 'POST', '/follow-up-plans/campaigns', as[r], {
+        campaignId: 'MATRIX-F13',
+        customerRefs: ['C-MATRIX-1'],
+      });
+    },
+  },
   // 001 §28: the GM office (and admins) start a month's review by hand; the GM office, HR and
   // admins read the reviews. One month is reviewed once: every allowed cell gets the same case.
   'POST /monthly-reviews': {

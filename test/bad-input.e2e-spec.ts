@@ -634,6 +634,30 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
     });
     await expectRefused(
       [
+        {
+          name: 'F13 001 §14: a survey campaign over a customer not in the register',
+          method: 'POST',
+          path: '/follow-up-plans/campaigns',
+          as: 'csManager',
+          body: { campaignId: 'BAD-F13', customerRefs: ['NOT-IN-REGISTER'] },
+          field: 'body.customerRefs',
+        },
+        {
+          name: 'F13 001 §14: a survey campaign id with a space',
+          method: 'POST',
+          path: '/follow-up-plans/campaigns',
+          as: 'csManager',
+          body: { campaignId: 'BAD F13', customerRefs: ['C-BAD-1'] },
+          field: 'body.campaignId',
+        },
+        {
+          name: 'F13 001 §14: a survey campaign without customers',
+          method: 'POST',
+          path: '/follow-up-plans/campaigns',
+          as: 'csManager',
+          body: { campaignId: 'BAD-F13', customerRefs: [] },
+          field: 'body.customerRefs',
+        },
         customer('a kind that does not exist', { ...base, kind: 'vip' }, 'body.kind'),
         // F06: a new customer's calls count from the purchase
         customer(

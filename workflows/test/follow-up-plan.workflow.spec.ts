@@ -88,6 +88,44 @@ const customer = (
 });
 
 describe('CS follow-up plans, the daily run (004 三.(一), 五.(一)–(二); 003 §四.4)', () => {
+  test('F13 001 §14: a CS manager’s ad hoc opinion survey over chosen customers opens one call each on Sat 5 Dec 2026 (no plan day needed), each due after 5 working days; started again, the campaign opens nothing twice', async () => {
+    register.set('org-campaign', [
+      customer('S1', 'old'),
+      customer('S2', 'key'),
+      customer('S3', 'new', '2026-11-02'),
+    ]);
+    await sleepUntil('2026-12-05T02:00:00Z'); // Sat 5 Dec 2026 10:00 in Shanghai
+    const campaign = {
+      campaignId: '2026-12-OPINION',
+      customerRefs: ['S2', 'S1'],
+      within: { amount: 5, unit: 'working_days' as const },
+    };
+    const first = await run({ organisationId: 'org-campaign', campaign });
+    expect(first).toMatchObject({ date: '2026-12-05', workingDay: false });
+    expect(
+      first.opened.map(({ customerRef, plan, period }) => ({ customerRef, plan, period })),
+    ).toEqual([
+      { customerRef: 'S2', plan: 'opinion_survey', period: 'campaign:2026-12-OPINION' },
+      { customerRef: 'S1', plan: 'opinion_survey', period: 'campaign:2026-12-OPINION' },
+    ]);
+    const call = await driver(first.opened[0]!.caseNumber).task('follow_up_call');
+    expect(call).toMatchObject({ candidateDepartment: 'cs' });
+    expect(local(call.dueAt)).toBe('2026-12-11T18:00+08:00'); // Mon 7 – Fri 11 Dec: 5 working days;
+    const view = await driver(first.opened[0]!.caseNumber).view();
+    expect(view.state.source).toMatchObject({
+      kind: 'plan',
+      plan: 'opinion_survey',
+      planRef: 'S2',
+    });
+
+    const again = await run({ organisationId: 'org-campaign', campaign });
+    expect(again).toMatchObject({
+      opened: [],
+      alreadyOpen: first.opened.map((o) => o.caseNumber),
+    });
+    for (const o of first.opened) await driver(o.caseNumber).handle.terminate('test done');
+  });
+
   test('F06 004 五.(一): bought Fri 2026-12-04 — the fire of Mon 7 Dec 08:30 opens the first call, due 18:00 Wed 9 Dec (3 working days); a second fire opens nothing; Thu 10 Dec opens the second call, due 18:00 Fri 18 Dec (2 weeks)', async () => {
     register.set('org-new', [customer('N1', 'new', '2026-12-04')]);
     await sleepUntil('2026-12-07T00:30:00Z'); // Mon 7 Dec 2026 08:30 in Shanghai

@@ -1,4 +1,4 @@
-import type { HolidayTables, PlanCustomer } from '@aso/domain';
+import type { HolidayTables, PlanCustomer, SurveyCampaign } from '@aso/domain';
 
 /** Workflow type names are part of running histories: never rename once shipped. */
 export const FOLLOW_UP_PLAN_RUN_WORKFLOW_TYPE = 'followUpPlanRun';
@@ -13,6 +13,11 @@ export interface FollowUpPlanRunInput {
   /** YYYY-MM-DD, local */
   date?: string;
   holidayTables?: HolidayTables;
+  /**
+   * F13 001 §14: an ad hoc opinion survey over chosen customers instead of the day's plan calls
+   * (POST /follow-up-plans/campaigns); opened on any day, keyed by the campaign id.
+   */
+  campaign?: SurveyCampaign;
 }
 
 export interface FollowUpPlanRunResult {

@@ -15,6 +15,7 @@ import {
 } from '@aso/contracts';
 import {
   BusinessCalendar,
+  campaignCalls,
   defaultHolidayTables,
   duePlanCalls,
   followUpPlanRules,
@@ -51,11 +52,21 @@ export async function followUpPlanRun(input: FollowUpPlanRunInput): Promise<Foll
     opened: [],
     alreadyOpen: [],
   };
-  if (!result.workingDay) return result;
+  // F13 001 §14: an ad hoc survey campaign opens its calls on any day (a run input that only
+  // new starts carry: recorded runs never take this branch, so it needs no patch)
+  if (!result.workingDay && !input.campaign) return result;
   const customers = await activities.followUpPlanCustomers({
     organisationId: input.organisationId,
   });
-  const calls = duePlanCalls(customers, date, followUpPlanRules(policy), calendar);
+  const calls = input.campaign
+    ? campaignCalls(
+        customers,
+        input.campaign,
+        at.getTime(),
+        calendar,
+        policy.calendar.utcOffsetMinutes,
+      )
+    : duePlanCalls(customers, date, followUpPlanRules(policy), calendar);
   if (calls.length === 0) return result;
   const numbers = await activities.reservePlanCalls({
     organisationId: input.organisationId,

@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import { FOLLOW_UP_PLAN_RUN_WORKFLOW_TYPE, type FollowUpPlanRunResult } from '@aso/contracts';
 import { APP_CONFIG, type AppConfig } from '@aso/config';
 import {
   BusinessCalendar,
+  DomainError,
   defaultHolidayTables,
   duePlanCalls,
   followUpPlanRules,
@@ -18,6 +21,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { maskPhone } from '../common/mask';
 import { PoliciesService } from '../policies/policies.service';
 import type { FollowUpPlanView, PlanCustomerBody } from './follow-up-plans.dto';
+import type { SurveyCampaignBody } from './survey-campaigns.dto';
 
 const masked = (c: PlanCustomer): PlanCustomer => ({ ...c, phone: maskPhone(c.phone) });
 
@@ -85,6 +89,50 @@ export class FollowUpPlansService {
     return runFollowUpPlans(this.client, this.config.TEMPORAL_TASK_QUEUE, {
       organisationId: user.organisationId,
       date,
+    });
+  }
+
+  /**
+   * F13 001 §14: a CS manager's ad hoc opinion survey over chosen register customers, run by the
+   * plan run's own workflow under the campaign's id (a repeated start finds the same run, and
+   * each call's number is drawn once per customer and campaign).
+   */
+  async campaign(user: AuthUser, body: SurveyCampaignBody): Promise<FollowUpPlanRunResult> {
+    assertMayOpenFollowUp(user);
+    if (!user.roles.includes('manager'))
+      throw new DomainError('WRONG_ROLE', 'An opinion survey campaign is a CS manager’s', {
+        userId: user.id,
+        requiredRoles: ['manager'],
+        actualRoles: [...user.roles],
+      });
+    const known = new Set(
+      (await this.customers.list(user.organisationId)).map((c) => c.customerRef),
+    );
+    const unknown = body.customerRefs.filter((r) => !known.has(r));
+    if (unknown.length > 0)
+      throw new ApiError('VALIDATION_FAILED', 'Invalid input: body.customerRefs', {
+        issues: [
+          {
+            path: 'body.customerRefs',
+            message: `not in the follow-up register: ${unknown.slice(0, 10).join(', ')}`,
+          },
+        ],
+      });
+    return this.client.workflow.execute(FOLLOW_UP_PLAN_RUN_WORKFLOW_TYPE, {
+      workflowId: `follow-up-campaign:${user.organisationId}:${body.campaignId}`,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      args: [
+        {
+          organisationId: user.organisationId,
+          campaign: {
+            campaignId: body.campaignId,
+            customerRefs: body.customerRefs,
+            within: { amount: body.withinWorkingDays ?? 5, unit: 'working_days' as const },
+          },
+        },
+      ],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     });
   }
 

@@ -687,6 +687,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/follow-up-plans/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an ad hoc customer opinion survey over chosen customers (CS managers; 001 §14)
+         * @description F13 001 §14 不定期的客户意见调查: one HF call per chosen customer of the register, through the plan run; idempotent by campaignId (a repeated start answers its cases under `alreadyOpen`). A reference not in the register is a 400 naming body.customerRefs.
+         */
+        post: operations["postFollowUpPlansCampaigns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/repair-kpis": {
         parameters: {
             query?: never;
@@ -1564,7 +1584,7 @@ export interface components {
              * @description new customer, old (quarterly) or key (monthly)
              * @enum {string}
              */
-            plan: "new_customer" | "old_customer" | "key_customer";
+            plan: "new_customer" | "old_customer" | "key_customer" | "opinion_survey";
             /** @description what the call refers to: an order number or a customer account */
             planRef: string;
             customer: {
@@ -1874,7 +1894,7 @@ export interface components {
             due: {
                 customerRef: string;
                 /** @enum {string} */
-                plan: "new_customer" | "old_customer" | "key_customer";
+                plan: "new_customer" | "old_customer" | "key_customer" | "opinion_survey";
                 /** @description one HF case per customer and period */
                 period: string;
                 dueDate: string;
@@ -1921,6 +1941,14 @@ export interface components {
              * @example 2026-12-07
              */
             date: string;
+        };
+        SurveyCampaignRequest: {
+            /** @description the campaign: one call per customer and campaign, however often it is started */
+            campaignId: string;
+            /** @description the chosen customers of the follow-up register */
+            customerRefs: string[];
+            /** @description each call is due this many working days after the start (default 5) */
+            withinWorkingDays?: number;
         };
         /** @description resolved on the spot / resolved (001 §8) */
         Ratio: {
@@ -4418,6 +4446,39 @@ export interface operations {
         };
         responses: {
             /** @description The run */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpPlanRun"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    postFollowUpPlansCampaigns: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyCampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description The calls opened */
             201: {
                 headers: {
                     [name: string]: unknown;

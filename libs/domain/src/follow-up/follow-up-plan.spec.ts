@@ -2,6 +2,7 @@ import { BusinessCalendar } from '../calendar/business-calendar';
 import { formatLocal, localToInstant } from '../calendar/civil-time';
 import { defaultPolicy } from '../policy/default-policy';
 import {
+  campaignCalls,
   duePlanCalls,
   FOLLOW_UP_PLAN_RULES_DEFAULT,
   followUpPlanRules,
@@ -138,6 +139,50 @@ describe('CS follow-up plans (004 三.(一), 五.(一)–(二); 003 §四.4)', (
     ]);
     expect(localToInstant('2026-10-08T00:00').getTime()).toBeLessThan(
       cal.add(calls[0]!.window.start, calls[0]!.window.within).ms,
+    );
+  });
+});
+
+describe('ad hoc opinion surveys (F13)', () => {
+  it('F13 001 §14: "不定期的客户意见调查" — one call per chosen register customer, keyed by the campaign, due 5 working days after a Saturday start; unknown and repeated references open nothing', () => {
+    const customers = [
+      {
+        customerRef: 'S1',
+        name: '甲',
+        phone: null,
+        kind: 'old' as const,
+        purchaseDate: null,
+        storeId: null,
+      },
+      {
+        customerRef: 'S2',
+        name: '乙',
+        phone: null,
+        kind: 'key' as const,
+        purchaseDate: null,
+        storeId: null,
+      },
+    ];
+    const calls = campaignCalls(
+      customers,
+      {
+        campaignId: '2026-12-OPINION',
+        customerRefs: ['S2', 'S1', 'S2', 'NOPE'],
+        within: { amount: 5, unit: 'working_days' },
+      },
+      localToInstant('2026-12-05 10:00').getTime(), // Saturday
+      cal,
+      480,
+    );
+    expect(calls.map((c) => [c.customer.customerRef, c.plan, c.period, c.dueDate])).toEqual([
+      ['S2', 'opinion_survey', 'campaign:2026-12-OPINION', '2026-12-11'],
+      ['S1', 'opinion_survey', 'campaign:2026-12-OPINION', '2026-12-11'],
+    ]);
+    expect(planCallKey(calls[0]!)).toBe(
+      'follow-up-plan:S2:opinion_survey:campaign:2026-12-OPINION',
+    );
+    expect(formatLocal(cal.add(calls[0]!.window.start, calls[0]!.window.within).at.getTime())).toBe(
+      '2026-12-11T18:00+08:00',
     );
   });
 });

@@ -1,6 +1,12 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { minutesOf } from '../calendar/calendar-settings';
-import { MS_PER_MINUTE, dayIndexOfIsoDate, dayStartMs, isoDateOfDay } from '../calendar/civil-time';
+import {
+  MS_PER_MINUTE,
+  dayIndexOfIsoDate,
+  dayStartMs,
+  isoDateOfDay,
+  localDayIndex,
+} from '../calendar/civil-time';
 import type { Duration } from '../calendar/duration';
 import type { PolicyDocument } from '../policy/policy.schema';
 import type { FollowUpPlan } from './follow-up.types';
@@ -186,3 +192,48 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 const localDateOf = (ms: number, calendar: BusinessCalendar): string =>
   new Date(ms + calendar.settings.utcOffsetMinutes * MS_PER_MINUTE).toISOString().slice(0, 10);
+
+/** An ad hoc opinion survey over chosen customers (F13 001 §14 不定期的客户意见调查). */
+export interface SurveyCampaign {
+  /** the campaign's id: one call per customer and campaign, however often it is started */
+  campaignId: string;
+  /** the customers surveyed, by their register reference, in this order */
+  customerRefs: readonly string[];
+  /** each call's clock, from the start */
+  within: Duration;
+}
+
+/** The campaign's plan period: one case per customer (planCallKey). */
+export const campaignPeriodOf = (campaignId: string): string => `campaign:${campaignId}`;
+
+/**
+ * F13 001 §14 "定期及不定期的客户意见调查": the calls of an ad hoc survey campaign — one per chosen
+ * customer of the register (references not in it are left out: the API refuses them first),
+ * each with the campaign's clock from `startMs`. Opened the way the plan's calls are, keyed by
+ * the campaign, so a repeated start opens nothing twice.
+ */
+export function campaignCalls(
+  customers: readonly PlanCustomer[],
+  campaign: SurveyCampaign,
+  startMs: number,
+  calendar: BusinessCalendar,
+  utcOffsetMinutes: number,
+): DuePlanCall[] {
+  const due = calendar.add(startMs, campaign.within).at.getTime();
+  const dueDate = isoDateOfDay(localDayIndex(due, utcOffsetMinutes));
+  const seen = new Set<string>();
+  return campaign.customerRefs.flatMap((ref) => {
+    const customer = customers.find((c) => c.customerRef === ref);
+    if (!customer || seen.has(ref)) return [];
+    seen.add(ref);
+    return [
+      {
+        customer,
+        plan: 'opinion_survey' as const,
+        period: campaignPeriodOf(campaign.campaignId),
+        window: { start: startMs, within: campaign.within },
+        dueDate,
+      },
+    ];
+  });
+}

@@ -7,8 +7,16 @@ import type { SurveyScore } from '../survey/survey';
 export const FOLLOWED_CASE_TYPES = ['complaint', 'repair', 'return'] as const;
 export type FollowedCaseType = (typeof FOLLOWED_CASE_TYPES)[number];
 
-/** CS follow-up plans (004 五.(一)–(二)): new customers after purchase, old quarterly, key monthly. */
-export const FOLLOW_UP_PLANS = ['new_customer', 'old_customer', 'key_customer'] as const;
+/**
+ * CS follow-up plans (004 五.(一)–(二)): new customers after purchase, old quarterly, key
+ * monthly; and the ad hoc customer opinion survey a CS manager starts (F13 001 §14).
+ */
+export const FOLLOW_UP_PLANS = [
+  'new_customer',
+  'old_customer',
+  'key_customer',
+  'opinion_survey',
+] as const;
 export type FollowUpPlan = (typeof FOLLOW_UP_PLANS)[number];
 
 /** Why the call is made: a case closed (003 §四.4, 004 五.(三)3) or a CS plan (004 三.(一)). */
