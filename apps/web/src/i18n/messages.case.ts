@@ -33,6 +33,7 @@ export const CASE_UI = {
   remainingBusiness: ['剩余工作时间', 'Business time left'],
   overdueBusiness: ['超期工作时间', 'Business time overdue'],
   provisional: ['暂定', 'provisional'],
+  calendarUncovered: ['无节假日数据', 'no holiday data'],
   closingClock: ['结案时钟', 'Closing clock'],
   taskClocks: ['任务时钟', 'Task clocks'],
   orderNumber: ['订单号', 'Order number'],

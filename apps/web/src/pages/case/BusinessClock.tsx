@@ -1,4 +1,4 @@
-import { Space, Tag, Typography } from 'antd';
+import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { Schemas } from '../../api/client';
 import { fmt, workingSpan } from '../../lib/format';
 import { useApp } from '../../session';
@@ -26,6 +26,14 @@ export function BusinessClock({
         {workingSpan(clock.remainingWorkingMs, lang)}
       </Typography.Text>
       {clock.provisional && <Tag>{t('provisional')}</Tag>}
+      {/* no holiday table for a year the span reaches (weekends only counted there) */}
+      {!clock.calendarCovered && (
+        <Tooltip title={clock.calendarWarning}>
+          <Tag color="orange" data-testid="calendar-uncovered">
+            {t('calendarUncovered')}
+          </Tag>
+        </Tooltip>
+      )}
     </Space>
   );
 }

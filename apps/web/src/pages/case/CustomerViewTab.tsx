@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Spin, Steps } from 'antd';
+import { Card, Descriptions, Spin, Steps, Timeline } from 'antd';
 import { api, ok } from '../../api/client';
 import { label } from '../../i18n/messages';
 import { fmt, yuan } from '../../lib/format';
@@ -42,6 +42,16 @@ export function CustomerViewTab({ caseNumber }: { caseNumber: string }) {
           {v.decision ? `${label(lang, v.decision.method)} ${yuan(v.decision.amountFen)}` : '—'}
         </Descriptions.Item>
       </Descriptions>
+      {/* C33: what the customer was told, when and on which channel */}
+      {v.notices.length > 0 && (
+        <Timeline
+          style={{ marginTop: 16 }}
+          data-testid="customer-notices"
+          items={v.notices.map((n) => ({
+            children: `${fmt(n.at)} · ${label(lang, n.channel)} · ${n.message}`,
+          }))}
+        />
+      )}
     </Card>
   );
 }
