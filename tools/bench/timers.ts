@@ -25,6 +25,8 @@
  * The due instant: after a warm-up of complaints not counted (N / 20, 10–200; due a day later)
  * measures how fast cases open, 15 s + 1.5 × the time N take to open (BENCH_TIMER_LEAD_S sets
  * it); a run whose cases were not all open before the due instant says so (lateness invalid).
+ * Memory: a cached open complaint measured ~2.7 MiB of worker RSS (N = 1,000), so a cache of
+ * 10,000 needs ~27 GiB; a worker that dies ends the run with that said.
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -128,6 +130,12 @@ async function run(
     /worker polling/,
   );
   try {
+    // A worker that dies (e.g. out of memory with a large cache) ends the run, said as such.
+    let exited: string | null = null;
+    worker.once('exit', (code, signal) => (exited = `worker exited (${signal ?? code})`));
+    const alive = () => {
+      if (exited) throw new Error(`cache ${cache}: ${exited}`);
+    };
     const rssIdle = rssOf(worker);
     // Open = the case's first workflow task ran and its read model was written.
     const openAll = async (numbers: string[], first: number, reportedAt: () => Date) => {
@@ -149,6 +157,7 @@ async function run(
           ])
         ).rows[0] as { n: number };
         if (n === numbers.length) return;
+        alive();
         if (Date.now() > giveUp) throw new Error(`only ${n} of ${numbers.length} cases opened`);
         await sleep(250);
       }
@@ -174,6 +183,7 @@ async function run(
     const giveUp = Date.now() + 120_000 + N * 50;
     for (;;) {
       await sleep(500);
+      alive();
       rssPeak = Math.max(rssPeak, rssOf(worker));
       rows = (
         await db.query(
