@@ -8,7 +8,7 @@ import {
 } from '@aso/domain';
 import { z } from 'zod';
 import type { CaseView } from './case-workflow.contract';
-import type { CaseActor } from './organisation';
+import { type CaseActor, departmentSchema } from './organisation';
 import type { Fits, SameTypes } from './schema/drift-check';
 import { issuesOf, optionalText, text } from './schema/primitives';
 import { acknowledgeEscalationSchema, type CommandParseResult } from './task-commands';
@@ -97,8 +97,34 @@ export const followUpTaskCommandSchemas = [
   ),
   command(
     'ReviewCallRecord',
-    { approve: z.boolean(), comment: optionalText(2000) },
-    'The store head / CS supervisor reviews the record (004 三.(四))',
+    {
+      approve: z.boolean(),
+      comment: optionalText(2000),
+      problems: z
+        .array(
+          z.object({
+            category: text(100),
+            description: text(2000),
+            department: departmentSchema,
+            ownerId: text(64),
+            deadline: z.string().datetime().describe('ISO instant the owner’s result is due'),
+          }),
+        )
+        .max(20)
+        .optional()
+        .describe('F05 004 三.(五): problems found, each sent to a department’s owner'),
+    },
+    'The store head / CS supervisor reviews the record (004 三.(四)); problems go to their owners (三.(五))',
+  ),
+  command(
+    'RecordProblemResult',
+    { ref: z.string().regex(/^P\d{1,2}$/, 'must look like P1'), result: text(2000) },
+    'The owner records a dispatched problem’s result (004 三.(五))',
+  ),
+  command(
+    'ConfirmCustomerSatisfaction',
+    { satisfied: z.boolean(), note: optionalText(2000) },
+    'CS tells the customer the results and confirms their satisfaction (004 三.(五))',
   ),
   command(
     'OpenLinkedComplaint',

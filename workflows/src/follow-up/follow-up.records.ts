@@ -58,6 +58,41 @@ export function followUpRecords(e: FollowUpEvent, s: FollowUpState): CaseRecord[
             }),
           ]
         : [];
+    // F05 004 三.(五): the problems, their owners' results and the customer's confirmation go
+    // on the call record (the 回访记录 shows what was found, done and told)
+    case 'ProblemsDispatched':
+    case 'ProblemResultRecorded':
+    case 'CustomerSatisfactionConfirmed':
+      return s.call
+        ? [
+            updateDocument(e, {
+              docType: 'follow_up_record',
+              docNumber: recordNumber(s),
+              revision: s.call.revision,
+              status:
+                e.type === 'CustomerSatisfactionConfirmed'
+                  ? e.satisfied
+                    ? 'customer_satisfied'
+                    : 'customer_dissatisfied'
+                  : 'problems_open',
+              content: {
+                problems: (s.problems ?? []).map((p) => ({
+                  ref: p.ref,
+                  category: p.category,
+                  description: p.description,
+                  department: p.department,
+                  ownerId: p.ownerId,
+                  deadline: new Date(p.deadline).toISOString(),
+                  result: p.result,
+                })),
+                ...(s.satisfaction ? { satisfaction: { ...s.satisfaction } } : {}),
+              },
+              ...(e.type === 'CustomerSatisfactionConfirmed'
+                ? { sign: { by: e.by, role: 'cs' } }
+                : {}),
+            }),
+          ]
+        : [];
     case 'FollowUpOpened':
     case 'CallAttemptFailed':
     case 'CustomerUnreachable':

@@ -4,6 +4,7 @@ import {
   type FollowUpWorkflowInput,
 } from '@aso/contracts';
 import {
+  MS_PER_HOUR,
   decideFollowUp,
   evolveFollowUp,
   type FollowUpCommand,
@@ -79,6 +80,21 @@ function followUpDefinition(
           ? { start: s.source.window.start, override: s.source.window.within }
           : {};
       }
+      // F05 004 三.(五): a dispatched problem opens claimed by its owner, due by its deadline
+      // (its clock runs from the dispatch, so a late result escalates like any task)
+      const problem =
+        w.type === 'follow_up_problem'
+          ? (s.problems ?? []).find((p) => w.key === `follow_up_problem:${p.ref}`)
+          : undefined;
+      if (problem)
+        return {
+          start: problem.dispatchedAt,
+          override: {
+            amount: (problem.deadline - problem.dispatchedAt) / MS_PER_HOUR,
+            unit: 'calendar_hours',
+          },
+          assignee: problem.ownerId,
+        };
       if (w.type === 'follow_up_call' && s.call === null)
         return { override: policy.followUp.retryAfter };
       return { override: settings.reviewWithin };

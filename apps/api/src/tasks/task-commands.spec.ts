@@ -56,7 +56,25 @@ const VALID: Record<string, Array<Record<string, unknown>>> = {
     },
     { identityConfirmed: false, purposeStated: true, answers: {}, remarks: '' },
   ],
-  ReviewCallRecord: [{ approve: true }, { approve: false, comment: 'redo' }],
+  ReviewCallRecord: [
+    { approve: true },
+    { approve: false, comment: 'redo' },
+    // F05 004 三.(五): problems sent to their owners
+    {
+      approve: true,
+      problems: [
+        {
+          category: '配送',
+          description: '送货迟到两天',
+          department: 'warehouse',
+          ownerId: 'wh-01',
+          deadline: '2026-12-09T10:00:00.000Z',
+        },
+      ],
+    },
+  ],
+  RecordProblemResult: [{ ref: 'P1', result: '已向客户道歉并调整配送路线' }],
+  ConfirmCustomerSatisfaction: [{ satisfied: true }, { satisfied: false, note: '仍不满意' }],
   OpenLinkedComplaint: [{ intake: linkedIntake }],
   RecordSpotCheck: [{ consistent: true }, { consistent: false, note: '不一致' }],
   RecordFirstResponse: [{ channel: 'phone', summary: 'called back' }],

@@ -2958,7 +2958,7 @@ export interface components {
             /** @description 004 六.(五): the script’s closing was said; required when the case has one */
             closingSaid?: boolean;
         };
-        /** @description The store head / CS supervisor reviews the record (004 三.(四)) */
+        /** @description The store head / CS supervisor reviews the record (004 三.(四)); problems go to their owners (三.(五)) */
         ReviewCallRecordCommand: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2967,6 +2967,39 @@ export interface components {
             type: "ReviewCallRecord";
             approve: boolean;
             comment?: string;
+            /** @description F05 004 三.(五): problems found, each sent to a department’s owner */
+            problems?: {
+                category: string;
+                description: string;
+                /** @enum {string} */
+                department: "sales" | "rnd" | "cs" | "finance" | "warehouse" | "tech" | "gm_office" | "hr";
+                ownerId: string;
+                /**
+                 * Format: date-time
+                 * @description ISO instant the owner’s result is due
+                 */
+                deadline: string;
+            }[];
+        };
+        /** @description The owner records a dispatched problem’s result (004 三.(五)) */
+        RecordProblemResultCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordProblemResult";
+            ref: string;
+            result: string;
+        };
+        /** @description CS tells the customer the results and confirms their satisfaction (004 三.(五)) */
+        ConfirmCustomerSatisfactionCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ConfirmCustomerSatisfaction";
+            satisfied: boolean;
+            note?: string;
         };
         /** @description A dissatisfied customer: the intake of the new complaint linked to the old case */
         OpenLinkedComplaintCommand: {
@@ -3135,7 +3168,7 @@ export interface components {
             summary: string;
         };
         /** @description The command that completes the task: its `type` must be one of the task’s `commands` */
-        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["RegisterRepairCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["AssignComplaintOwnerCommand"] | components["schemas"]["RecordStoreResultCommand"] | components["schemas"]["RecordSupplierCoordinationCommand"] | components["schemas"]["RecordSupervisorAnswerCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["FillReturnSlipCommand"] | components["schemas"]["SignOnSiteSlipCommand"] | components["schemas"]["CountersignOnSiteSlipCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"] | components["schemas"]["RecordSignatureCommand"] | components["schemas"]["RecordSalesCommand"] | components["schemas"]["RequestReturnCommand"] | components["schemas"]["MarkReportSentCommand"] | components["schemas"]["SettlePeriodCommand"] | components["schemas"]["RecordReturnReceiptCommand"] | components["schemas"]["ConfirmReviewCommand"] | components["schemas"]["PublishAnnouncementCommand"] | components["schemas"]["ApproveNoticeCommand"] | components["schemas"]["ApplyDeductionsCommand"] | components["schemas"]["IssueAnnualAppraisalCommand"];
+        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["RegisterRepairCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["AssignComplaintOwnerCommand"] | components["schemas"]["RecordStoreResultCommand"] | components["schemas"]["RecordSupplierCoordinationCommand"] | components["schemas"]["RecordSupervisorAnswerCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["FillReturnSlipCommand"] | components["schemas"]["SignOnSiteSlipCommand"] | components["schemas"]["CountersignOnSiteSlipCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["RecordProblemResultCommand"] | components["schemas"]["ConfirmCustomerSatisfactionCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"] | components["schemas"]["RecordSignatureCommand"] | components["schemas"]["RecordSalesCommand"] | components["schemas"]["RequestReturnCommand"] | components["schemas"]["MarkReportSentCommand"] | components["schemas"]["SettlePeriodCommand"] | components["schemas"]["RecordReturnReceiptCommand"] | components["schemas"]["ConfirmReviewCommand"] | components["schemas"]["PublishAnnouncementCommand"] | components["schemas"]["ApproveNoticeCommand"] | components["schemas"]["ApplyDeductionsCommand"] | components["schemas"]["IssueAnnualAppraisalCommand"];
         CompleteTaskRequest: {
             command: components["schemas"]["TaskCommand"];
             /** @description for the audit trail */

@@ -122,6 +122,8 @@ export const TASK_TYPE_LABELS: Record<string, Pair> = {
   follow_up_call: ['回访电话', 'Follow-up call'],
   follow_up_review: ['回访记录审核', 'Follow-up review'],
   follow_up_spot_check: ['回访抽查', 'Follow-up spot check'],
+  follow_up_problem: ['回访问题处理', 'Follow-up problem'],
+  customer_satisfaction_confirmation: ['客户满意度确认', 'Customer satisfaction confirmation'],
   linked_complaint_intake: ['回访转客诉', 'Linked complaint intake'],
   // monthly review
   monthly_review: ['月度客诉检讨', 'Monthly review'],
@@ -208,6 +210,8 @@ export const COMMAND_LABELS: Record<string, Pair> = {
   ReviewCallRecord: ['审核回访记录', 'Review the call record'],
   OpenLinkedComplaint: ['转为客诉', 'Open the linked complaint'],
   RecordSpotCheck: ['记录抽查', 'Record the spot check'],
+  RecordProblemResult: ['记录问题处理结果', 'Record the problem’s result'],
+  ConfirmCustomerSatisfaction: ['确认客户满意', 'Confirm the customer’s satisfaction'],
   // monthly review
   ConfirmReview: ['确认月度检讨', 'Confirm the review'],
   PublishAnnouncement: ['发布人事公布单', 'Publish the announcement'],

@@ -208,6 +208,46 @@ function decide(
           field: 'comment',
         });
       const dissatisfied = state.call?.survey?.dissatisfied ?? false;
+      const problems = cmd.problems ?? [];
+      if (problems.length > 0) {
+        // F05 004 三.(五): the reviewer classifies the problems found and sends each to a
+        // department's owner with a deadline; the results go back to the customer after
+        if (!cmd.approve || dissatisfied)
+          throw invalid(
+            'problems: dispatched with an approved record of a customer not dissatisfied (a dissatisfied one opens a linked complaint)',
+            { ...ctx, field: 'problems' },
+          );
+        const dispatched = problems.map((p, i) => {
+          const deadline = Date.parse(p.deadline);
+          const field = `problems.${i}`;
+          if (!p.category.trim() || !p.description.trim() || !p.ownerId.trim())
+            throw invalid(`${field}: category, description and owner are required`, {
+              ...ctx,
+              field,
+            });
+          if (!Number.isFinite(deadline) || deadline <= at)
+            throw invalid(`${field}.deadline must be a future instant`, {
+              ...ctx,
+              field: `${field}.deadline`,
+            });
+          return {
+            ref: `P${i + 1}`,
+            category: p.category.trim(),
+            description: p.description.trim(),
+            department: p.department,
+            ownerId: p.ownerId.trim(),
+            dispatchedAt: at,
+            deadline,
+            result: null,
+            resolvedBy: null,
+            resolvedAt: null,
+          };
+        });
+        return [
+          { type: 'CallRecordReviewed', at, by, review, nextDue: null },
+          { type: 'ProblemsDispatched', at, by, problems: dispatched },
+        ];
+      }
       const reviewed: FollowUpEvent = {
         type: 'CallRecordReviewed',
         at,
@@ -217,6 +257,50 @@ function decide(
       };
       if (!cmd.approve || dissatisfied) return [reviewed];
       return [reviewed, ...closeOrCheck('satisfied')];
+    }
+    case 'RecordProblemResult': {
+      need('problems_open');
+      const actor = person();
+      const problem = (state.problems ?? []).find((p) => p.ref === cmd.ref);
+      if (!problem)
+        throw invalid(`${cmd.ref} is no problem of this follow-up`, { ...ctx, field: 'ref' });
+      if (problem.result !== null) throw illegal('followUp', 'problem resolved', cmd.type);
+      if (actor.userId !== problem.ownerId) assertActorIn(actor, [problem.department], [], ctx);
+      const result = cmd.result.trim();
+      if (!result) throw invalid('result must not be empty', { ...ctx, field: 'result' });
+      const last = (state.problems ?? []).every((p) => p.ref === cmd.ref || p.result !== null);
+      return [
+        {
+          type: 'ProblemResultRecorded',
+          at,
+          by,
+          ref: cmd.ref,
+          result,
+          nextDue: last ? stepDue() : null,
+        },
+      ];
+    }
+    case 'ConfirmCustomerSatisfaction': {
+      need('confirming_satisfaction');
+      assertActorIn(person(), ['cs'], [], ctx);
+      const note = (cmd.note ?? '').trim();
+      if (!cmd.satisfied && !note)
+        throw invalid('note: say what the customer is still dissatisfied with', {
+          ...ctx,
+          field: 'note',
+        });
+      const checks = cmd.satisfied && state.spotCheck.sampled && state.spotCheck.result === null;
+      return [
+        {
+          type: 'CustomerSatisfactionConfirmed',
+          at,
+          by,
+          satisfied: cmd.satisfied,
+          note,
+          nextDue: !cmd.satisfied || checks ? stepDue() : null,
+        },
+        ...(cmd.satisfied ? closeOrCheck('satisfied') : []),
+      ];
     }
     case 'OpenLinkedComplaint': {
       need('awaiting_complaint_intake');

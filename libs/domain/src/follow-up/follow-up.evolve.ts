@@ -51,6 +51,25 @@ export function evolveFollowUp(state: FollowUpState | null, e: FollowUpEvent): F
         stepDue: e.nextDue,
       };
     }
+    case 'ProblemsDispatched':
+      return { ...state, status: 'problems_open', problems: e.problems, stepDue: null };
+    case 'ProblemResultRecorded': {
+      const problems = (state.problems ?? []).map((p) =>
+        p.ref === e.ref ? { ...p, result: e.result, resolvedBy: e.by, resolvedAt: e.at } : p,
+      );
+      const open = problems.some((p) => p.result === null);
+      return open
+        ? { ...state, problems }
+        : { ...state, problems, status: 'confirming_satisfaction', stepDue: e.nextDue };
+    }
+    case 'CustomerSatisfactionConfirmed':
+      return {
+        ...state,
+        satisfaction: { by: e.by, at: e.at, satisfied: e.satisfied, note: e.note },
+        // satisfied: the spot check (if sampled) or the close follows; not: Decision 11
+        status: e.satisfied ? 'spot_check' : 'awaiting_complaint_intake',
+        stepDue: e.nextDue,
+      };
     case 'LinkedComplaintRequested':
       return {
         ...state,

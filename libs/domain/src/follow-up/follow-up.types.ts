@@ -1,6 +1,6 @@
 import type { Duration } from '../calendar/duration';
 import type { ComplaintIntake } from '../complaint/complaint.types';
-import type { Actor } from '../shared/org';
+import type { Actor, Department } from '../shared/org';
 import type { SurveyScore } from '../survey/survey';
 
 /** The cases whose close is followed by a call (DOMAIN.md §5: complaint, repair, return). */
@@ -54,6 +54,10 @@ export type FollowUpStatus =
   | 'opening_complaint'
   /** a sampled record: CS supervision re-checks it (004 七.(二), 八.(二)) */
   | 'spot_check'
+  /** F05 004 三.(五): the problems found are with their departments' owners */
+  | 'problems_open'
+  /** F05: the results went back to the customer; CS confirms the customer is satisfied */
+  | 'confirming_satisfaction'
   | 'closed';
 
 export type FollowUpOutcome = 'satisfied' | 'dissatisfied' | 'unreachable';
@@ -99,6 +103,30 @@ export interface SpotCheck {
   result: { by: string; at: number; consistent: boolean; note: string } | null;
 }
 
+/** F05 004 三.(五): a problem the reviewer classified and sent to a department's owner. */
+export interface ProblemDispatch {
+  category: string;
+  description: string;
+  department: Department;
+  ownerId: string;
+  /** ISO instant the owner's result is due */
+  deadline: string;
+}
+
+export interface FollowUpProblem {
+  /** `P1`, `P2`, … in dispatch order */
+  ref: string;
+  category: string;
+  description: string;
+  department: Department;
+  ownerId: string;
+  dispatchedAt: number;
+  deadline: number;
+  result: string | null;
+  resolvedBy: string | null;
+  resolvedAt: number | null;
+}
+
 export interface FollowUpState {
   caseNumber: string;
   policyVersion: number;
@@ -130,6 +158,10 @@ export interface FollowUpState {
     requester: Actor;
     caseNumber: string | null;
   } | null;
+  /** F05: the problems dispatched at the record's review (absent on older cases) */
+  problems?: FollowUpProblem[];
+  /** F05: CS confirmed with the customer after the results went back */
+  satisfaction?: { by: string; at: number; satisfied: boolean; note: string } | null;
   closedAt: number | null;
 }
 
@@ -161,6 +193,12 @@ export type FollowUpEvent =
     >
   | Ev<'LinkedComplaintOpened', { complaintNumber: string; spotCheckDue: number | null }>
   | Ev<'SpotCheckRecorded', { consistent: boolean; note: string }>
+  | Ev<'ProblemsDispatched', { problems: FollowUpProblem[] }>
+  | Ev<'ProblemResultRecorded', { ref: string; result: string; nextDue: number | null }>
+  | Ev<
+      'CustomerSatisfactionConfirmed',
+      { satisfied: boolean; note: string; nextDue: number | null }
+    >
   | Ev<'FollowUpClosed', { outcome: FollowUpOutcome }>;
 
 type Cmd<T extends string, P = object> = { type: T; actor: Actor | { userId: 'system' } } & P;
@@ -192,7 +230,19 @@ export type FollowUpCommand =
       }
     >
   /** 004 三.(四): the store head / CS supervisor reviews the record (approve, or back to redo) */
-  | Cmd<'ReviewCallRecord', { approve: boolean; comment?: string | undefined }>
+  | Cmd<
+      'ReviewCallRecord',
+      {
+        approve: boolean;
+        comment?: string | undefined;
+        /** F05 004 三.(五): problems found, each sent to a department's owner with a deadline */
+        problems?: ProblemDispatch[] | undefined;
+      }
+    >
+  /** F05: the owner's result of a dispatched problem */
+  | Cmd<'RecordProblemResult', { ref: string; result: string }>
+  /** F05: CS tells the customer the results and confirms their satisfaction */
+  | Cmd<'ConfirmCustomerSatisfaction', { satisfied: boolean; note?: string | undefined }>
   /** Decision 11: the linked complaint's intake (001 §25.1 fields, whoever opens it) */
   | Cmd<'OpenLinkedComplaint', { intake: ComplaintIntake }>
   /** the workflow opened it (system) */

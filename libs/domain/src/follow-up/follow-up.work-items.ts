@@ -62,6 +62,32 @@ export function followUpWorkItems(s: FollowUpState): FollowUpWorkItem[] {
           step,
         ),
       ];
+    case 'problems_open':
+      // F05 004 三.(五): each problem is its department's, claimed by its owner, due by its deadline
+      return (s.problems ?? [])
+        .filter((p) => p.result === null)
+        .map((p) => ({
+          ...item(
+            'follow_up_problem',
+            `follow_up_problem:${p.ref}`,
+            'call',
+            [],
+            ['RecordProblemResult'],
+            p.deadline,
+          ),
+          department: p.department,
+        }));
+    case 'confirming_satisfaction':
+      return [
+        item(
+          'customer_satisfaction_confirmation',
+          'customer_satisfaction_confirmation',
+          'call',
+          [],
+          ['ConfirmCustomerSatisfaction'],
+          step,
+        ),
+      ];
     case 'awaiting_complaint_intake':
       return [
         item(
