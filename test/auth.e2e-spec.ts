@@ -304,6 +304,7 @@ describe('authorization', () => {
         'customer',
         'decision',
         'defectDescription',
+        'notices',
         'openedAt',
         'orderNumber',
         'progress',
