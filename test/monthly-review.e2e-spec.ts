@@ -131,7 +131,7 @@ async function novemberComplaint(): Promise<string> {
 }
 
 describe('the monthly complaint review over HTTP (001 §28)', () => {
-  test('M01 M02 M03 001 §28 M04 001 §15: November 2026 started by the GM office (once), due 18:00 Wed 9 Dec; 人事公布单 published by HR; 奖罚通知单 approved by the GM (bonus-deduction-gm), applied by HR; both linked in the complaint’s trail; the follow-up survey of the November complaint rates its CS staff in the appraisal', async () => {
+  test('M01 M02 M03 001 §28 M04 001 §15: November 2026 started by the GM office (once), due 18:00 Wed 9 Dec; 人事公布单 published by HR; 奖罚通知单 approved by the GM (bonus-deduction-gm), applied by HR; both linked in the complaint’s trail; the follow-up survey of the November complaint rates its CS staff in the appraisal; M06 003 §五.2: and in the service appraisal by month, quarter and year', async () => {
     const ks = await novemberComplaint();
     // M04 001 §15: CS calls the customer back about the November complaint (its HF case) and
     // records the 001 §17 survey rating the service staff who handled it
@@ -221,6 +221,23 @@ describe('the monthly complaint review over HTTP (001 §28)', () => {
       },
       followUps: [hf],
     });
+    // M06 003 §五.2 "服务考核按月、季、年度进行": the same survey rates the CS person in November,
+    // in the fourth quarter and in the year 2026, and in no other month or quarter
+    const yearly = await call(api.url, 'GET', '/reports/service-appraisal?year=2026', as.gm);
+    expect(yearly.status).toBe(200);
+    const staffIn = (p: { staff: Array<{ staffId: string }> }) =>
+      p.staff.find((x) => x.staffId === as.cs.user.id);
+    const periods = [...yearly.body.months, ...yearly.body.quarters] as Array<{
+      period: string;
+      staff: Array<{ staffId: string }>;
+    }>;
+    expect(periods.filter((p) => staffIn(p)).map((p) => p.period)).toEqual(['2026-11', '2026-Q4']);
+    expect(yearly.body.months).toHaveLength(12);
+    expect(yearly.body.quarters).toHaveLength(4);
+    for (const p of [periods.find((x) => x.period === '2026-11')!, yearly.body.total]) {
+      expect(staffIn(p)).toMatchObject({ staffId: as.cs.user.id, calls: 1, scoreRate: 0.813 });
+    }
+    expect(yearly.body.timeZone).toBe('Asia/Shanghai');
     expect(review).toMatchObject({
       caseNumber: ys,
       stage: 'closed',
