@@ -8,3 +8,4 @@ export { consignmentCase } from './consignment/consignment.workflow';
 export { monthlyReviewStart } from './review/review-start.workflow';
 export { followUpPlanRun } from './follow-up/plan-run.workflow';
 export { webhookDelivery } from './webhooks/webhook-delivery.workflow';
+export { improvementMeasure } from './improvement/improvement.workflow';

@@ -142,7 +142,7 @@ export interface CaseActivities {
   currentPolicy(input: { organisationId: string }): Promise<PolicyDocument>;
   /** next number of a case prefix (`TH` for a child return); a retry may skip a number */
   allocateCaseNumber(input: {
-    prefix: 'KS' | 'TH' | 'WX' | 'DX' | 'HF' | 'YS';
+    prefix: 'KS' | 'TH' | 'WX' | 'DX' | 'HF' | 'YS' | 'GJ';
     at: string;
   }): Promise<string>;
 }

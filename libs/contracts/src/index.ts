@@ -15,3 +15,4 @@ export * from './follow-up-plan.contract';
 export * from './consignment.contract';
 export * from './webhook.contract';
 export * from './webhook-url';
+export * from './improvement.contract';

@@ -26,6 +26,7 @@ import { UserQualifications1763802700000 } from './migrations/1763802700000-user
 import { InboxRoleStatistics1763802800000 } from './migrations/1763802800000-inbox-role-statistics';
 import { CustomerNameGrams1763803500000 } from './migrations/1763803500000-customer-name-grams';
 import { AuditAppendBatch1763803600000 } from './migrations/1763803600000-audit-append-batch';
+import { ImprovementNumberSequence1763803700000 } from './migrations/1763803700000-improvement-number-sequence';
 import { SalesVolumes1763803300000 } from './migrations/1763803300000-sales-volumes';
 
 export const entities = [
@@ -60,6 +61,7 @@ export const migrations = [
   InboxRoleStatistics1763802800000,
   CustomerNameGrams1763803500000,
   AuditAppendBatch1763803600000,
+  ImprovementNumberSequence1763803700000,
   SalesVolumes1763803300000,
 ];
 

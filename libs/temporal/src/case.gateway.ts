@@ -17,6 +17,8 @@ import {
   type ReturnWorkflowInput,
   FOLLOW_UP_WORKFLOW_TYPE,
   type FollowUpWorkflowInput,
+  IMPROVEMENT_WORKFLOW_TYPE,
+  type ImprovementWorkflowInput,
   delegateTaskUpdate,
   unclaimTaskUpdate,
   type CaseView,
@@ -75,6 +77,11 @@ export class CaseGateway {
     return this.start(FOLLOW_UP_WORKFLOW_TYPE, input);
   }
 
+  /** An improvement measure (F17 003 §四.4), started like a complaint. */
+  startImprovement(input: ImprovementWorkflowInput): Promise<void> {
+    return this.start(IMPROVEMENT_WORKFLOW_TYPE, input);
+  }
+
   private async start(
     workflowType: string,
     input:
@@ -82,7 +89,8 @@ export class CaseGateway {
       | RepairWorkflowInput
       | ReturnWorkflowInput
       | FollowUpWorkflowInput
-      | ConsignmentWorkflowInput,
+      | ConsignmentWorkflowInput
+      | ImprovementWorkflowInput,
   ): Promise<void> {
     try {
       await this.client.workflow.start(workflowType, {

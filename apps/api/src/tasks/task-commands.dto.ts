@@ -3,6 +3,8 @@ import {
   type ConsignmentTaskCommand,
   followUpTaskCommandSchemas,
   type FollowUpTaskCommand,
+  improvementTaskCommandSchemas,
+  type ImprovementTaskCommand,
   repairTaskCommandSchemas,
   reviewTaskCommandSchemas,
   type ReviewTaskCommand,
@@ -49,6 +51,8 @@ export const apiTaskCommandSchemas = [
   ...consignmentTaskCommandSchemas,
   // the monthly complaint review (001 §28)
   ...reviewTaskCommandSchemas,
+  // improvement measures (F17 003 §四.4)
+  ...improvementTaskCommandSchemas,
 ] as const;
 
 export const taskCommandSchema = z
@@ -69,4 +73,5 @@ export type TaskCommandDto =
   | RepairRequestCommand
   | FollowUpTaskCommand
   | ConsignmentTaskCommand
-  | ReviewTaskCommand;
+  | ReviewTaskCommand
+  | ImprovementTaskCommand;

@@ -252,6 +252,12 @@ const VALID: Record<string, Array<Record<string, unknown>>> = {
   ApplyDeductions: [{ payrollRef: 'GZ-2026-12' }],
   // M05 000 §六.2: the annual appraisal of December's review
   IssueAnnualAppraisal: [{ summary: '2026 年度客诉考核: 全年 14 件, 服务评价良好' }],
+  // F17 003 §四.4 improvement measures
+  RecordImprovementResult: [{ result: '已实行送货前电话确认' }],
+  CheckImprovement: [
+    { effective: true },
+    { effective: false, note: '仍有投诉', newDueDate: '2026-12-25' },
+  ],
 };
 const INVALID: Array<Record<string, unknown>> = [
   { type: 'RecordFirstResponse', channel: 'fax', summary: '' },

@@ -4,6 +4,7 @@ import { CASE_TYPES, STAGES } from '@aso/domain';
 import {
   consignmentTaskCommandSchemas,
   followUpTaskCommandSchemas,
+  improvementTaskCommandSchemas,
   repairTaskCommandSchemas,
   reviewTaskCommandSchemas,
   taskCommandSchemas,
@@ -31,6 +32,7 @@ const commands = [
       ...consignmentTaskCommandSchemas,
       ...followUpTaskCommandSchemas,
       ...reviewTaskCommandSchemas,
+      ...improvementTaskCommandSchemas,
     ].map((s) => s.shape.type.value as string),
   ),
 ];

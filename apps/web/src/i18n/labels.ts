@@ -53,6 +53,9 @@ export const STAGE_LABELS: Record<string, Pair> = {
   announcement: ['人事公布', 'Announcement'],
   noticeApproval: ['奖罚通知审批', 'Notice approval'],
   deduction: ['扣款执行', 'Deduction'],
+  // improvement measure (F17 003 §四.4)
+  measure: ['改进措施执行', 'Improvement measure'],
+  check: ['改进效果评估', 'Effect check'],
 };
 
 /** Task types (the domain's work items; `escalation` from the workflows' deadline watch). */
@@ -131,6 +134,9 @@ export const TASK_TYPE_LABELS: Record<string, Pair> = {
   reward_penalty_notice_approval: ['奖罚通知单审批', 'Reward and penalty notice approval'],
   bonus_deduction_apply: ['执行扣奖金', 'Apply the bonus deductions'],
   annual_appraisal: ['年度考核', 'Annual appraisal'],
+  // improvement measure (F17 003 §四.4)
+  improvement_measure: ['改进措施', 'Improvement measure'],
+  improvement_check: ['改进效果评估', 'Improvement check'],
 };
 
 /** Task commands (libs/contracts: complaint, return, repair, consignment, follow-up, review, …). */
@@ -218,6 +224,9 @@ export const COMMAND_LABELS: Record<string, Pair> = {
   ApproveNotice: ['审批奖罚通知单', 'Approve the notice'],
   ApplyDeductions: ['执行扣款', 'Apply the deductions'],
   IssueAnnualAppraisal: ['发布年度考核', 'Issue the annual appraisal'],
+  // improvement measure (F17 003 §四.4)
+  RecordImprovementResult: ['记录改进结果', 'Record the improvement’s result'],
+  CheckImprovement: ['评估改进效果', 'Check the improvement’s effect'],
 };
 
 /** Document types (the workflows' records: every `docType` a case's documents carry). */
@@ -240,6 +249,7 @@ export const DOC_TYPE_LABELS: Record<string, Pair> = {
   personnel_announcement: ['人事公布单', 'Personnel announcement'],
   reward_penalty_notice: ['奖罚通知单', 'Reward/penalty notice'],
   annual_appraisal: ['年度考核表', 'Annual appraisal'],
+  improvement_measure: ['改进措施单', 'Improvement measure'],
 };
 
 /** Document statuses (the `status` a workflow's records give a document). */
@@ -283,6 +293,10 @@ export const DOC_STATUS_LABELS: Record<string, Pair> = {
   approved: ['已核准', 'Approved'],
   sent_back: ['已退回', 'Sent back'],
   applied: ['已执行', 'Applied'],
+  // improvement measure
+  in_progress: ['改进中', 'In progress'],
+  verifying: ['待评估', 'Awaiting the check'],
+  effective: ['已见效', 'Effective'],
 };
 
 /**
@@ -386,6 +400,11 @@ export const CASE_STATUS_LABELS: Record<string, Record<string, Pair>> = {
     awaiting_signature: ['待客户签字', 'Awaiting signature'],
     active: ['代销中', 'Active'],
     returning: ['退货中', 'Returning'],
+    closed: ['已结案', 'Closed'],
+  },
+  improvement: {
+    in_progress: ['改进中', 'In progress'],
+    verifying: ['待评估', 'Awaiting the check'],
     closed: ['已结案', 'Closed'],
   },
   review: {

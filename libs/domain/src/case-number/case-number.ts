@@ -10,11 +10,13 @@ export const CASE_PREFIXES = {
   followUp: 'HF',
   /** 月审: the monthly complaint review of 001 §28 (our prefix; the seed numbers no review) */
   review: 'YS',
+  /** 改进: an improvement measure of F17 003 §四.4 (our prefix; the seed numbers none) */
+  improvement: 'GJ',
 } as const;
 export type CaseKind = keyof typeof CASE_PREFIXES;
 export type CasePrefix = (typeof CASE_PREFIXES)[CaseKind];
 
-export const CASE_NUMBER_PATTERN = /^(KS|TH|WX|DX|HF|YS)(\d{4})(0[1-9]|1[0-2])-(\d{4,})$/;
+export const CASE_NUMBER_PATTERN = /^(KS|TH|WX|DX|HF|YS|GJ)(\d{4})(0[1-9]|1[0-2])-(\d{4,})$/;
 
 export interface ParsedCaseNumber {
   prefix: CasePrefix;

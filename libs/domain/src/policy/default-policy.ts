@@ -290,6 +290,7 @@ export const defaultPolicyInput = {
       consignment: 'DX',
       followUp: 'HF',
       review: 'YS',
+      improvement: 'GJ',
     },
     seqDigits: 4,
   },

@@ -205,6 +205,39 @@ const CONSIGNMENT_GOODS_RETURN_DEFAULT = {
 };
 
 /**
+ * An improvement measure's stages (F17 003 §四.4). The owner's task is due at the measure's own
+ * completion date (its clock set by the workflow, 0 h here is never used): overdue, it goes to
+ * the CS manager who tracks the measures (跟踪评估, 004 三.(六)), a working day later to the VP in
+ * charge. CS's check of the effect: a default.
+ */
+const IMPROVEMENT_DEADLINES_DEFAULT = {
+  measure: {
+    amount: 0,
+    unit: 'calendar_hours' as const,
+    owner: 'cs' as const,
+    basis: '003 §四.4 明确改进目标、责任人及完成时间 (due at the measure’s completion date)',
+    source: 'seed' as const,
+    escalation: [
+      {
+        afterOverdue: { amount: 0, unit: 'calendar_hours' as const },
+        to: { role: 'manager' as const, department: 'owner' as const },
+      },
+      { afterOverdue: { amount: 1, unit: 'working_days' as const }, to: { role: 'vp' as const } },
+    ],
+  },
+  check: {
+    amount: 3,
+    unit: 'working_days' as const,
+    owner: 'cs' as const,
+    basis: 'default (003 §四.4 对改进措施的实施效果进行跟踪评估)',
+    source: 'default' as const,
+    escalation: [
+      { afterOverdue: { amount: 1, unit: 'working_days' as const }, to: { role: 'vp' as const } },
+    ],
+  },
+};
+
+/**
  * The monthly review's stages (001 §28; Decision 6). The review task's due instant is the
  * decision's (18:00 on the last working day before the 10th): its stage clock starts there and
  * lasts 0 h, so a missed review escalates to the GM at once. HR's announcement, the GM's approval
@@ -359,6 +392,8 @@ export const policyDocumentSchema = z
         followUp: stagesFor('followUp'),
         /** the monthly review (001 §28); absent from policies published before it: the default */
         review: stagesFor('review').default(REVIEW_DEADLINES_DEFAULT),
+        /** F17 003 §四.4 improvement measures; absent from policies published before them */
+        improvement: stagesFor('improvement').default(IMPROVEMENT_DEADLINES_DEFAULT),
       })
       .strict(),
     approvalMatrix: approvalMatrixSchema,
@@ -529,12 +564,13 @@ export const policyDocumentSchema = z
             Object.fromEntries(
               CASE_TYPES.map((c) => [
                 c,
-                // the review's prefix came later: policies published before it get YS
-                c === 'review'
+                // the review's and the improvement's prefixes came later: policies published
+                // before them get YS and GJ
+                c === 'review' || c === 'improvement'
                   ? z
                       .string()
                       .regex(/^[A-Z]{2}$/)
-                      .default('YS')
+                      .default(c === 'review' ? 'YS' : 'GJ')
                   : z.string().regex(/^[A-Z]{2}$/),
               ]),
             ) as Record<CaseType, z.ZodString>,

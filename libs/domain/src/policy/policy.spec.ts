@@ -75,6 +75,8 @@ describe('policy as versioned data', () => {
       followUp: 'HF',
       // the monthly review (001 §28): our prefix, the seed numbers no review
       review: 'YS',
+      // F17 003 §四.4 improvement measures: our prefix (改进), the seed numbers none
+      improvement: 'GJ',
     });
   });
 

@@ -6,6 +6,7 @@ export const CASE_TYPES = [
   'consignment',
   'followUp',
   'review',
+  'improvement',
 ] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
@@ -48,6 +49,8 @@ export const STAGES = {
   followUp: ['call', 'retry'],
   /** the monthly review of 001 §28 (M01–M03) */
   review: ['review', 'announcement', 'noticeApproval', 'deduction'],
+  /** F17 003 §四.4: an improvement measure with its owner (`measure`), then CS's check of it */
+  improvement: ['measure', 'check'],
 } as const satisfies Record<CaseType, readonly string[]>;
 
 export type StageOf<T extends CaseType> = (typeof STAGES)[T][number];

@@ -2,7 +2,7 @@ import type { CaseSnapshot } from '@aso/contracts';
 import type { DataSource } from 'typeorm';
 import { CaseEntity } from '../entities/case.entity';
 
-export type CasePrefix = 'KS' | 'TH' | 'WX' | 'DX' | 'HF' | 'YS';
+export type CasePrefix = 'KS' | 'TH' | 'WX' | 'DX' | 'HF' | 'YS' | 'GJ';
 
 /** The case row as a workflow last saw it: the contract's snapshot, with instants as Dates. */
 export type CaseSnapshotRecord = Omit<
