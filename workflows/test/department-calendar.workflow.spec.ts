@@ -48,7 +48,7 @@ function nextPlainFriday(now: number): string {
 }
 
 describe('department calendars in a running case (Decision 7)', () => {
-  test('X02 001 篇3 三.1–2: sales works the weekend — the customer response (2 working days, sales) asked on a Friday 10:00 is due Sunday 10:00 and goes overdue on Sunday', async () => {
+  test('X02 001 篇3 三.1–2, C40 001 §24.1(4): sales works the weekend — sales relays the result: the customer response (2 working days, sales) asked on a Friday 10:00 is due Sunday 10:00 and goes overdue on Sunday', async () => {
     const friday = nextPlainFriday(await h.env.currentTimeMs());
     const sunday = isoDateOfDay(dayIndexOfIsoDate(friday) + 2);
     await sleepUntil(h, localToInstant(`${friday} 10:00`));

@@ -12,7 +12,7 @@ afterAll(async () => {
   await h?.teardown();
 });
 
-test('F14 004 六: the follow-up call shows the caller the standard opening (with the customer’s name), the questions and the closing; a record without the closing is refused naming closingSaid; the record confirms it', async () => {
+test('F14 004 六, F03 004 三.(二)–(三): the follow-up call shows the caller the standard opening (with the customer’s name), the questions (the questionnaire) and the closing; a record without the identity confirmed, the purpose stated or the thanks (closing) is refused naming the field; the record confirms them', async () => {
   const closedAt = await h.now();
   const caseNumber = caseNumberAt('HF', closedAt, 301);
   const input: FollowUpWorkflowInput = {
@@ -54,6 +54,14 @@ test('F14 004 六: the follow-up call shows the caller the standard opening (wit
       promises_kept: 'satisfied',
     },
   };
+  // F03 004 三.(三): confirm the identity, then state the purpose, before anything is recorded
+  for (const field of ['identityConfirmed', 'purposeStated'] as const) {
+    const early = await refusalOf(
+      f.complete('follow_up_call', people.cs, { ...command, closingSaid: true, [field]: false }),
+    );
+    expect(early.type).toBe('COMMAND_INVALID');
+    expect(early.details?.[0]).toMatchObject({ field });
+  }
   const refused = await refusalOf(f.complete('follow_up_call', people.cs, command));
   expect(refused.type).toBe('COMMAND_INVALID');
   expect(refused.details?.[0]).toMatchObject({ field: 'closingSaid' });

@@ -78,7 +78,7 @@ async function startFollowUp(closedAt: Date): Promise<FollowUpDriver> {
 }
 
 describe('follow-up call, DOMAIN.md §5 (004; 001 §17)', () => {
-  test('C35 003 §四.3, F08 004 五.(三)3: a closed complaint starts its HF case; the call is in CS’s inbox, due 3 working days after the close; F12: unreachable 3 times → closed unreachable', async () => {
+  test('C35 003 §四.3, F08 004 五.(三)3: a closed complaint starts its HF case; the call is in CS’s inbox, due 3 working days after the close; F09 004 四.(五): its script asks the complaint customer about the result, the process and the handler; F12: unreachable 3 times → closed unreachable', async () => {
     await sleepUntil(h, '2026-12-04T02:00:00Z'); // Friday 10:00 in Shanghai
     const c = await h.startComplaint();
     await toExecution(c, 'apology');

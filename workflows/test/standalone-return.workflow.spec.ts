@@ -200,6 +200,195 @@ describe('a customer’s own return (TH, DOMAIN.md §2; 001 篇3 退货流程, 0
   });
 });
 
+describe('R12 R13 R18 R20 R23: remedy first, shipping claims, price differences with the carrier, wholesale quality (001 篇3 退换货 2–3, 退差价 1, 3; 002 ch.11 1(3))', () => {
+  const requestedAt = new Date('2026-12-09T02:00:00Z');
+
+  test('R12 001 篇3 退换货 2: a dissatisfied customer — find the cause and remedy it first (remedy_first); remedied, the case closes without a return; the customer still refusing, the return is approved', async () => {
+    const dissatisfied = (s: StandaloneReturnRequest): StandaloneReturnRequest => ({
+      ...s,
+      request: { ...s.request, reason: '画质不满意' },
+      eligibility: { ...s.eligibility!, reason: 'dissatisfied', remedyPossible: true },
+    });
+    const remedied = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: dissatisfied,
+    });
+    expect(await explanationOf(remedied.caseNumber)).toMatchObject({
+      decision: 'remedy_first',
+      rule: 'R12',
+    });
+    await remedied.complete('return_supervisor_answer', salesSupervisor, {
+      type: 'RecordSupervisorAnswer',
+      answer: '调高码率设置, 画质改善; 客户满意',
+      resolved: true,
+    });
+    expect(await returnResult(remedied)).toMatchObject({
+      status: 'completed',
+      outcome: 'resolved_without_return',
+    });
+    const refusing = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: dissatisfied,
+    });
+    await answerUnresolved(refusing);
+    await refusing.complete('return_request_approval', salesSupervisor, {
+      type: 'ApproveReturnRequest',
+    });
+    expect((await refusing.view()).state).toMatchObject({ status: 'awaiting_goods' });
+  });
+
+  const shippingClaim =
+    (wrongCarrier: boolean) =>
+    (s: StandaloneReturnRequest): StandaloneReturnRequest => {
+      const { eligibility: _none, ...rest } = s;
+      void _none;
+      return {
+        ...rest,
+        request: { ...s.request, kind: 'shipping_claim', serialNumber: '', reason: '迟收到货' },
+        shippingClaim: { deliveredLate: true, wrongCarrier, postageDifferenceFen: 1000 },
+      };
+    };
+
+  test('R13 001 篇3 退换货 3: a postage refund asked for a late delivery is explained (nothing refunded); when we used the wrong carrier finance refunds the ¥10 (1000 fen) postage difference', async () => {
+    const late = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: shippingClaim(false),
+    });
+    expect(await auditData(late.caseNumber, 'settlement.explained')).toMatchObject({
+      refundFen: 0,
+      offer: 'explanation',
+      rule: 'R13',
+    });
+    await answerUnresolved(late);
+    await late.complete('return_request_approval', salesSupervisor, {
+      type: 'ApproveReturnRequest',
+    });
+    expect(await returnResult(late)).toMatchObject({ status: 'completed', outcome: 'explained' });
+    const wrong = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: shippingClaim(true),
+    });
+    expect(await auditData(wrong.caseNumber, 'settlement.explained')).toMatchObject({
+      refundFen: 1000,
+      rule: 'R13',
+    });
+    await answerUnresolved(wrong);
+    await wrong.complete('return_request_approval', salesSupervisor, {
+      type: 'ApproveReturnRequest',
+    });
+    expect(
+      (
+        await refusalOf(
+          wrong.complete('refund', people.finance, { type: 'RecordRefund', amountFen: 1500 }),
+        )
+      ).type,
+    ).toBe('MONEY_INVALID');
+    await wrong.complete('refund', people.finance, { type: 'RecordRefund', amountFen: 1000 });
+    expect(await returnResult(wrong)).toMatchObject({ status: 'completed', outcome: 'refunded' });
+    expect((await wrong.view()).state).toMatchObject({ refundFen: 1000 });
+  });
+
+  test('R20 R18 001 篇3 退差价 3, 1: a price drop ¥399 → ¥359.10 after the goods were handed to the carrier — no difference refunded; a gift or a next-purchase discount is offered instead and the case closes', async () => {
+    const r = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: (s) => {
+        const { eligibility: _none, ...rest } = s;
+        void _none;
+        return {
+          ...rest,
+          request: { ...s.request, kind: 'price_difference', serialNumber: '' },
+          priceDifference: {
+            paidUnitFen: 39_900,
+            newUnitFen: 35_910,
+            quantity: 1,
+            handedToCarrier: true,
+          },
+        };
+      },
+    });
+    const settlement = await auditData(r.caseNumber, 'settlement.explained');
+    expect(settlement).toMatchObject({
+      refundFen: 0,
+      offer: 'gift_or_coupon',
+      rule: 'R20',
+    });
+    await answerUnresolved(r);
+    await r.complete('return_request_approval', salesSupervisor, { type: 'ApproveReturnRequest' });
+    expect(await returnResult(r)).toMatchObject({ status: 'completed', outcome: 'gift_offered' });
+    expect((await r.view()).state).toMatchObject({ refundFen: null });
+  });
+
+  const wholesaleQuality =
+    (over: { videoChecked: boolean; replacementAvailable: boolean }) =>
+    (s: StandaloneReturnRequest): StandaloneReturnRequest => ({
+      ...s,
+      request: { ...s.request, customerKind: 'wholesale', reason: '批量花屏', quantity: 2 },
+      eligibility: {
+        ...s.eligibility!,
+        customerKind: 'wholesale',
+        reason: 'quality_problem',
+        qualityProblemConfirmed: true,
+        selfPickup: false,
+        ...over,
+      },
+    });
+
+  test('R23 002 ch.11 1(3): a wholesale quality problem is checked by video first (unchecked: refused); checked with stock → exchanged and reshipped; with no stock → returned and refunded', async () => {
+    const unchecked = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: wholesaleQuality({ videoChecked: false, replacementAvailable: true }),
+    });
+    expect(await explanationOf(unchecked.caseNumber)).toMatchObject({
+      decision: 'refuse',
+      rule: 'R23',
+    });
+    const stock = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: wholesaleQuality({ videoChecked: true, replacementAvailable: true }),
+    });
+    expect(await explanationOf(stock.caseNumber)).toMatchObject({
+      decision: 'exchange_only',
+      rule: 'R23',
+    });
+    await answerUnresolved(stock);
+    await stock.complete('return_request_approval', salesSupervisor, {
+      type: 'ApproveReturnRequest',
+    });
+    expect((await stock.view()).state).toMatchObject({ method: 'exchange' });
+    await stock.complete('goods_receipt', people.warehouse, {
+      type: 'ReceiveGoods',
+      quantity: 2,
+      complete: true,
+      undamaged: true,
+    });
+    await stock.complete('reconciliation', people.finance, {
+      type: 'Reconcile',
+      voucherNumber: 'PZ-R23-1',
+    });
+    await stock.complete('reship', people.warehouse, {
+      type: 'RecordReshipment',
+      shipmentNumber: 'SF-R23-1',
+    });
+    expect(await returnResult(stock)).toMatchObject({ status: 'completed', outcome: 'reshipped' });
+    const noStock = await startStandaloneReturn(h, {
+      deliveredAt,
+      requestedAt,
+      standalone: wholesaleQuality({ videoChecked: true, replacementAvailable: false }),
+    });
+    expect(await explanationOf(noStock.caseNumber)).toMatchObject({
+      decision: 'accept',
+      rule: 'R23',
+    });
+  });
+});
+
 describe('R14 R22 R24: completeness, wholesale wrong goods, franchise ratio (001 篇3 退换货 4; 002 ch.11)', () => {
   const requestedAt = new Date('2026-12-09T02:00:00Z');
   const withoutCard = ['packaging', 'accessories', 'unit'] as const;
@@ -328,7 +517,8 @@ describe('R14 R22 R24: completeness, wholesale wrong goods, franchise ratio (001
     expect(await returnResult(r)).toMatchObject({ status: 'completed', outcome: 'reshipped' });
   });
 
-  const franchise = (returned: number, requested: number) =>
+  const franchise =
+    (returned: number, requested: number) =>
     (s: StandaloneReturnRequest): StandaloneReturnRequest => ({
       ...s,
       request: { ...s.request, customerKind: 'franchise' as const, quantity: requested },

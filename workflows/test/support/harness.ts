@@ -55,6 +55,8 @@ export interface StartOptions {
   customerName?: string;
   /** the intake channel (default phone; `store` for Decision 3's 48 h result) */
   channel?: 'phone' | 'email' | 'online' | 'store';
+  /** who opens it (default sales; Decision 1: anyone who works may) */
+  reportedBy?: CaseActor;
   /** another task queue than the harness worker's (a test that brings its own worker later) */
   taskQueue?: string;
 }
@@ -86,7 +88,7 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
         storeId: null,
         caseNumber,
         reportedAt: reportedAt.toISOString(),
-        reportedBy: people.sales,
+        reportedBy: options.reportedBy ?? people.sales,
         customer: { name: options.customerName ?? '王先生', phone: '13800138000' },
         intake: {
           customerName: options.customerName ?? '王先生',

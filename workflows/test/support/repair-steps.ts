@@ -32,6 +32,8 @@ export interface StartRepairOptions {
   policy?: PolicyDocument;
   holidayTables?: HolidayTables;
   parentCaseNumber?: string;
+  /** fields of the register entry to replace (e.g. internal service D without a customer) */
+  entry?: Partial<RepairWorkflowInput['entry']>;
 }
 
 let seq = 0;
@@ -62,6 +64,7 @@ export async function startRepair(
       serviceKind: options.serviceKind ?? 'A',
       problem: 'does not power on',
       channel: 'phone',
+      ...options.entry,
     },
     voucherNumber: `FW-${String(n).padStart(4, '0')}`,
     policy: options.policy ?? defaultPolicy,
