@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { call } from '../support/http';
+import { checkPage } from './page-check';
 import { as, base, choose, goInApp, logIn, openComplaint, shot, switchLanguage } from './support';
 
 /**
@@ -90,7 +91,7 @@ test('navigation shows each person only their pages: staff get the case search, 
     await expect(page.getByTestId(`nav-${hidden}`)).toHaveCount(0);
 });
 
-test('admin-01 creates a user with a personal limit, changes it, deactivates the user; and gets the Temporal UI link of a case', async ({
+test('admin-01 creates a user with a personal limit, changes it, grants and revokes the follow-up caller qualification (F18 004 八.(一)3), deactivates the user; and gets the Temporal UI link of a case', async ({
   page,
 }) => {
   const username = `web-case-${Date.now().toString(36)}`;
@@ -113,6 +114,35 @@ test('admin-01 creates a user with a personal limit, changes it, deactivates the
   await form.locator('#limitYuan').fill('1200');
   await page.locator('.ant-modal-footer .ant-btn-primary').click();
   await expect(row).toContainText('¥1,200.00');
+
+  // F18 004 八.(一)3: new callers start without the follow-up caller's qualification; the admin
+  // grants it once they are trained and passed, and may revoke it.
+  const userOf = async () =>
+    (await call(base(), 'GET', '/admin/users', await as('admin-01'))).body.find(
+      (u: { username: string }) => u.username === username,
+    ) as { qualifications: string[] };
+  const caller = row.getByTestId('qualification-follow_up_caller');
+  await expect(caller).toHaveCount(0);
+  expect((await userOf()).qualifications).toEqual([]);
+  await row.getByTestId(`edit-${username}`).click();
+  await form.getByRole('checkbox', { name: '回访员(已培训考核合格)' }).check();
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect(caller).toHaveText('回访员(已培训考核合格)');
+  expect((await userOf()).qualifications).toEqual(['follow_up_caller']);
+  await switchLanguage(page, 'English');
+  await expect(page.getByTestId('users-page')).toContainText('Qualifications');
+  await expect(caller).toHaveText('Follow-up caller (trained and passed)');
+  await row.getByTestId(`edit-${username}`).click();
+  await expect(
+    form.getByRole('checkbox', { name: 'Follow-up caller (trained and passed)' }),
+  ).toBeChecked();
+  await checkPage(page, 'users.qualifications'); // the form with the qualification: axe
+  await form.getByRole('checkbox', { name: 'Follow-up caller (trained and passed)' }).uncheck();
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect(caller).toHaveCount(0);
+  expect((await userOf()).qualifications).toEqual([]);
+  await switchLanguage(page, '中文');
+
   await row.getByTestId(`deactivate-${username}`).click();
   await page.locator('.ant-popconfirm .ant-btn-primary').click();
   await expect(row.getByTestId(`deactivate-${username}`)).toHaveCount(0);
