@@ -688,6 +688,26 @@ const MATRIX: Record<string, Row> = {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
     run: get('/reports/follow-up-kpis?from=2026-01-01&to=2026-12-31'),
   },
+  // F17 003 §四.4: the follow-up analysis report of a month, with its improvement measures
+  'GET /reports/follow-up-analysis': {
+    expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
+    run: get('/reports/follow-up-analysis?month=2026-11'),
+  },
+  // F17 003 §四.4: a CS manager sets an improvement measure (owner, goal, completion date)
+  'POST /improvement-measures': {
+    expect: only('201', ['cs manager'], (r) =>
+      r === 'auditor' ? 'AUDITOR_READ_ONLY' : r === 'cs staff' ? 'WRONG_ROLE' : 'WRONG_DEPARTMENT',
+    ),
+    run: (r) =>
+      call(api.url, 'POST', '/improvement-measures', as[r], {
+        analysisMonth: '2026-11',
+        finding: 'arrival_time below satisfied',
+        measure: '送货前电话确认',
+        goal: '到达时间无一般及较差',
+        owner: { userId: as.warehouse.user.id },
+        dueDate: '2027-03-14',
+      }),
+  },
   // M06 003 §五.2: the service appraisal by month, quarter and year
   'GET /reports/service-appraisal': {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),

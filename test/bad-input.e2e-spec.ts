@@ -634,6 +634,29 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
     });
     await expectRefused(
       [
+        ...(
+          [
+            ['dueDate', { dueDate: '2027/03/14' }, 'body.dueDate'],
+            ['analysisMonth', { analysisMonth: '2026-13' }, 'body.analysisMonth'],
+            ['goal', { goal: '  ' }, 'body.goal'],
+            ['owner', { owner: undefined }, 'body.owner'],
+          ] as const
+        ).map(([what, change, field]): BadCase => ({
+          name: `F17 003 §四.4: an improvement measure with a bad ${what}`,
+          method: 'POST',
+          path: '/improvement-measures',
+          as: 'csManager',
+          body: {
+            analysisMonth: '2026-11',
+            finding: 'arrival_time below satisfied',
+            measure: '送货前电话确认',
+            goal: '到达时间无一般及较差',
+            owner: { userId: 'wh-01' },
+            dueDate: '2027-03-14',
+            ...change,
+          },
+          field,
+        })),
         {
           name: 'F13 001 §14: a survey campaign over a customer not in the register',
           method: 'POST',
@@ -983,6 +1006,8 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
         get('/reports/follow-up-kpis?from=2025-01-01&to=2026-12-31', 'query.to', 'csManager'),
         get('/reports/service-appraisal?year=26', 'query.year', 'gm'),
         get('/reports/service-appraisal', 'query.year', 'csManager'),
+        get('/reports/follow-up-analysis?month=2026-13', 'query.month', 'csManager'),
+        get('/reports/follow-up-analysis', 'query.month', 'gm'),
         {
           name: 'shipDate 2026-02-30',
           method: 'POST',

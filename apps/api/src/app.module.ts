@@ -22,6 +22,7 @@ import { RepairsModule } from './repairs/repairs.module';
 import { ReturnsModule } from './returns/returns.module';
 import { ConsignmentsModule } from './consignments/consignments.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { ImprovementsModule } from './improvements/improvements.module';
 import { FollowUpPlansModule } from './follow-up-plans/follow-up-plans.module';
 import { ReportsModule } from './reports/reports.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -55,6 +56,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ReturnsModule,
     ConsignmentsModule,
     FollowUpsModule,
+    ImprovementsModule,
     FollowUpPlansModule,
     MonthlyReviewsModule,
     TasksModule,

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@aso/persistence';
+import { FollowUpAnalysisController } from './follow-up-analysis.controller';
+import { FollowUpAnalysisService } from './follow-up-analysis.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { ServiceAppraisalController } from './service-appraisal.controller';
@@ -8,8 +10,8 @@ import { ServiceAppraisalService } from './service-appraisal.service';
 /** KPIs over the read models. */
 @Module({
   imports: [PersistenceModule],
-  controllers: [ReportsController, ServiceAppraisalController],
-  providers: [ReportsService, ServiceAppraisalService],
+  controllers: [ReportsController, ServiceAppraisalController, FollowUpAnalysisController],
+  providers: [ReportsService, ServiceAppraisalService, FollowUpAnalysisService],
   exports: [ReportsService],
 })
 export class ReportsModule {}

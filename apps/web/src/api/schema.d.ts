@@ -630,6 +630,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/improvement-measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set an improvement measure from the follow-up analysis (CS managers; 003 §四.4)
+         * @description F17 003 §四.4: a GJ case with the measure, its goal, owner and completion date. The owner’s task opens claimed by them, due 18:00 on the last working day on or before the date, escalated when overdue (the CS manager, then the VP in charge); the owner records the result (RecordImprovementResult), a CS manager checks the effect (CheckImprovement). An unknown or inactive owner is a 404 USER_NOT_FOUND; a date already past a 400 naming the field.
+         */
+        post: operations["postImprovementMeasures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/follow-up-plans": {
         parameters: {
             query?: never;
@@ -701,6 +721,26 @@ export interface paths {
          * @description F13 001 §14 不定期的客户意见调查: one HF call per chosen customer of the register, through the plan run; idempotent by campaignId (a repeated start answers its cases under `alreadyOpen`). A reference not in the register is a 400 naming body.customerRefs.
          */
         post: operations["postFollowUpPlansCampaigns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/follow-up-analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The follow-up analysis report of a month and its improvement measures (003 §四.4)
+         * @description Managers, the GM office and auditors. The follow-up calls opened in the month (Asia/Shanghai): calls made and reached, the 001 §17 satisfaction per item, the items below satisfied, the problems found by category and department, the complaints the dissatisfied calls opened, and the improvement measures (GJ…) set from the month with their progress.
+         */
+        get: operations["getReportsFollowUpAnalysis"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1756,7 +1796,7 @@ export interface components {
         };
         CaseType: {
             /** @enum {string} */
-            type: "complaint" | "return" | "repair" | "consignment" | "followUp" | "review";
+            type: "complaint" | "return" | "repair" | "consignment" | "followUp" | "review" | "improvement";
             /** @description the route that opens it (POST, with an optional Idempotency-Key) */
             path: string;
             /** @description the case number’s prefix (KS…, TH…, WX…, HF…, DX…) */
@@ -1850,6 +1890,29 @@ export interface components {
             paths: {
                 [key: string]: unknown;
             };
+        };
+        OpenedImprovement: {
+            /** @example GJ202612-0001 */
+            caseNumber: string;
+            policyVersion: number;
+        };
+        OpenImprovementRequest: {
+            /** @description the analysed month the measure answers */
+            analysisMonth: string;
+            /** @description the shortfall found, e.g. "attitude: 2 of 2 below satisfied" */
+            finding: string;
+            /** @description the follow-up calls the finding rests on */
+            followUps?: string[];
+            /** @description what is to be done */
+            measure: string;
+            /** @description 改进目标: what counts as achieved */
+            goal: string;
+            /** @description 责任人: an active user of the organisation; the department is their record’s */
+            owner: {
+                userId: string;
+            };
+            /** @description 完成时间: due 18:00 on the last working day on or before it */
+            dueDate: string;
         };
         FollowUpPlanCustomer: {
             customerRef: string;
@@ -1949,6 +2012,89 @@ export interface components {
             customerRefs: string[];
             /** @description each call is due this many working days after the start (default 5) */
             withinWorkingDays?: number;
+        };
+        FollowUpAnalysisReport: {
+            organisation: string;
+            /** @enum {string} */
+            timeZone: "Asia/Shanghai";
+            basis: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description YYYY-MM */
+            month: string;
+            calls: {
+                /** @description follow-up cases opened in the month */
+                cases: number;
+                /** @description dialled: the failed attempts and the calls made */
+                attempts: number;
+                reached: number;
+                unreachable: number;
+                /** @description not reached yet */
+                pending: number;
+                reachRate: number | null;
+                /** @description followed case type or plan → cases */
+                bySource: {
+                    [key: string]: number;
+                };
+            };
+            satisfaction: {
+                surveyed: number;
+                /** @description 001 §17 grade → answers */
+                grades: {
+                    [key: string]: number;
+                };
+                scoreRate: number | null;
+                dissatisfiedCalls: number;
+                items: {
+                    item: string;
+                    answered: number;
+                    grades: {
+                        [key: string]: number;
+                    };
+                    belowSatisfied: number;
+                    belowSatisfiedRate: number | null;
+                    followUps: string[];
+                }[];
+            };
+            /** @description the items rated below satisfied, worst share first (不足之处) */
+            shortfalls: {
+                item: string;
+                belowSatisfied: number;
+                answered: number;
+                rate: number;
+            }[];
+            problems: {
+                total: number;
+                open: number;
+                resolved: number;
+                byCategory: {
+                    category: string;
+                    count: number;
+                    open: number;
+                }[];
+                byDepartment: {
+                    department: string;
+                    count: number;
+                    open: number;
+                }[];
+            };
+            complaints: {
+                followUpNumber: string;
+                complaintNumber: string | null;
+                followedCaseNumber: string | null;
+            }[];
+            measures: {
+                caseNumber: string;
+                measure: string;
+                status: string;
+                stage: string;
+                department: string | null;
+                ownerId: string | null;
+                dueAt: string | null;
+                overdue: boolean;
+                closedAt: string | null;
+                closedOnTime: boolean | null;
+            }[];
         };
         /** @description resolved on the spot / resolved (001 §8) */
         Ratio: {
@@ -3167,8 +3313,31 @@ export interface components {
             type: "IssueAnnualAppraisal";
             summary: string;
         };
+        /** @description The measure’s owner records its result (003 §四.4 改进措施制定与实施) */
+        RecordImprovementResultCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordImprovementResult";
+            /** @description what was done and what it achieved against the goal */
+            result: string;
+        };
+        /** @description CS checks the measure’s effect (003 §四.4 跟踪评估) and closes it, or sends it back */
+        CheckImprovementCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CheckImprovement";
+            /** @description the goal is met: the measure is closed */
+            effective: boolean;
+            note?: string;
+            /** @description not yet effective: the new completion date, back to the owner */
+            newDueDate?: string;
+        };
         /** @description The command that completes the task: its `type` must be one of the task’s `commands` */
-        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["RegisterRepairCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["AssignComplaintOwnerCommand"] | components["schemas"]["RecordStoreResultCommand"] | components["schemas"]["RecordSupplierCoordinationCommand"] | components["schemas"]["RecordSupervisorAnswerCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["FillReturnSlipCommand"] | components["schemas"]["SignOnSiteSlipCommand"] | components["schemas"]["CountersignOnSiteSlipCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["RecordProblemResultCommand"] | components["schemas"]["ConfirmCustomerSatisfactionCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"] | components["schemas"]["RecordSignatureCommand"] | components["schemas"]["RecordSalesCommand"] | components["schemas"]["RequestReturnCommand"] | components["schemas"]["MarkReportSentCommand"] | components["schemas"]["SettlePeriodCommand"] | components["schemas"]["RecordReturnReceiptCommand"] | components["schemas"]["ConfirmReviewCommand"] | components["schemas"]["PublishAnnouncementCommand"] | components["schemas"]["ApproveNoticeCommand"] | components["schemas"]["ApplyDeductionsCommand"] | components["schemas"]["IssueAnnualAppraisalCommand"];
+        TaskCommand: components["schemas"]["RecordFirstResponseCommand"] | components["schemas"]["RegisterComplaintCommand"] | components["schemas"]["CompleteSevereReviewCommand"] | components["schemas"]["SubmitInvestigationReportCommand"] | components["schemas"]["ApproveInvestigationReportCommand"] | components["schemas"]["ReturnInvestigationReportCommand"] | components["schemas"]["ProposeResolutionCommand"] | components["schemas"]["ApproveResolutionCommand"] | components["schemas"]["SendBackResolutionCommand"] | components["schemas"]["RecordCustomerResponseCommand"] | components["schemas"]["IssueDiscountCertificateCommand"] | components["schemas"]["SignDiscountCertificateCommand"] | components["schemas"]["RecordCertificateCustomerSignatureCommand"] | components["schemas"]["BookDiscountCertificateCommand"] | components["schemas"]["RecordReceivableCollectedCommand"] | components["schemas"]["FilePetitionCommand"] | components["schemas"]["DecidePetitionCommand"] | components["schemas"]["RecordResupplyShippedCommand"] | components["schemas"]["RegisterRepairCommand"] | components["schemas"]["ConfirmImprovementEffectCommand"] | components["schemas"]["CloseComplaintCommand"] | components["schemas"]["AssignComplaintOwnerCommand"] | components["schemas"]["RecordStoreResultCommand"] | components["schemas"]["RecordSupplierCoordinationCommand"] | components["schemas"]["RecordSupervisorAnswerCommand"] | components["schemas"]["ApproveReturnRequestCommand"] | components["schemas"]["RejectReturnRequestCommand"] | components["schemas"]["FillReturnSlipCommand"] | components["schemas"]["SignOnSiteSlipCommand"] | components["schemas"]["CountersignOnSiteSlipCommand"] | components["schemas"]["ApproveReturnSlipCommand"] | components["schemas"]["ReceiveGoodsCommand"] | components["schemas"]["ReconcileCommand"] | components["schemas"]["ResolveMismatchCommand"] | components["schemas"]["RecordRefundCommand"] | components["schemas"]["RecordReshipmentCommand"] | components["schemas"]["AcknowledgeEscalationCommand"] | components["schemas"]["RecordRepairCompletedCommand"] | components["schemas"]["DispatchTechnicianCommand"] | components["schemas"]["RescheduleVisitCommand"] | components["schemas"]["ApplyOutOfTownCommand"] | components["schemas"]["DecideOutOfTownCommand"] | components["schemas"]["StartVisitCommand"] | components["schemas"]["RecordVisitCommand"] | components["schemas"]["RecordServiceCostCommand"] | components["schemas"]["AcceptWorkshopItemCommand"] | components["schemas"]["RecordWorkshopRepairCommand"] | components["schemas"]["SendToExternalRepairCommand"] | components["schemas"]["RecordExternalReturnCommand"] | components["schemas"]["SortReturnedItemCommand"] | components["schemas"]["RecordCustomerCalledCommand"] | components["schemas"]["RecordItemShippedCommand"] | components["schemas"]["RecordCustomerSignatureCommand"] | components["schemas"]["CountersignVoucherCommand"] | components["schemas"]["FileVoucherCommand"] | components["schemas"]["ConfirmCashAndMailInvoiceCommand"] | components["schemas"]["IssueInvoiceCommand"] | components["schemas"]["RecordFeeCollectedCommand"] | components["schemas"]["CloseRepairCommand"] | components["schemas"]["RecordCallAttemptCommand"] | components["schemas"]["RecordCallCommand"] | components["schemas"]["ReviewCallRecordCommand"] | components["schemas"]["RecordProblemResultCommand"] | components["schemas"]["ConfirmCustomerSatisfactionCommand"] | components["schemas"]["OpenLinkedComplaintCommand"] | components["schemas"]["RecordSpotCheckCommand"] | components["schemas"]["RecordSignatureCommand"] | components["schemas"]["RecordSalesCommand"] | components["schemas"]["RequestReturnCommand"] | components["schemas"]["MarkReportSentCommand"] | components["schemas"]["SettlePeriodCommand"] | components["schemas"]["RecordReturnReceiptCommand"] | components["schemas"]["ConfirmReviewCommand"] | components["schemas"]["PublishAnnouncementCommand"] | components["schemas"]["ApproveNoticeCommand"] | components["schemas"]["ApplyDeductionsCommand"] | components["schemas"]["IssueAnnualAppraisalCommand"] | components["schemas"]["RecordImprovementResultCommand"] | components["schemas"]["CheckImprovementCommand"];
         CompleteTaskRequest: {
             command: components["schemas"]["TaskCommand"];
             /** @description for the audit trail */
@@ -4403,6 +4572,39 @@ export interface operations {
             400: components["responses"]["Error400"];
         };
     };
+    postImprovementMeasures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: the same key with the same request returns the first answer; with a different request 422 IDEMPOTENCY_KEY_REUSED; while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenImprovementRequest"];
+            };
+        };
+        responses: {
+            /** @description The new measure */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedImprovement"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            422: components["responses"]["Error422"];
+        };
+    };
     getFollowUpPlans: {
         parameters: {
             query?: {
@@ -4526,6 +4728,31 @@ export interface operations {
             409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             422: components["responses"]["Error422"];
+        };
+    };
+    getReportsFollowUpAnalysis: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analysis */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpAnalysisReport"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
         };
     };
     getReportsRepairKpis: {

@@ -67,6 +67,23 @@ export interface RepairEventsRow {
   events: Array<Record<string, unknown>>;
 }
 
+/** F17 003 §四.4: an improvement measure set from a month's analysis, as its read model holds it. */
+export interface ImprovementMeasureRow {
+  caseNumber: string;
+  status: string;
+  stage: string;
+  /** the measure (its case's list line) */
+  title: string;
+  /** the owner's department */
+  department: string | null;
+  /** the owner (the measure task's assignee) */
+  ownerId: string | null;
+  dueAt: Date | null;
+  overdue: boolean;
+  closedAt: Date | null;
+  closedOnTime: boolean | null;
+}
+
 /** One month (Asia/Shanghai) of the complaint counts the indicator trends are made of. */
 export interface ComplaintMonth {
   month: string;
@@ -162,6 +179,41 @@ export class KpiRepository {
   /** Follow-up calls opened in the period, each with its audited domain events in order. */
   followUpEvents(p: KpiPeriod): Promise<RepairEventsRow[]> {
     return this.caseEvents(p, 'followUp');
+  }
+
+  /**
+   * F17 003 §四.4: the improvement measures set from the analysis of `month` (their read-model
+   * rows carry the analysed month as classification), oldest first, with their owner.
+   */
+  async improvementMeasures(
+    organisationId: string,
+    month: string,
+  ): Promise<ImprovementMeasureRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT c.case_number, c.status, c.stage, c.customer_name, c.method, c.closing_due_at,
+              c.overdue, c.closed_at, c.closed_on_time,
+              (SELECT coalesce(t.assignee, t.completed_by) FROM tasks t
+                WHERE t.organisation_id = c.organisation_id AND t.case_number = c.case_number
+                  AND t.type = 'improvement_measure'
+                ORDER BY t.created_at DESC LIMIT 1) AS owner_id
+         FROM cases c
+        WHERE c.organisation_id = $1 AND c.type = 'improvement' AND c.classification = $2
+        ORDER BY c.opened_at, c.case_number`,
+      [organisationId, month],
+    );
+    const at = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+    return rows.map((r) => ({
+      caseNumber: r.case_number as string,
+      status: r.status as string,
+      stage: r.stage as string,
+      title: r.customer_name as string,
+      department: (r.method as string | null) ?? null,
+      ownerId: (r.owner_id as string | null) ?? null,
+      dueAt: at(r.closing_due_at),
+      overdue: Boolean(r.overdue),
+      closedAt: at(r.closed_at),
+      closedOnTime: (r.closed_on_time as boolean | null) ?? null,
+    }));
   }
 
   /**
