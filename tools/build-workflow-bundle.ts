@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const { workflowsPath, bundlerOptions } = workflowBundleOptions();
   const { code } = await bundleWorkflowCode({
     workflowsPath,
-    webpackConfigHook: bundlerOptions.webpackConfigHook,
+    ...bundlerOptions,
   });
   const out = join(__dirname, '..', 'workflow-bundle.js'); // dist/workflow-bundle.js
   writeFileSync(out, code);

@@ -16,6 +16,19 @@ const complaintCommands: unknown[] = [
   { type: 'AcknowledgeEscalation' },
   { type: 'RecordRepairCompleted', outcome: '' },
   { type: 'RecordRefund', amountFen: 1 },
+  // a regex check (purchaseDate), passing and failing, twice: the sandbox shares the schemas
+  // across workflows, frozen (workflows/src/shared/preload.ts)
+  ...[0, 1].flatMap(() =>
+    ['2026-11-01', '2026/11/01'].map((purchaseDate) => ({
+      type: 'RegisterRepair',
+      address: 'Nanshan, Shenzhen',
+      productModel: 'DR-9',
+      spec: '4K',
+      purchaseDate,
+      purchasePlace: 'store 12',
+      serviceKind: 'C',
+    })),
+  ),
   { summary: 'no type' },
   'not an object',
 ];
