@@ -22,6 +22,11 @@
  *   npm run bench:timers                     # N = 10,000
  *   BENCH_TIMERS=200 npm run bench:timers    # smaller N
  *   BENCH_TIMER_CACHES=10,100 BENCH_TIMER_LEAD_S=60 npm run bench:timers
+ *   BENCH_TIMER_SPREAD_S=600 npm run bench:timers   # realistic load: due instants spread over 10 min
+ * One instant is the worst case: every deadline queues behind the others, so lateness p99 ≈ N /
+ * the worker's service rate (deadlines/s, printed). BENCH_TIMER_SPREAD_S spreads the due instants
+ * uniformly over a window from the due instant on (offered load N / window per second): below the
+ * service rate each deadline is handled about when it is due.
  * The due instant: after a warm-up of complaints not counted (N / 20, 10–200; due a day later)
  * measures how fast cases open, 15 s + 1.5 × the time N take to open (BENCH_TIMER_LEAD_S sets
  * it); a run whose cases were not all open before the due instant says so (lateness invalid).
@@ -48,6 +53,8 @@ const ORG = 'bench-timers';
 const N = Number(process.env.BENCH_TIMERS ?? 10_000);
 const CACHES = (process.env.BENCH_TIMER_CACHES ?? '10,100').split(',').map(Number);
 const LEAD_S = process.env.BENCH_TIMER_LEAD_S ? Number(process.env.BENCH_TIMER_LEAD_S) : null;
+/** 0: every deadline at one instant; else their due instants spread uniformly over this window */
+const SPREAD_S = Number(process.env.BENCH_TIMER_SPREAD_S ?? 0);
 const WARM_UP = Math.min(200, Math.max(10, Math.round(N / 20)));
 /** the first response's window (policy v2 deadlines.complaint.firstResponse: 24 calendar hours) */
 const FIRST_RESPONSE_MS = 24 * 3600_000;
@@ -138,14 +145,14 @@ async function run(
     };
     const rssIdle = rssOf(worker);
     // Open = the case's first workflow task ran and its read model was written.
-    const openAll = async (numbers: string[], first: number, reportedAt: () => Date) => {
+    const openAll = async (numbers: string[], first: number, reportedAt: (i: number) => Date) => {
       for (let i = 0; i < numbers.length; i += 50)
         await Promise.all(
           numbers.slice(i, i + 50).map((caseNumber, j) =>
             client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
               workflowId: caseNumber,
               taskQueue,
-              args: [complaint(caseNumber, first + i + j, reportedAt())],
+              args: [complaint(caseNumber, first + i + j, reportedAt(i + j))],
             }),
           ),
         );
@@ -168,9 +175,10 @@ async function run(
     const perCaseMs = (Date.now() - warm) / WARM_UP;
     const t0 = Date.now();
     const due = new Date(t0 + (LEAD_S !== null ? LEAD_S * 1000 : 15_000 + 1.5 * N * perCaseMs));
-    const reportedAt = new Date(due.getTime() - FIRST_RESPONSE_MS);
+    // case i is due at due + i/N of the spread window (all at `due` without one)
+    const dueOf = (i: number) => due.getTime() + (SPREAD_S * 1000 * i) / N;
     const numbers = Array.from({ length: N }, (_, i) => `KS202611-${String(base + i)}`);
-    await openAll(numbers, base, () => reportedAt);
+    await openAll(numbers, base, (i) => new Date(dueOf(i) - FIRST_RESPONSE_MS));
     const opened = Date.now();
     const rssOpen = rssOf(worker);
     process.stderr.write(
@@ -180,7 +188,7 @@ async function run(
     const cpuBefore = snapshot([treeProbe('worker', worker.pid!)]);
     let rssPeak = rssOf(worker);
     let rows: Array<{ late: number; lag: number; at: Date }> = [];
-    const giveUp = Date.now() + 120_000 + N * 50;
+    const giveUp = Date.now() + 120_000 + N * 50 + SPREAD_S * 1000;
     for (;;) {
       await sleep(500);
       alive();
@@ -251,8 +259,8 @@ async function main(): Promise<void> {
   const f = (ms: number) => (ms / 1000).toFixed(2).padStart(7);
   process.stdout.write(
     [
-      `Timers at scale: ${N} open complaints (+${WARM_UP} warm-up, not due), each first-response deadline due at one instant, on one worker (Temporal dev server + PostgreSQL)`,
-      'cache   opened/s  margin s | lateness p50 / p99 / max s | write lag p99 s | handled  deadlines/s  worker CPU s | RSS MiB idle / all open / peak  KiB/open case',
+      `Timers at scale: ${N} open complaints (+${WARM_UP} warm-up, not due), each first-response deadline due ${SPREAD_S > 0 ? `at an instant spread uniformly over ${SPREAD_S} s (offered ${(N / SPREAD_S).toFixed(1)} deadlines/s)` : 'at one instant'}, on one worker (Temporal dev server + PostgreSQL)`,
+      'cache   opened/s  margin s | lateness p50 / p99 / max s | write lag p99 s | handled  deadlines/s  worker CPU s  CPU ms/deadline | RSS MiB idle / all open / peak  KiB/open case  KiB/cached case',
       ...results.map((r) =>
         [
           String(r.cache).padStart(5),
@@ -268,15 +276,19 @@ async function main(): Promise<void> {
           String(r.handled).padStart(7),
           (r.handled / Math.max(r.fireSeconds, 0.001)).toFixed(1).padStart(12),
           r.workerCpuS.toFixed(1).padStart(13),
+          ((r.workerCpuS * 1000) / Math.max(r.handled, 1)).toFixed(1).padStart(16),
           ' |',
           `${mib(r.rssIdle)} / ${mib(r.rssOpen)} / ${mib(r.rssPeak)}`.padStart(18),
           ((r.rssOpen - r.rssIdle) / (N + WARM_UP) / 1024).toFixed(0).padStart(14),
+          ((r.rssOpen - r.rssIdle) / Math.min(r.cache, N + WARM_UP) / 1024).toFixed(0).padStart(16),
           r.openedBeforeDue ? '' : '  INVALID: not every case was open before the due instant',
           r.handled < N ? `  MISSING: ${N - r.handled} deadlines not observed` : '',
         ].join(' '),
       ),
       '(lateness = the time the workflow stamped on its task.overdue event − the due instant; write lag = that event committed −',
-      ' stamped; deadlines/s = handled / (last stamped − due); KiB/open case = (RSS all open − idle) / open cases (N + the warm-up), cached or not)',
+      ' stamped; deadlines/s = handled / (last stamped − due), at one instant the service rate (lateness p99 ≈ N / it); CPU ms/deadline = worker',
+      ' CPU over the firing / handled; KiB/open case = (RSS all open − idle) / open cases (N + the warm-up), cached or not; KiB/cached case = the same',
+      ' over min(cache, open cases))',
     ].join('\n') + '\n',
   );
 }
