@@ -21,6 +21,7 @@ import {
   toProposal,
 } from './support/complaint-steps';
 import { type ComplaintDriver, type Harness, createHarness } from './support/harness';
+import { eventually } from './support/poll';
 import { sleepUntil } from './support/time';
 
 let h: Harness;
@@ -159,6 +160,42 @@ describe('deadlines and escalation (DOMAIN.md "Overdue")', () => {
       expect(overdue?.data.dueAt).toBe(new Date(due).toISOString());
     },
   );
+
+  test('C30 000 §三.6, C36 001 §24.3(1): a complaint reported 25 h before it opens has its 24 h first response overdue at once — flagged and escalated to the sales manager on opening, not a working day later at the VP step', async () => {
+    const HOUR = 3_600_000;
+    const opened = (await h.env.currentTimeMs()) as number;
+    const reportedAt = opened - 25 * HOUR;
+    const c = await h.startComplaint({ reportedAt: new Date(reportedAt) });
+    // the first response is due 24 calendar hours after the report: an hour before the opening
+    const due = reportedAt + 24 * HOUR;
+    expect((await c.view()).tasks.find((t) => t.type === 'first_response')?.dueAt).toBe(
+      new Date(due).toISOString(),
+    );
+    // no server time passes (nothing awaits a result): the case wakes for the missed deadline itself
+    const late = await eventually(async () => {
+      const t = await c.task('first_response');
+      return t.overdue ? t : null;
+    }, 'the first response flagged overdue');
+    expect(late).toMatchObject({ overdue: true, escalationLevel: 1 });
+    const escalations = (await c.tasks('escalation')).filter(
+      (t) => t.escalatesTaskId === late.taskId,
+    );
+    expect(escalations).toEqual([
+      expect.objectContaining({
+        escalationLevel: 1,
+        candidateRoles: ['manager'],
+        candidateDepartment: 'sales',
+      }),
+    ]);
+    const overdue = h.recorded
+      .auditOf(c.caseNumber)
+      .find((a) => a.action === 'task.overdue' && a.data.taskId === late.taskId);
+    expect(overdue?.data.dueAt).toBe(new Date(due).toISOString());
+    // observed at the opening (the server's clock, a few seconds at most), not at the report
+    const observed = new Date(overdue!.occurredAt).getTime();
+    expect(observed).toBeGreaterThanOrEqual(opened);
+    expect(observed - opened).toBeLessThan(MINUTE);
+  });
 
   test('DOMAIN "Overdue": doing the late work cancels its open escalations; acknowledging completes one', async () => {
     const c = await h.startComplaint();

@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyLocalActivities,
 } from '@temporalio/workflow';
 import type {
@@ -45,6 +46,16 @@ const writes = proxyLocalActivities<Pick<CaseActivities, 'recordChanges'>>({
 });
 
 export type * from './case-definition';
+
+/**
+ * Histories recorded before this patch computed the next wake from the workflow clock, not from
+ * the instant the deadlines were just checked at: a deadline that fell between the two (a case
+ * opened with its report in the past and a deadline already due: the first check runs at the
+ * report time) was skipped, and flagged only at the next ladder step's timer. Since the patch the
+ * wake counts from the checked instant, so such a deadline wakes the loop at once (a 1 ms timer,
+ * then a stamped check).
+ */
+export const WAKE_FROM_CHECK = 'wake-from-check';
 
 const earliest = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : Math.min(a, b);
@@ -195,6 +206,8 @@ export class CaseRuntime<
   async run(loop: CaseLoop = {}): Promise<S> {
     const done = () => this.def.done(this.current());
     let timedOut = false; // woken by a deadline (a timer history records), not by a change
+    // once per run, before its first wait (a marker in every new history; old ones replay as before)
+    const wakeFromCheck = patched(WAKE_FROM_CHECK);
     while (!done()) {
       const reason = timedOut ? 'deadlines' : (loop.stampReason?.() ?? null);
       // without a reason: the time of the change that woke the loop
@@ -206,7 +219,7 @@ export class CaseRuntime<
       if (loop.ends?.()) break;
       const seen = this.changes;
       const wake = earliest(
-        this.board.nextWakeMs(new Date()),
+        this.board.nextWakeMs(wakeFromCheck ? now : new Date()),
         loop.nextWakeMs?.(new Date()) ?? null,
       );
       const woken = () => this.changes !== seen || (loop.wakes?.() ?? false) || done();

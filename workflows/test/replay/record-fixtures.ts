@@ -80,6 +80,12 @@ const ERA = '.follow-up';
  * (POST /returns, no parent). Only the scenarios of that era save under it.
  */
 const ERA_V2 = '.v2';
+/**
+ * `.wake-from-check`: since the case loop's next wake counts from the instant its deadlines were
+ * checked (patch `wake-from-check`, shared/case-runtime.ts): a case opened with a deadline already
+ * due flags it at once. Only the scenarios of that era save under it.
+ */
+const ERA_WAKE_FROM_CHECK = '.wake-from-check';
 
 /**
  * Writes a NEW fixture only: a file that exists is a history of its era and stays as it was
@@ -546,6 +552,21 @@ test('record: monthly review (001 §28) from its starter to close (人事公布�
 
 // Recorded after the others, so their case numbers (and the follow-up's spot-check sampling,
 // every 10th by number) stay as in the earlier eras.
+test('record: a complaint reported 25 h before it opens — its first response overdue at once (escalated to the sales manager), then answered and the case run to its close', async () => {
+  const reportedAt = new Date(((await h.env.currentTimeMs()) as number) - 25 * 3_600_000);
+  const c = await h.startComplaint({ reportedAt });
+  await eventually(async () => (await c.task('first_response')).overdue, 'first response overdue');
+  await firstResponse(c);
+  await register(c);
+  await investigate(c);
+  await propose(c, 'apology');
+  await approve(c);
+  await customerResponds(c, true);
+  await close(c);
+  await c.result();
+  await save(FIXTURES, 'complaint-opened-overdue-closed', c.handle, ERA_WAKE_FROM_CHECK);
+});
+
 test('record: a policy-v2 store-channel complaint — owner named by the CS manager, first response, a supplier coordinated, the 48 h store result, an apology, closed with its summary and preventive measure', async () => {
   const c = await h.startComplaint({ policy: policyV2, channel: 'store' });
   await c.complete('owner_assignment', people.csManager, {
