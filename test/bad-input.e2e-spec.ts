@@ -1432,7 +1432,7 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
     );
   });
 
-  test('issue 12 #4, policy v2: the owner, store-result and supplier-coordination commands name the field (400); a severe decision by phone (422 LETTER_REQUIRED), a penalty outside the basis (422 PENALTY_OUTSIDE_BASIS), a close without the first response (409 FIRST_RESPONSE_REQUIRED) — nothing moves but the refusal in the trail', async () => {
+  test('issue 12 #4, policy v2: the owner, store-result and supplier-coordination commands name the field (400); a severe decision by phone (422 LETTER_REQUIRED), C19 001 §25.4: a penalty outside the basis (a ¥600 fine, the general basis ¥0–¥500: 422 PENALTY_OUTSIDE_BASIS), a close without the first response (409 FIRST_RESPONSE_REQUIRED) — nothing moves but the refusal in the trail', async () => {
     // Cases of this organisation pin policy v2 (the newest built-in).
     const opened = async (patch: Record<string, unknown> = {}) => {
       const res = await call(api.url, 'POST', '/complaints', as.sales, withComplaint(patch));

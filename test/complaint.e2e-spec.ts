@@ -9,7 +9,7 @@ import {
   report,
 } from './support/complaint-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
-import { taskClient } from './support/tasks';
+import { type InboxTask, taskClient } from './support/tasks';
 
 /**
  * The complaint process over HTTP only: api + worker processes + Temporal dev server +
@@ -385,6 +385,38 @@ describe('the complaint process over HTTP', () => {
       productSpec: 'R-300 16GB 黑色',
       occurredAt: '2026-11-12T01:30:00.000Z',
     });
+  });
+
+  test('C03 X07 003 §四.3, 002 ch.14, 003 四.1: anyone who works takes a complaint — the warehouse and R&D open one by each intake channel (phone, email, online, store); CS registers each and owes the 24 h first response; a fifth channel is 400 naming body.channel', async () => {
+    const channels = ['phone', 'email', 'online', 'store'] as const;
+    for (const [i, channel] of channels.entries()) {
+      const opener = i % 2 === 0 ? actors.warehouse : actors.rnd;
+      const res = await call(api.url, 'POST', '/complaints', opener, {
+        ...complaint,
+        orderNumber: `SO-C03-X07-${channel}`,
+        channel,
+      });
+      expect({ channel, status: res.status }).toEqual({ channel, status: 201 });
+      const caseNumber = res.body.caseNumber as string;
+      const view = await call(api.url, 'GET', `/cases/${caseNumber}`, actors.cs);
+      expect(view.body.live.state).toMatchObject({
+        reportedBy: opener.user.id,
+        firstResponder: 'cs',
+        intake: expect.objectContaining({ channel }),
+      });
+      await taskFor(actors.cs, caseNumber, 'RegisterComplaint');
+      const first = await taskFor(actors.cs, caseNumber, 'RecordFirstResponse');
+      const { dueAt } = first as InboxTask & { dueAt: string };
+      expect(new Date(dueAt).getTime() - view.body.live.state.reportedAt).toBe(24 * 3_600_000);
+    }
+    const pigeon = await call(api.url, 'POST', '/complaints', actors.warehouse, {
+      ...complaint,
+      channel: 'pigeon',
+    });
+    expect(pigeon.status).toBe(400);
+    expect(pigeon.body.details.issues.map((i: { path: string }) => i.path)).toEqual([
+      'body.channel',
+    ]);
   });
 
   test('invalid input is refused with 400 naming every bad field, and nothing is written', async () => {

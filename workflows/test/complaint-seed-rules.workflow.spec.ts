@@ -1,5 +1,15 @@
 import type { CaseActor } from '@aso/contracts';
-import { type LossBasis, policyV2 } from '@aso/domain';
+import {
+  BusinessCalendar,
+  type LossBasis,
+  dayIndexOfIsoDate,
+  defaultHolidayTables,
+  formatLocal,
+  isoDateOfDay,
+  isoWeekday,
+  localToInstant,
+  policyV2,
+} from '@aso/domain';
 import { people } from './support/actors';
 import {
   approve,
@@ -16,8 +26,9 @@ import { local, sleepUntil } from './support/time';
 /**
  * Seed rules of the complaint (SEED_RULES.md C03–C20, X01) on the time-skipping server, under
  * policy v2 (the version new cases pin), each pinned to the seed's literal value. The clock only
- * moves forward: the undated tests run first (today), the dated ones in calendar order from
- * Friday 2026-12-04 (Asia/Shanghai, China's 2026 calendar; no holiday in these weeks).
+ * moves forward from today: the undated tests run first, each dated one in the next plain
+ * fortnight on China's calendar (no holiday, no make-up day; e.g. Mon 2026-12-14 … Fri 12-25),
+ * so its weekdays and hours are the literals whatever the day the suite runs.
  */
 let h: Harness;
 beforeAll(async () => {
@@ -26,6 +37,28 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.teardown();
 });
+
+const calendar = new BusinessCalendar(policyV2.calendar, defaultHolidayTables);
+
+/**
+ * The Monday of the next plain fortnight after the server clock: Monday to the second Friday
+ * are working days and both weekends plain. `at(d, '10:00')` is day d of it (0 = Monday).
+ */
+async function plainFortnight() {
+  const today = dayIndexOfIsoDate(formatLocal(await h.env.currentTimeMs()).slice(0, 10));
+  for (let monday = today + 1; ; monday++) {
+    if (isoWeekday(monday) !== 1) continue;
+    const plain = Array.from({ length: 14 }, (_, d) => monday + d).every((day) => {
+      const kind = calendar.dayInfo(isoDateOfDay(day)).kind;
+      return kind === ([6, 7].includes(isoWeekday(day)) ? 'weekend' : 'workday');
+    });
+    if (plain)
+      return {
+        at: (d: number, hhmm: string) => localToInstant(`${isoDateOfDay(monday + d)} ${hhmm}`),
+        local: (d: number, hhmm: string) => `${isoDateOfDay(monday + d)}T${hhmm}+08:00`,
+      };
+  }
+}
 
 const v2 = (options: Parameters<Harness['startComplaint']>[0] = {}) =>
   h.startComplaint({ policy: policyV2, ...options });
@@ -255,41 +288,44 @@ describe('complaint seed rules on the running workflow (policy v2)', () => {
     }
   });
 
-  test('X01 001 篇3 一.1: working hours 9:00–18:00 — a severe complaint registered Fri 2026-12-04 16:00 owes its 4-business-hour VP review by Mon 12-07 11:00 (16–18 Friday, 9–11 Monday)', async () => {
-    await sleepUntil(h, '2026-12-04T08:00:00Z'); // Friday 16:00 in Shanghai
+  test('X01 001 篇3 一.1: working hours 9:00–18:00 — a severe complaint registered on a Friday at 16:00 owes its 4-business-hour VP review by Monday 11:00 (16–18 Friday, 9–11 Monday); its 24 h first response falls on Saturday 16:00', async () => {
+    const week = await plainFortnight();
+    await sleepUntil(h, week.at(4, '16:00')); // Friday 16:00
     const c = await v2();
     await register(c, 'severe');
     const review = await c.task('severe_review');
-    expect(local(review.createdAt)).toBe('2026-12-04T16:00+08:00');
-    expect(local(review.dueAt)).toBe('2026-12-07T11:00+08:00');
-    // the 24 h first response counts calendar hours, not working hours: Saturday 16:00
-    expect(local((await c.task('first_response')).dueAt)).toBe('2026-12-05T16:00+08:00');
+    expect(local(review.createdAt)).toBe(week.local(4, '16:00'));
+    expect(local(review.dueAt)).toBe(week.local(7, '11:00')); // Monday
+    // the 24 h first response counts calendar hours, not working hours
+    expect(local((await c.task('first_response')).dueAt)).toBe(week.local(5, '16:00'));
   });
 
-  test('C05 001 §24.3(1), §26.1: CS registers; the closing period runs from CS acceptance — reported Mon 2026-12-14 10:00, nothing runs; accepted Tue 12-15 14:00, due 6 days later Mon 12-21 14:00', async () => {
-    await sleepUntil(h, '2026-12-14T02:00:00Z'); // Monday 10:00
+  test('C05 001 §24.3(1), §26.1: CS registers; the closing period runs from CS acceptance — reported Monday 10:00, nothing runs; accepted Tuesday 14:00, due 6 days later on Monday 14:00', async () => {
+    const week = await plainFortnight();
+    await sleepUntil(h, week.at(0, '10:00')); // Monday 10:00
     const c = await v2();
     await c.task('cs_registration');
     expect((await c.view()).closingClock).toMatchObject({ startedAt: null, dueAt: null });
-    await sleepUntil(h, '2026-12-15T06:00:00Z'); // Tuesday 14:00
+    await sleepUntil(h, week.at(1, '14:00')); // Tuesday 14:00
     await register(c);
     const view = await c.view();
-    expect(local(view.state.reportedAt)).toBe('2026-12-14T10:00+08:00');
-    expect(local(view.state.acceptedAt)).toBe('2026-12-15T14:00+08:00');
-    expect(local(view.closingClock.startedAt)).toBe('2026-12-15T14:00+08:00');
-    expect(local(view.closingClock.dueAt)).toBe('2026-12-21T14:00+08:00');
+    expect(local(view.state.reportedAt)).toBe(week.local(0, '10:00'));
+    expect(local(view.state.acceptedAt)).toBe(week.local(1, '14:00'));
+    expect(local(view.closingClock.startedAt)).toBe(week.local(1, '14:00'));
+    expect(local(view.closingClock.dueAt)).toBe(week.local(7, '14:00'));
   });
 
-  test('C06 001 §26.1 六日内结案: 6 days with no exception — accepted Wed 2026-12-16 10:00, due Tue 12-22 10:00; waiting for the customer does not stop it; at 10:01 the close is overdue and escalated, and the late conclusion is not on time', async () => {
-    await sleepUntil(h, '2026-12-16T02:00:00Z'); // Wednesday 10:00
+  test('C06 001 §26.1 六日内结案: 6 days with no exception — accepted Wednesday 10:00, due Tuesday 10:00; waiting for the customer does not stop it; at 10:01 the close is overdue and escalated, and the late conclusion is not on time', async () => {
+    const week = await plainFortnight();
+    await sleepUntil(h, week.at(2, '10:00')); // Wednesday 10:00
     const c = await v2();
     await toProposalV2(c);
-    expect(local((await c.view()).closingClock.dueAt)).toBe('2026-12-22T10:00+08:00');
+    expect(local((await c.view()).closingClock.dueAt)).toBe(week.local(8, '10:00'));
     await propose(c, 'apology');
     await approve(c);
     // waiting for the customer: the 6 days keep running (no pause, Decision 2)
-    expect(local((await c.view()).closingClock.dueAt)).toBe('2026-12-22T10:00+08:00');
-    await sleepUntil(h, '2026-12-22T02:01:00Z'); // Tuesday 10:01
+    expect(local((await c.view()).closingClock.dueAt)).toBe(week.local(8, '10:00'));
+    await sleepUntil(h, week.at(8, '10:01')); // Tuesday 10:01
     const view = await c.view();
     expect(view.overdueStages).toContain('close');
     expect(view.tasks.find((t) => t.type === 'escalation' && t.stage === 'close')).toMatchObject({
@@ -300,8 +336,9 @@ describe('complaint seed rules on the running workflow (policy v2)', () => {
     expect((await c.view()).closingClock.onTime).toBe(false);
   });
 
-  test('C12 001 §25.2: for joint handling CS sets a department’s deadline on the form — R&D’s report within 2 calendar days (registered Wed 2026-12-23 10:00 → Fri 12-25 10:00) instead of the 3 working days (Mon 12-28 10:00)', async () => {
-    await sleepUntil(h, '2026-12-23T02:00:00Z'); // Wednesday 10:00
+  test('C12 001 §25.2: for joint handling CS sets a department’s deadline on the form — R&D’s report within 2 calendar days (registered Wednesday 10:00 → Friday 10:00) instead of the 3 working days (Monday 10:00)', async () => {
+    const week = await plainFortnight();
+    await sleepUntil(h, week.at(2, '10:00')); // Wednesday 10:00
     const set = await v2();
     const plain = await v2();
     await set.complete('cs_registration', people.cs, {
@@ -311,8 +348,8 @@ describe('complaint seed rules on the running workflow (policy v2)', () => {
       formDeadlines: { investigationReport: { amount: 2, unit: 'calendar_days' } },
     });
     await register(plain);
-    expect(local((await set.task('rnd_investigation')).dueAt)).toBe('2026-12-25T10:00+08:00');
-    expect(local((await plain.task('rnd_investigation')).dueAt)).toBe('2026-12-28T10:00+08:00');
+    expect(local((await set.task('rnd_investigation')).dueAt)).toBe(week.local(4, '10:00'));
+    expect(local((await plain.task('rnd_investigation')).dueAt)).toBe(week.local(7, '10:00'));
     expect((await set.view()).state.formDeadlines).toEqual({
       investigationReport: { amount: 2, unit: 'calendar_days' },
     });

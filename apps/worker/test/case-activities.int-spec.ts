@@ -200,11 +200,24 @@ describe('worker activities are idempotent on PostgreSQL', () => {
     });
   });
 
-  test('allocateCaseNumber formats the prefix, the Shanghai month and the sequence', async () => {
+  test('X03 001 §21 客诉表单编号原则: allocateCaseNumber formats <prefix><yyyymm>-<seq> — KS, TH, WX, DX, HF — in the Shanghai month, from a rising PostgreSQL sequence', async () => {
     // 2026-11-30 20:00 UTC is already December in Asia/Shanghai.
     expect(
       await activities.allocateCaseNumber({ prefix: 'TH', at: '2026-11-30T20:00:00.000Z' }),
     ).toMatch(/^TH202612-\d{4}$/);
+    // 2026-11-30 15:59 UTC is still November there (23:59)
+    expect(
+      await activities.allocateCaseNumber({ prefix: 'TH', at: '2026-11-30T15:59:00.000Z' }),
+    ).toMatch(/^TH202611-\d{4}$/);
+    for (const prefix of ['KS', 'TH', 'WX', 'DX', 'HF'] as const) {
+      const first = await activities.allocateCaseNumber({ prefix, at: '2026-12-03T02:00:00.000Z' });
+      const second = await activities.allocateCaseNumber({
+        prefix,
+        at: '2026-12-03T02:00:00.000Z',
+      });
+      expect(first).toMatch(new RegExp(`^${prefix}202612-\\d{4}$`));
+      expect(Number(second.split('-')[1])).toBeGreaterThan(Number(first.split('-')[1]));
+    }
   });
 });
 
