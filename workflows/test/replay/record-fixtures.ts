@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import {
+  type CaseActor,
+  completeTaskUpdate,
+  IMPROVEMENT_WORKFLOW_TYPE,
+  type ImprovementWorkflowInput,
   COMPLAINT_WORKFLOW_TYPE,
   CONSIGNMENT_WORKFLOW_TYPE,
   FOLLOW_UP_PLAN_RUN_WORKFLOW_TYPE,
@@ -39,7 +43,7 @@ import {
   approve,
   investigate,
 } from '../support/complaint-steps';
-import { createHarness, type Harness } from '../support/harness';
+import { type CaseDriver, createHarness, type Harness } from '../support/harness';
 import { eventually } from '../support/poll';
 import { reviewActivities } from '../support/review-activities';
 import {
@@ -86,6 +90,16 @@ const ERA_V2 = '.v2';
  * due flags it at once. Only the scenarios of that era save under it.
  */
 const ERA_WAKE_FROM_CHECK = '.wake-from-check';
+/**
+ * `.v3`: since a new complaint's form starts at intake (patch `complaint-form-at-intake`) and the
+ * complaint tells the customer its process at acceptance and each stage change (patch
+ * `complaint-customer-notices`, complaint/complaint.workflow.ts), a person's step takes its now
+ * from the request time the API stamps on the update (patch `time-from-request`,
+ * shared/clock.ts), and December's review start also opens the annual appraisal (patch
+ * `annual-appraisal`, review/review-start.workflow.ts). Only the scenarios of that era save under
+ * it. Its files were recorded with the code just before `wake-from-check` (commit 38adfea).
+ */
+const ERA_V3 = '.v3';
 
 /**
  * Writes a NEW fixture only: a file that exists is a history of its era and stays as it was
@@ -661,4 +675,159 @@ test('record: the daily follow-up plan run (F06 004 五.(一)) — a new custome
     worker.shutdown();
     await running;
   }
+});
+
+/**
+ * A driver whose steps carry the request time as the API stamps it (TaskActionInput.requestedAt,
+ * the gateway's instant of the request): what every step of a case since `time-from-request` has.
+ */
+function stampedLikeTheApi<S>(d: CaseDriver<S>): CaseDriver<S> {
+  d.complete = async (
+    type: string,
+    actor: CaseActor,
+    command: { type: string; [k: string]: unknown },
+    comment?: string,
+  ) => {
+    const task = await d.task(type);
+    return d.handle.executeUpdate(completeTaskUpdate, {
+      args: [
+        {
+          taskId: task.taskId,
+          actor,
+          command: command as { type: string },
+          ...(comment ? { comment } : {}),
+          requestedAt: new Date(await h.env.currentTimeMs()).toISOString(),
+        },
+      ],
+    });
+  };
+  return d;
+}
+
+test('record v3: a policy-v2 phone complaint whose steps carry their request time — the form from the intake, the customer told at acceptance and each stage, an apology accepted, closed', async () => {
+  const c = stampedLikeTheApi(await h.startComplaint({ policy: policyV2 }));
+  await c.complete('owner_assignment', people.csManager, {
+    type: 'AssignComplaintOwner',
+    ownerId: people.cs.userId,
+  });
+  await firstResponse(c);
+  await register(c);
+  await investigate(c);
+  await propose(c, 'apology');
+  await approve(c);
+  await customerResponds(c, true);
+  await c.complete('close', people.cs, {
+    type: 'CloseComplaint',
+    summary: 'a loose battery contact (batch B2611)',
+    preventiveMeasure: 'the battery contact checked at final inspection',
+  });
+  await c.result();
+  await save(FIXTURES, 'complaint-v2-apology-closed', c.handle, ERA_V3);
+});
+
+test('record v3: December’s monthly review start (M05 000 §六.2) — the review of 2026-12 also opens the annual appraisal, issued, the review closed', async () => {
+  const review = reviewActivities(h.recorded);
+  const taskQueue = 'replay-record-review-december';
+  const worker = await Worker.create({
+    connection: h.env.nativeConnection,
+    taskQueue,
+    ...workflowBundleOptions(),
+    activities: { ...h.recorded.activities, ...review.activities },
+  });
+  const running = worker.run();
+  try {
+    review.annual.set('org-replay/2026', {
+      year: '2026',
+      months: [
+        {
+          month: '2026-11',
+          caseNumber: 'YS202612-0001',
+          status: 'closed',
+          complaints: 1,
+          totalDeductionFen: 20_000,
+          approvedDeductionFen: 20_000,
+          reviewedOnTime: true,
+        },
+      ],
+      staffRatings: [
+        {
+          staffId: 'cs-01',
+          calls: 2,
+          scoreRate: 0.875,
+          items: { attitude: { very_satisfied: 1, satisfied: 1 } },
+          followUps: ['HF202611-0001', 'HF202611-0002'],
+        },
+      ],
+    });
+    const starter = await h.env.client.workflow.start(MONTHLY_REVIEW_START_WORKFLOW_TYPE, {
+      workflowId: 'monthly-review-start:org-replay:2026-12',
+      taskQueue,
+      args: [{ organisationId: 'org-replay', month: '2026-12' }],
+    });
+    const { caseNumber } = (await starter.result()) as MonthlyReviewStartResult;
+    const d = h.driver(caseNumber);
+    const gmo = { userId: 'gmo-01', department: 'gm_office' as const, roles: ['staff' as const] };
+    await d.complete('monthly_review', gmo, {
+      type: 'ConfirmReview',
+      administrative: [],
+      deductions: [],
+    });
+    await d.complete('annual_appraisal', gmo, {
+      type: 'IssueAnnualAppraisal',
+      summary: '2026 年度: 客诉 1 件, 服务评价 87.5%',
+    });
+    await d.handle.result();
+    await save(FIXTURES, 'monthly-review-start-december', starter, ERA_V3);
+    await save(FIXTURES, 'monthly-review-december-closed', d.handle, ERA_V3);
+  } finally {
+    worker.shutdown();
+    await running;
+  }
+});
+
+test('record v3: an improvement measure (F17 003 §四.4) — set by the CS manager, overdue and escalated, the owner’s result, not yet effective and sent back with a new date, then effective and closed', async () => {
+  const openedAt = new Date(await h.env.currentTimeMs());
+  const caseNumber = caseNumberAt('GJ', openedAt, 1);
+  const input: ImprovementWorkflowInput = {
+    organisationId: 'org-replay',
+    caseNumber,
+    openedAt: openedAt.toISOString(),
+    openedBy: people.csManager,
+    source: { analysisMonth: '2026-11', finding: 'arrival_time below satisfied', followUps: [] },
+    measure: '送货前一天电话确认到达时间',
+    goal: '到达时间无一般及较差',
+    owner: { department: 'warehouse', userId: people.warehouse.userId },
+    dueDate: new Date(openedAt.getTime() + 10 * 86_400_000).toISOString().slice(0, 10),
+    policy: policyV2,
+  };
+  const handle = await h.env.client.workflow.start(IMPROVEMENT_WORKFLOW_TYPE, {
+    workflowId: caseNumber,
+    taskQueue: h.taskQueue,
+    args: [input],
+  });
+  const m = stampedLikeTheApi(h.driver(caseNumber));
+  await m.task('improvement_measure');
+  await h.env.sleep('14 days'); // overdue: escalated to the CS manager, then the VP in charge
+  await m.complete('improvement_measure', people.warehouse, {
+    type: 'RecordImprovementResult',
+    result: '已实行送货前电话确认',
+  });
+  await m.complete('improvement_check', people.csManager, {
+    type: 'CheckImprovement',
+    effective: false,
+    note: '仍有迟到',
+    newDueDate: new Date((await h.env.currentTimeMs()) + 10 * 86_400_000)
+      .toISOString()
+      .slice(0, 10),
+  });
+  await m.complete('improvement_measure', people.warehouse, {
+    type: 'RecordImprovementResult',
+    result: '增加一条配送线路',
+  });
+  await m.complete('improvement_check', people.csManager, {
+    type: 'CheckImprovement',
+    effective: true,
+  });
+  await handle.result();
+  await save(FIXTURES, 'improvement-measure-closed', handle, ERA_V3);
 });
