@@ -66,6 +66,9 @@ export async function startDevServer(options: StartDevServerOptions = {}): Promi
   }
 }
 
+/** Tue 1 Dec 2026 00:00 in Shanghai: where every time-skipping test server's clock starts. */
+export const TEST_SERVER_START = '2026-11-30T16:00:00.000Z';
+
 /** A time-skipping test environment on Temporal's Java test server (one per workflow test file). */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = process.env.ASO_TEST_SERVER_PATH;
@@ -75,6 +78,12 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
         tried: [`ASO_TEST_SERVER_PATH=${path}`],
       }
     : resolveTestServer();
+  // The workflow tests walk real dates of the 2026 China calendar (December's holiday-free weeks,
+  // the New Year and Spring Festival blocks): the server's clock starts at one fixed instant
+  // before all of them, whatever day the suite runs (our launcher reads it; see
+  // LoopbackTestServer.java), so a date a test sleeps to never lies in the past.
+  // (Outside jest; under jest the workflow global setup sets it, see there.)
+  process.env.ASO_TEST_SERVER_START ??= TEST_SERVER_START;
   // The SDK waits 5 s for the server's port; a JVM on a loaded 2-core machine can take longer
   // to start, so a start that timed out is tried again before the test file fails.
   let last: unknown;

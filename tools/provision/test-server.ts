@@ -31,7 +31,8 @@ export function resolveTestServer(): Resolution {
     tried.push(`TEMPORAL_TEST_SERVER_PATH=${explicit} (not an executable)`);
   } else tried.push('TEMPORAL_TEST_SERVER_PATH (unset)');
 
-  const home = join(cacheDir(), 'test-server');
+  // one folder per layout: checkouts of an older layout on the same machine keep theirs
+  const home = join(cacheDir(), `test-server-${WRAPPER_MARK.slice('layout: '.length)}`);
   const wrapper = join(home, 'temporal-test-server');
   if (isExecutable(wrapper) && readFileSync(wrapper, 'utf8').includes(WRAPPER_MARK))
     return { executable: { type: 'existing-path', path: wrapper }, tried };
@@ -123,7 +124,7 @@ function buildWrapper(home: string, mvn: string): void {
 }
 
 /** Bumped when the wrapper's layout changes, so a cached older wrapper is rebuilt. */
-const WRAPPER_MARK = 'layout: cds-1';
+const WRAPPER_MARK = 'layout: cds-2';
 
 /** C1 only and a serial GC: the server is small, its start is what a test file waits for. */
 const JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss1m'];

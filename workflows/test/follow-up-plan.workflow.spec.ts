@@ -11,7 +11,7 @@ import { workflowBundleOptions } from '@aso/temporal';
 import { createTimeSkippingEnv } from '../../tools/provision/temporal-server';
 import { CaseDriver } from './support/harness';
 import { recordingActivities } from './support/recording-activities';
-import { local } from './support/time';
+import { local, sleepEnvUntil } from './support/time';
 
 /**
  * The daily run of the CS follow-up plans (F01, F06, F07; 004 三.(一), 五.(一)–(二)) on the
@@ -58,11 +58,7 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-async function sleepUntil(at: string): Promise<void> {
-  const target = new Date(at).getTime();
-  const now = await env.currentTimeMs();
-  if (target > now) await env.sleep(target - now);
-}
+const sleepUntil = (at: string): Promise<void> => sleepEnvUntil(env, at);
 
 const run = (input: FollowUpPlanRunInput): Promise<FollowUpPlanRunResult> =>
   env.client.workflow.execute(FOLLOW_UP_PLAN_RUN_WORKFLOW_TYPE, {

@@ -580,7 +580,9 @@ describe('repair case, DOMAIN.md §3 (001 §6–13)', () => {
     ]);
 
     // through the block nothing more carries over; Tuesday's dispatch is marked carried over
-    await sleepUntil(h, '2027-01-19T02:00:00Z'); // Tuesday 10:00
+    // Tuesday 09:30: not 10:00, the instant the dispatch's second escalation falls due (a step
+    // and a deadline at one instant are ordered by the server, not by this test)
+    await sleepUntil(h, '2027-01-19T01:30:00Z');
     expect((await r.view()).state.carriedOverFrom).toEqual(['2027-01-08', '2027-01-09']);
     expect((await r.task('technician_dispatch')).priority).toBe(1);
     await dispatch(r, { start: '2027-01-19T06:00:00Z', end: '2027-01-19T07:00:00Z' });

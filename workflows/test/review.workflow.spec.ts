@@ -19,7 +19,7 @@ import { CaseDriver, refusalOf } from './support/harness';
 import { eventually } from './support/poll';
 import { type RecordingActivities, recordingActivities } from './support/recording-activities';
 import { reviewActivities } from './support/review-activities';
-import { local } from './support/time';
+import { local, sleepEnvUntil } from './support/time';
 
 /**
  * The monthly complaint review (YS, 001 §28; M01–M03; Decision 6) on the time-skipping server:
@@ -81,18 +81,26 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-async function sleepUntil(at: string): Promise<void> {
-  const target = new Date(at).getTime();
-  const now = await env.currentTimeMs();
-  if (target > now) await env.sleep(target - now);
-}
+const sleepUntil = (at: string): Promise<void> => sleepEnvUntil(env, at);
 
-function startReview(input: MonthlyReviewStartInput): Promise<MonthlyReviewStartResult> {
-  return env.client.workflow.execute(MONTHLY_REVIEW_START_WORKFLOW_TYPE, {
+/**
+ * Start the month's review and read the starter's result from its history. Not `execute()`:
+ * awaiting a result unlocks the test server's time skipping, and it may jump to the new review's
+ * first deadline (days later) before the test has looked at the review.
+ */
+async function startReview(input: MonthlyReviewStartInput): Promise<MonthlyReviewStartResult> {
+  const handle = await env.client.workflow.start(MONTHLY_REVIEW_START_WORKFLOW_TYPE, {
     workflowId: `monthly-review-start:${input.organisationId}:${input.month ?? 'last'}:${Math.random()}`,
     taskQueue: TASK_QUEUE,
     args: [input],
   });
+  const completed = await eventually(async () => {
+    const history = await handle.fetchHistory();
+    return (history.events ?? []).find((e) => e.workflowExecutionCompletedEventAttributes)
+      ?.workflowExecutionCompletedEventAttributes;
+  }, `${handle.workflowId} to complete`);
+  const [payload] = completed.result?.payloads ?? [];
+  return defaultPayloadConverter.fromPayload(payload!) as MonthlyReviewStartResult;
 }
 
 async function resultOf(d: CaseDriver<ReviewState>): Promise<MonthlyReviewResult> {

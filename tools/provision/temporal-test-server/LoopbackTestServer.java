@@ -2,6 +2,9 @@
 // our tests may only listen on loopback, so this launcher wires the same services (the same
 // TestServicesStarter + GRPCServerHelper that TestServer.createPortBoundServer uses) onto
 // 127.0.0.1 instead. Same command line: <port> [--enable-time-skipping].
+// ASO_TEST_SERVER_START (an ISO-8601 instant) sets the server's clock at start: workflow tests
+// that walk real calendar dates (a December 2026 holiday block) start before them on any day the
+// suite runs, instead of at the wall clock (0 = now, the SDK's behaviour).
 // `--cds-train` starts the services on an ephemeral port and stops at once: run under
 // -XX:ArchiveClassesAtExit it records the classes a start loads (tools/provision/test-server.ts).
 import io.grpc.InsecureServerCredentials;
@@ -32,7 +35,10 @@ public final class LoopbackTestServer {
   }
 
   private static Server start(int port, boolean enableTimeSkipping) throws Exception {
-    TestServicesStarter services = new TestServicesStarter(!enableTimeSkipping, 0);
+    String start = System.getenv("ASO_TEST_SERVER_START");
+    long initialTimeMillis =
+        start == null || start.isEmpty() ? 0 : java.time.Instant.parse(start).toEpochMilli();
+    TestServicesStarter services = new TestServicesStarter(!enableTimeSkipping, initialTimeMillis);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), port), InsecureServerCredentials.create());
