@@ -1,4 +1,5 @@
 import createClient from 'openapi-fetch';
+import { REFRESH_LOCK, WEB_HEADERS } from '../boot';
 import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
@@ -30,7 +31,7 @@ export const setOnSession = (f: (s: SessionBody) => void) => {
   onSession = f;
 };
 
-export const WEB_HEADERS = { 'x-aso-web': '1' } as const;
+export { REFRESH_LOCK, WEB_HEADERS };
 const isAuthRoute = (url: string) => new URL(url).pathname.startsWith('/auth/');
 
 let renewing: Promise<SessionBody | undefined> | undefined;
@@ -40,9 +41,6 @@ export const rememberSession = (s: SessionBody | undefined) => {
   lastSession = s;
   accessToken = s?.accessToken;
 };
-
-/** The Web Lock every tab of the origin takes around a refresh (navigator.locks). */
-export const REFRESH_LOCK = 'aso.auth.refresh';
 
 interface LockManagerLike {
   request<T>(name: string, options: { mode: 'exclusive' }, run: () => Promise<T>): Promise<T>;
@@ -79,6 +77,17 @@ export function renewSession(): Promise<SessionBody | undefined> {
   const before = accessToken;
   renewing ??= (async () => {
     try {
+      // The page load's renewal, started by boot.ts before this bundle ran (taken once).
+      const booted = window.__asoBoot?.session as Promise<SessionBody | undefined> | undefined;
+      if (booted && window.__asoBoot) {
+        window.__asoBoot.session = undefined;
+        const s = await booted;
+        if (s) {
+          rememberSession(s);
+          onSession(s);
+        }
+        return s;
+      }
       const locks = lockManager();
       if (!locks) return await refreshOnce();
       return await locks.request(REFRESH_LOCK, { mode: 'exclusive' }, async () => {

@@ -12,14 +12,21 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, api, ok, type InboxItem } from '../api/client';
 import { caseTypeOf, errorMessage, label } from '../i18n/messages';
 import { useApp } from '../session';
 import { BusinessDue } from './due';
 import { Panel } from './Panel';
-import { INBOX_QUERY, inboxListKey } from './inbox-cache';
+import {
+  INBOX_PAGE,
+  MINE_FIRST_PAGE,
+  QUEUE_FIRST_PAGE,
+  fetchInbox,
+  inboxListKey,
+  type InboxQuery,
+} from './inbox-cache';
 import { INBOX_POLL_MS, markInboxSeen, useInboxWatch } from './inbox-watch';
 
 // Loaded when someone delegates: the login + inbox route ships without the dialog.
@@ -52,6 +59,66 @@ interface Filters {
   q?: string;
 }
 
+/** "1,000+" when the API's count is capped (totalCapped), else the count. */
+const countText = (data: { total: number; totalCapped: boolean } | undefined): string =>
+  data ? `${data.total.toLocaleString('en-US')}${data.totalCapped ? '+' : ''}` : '…';
+
+/**
+ * One of the inbox's lists, a page at a time from the API (issue 11: never the whole queue):
+ * page n + 1 is asked `after` page n's nextCursor (keyset) when page n was seen, else by
+ * offset (a page jumped to). A change of the filters starts again at page 1.
+ */
+function useInboxList(first: InboxQuery, filters: InboxQuery) {
+  const filterKey = JSON.stringify(filters);
+  const [state, setState] = useState({ filterKey, page: 1, cursors: {} as Record<number, string> });
+  if (state.filterKey !== filterKey) setState({ filterKey, page: 1, cursors: {} });
+  const { page, cursors } =
+    state.filterKey === filterKey ? state : { page: 1, cursors: {} as Record<number, string> };
+  const after = cursors[page];
+  const query: InboxQuery = {
+    ...first,
+    ...filters,
+    ...(page > 1 ? (after ? { after } : { offset: (page - 1) * INBOX_PAGE }) : {}),
+  };
+  const list = useQuery({
+    queryKey: inboxListKey(query),
+    queryFn: () => fetchInbox(query),
+    refetchInterval: INBOX_POLL_MS,
+    placeholderData: (prev) => prev,
+  });
+  const next = list.isPlaceholderData ? undefined : list.data?.nextCursor;
+  useEffect(() => {
+    if (next)
+      setState((s) =>
+        s.page !== page || s.cursors[page + 1] === next
+          ? s
+          : { ...s, cursors: { ...s.cursors, [page + 1]: next } },
+      );
+  }, [next, page]);
+  const data = list.data;
+  return {
+    list,
+    items: data?.items ?? [],
+    pagination: {
+      current: page,
+      pageSize: INBOX_PAGE,
+      // a capped count: as many pages as are known to exist (the keyset goes on past 1,000)
+      total: !data
+        ? 0
+        : data.totalCapped
+          ? Math.max(
+              data.total,
+              (page - 1) * INBOX_PAGE + data.items.length + (data.nextCursor ? 1 : 0),
+            )
+          : data.total,
+      hideOnSinglePage: true,
+      showSizeChanger: false,
+      onChange: (p: number) => setState((s) => ({ ...s, page: p })),
+    },
+    count: countText(data),
+  };
+}
+
 export function InboxPage() {
   const { t, lang, user, readOnly } = useApp();
   const { message } = App.useApp();
@@ -59,8 +126,7 @@ export function InboxPage() {
   const fresh = useInboxWatch();
   const [filters, setFilters] = useState<Filters>({ overdue: false });
   const [delegating, setDelegating] = useState<InboxItem>();
-  const query = {
-    ...INBOX_QUERY,
+  const filterQuery: InboxQuery = {
     ...(filters.caseType ? { caseType: filters.caseType } : {}),
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.overdue ? { overdue: 'true' as const } : {}),
@@ -68,12 +134,8 @@ export function InboxPage() {
     ...(filters.dueTo ? { dueTo: new Date(`${filters.dueTo}T23:59:59.999`).toISOString() } : {}),
     ...(filters.q?.trim() ? { q: filters.q.trim() } : {}),
   };
-  const inbox = useQuery({
-    queryKey: inboxListKey(query),
-    queryFn: async () => ok(await api.GET('/inbox', { params: { query } })),
-    refetchInterval: INBOX_POLL_MS,
-    placeholderData: (prev) => prev,
-  });
+  const mineList = useInboxList(MINE_FIRST_PAGE, filterQuery);
+  const queueList = useInboxList(QUEUE_FIRST_PAGE, filterQuery);
   const showError = (e: unknown) =>
     void message.error(
       e instanceof ApiError ? errorMessage(lang, e.body.code, e.message) : String(e),
@@ -89,11 +151,10 @@ export function InboxPage() {
     },
     onError: showError,
   });
-  const items = inbox.data?.items ?? [];
   const isMine = (x: InboxItem) => x.assignee === user?.id || x.assignee === user?.username;
-  const mine = items.filter(isMine);
-  const queue = items.filter((x) => !isMine(x));
-  const typeOptions = [...new Set([...TASK_TYPES, ...items.map((x) => x.type)])];
+  const typeOptions = [
+    ...new Set([...TASK_TYPES, ...[...mineList.items, ...queueList.items].map((x) => x.type)]),
+  ];
   const columns = [
     {
       title: t('caseNumber'),
@@ -179,15 +240,15 @@ export function InboxPage() {
         ),
     },
   ];
-  const table = (rows: InboxItem[], testId: string) => (
+  const table = (l: ReturnType<typeof useInboxList>, testId: string) => (
     <Table<InboxItem>
       data-testid={testId}
       rowKey="taskId"
       size="small"
-      loading={inbox.isLoading}
-      dataSource={rows}
+      loading={l.list.isLoading}
+      dataSource={l.items}
       columns={columns}
-      pagination={false}
+      pagination={{ ...l.pagination, showTotal: () => `${t('total')} ${l.count}` }}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: <Empty description={t('empty')} /> }}
       onRow={(x) => ({ 'data-task-id': x.taskId, 'data-case-number': x.caseNumber }) as object}
@@ -251,11 +312,12 @@ export function InboxPage() {
       </Checkbox>
     </Space>
   );
-  if (inbox.error)
+  const error = mineList.list.error ?? queueList.list.error;
+  if (error)
     return (
       <Panel>
-        {inbox.error instanceof ApiError
-          ? errorMessage(lang, inbox.error.body.code, inbox.error.message)
+        {error instanceof ApiError
+          ? errorMessage(lang, error.body.code, error.message)
           : t('error')}
       </Panel>
     );
@@ -275,8 +337,10 @@ export function InboxPage() {
           </Button>
         </Space>
       )}
-      <Panel title={`${t('myTasks')} (${mine.length})`}>{table(mine, 'inbox-mine')}</Panel>
-      <Panel title={`${t('deptQueue')} (${queue.length})`}>{table(queue, 'inbox-queue')}</Panel>
+      <Panel title={`${t('myTasks')} (${mineList.count})`}>{table(mineList, 'inbox-mine')}</Panel>
+      <Panel title={`${t('deptQueue')} (${queueList.count})`}>
+        {table(queueList, 'inbox-queue')}
+      </Panel>
       {delegating && (
         <Suspense fallback={null}>
           <DelegateDialog

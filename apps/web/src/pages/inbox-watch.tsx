@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from 'antd';
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
-import { api, ok, type InboxItem } from '../api/client';
+import type { InboxItem } from '../api/client';
 import { useApp } from '../session';
-import { INBOX_QUERY, inboxListKey } from './inbox-cache';
+import { MINE_FIRST_PAGE, QUEUE_FIRST_PAGE, fetchInbox, inboxListKey } from './inbox-cache';
 
 /** Polling interval of the inbox (issue 11: new tasks appear without a reload, ≤ 10 s). */
 export const INBOX_POLL_MS = 5_000;
@@ -56,20 +56,25 @@ const subscribe = (l: () => void) => {
 };
 
 /**
- * The unfiltered inbox, polled; the set of fresh (new or escalated) task ids. The same query
- * (key and all) as the inbox page's unfiltered list: one GET /inbox serves both.
+ * The unfiltered inbox's first pages (my tasks and the queue), polled; the set of fresh (new or
+ * escalated) task ids. The same queries (keys and all) as the inbox page's unfiltered first
+ * pages: one GET /inbox each serves both.
  */
 export function useInboxWatch(): ReadonlySet<string> {
   const { user } = useApp();
-  const watch = useQuery({
-    queryKey: inboxListKey(INBOX_QUERY),
-    queryFn: async () => ok(await api.GET('/inbox', { params: { query: INBOX_QUERY } })),
+  const watch = (query: typeof MINE_FIRST_PAGE | typeof QUEUE_FIRST_PAGE) => ({
+    queryKey: inboxListKey(query),
+    queryFn: () => fetchInbox(query),
     refetchInterval: INBOX_POLL_MS,
     enabled: !!user,
   });
+  const mine = useQuery(watch(MINE_FIRST_PAGE));
+  const queue = useQuery(watch(QUEUE_FIRST_PAGE));
+  const mineItems = mine.data?.items;
+  const queueItems = queue.data?.items;
   useEffect(() => {
-    if (user && watch.data) absorb(user.id, watch.data.items);
-  }, [user, watch.data]);
+    if (user && mineItems && queueItems) absorb(user.id, [...mineItems, ...queueItems]);
+  }, [user, mineItems, queueItems]);
   return useSyncExternalStore(subscribe, () => fresh);
 }
 
