@@ -383,6 +383,16 @@ test('record: a follow-up call after a closed complaint — dissatisfied, the re
   await save(FIXTURES, 'follow-up-dissatisfied-closed', f.handle);
 });
 
+/*
+ * Known: in a full `npm run replay:record` this scenario times out (record it alone with
+ * -t 'record: a consignment'; it then takes ~3 s). Its `env.sleep` to the period's end does not
+ * skip time: after the follow-up scenario above opens its linked complaint (a child started with
+ * ParentClosePolicy.ABANDON as the HF case closes), the time-skipping test server advances in
+ * real time only — a probe's 2-day sleep right after advanced 20 s in 20 s, with no pending
+ * activity or workflow task on the HF case or the linked complaint, and terminating the linked
+ * complaint did not unlock it; before that step the same sleeps skipped 48 h at once. The cause
+ * inside the test server is not found yet.
+ */
 test('record: a consignment across a continue-as-new (a period reported, the run continued, settled, returned, closed)', async () => {
   const openedAt = new Date(await h.env.currentTimeMs());
   const caseNumber = 'DX202612-0901';
