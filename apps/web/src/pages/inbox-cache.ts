@@ -78,6 +78,8 @@ function replaceCaseRows(qc: QueryClient, caseNumber: string, rows: InboxItem[])
           ? rows.filter((x) => x.assignee === null)
           : [];
     const items = [...kept, ...added].sort(inboxOrder).slice(0, query?.limit ?? INBOX_PAGE);
+    // unchanged (the case is not on this page, nor comes onto it): no new data, no redraw
+    if (items.length === page.items.length && items.every((x, i) => x === page.items[i])) continue;
     // a capped count (more than 1,000: "1,000+") stays the cap
     const total = page.totalCapped
       ? page.total
@@ -90,8 +92,8 @@ function replaceCaseRows(qc: QueryClient, caseNumber: string, rows: InboxItem[])
  * After a command on a task (issue 11: submit → inbox updated ≤ 300 ms after the API answers):
  * the done task leaves the cached pages at once; then one small GET /inbox?caseNumber=… puts
  * the case's rows as they now are (a standing task stays, a next step of the same case appears)
- * in the first pages. Nothing waits for the lists: they are only marked stale, so the page
- * shown refetches in the background and the watch keeps its poll.
+ * in the first pages. Nothing waits for the lists: the other pages are only marked stale (the
+ * one shown refetches in the background) and the watch's poll refreshes the first pages.
  */
 export async function afterTaskCommand(
   qc: QueryClient,
@@ -108,7 +110,14 @@ export async function afterTaskCommand(
           (!page.totalCapped && page.items.some((x) => x.taskId === doneTaskId) ? 1 : 0),
       });
   await qc.cancelQueries({ queryKey: ['inbox', 'list'] });
-  void qc.invalidateQueries({ queryKey: ['inbox'], refetchType: 'none' });
+  // Every other page is stale (refetched when shown); the unfiltered first pages are put right
+  // by the case's rows below and polled by the watch, so the inbox drawn now is not drawn again
+  // when a refetch of 50 rows answers.
+  void qc.invalidateQueries({
+    queryKey: ['inbox'],
+    refetchType: 'none',
+    predicate: (q) => !firstPageScope(q.queryKey[2]) || q.queryKey[1] !== 'list',
+  });
   try {
     const fresh = ok(
       await api.GET('/inbox', {
