@@ -16,7 +16,7 @@ export const REFRESH_LOCK = 'aso.auth.refresh';
 export const WEB_HEADERS = { 'x-aso-web': '1' } as const;
 
 /** Rows per inbox page (each of its two tables is paged by the API: keyset, `after`). */
-export const INBOX_PAGE = 50;
+export const INBOX_PAGE = 30;
 /** The unfiltered first pages: my tasks, and my department's (and roles') unclaimed queue. */
 export const MINE_FIRST_PAGE = { scope: 'mine', limit: INBOX_PAGE } as const;
 export const QUEUE_FIRST_PAGE = { scope: 'department', limit: INBOX_PAGE } as const;

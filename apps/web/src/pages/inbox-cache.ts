@@ -112,7 +112,7 @@ export async function afterTaskCommand(
   await qc.cancelQueries({ queryKey: ['inbox', 'list'] });
   // Every other page is stale (refetched when shown); the unfiltered first pages are put right
   // by the case's rows below and polled by the watch, so the inbox drawn now is not drawn again
-  // when a refetch of 50 rows answers.
+  // when a refetch of a page answers.
   void qc.invalidateQueries({
     queryKey: ['inbox'],
     refetchType: 'none',
