@@ -1,4 +1,3 @@
-import { defaultPayloadConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
@@ -16,6 +15,7 @@ import { eventually } from './support/poll';
 import { type RecordingActivities, recordingActivities } from './support/recording-activities';
 import { reviewActivities } from './support/review-activities';
 import { local, sleepEnvUntil } from './support/time';
+import { resultFromHistory } from './support/history-result';
 
 /**
  * The annual appraisal (M05 000 §六.2 "年度考核于次年1月中旬进行") on the time-skipping server:
@@ -52,35 +52,18 @@ afterAll(async () => {
 
 const sleepUntil = (at: string): Promise<void> => sleepEnvUntil(env, at);
 
-/**
- * Start the month's review and read the starter's result from its history. Not `execute()`:
- * awaiting a result unlocks the test server's time skipping, and it may jump to the new review's
- * first deadline (days later) before the test has looked at the review.
- */
+/** Start the month's review; its starter's result is read from history (see resultFromHistory). */
 async function startReview(input: MonthlyReviewStartInput): Promise<MonthlyReviewStartResult> {
   const handle = await env.client.workflow.start(MONTHLY_REVIEW_START_WORKFLOW_TYPE, {
     workflowId: `monthly-review-start:${input.organisationId}:${Math.random()}`,
     taskQueue: TASK_QUEUE,
     args: [input],
   });
-  const completed = await eventually(async () => {
-    const history = await handle.fetchHistory();
-    return (history.events ?? []).find((e) => e.workflowExecutionCompletedEventAttributes)
-      ?.workflowExecutionCompletedEventAttributes;
-  }, `${handle.workflowId} to complete`);
-  const [payload] = completed.result?.payloads ?? [];
-  return defaultPayloadConverter.fromPayload(payload!) as MonthlyReviewStartResult;
+  return resultFromHistory<MonthlyReviewStartResult>(handle);
 }
 
-async function resultOf(d: CaseDriver<ReviewState>): Promise<MonthlyReviewResult> {
-  const completed = await eventually(async () => {
-    const history = await d.handle.fetchHistory();
-    return (history.events ?? []).find((e) => e.workflowExecutionCompletedEventAttributes)
-      ?.workflowExecutionCompletedEventAttributes;
-  }, `${d.caseNumber} to complete`);
-  const [payload] = completed.result?.payloads ?? [];
-  return defaultPayloadConverter.fromPayload(payload!) as MonthlyReviewResult;
-}
+const resultOf = (d: CaseDriver<ReviewState>): Promise<MonthlyReviewResult> =>
+  resultFromHistory<MonthlyReviewResult>(d.handle);
 
 const driver = (caseNumber: string) =>
   new CaseDriver<ReviewState>(env.client.workflow.getHandle(caseNumber), caseNumber);
