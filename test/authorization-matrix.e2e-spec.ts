@@ -3,7 +3,7 @@ import { MODULE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/
 import { RequestMethod, type Type } from '@nestjs/common';
 import {
   Client as TemporalClient,
-  Connection,
+  type Connection,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -19,6 +19,7 @@ import { AppModule } from '../apps/api/src/app.module';
 import { call, E2E_PASSWORD, login, type Session } from './support/http';
 import { serviceRequest } from './support/repair-commands';
 import { eventually, startApi, startWorker, type AppProcess } from './support/stack';
+import { connectTestTemporal } from './support/temporal';
 
 /**
  * Every endpoint × every seeded role, over HTTP against the real api + worker + Temporal dev
@@ -924,6 +925,7 @@ type TaskAction = 'claim' | 'complete' | 'unclaim' | 'delegate';
 const RULE_ROLES: RuleRole[] = [...ALL, 'cs supervisor'];
 
 let connection: Connection;
+let closeTemporal: (() => Promise<void>) | undefined;
 let temporal: TemporalClient;
 let ruleAs: Record<RuleRole, Session>;
 /** holders of claimed tasks (not in the table): cs-02, a second sales staff, a second VP */
@@ -1174,7 +1176,7 @@ const RULE_CELLS = (['claim', 'complete', 'unclaim', 'delegate'] as const).flatM
 
 describe('task rule book: the API and the workflow give one answer, every role × claim/complete/unclaim/delegate × CS, sales and company-wide tasks', () => {
   beforeAll(async () => {
-    connection = await Connection.connect({ address: process.env.ASO_E2E_TEMPORAL_ADDRESS });
+    ({ connection, close: closeTemporal } = await connectTestTemporal());
     temporal = new TemporalClient({
       connection,
       namespace: process.env.ASO_E2E_TEMPORAL_NAMESPACE,
@@ -1188,7 +1190,7 @@ describe('task rule book: the API and the workflow give one answer, every role �
     holders = { 'cs task': cs2, 'sales task': sales2, 'company-wide task': vp2 };
   });
   afterAll(async () => {
-    await connection?.close();
+    await closeTemporal?.();
   });
 
   test.each(RULE_CELLS)('%s a %s', async (action, kind) => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { Client as TemporalClient, type Connection } from '@temporalio/client';
 import { Client } from 'pg';
 import { loginAll, type ActorName, type Session } from './support/http';
 import { startPgOutageProxy, type PgOutageProxy } from './support/pg-outage-proxy';
 import { startApi, startWorker, type AppProcess } from './support/stack';
+import { connectTestTemporal } from './support/temporal';
 
 /**
  * Opening a case is exactly-once per Idempotency-Key across a PostgreSQL outage (issue 8 #4).
@@ -17,6 +18,7 @@ let api: AppProcess & { url: string };
 let worker: AppProcess;
 let db: Client;
 let connection: Connection;
+let closeTemporal: (() => Promise<void>) | undefined;
 let temporal: TemporalClient;
 let as: Record<ActorName, Session>;
 
@@ -29,7 +31,7 @@ beforeAll(async () => {
     startApi(TASK_QUEUE, { DATABASE_URL: proxy.url }),
     startWorker(TASK_QUEUE),
   ]);
-  connection = await Connection.connect({ address: process.env.ASO_E2E_TEMPORAL_ADDRESS });
+  ({ connection, close: closeTemporal } = await connectTestTemporal());
   temporal = new TemporalClient({
     connection,
     namespace: process.env.ASO_E2E_TEMPORAL_NAMESPACE,
@@ -40,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([api?.stop(), worker?.stop()]);
   await proxy?.close();
-  await connection?.close();
+  await closeTemporal?.();
   await db?.end();
 });
 

@@ -1,8 +1,9 @@
-import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { Client as TemporalClient, type Connection } from '@temporalio/client';
 import { Client } from 'pg';
 import { seedDemo } from '../tools/seed-demo';
 import { E2E_PASSWORD } from './support/http';
 import { E2E_SCHEDULE_TASK_QUEUE, eventually, startWorker } from './support/stack';
+import { connectTestTemporal } from './support/temporal';
 
 /**
  * issue 13 Monthly review 1: the organisations' Temporal Schedules are created idempotently at
@@ -15,6 +16,7 @@ const TASK_QUEUE = `e2e-schedules-${process.pid}`;
 const ORG = `e2e-schedules-${process.pid}`;
 let db: Client;
 let connection: Connection;
+let closeTemporal: (() => Promise<void>) | undefined;
 let temporal: TemporalClient;
 
 beforeAll(async () => {
@@ -24,7 +26,7 @@ beforeAll(async () => {
   });
   db = new Client({ connectionString: process.env.ASO_E2E_DATABASE_URL });
   await db.connect();
-  connection = await Connection.connect({ address: process.env.ASO_E2E_TEMPORAL_ADDRESS });
+  ({ connection, close: closeTemporal } = await connectTestTemporal());
   temporal = new TemporalClient({
     connection,
     namespace: process.env.ASO_E2E_TEMPORAL_NAMESPACE ?? 'default',
@@ -32,7 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await connection?.close();
+  await closeTemporal?.();
   await db?.end();
 });
 
