@@ -694,6 +694,11 @@ const MATRIX: Record<string, Row> = {
     expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
     run: get('/reports/follow-up-analysis?month=2026-11'),
   },
+  // F16 004 八.(二)2: the supervision ledger of a month's spot checks
+  'GET /reports/supervision-ledger': {
+    expect: only('200', REPORT_READERS, () => 'WRONG_ROLE'),
+    run: get('/reports/supervision-ledger?month=2026-11'),
+  },
   // F17 003 §四.4: a CS manager sets an improvement measure (owner, goal, completion date)
   'POST /improvement-measures': {
     expect: only('201', ['cs manager'], (r) =>

@@ -1008,6 +1008,8 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
         get('/reports/service-appraisal', 'query.year', 'csManager'),
         get('/reports/follow-up-analysis?month=2026-13', 'query.month', 'csManager'),
         get('/reports/follow-up-analysis', 'query.month', 'gm'),
+        get('/reports/supervision-ledger?month=2026-1', 'query.month', 'csManager'),
+        get('/reports/supervision-ledger', 'query.month', 'gm'),
         {
           name: 'shipDate 2026-02-30',
           method: 'POST',

@@ -4,7 +4,7 @@ import {
   type FollowUpResult,
   type FollowUpWorkflowInput,
 } from '@aso/contracts';
-import { type FollowUpState, caseNumberAt, defaultPolicy } from '@aso/domain';
+import { type FollowUpState, type PolicyDocument, caseNumberAt, defaultPolicy } from '@aso/domain';
 import { people } from './support/actors';
 import { type CaseDriver, type Harness, createHarness, refusalOf } from './support/harness';
 import { eventually } from './support/poll';
@@ -31,7 +31,10 @@ async function resultOf(d: FollowUpDriver): Promise<FollowUpResult> {
 }
 
 /** the follow-up of a closed complaint, numbered HF<month>-<seq> */
-async function startFollowUp(seq: number): Promise<FollowUpDriver> {
+async function startFollowUp(
+  seq: number,
+  policy: PolicyDocument = defaultPolicy,
+): Promise<FollowUpDriver> {
   const closedAt = await h.now();
   const caseNumber = caseNumberAt('HF', closedAt, seq);
   const input: FollowUpWorkflowInput = {
@@ -47,7 +50,7 @@ async function startFollowUp(seq: number): Promise<FollowUpDriver> {
     },
     customer: { name: '王先生', phone: '13800138000' },
     openedBy: { userId: 'system' },
-    policy: defaultPolicy,
+    policy,
   };
   await h.env.client.workflow.start(FOLLOW_UP_WORKFLOW_TYPE, {
     workflowId: caseNumber,
@@ -110,8 +113,34 @@ test('F10 001 §17: the survey rates attitude, skill, arrival time and promises 
   expect({ total: survey?.total, max: survey?.max }).toEqual({ total: 10, max: 16 });
 });
 
-test('F16 004 七.(二), 八.(二): CS supervision re-checks records by calling the customer back — HF…-0010 (every 10th) is drawn after the review, never by its caller; the result is recorded on the case and in its audit trail; HF…-0011 is not drawn', async () => {
-  const drawn = await startFollowUp(10);
+/** a policy whose spot-check rate is `rate` (the draw itself stays the workflow's) */
+const atRate = (rate: number): PolicyDocument => ({
+  ...defaultPolicy,
+  followUp: { ...defaultPolicy.followUp, spotCheck: { ...defaultPolicy.followUp.spotCheck, rate } },
+});
+
+test('F16 004 七.(二), 八.(二): the record is drawn at random — each follow-up draws a number in [0, 1) in the workflow (recorded on its opening event) and is drawn when it is under the rate 0.1, whatever its case number', async () => {
+  const drivers = [];
+  for (const seq of [501, 502, 503, 504, 505, 506, 507, 510])
+    drivers.push(await startFollowUp(seq));
+  const draws: number[] = [];
+  for (const d of drivers) {
+    await d.task('follow_up_call');
+    const opened = h.recorded
+      .auditOf(d.caseNumber)
+      .find((a) => a.action === 'followUp.FollowUpOpened');
+    const draw = opened?.data.spotCheckDraw as number;
+    expect(draw).toBeGreaterThanOrEqual(0);
+    expect(draw).toBeLessThan(1);
+    expect(opened?.data.sampledForSpotCheck).toBe(draw < 0.1);
+    expect((await d.view()).state.spotCheck).toMatchObject({ sampled: draw < 0.1, draw });
+    draws.push(draw);
+  }
+  expect(new Set(draws).size).toBe(draws.length);
+});
+
+test('F16 004 七.(二), 八.(二): CS supervision re-checks a drawn record by calling the customer back — HF…-0011 drawn (rate 1) after the review, never by its caller; the result is recorded on the case and in its audit trail; HF…-0010 not drawn (rate 0.000001), the number no longer decides', async () => {
+  const drawn = await startFollowUp(11, atRate(1));
   const satisfied = {
     attitude: 'satisfied',
     skill: 'satisfied',
@@ -149,7 +178,7 @@ test('F16 004 七.(二), 八.(二): CS supervision re-checks records by calling 
     h.recorded.auditOf(drawn.caseNumber).find((a) => a.action === 'followUp.SpotCheckRecorded'),
   ).toMatchObject({ actor: 'cs-m', data: expect.objectContaining({ consistent: true }) });
 
-  const notDrawn = await startFollowUp(11);
+  const notDrawn = await startFollowUp(10, atRate(0.000001));
   await notDrawn.complete('follow_up_call', people.cs, record(satisfied));
   await notDrawn.complete('follow_up_review', people.csManager, {
     type: 'ReviewCallRecord',

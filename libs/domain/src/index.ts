@@ -70,6 +70,7 @@ export * from './complaint/work-items';
 export * from './return/work-items';
 export * from './follow-up/follow-up.types';
 export * from './follow-up/follow-up.settings';
+export * from './follow-up/follow-up.supervision';
 export * from './follow-up/follow-up-plan';
 export * from './follow-up/follow-up.decide';
 export * from './follow-up/follow-up.evolve';

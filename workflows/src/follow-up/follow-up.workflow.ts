@@ -34,6 +34,8 @@ import { followUpRecords } from './follow-up.records';
  */
 /** patch id: never rename once shipped (running histories carry it). */
 export const FOLLOW_UP_CALL_SCRIPT = 'follow-up-call-script';
+/** patch id (F16 004 七.(二)): the spot check is drawn at random, not every N-th by number. */
+export const FOLLOW_UP_RANDOM_SPOT_CHECK = 'follow-up-random-spot-check';
 
 export async function followUpCase(input: FollowUpWorkflowInput): Promise<FollowUpResult> {
   const r = new CaseRuntime('followUp', caseSetupOf(input, input.openedAt), (scope) =>
@@ -42,10 +44,15 @@ export async function followUpCase(input: FollowUpWorkflowInput): Promise<Follow
   // F14 004 六: a call opened by this code carries the call script; a history recorded before
   // it replays without (its RecordCall had no closingSaid).
   const withCallScript = patched(FOLLOW_UP_CALL_SCRIPT);
+  // F16 004 七.(二)2 通过电话抽查客户: the record is drawn at random at the policy's rate. The
+  // workflow's Math.random is seeded by Temporal (the same draw on every replay); the draw is
+  // recorded on the opening event. A history recorded before it keeps the every-N-th rule.
+  const spotCheckDraw = patched(FOLLOW_UP_RANDOM_SPOT_CHECK) ? Math.random() : undefined;
   await r.open(
     {
       type: 'OpenFollowUp',
       withCallScript,
+      ...(spotCheckDraw === undefined ? {} : { spotCheckDraw }),
       actor: 'department' in input.openedBy ? actorOf(input.openedBy) : { userId: 'system' },
       caseNumber: input.caseNumber,
       source: input.source,

@@ -17,6 +17,8 @@ import {
   COMPLAINT_WORKFLOW_TYPE,
   CONSIGNMENT_WORKFLOW_TYPE,
   FOLLOW_UP_PLAN_RUN_WORKFLOW_TYPE,
+  FOLLOW_UP_WORKFLOW_TYPE,
+  type FollowUpWorkflowInput,
   type ComplaintWorkflowInput,
   type FollowUpPlanActivities,
   type FollowUpPlanRunResult,
@@ -840,4 +842,72 @@ test('record v3: an improvement measure (F17 003 §四.4) — set by the CS mana
   });
   await handle.result();
   await save(FIXTURES, 'improvement-measure-closed', handle, ERA_V3);
+});
+
+/**
+ * `.random-spot-check`: since a follow-up draws its spot check at random (patch
+ * `follow-up-random-spot-check`, follow-up/follow-up.workflow.ts). Only this scenario saves under it.
+ */
+const ERA_RANDOM_SPOT_CHECK = '.random-spot-check';
+
+test('record random-spot-check: a follow-up drawn at random (rate 1) — called, reviewed, re-checked by the CS manager, closed', async () => {
+  const closedAt = await h.now();
+  const caseNumber = caseNumberAt('HF', closedAt, 611);
+  const policy = {
+    ...defaultPolicy,
+    followUp: {
+      ...defaultPolicy.followUp,
+      spotCheck: { ...defaultPolicy.followUp.spotCheck, rate: 1 },
+    },
+  };
+  const handle = await h.env.client.workflow.start(FOLLOW_UP_WORKFLOW_TYPE, {
+    workflowId: caseNumber,
+    taskQueue: h.taskQueue,
+    args: [
+      {
+        organisationId: 'org-test',
+        storeId: null,
+        caseNumber,
+        openedAt: closedAt.toISOString(),
+        source: {
+          kind: 'case_closed',
+          parentCaseNumber: `KS${caseNumber.slice(2)}`,
+          parentCaseType: 'complaint',
+          closedAt: closedAt.getTime(),
+        },
+        customer: { name: '王先生', phone: '13800138000' },
+        openedBy: { userId: 'system' },
+        policy,
+      } satisfies FollowUpWorkflowInput,
+    ],
+  });
+  const f = h.driver(caseNumber);
+  const satisfied = {
+    attitude: 'satisfied',
+    skill: 'satisfied',
+    arrival_time: 'satisfied',
+    promises_kept: 'satisfied',
+  };
+  await f.complete('follow_up_call', people.cs, {
+    type: 'RecordCall',
+    identityConfirmed: true,
+    purposeStated: true,
+    closingSaid: true,
+    answers: { result: '满意', process: '较快', handler: '耐心' },
+    survey: satisfied,
+  });
+  await f.complete('follow_up_review', people.csManager, {
+    type: 'ReviewCallRecord',
+    approve: true,
+  });
+  await f.complete('follow_up_spot_check', people.csManager, {
+    type: 'RecordSpotCheck',
+    consistent: true,
+    note: '回拨核实一致',
+  });
+  await eventually(async () => {
+    const history = await handle.fetchHistory();
+    return (history.events ?? []).find((e) => e.workflowExecutionCompletedEventAttributes);
+  }, 'the follow-up to close');
+  await save(FIXTURES, 'follow-up-random-spot-check-closed', handle, ERA_RANDOM_SPOT_CHECK);
 });

@@ -6,12 +6,24 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { ServiceAppraisalController } from './service-appraisal.controller';
 import { ServiceAppraisalService } from './service-appraisal.service';
+import { SupervisionLedgerController } from './supervision-ledger.controller';
+import { SupervisionLedgerService } from './supervision-ledger.service';
 
 /** KPIs over the read models. */
 @Module({
   imports: [PersistenceModule],
-  controllers: [ReportsController, ServiceAppraisalController, FollowUpAnalysisController],
-  providers: [ReportsService, ServiceAppraisalService, FollowUpAnalysisService],
+  controllers: [
+    ReportsController,
+    ServiceAppraisalController,
+    FollowUpAnalysisController,
+    SupervisionLedgerController,
+  ],
+  providers: [
+    ReportsService,
+    ServiceAppraisalService,
+    FollowUpAnalysisService,
+    SupervisionLedgerService,
+  ],
   exports: [ReportsService],
 })
 export class ReportsModule {}

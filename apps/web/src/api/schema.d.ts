@@ -847,6 +847,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/supervision-ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The supervision ledger of a month: each spot check of a follow-up record (004 八.(二))
+         * @description Managers, the GM office and auditors. The follow-up records opened in the month (Asia/Shanghai) drawn at random for a re-check: the record, its caller, the checker and when, the result, the problems found and how they were handled.
+         */
+        get: operations["getReportsSupervisionLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/inbox": {
         parameters: {
             query?: never;
@@ -2292,6 +2312,42 @@ export interface components {
                 calls: number;
                 staff: components["schemas"]["StaffRating"][];
             };
+        };
+        SupervisionLedger: {
+            organisation: string;
+            /** @enum {string} */
+            timeZone: "Asia/Shanghai";
+            /** @description YYYY-MM */
+            month: string;
+            basis: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description records drawn for a re-check */
+            drawn: number;
+            checked: number;
+            inconsistent: number;
+            entries: {
+                caseNumber: string;
+                customer: string;
+                caller: string | null;
+                calledAt: string | null;
+                /** @description the random draw in [0, 1) that selected the record */
+                draw: number | null;
+                checker: string | null;
+                checkedAt: string | null;
+                /** @enum {string} */
+                result: "consistent" | "inconsistent" | "pending";
+                note: string;
+                problems: {
+                    /** @enum {string} */
+                    source: "spot_check" | "review";
+                    description: string;
+                    department: string | null;
+                    ownerId: string | null;
+                    handling: string | null;
+                    handledAt: string | null;
+                }[];
+            }[];
         };
         InboxItem: components["schemas"]["TaskView"] & {
             /** @description null while the case’s read model is not written */
@@ -4886,6 +4942,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceAppraisalReport"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+        };
+    };
+    getReportsSupervisionLedger: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionLedger"];
                 };
             };
             400: components["responses"]["Error400"];

@@ -7,6 +7,7 @@ import type { Actor } from '../shared/org';
 import { decideFollowUp } from './follow-up.decide';
 import { evolveFollowUp } from './follow-up.evolve';
 import { followUpKpis } from './follow-up.kpi';
+import { supervisionLedgerOf } from './follow-up.supervision';
 import type { FollowUpCommand, FollowUpEvent, FollowUpState } from './follow-up.types';
 import { followUpWorkItems } from './follow-up.work-items';
 
@@ -38,7 +39,11 @@ class Flow {
   }
 }
 
-const afterComplaint = (caseNumber = 'HF202609-0001', closedAt = t('2026-09-30 10:00')) => {
+const afterComplaint = (
+  caseNumber = 'HF202609-0001',
+  closedAt = t('2026-09-30 10:00'),
+  spotCheckDraw?: number,
+) => {
   const f = new Flow();
   f.run(
     {
@@ -52,6 +57,7 @@ const afterComplaint = (caseNumber = 'HF202609-0001', closedAt = t('2026-09-30 1
         closedAt,
       },
       customer: { name: '李女士', phone: '13900000000' },
+      ...(spotCheckDraw === undefined ? {} : { spotCheckDraw }),
     },
     closedAt,
   );
@@ -251,6 +257,82 @@ describe('follow-up call (DOMAIN.md §5; 004; 001 §17)', () => {
     );
     expect(f.s).toMatchObject({ status: 'closed', outcome: 'satisfied' });
     expect(afterComplaint('HF202609-0011').s.spotCheck.sampled).toBe(false);
+  });
+
+  it('F16 004 七.(二), 八.(二): the record is drawn at random — a draw under the rate of 0.1 (one in ten, ours) is drawn whatever its number, 0.1 and over is not; the draw is kept on the record', () => {
+    expect(defaultPolicy.followUp.spotCheck).toMatchObject({ rate: 0.1, source: 'default' });
+    const drawn = afterComplaint('HF202609-0011', t('2026-09-30 10:00'), 0.0999);
+    expect(drawn.s.spotCheck).toEqual({ sampled: true, draw: 0.0999, result: null });
+    expect(drawn.events[0]).toMatchObject({ sampledForSpotCheck: true, spotCheckDraw: 0.0999 });
+    expect(afterComplaint('HF202609-0010', t('2026-09-30 10:00'), 0.1).s.spotCheck).toEqual({
+      sampled: false,
+      draw: 0.1,
+      result: null,
+    });
+    expect(afterComplaint('HF202609-0012', t('2026-09-30 10:00'), 0).s.spotCheck.sampled).toBe(
+      true,
+    );
+    // a history recorded before the random draw keeps its rule: every 10th by case number
+    expect(afterComplaint('HF202609-0010').s.spotCheck).toEqual({ sampled: true, result: null });
+  });
+
+  it('F16 004 七.(二), 八.(二): the supervision ledger lists each spot check — record, caller, checker, when, result, the problems found and how they were handled; records not drawn are not listed', () => {
+    const ok = afterComplaint('HF202609-0021', t('2026-09-30 10:00'), 0.05);
+    ok.run(record(), t('2026-10-08 10:00'));
+    ok.run({ type: 'ReviewCallRecord', actor: sup, approve: true }, t('2026-10-08 11:00'));
+    ok.run(
+      { type: 'RecordSpotCheck', actor: sup, consistent: true, note: '回拨核实一致' },
+      t('2026-10-08 12:00'),
+    );
+    const bad = afterComplaint('HF202609-0022', t('2026-09-30 10:00'), 0.02);
+    bad.run(record(), t('2026-10-08 10:00'));
+    bad.run(
+      {
+        type: 'ReviewCallRecord',
+        actor: sup,
+        approve: true,
+        problems: [
+          {
+            category: 'service',
+            description: '安装师傅迟到',
+            department: 'tech',
+            ownerId: 'as-1',
+            deadline: new Date(t('2026-10-12 18:00')).toISOString(),
+          },
+        ],
+      },
+      t('2026-10-08 11:00'),
+    );
+    const pending = afterComplaint('HF202609-0023', t('2026-09-30 10:00'), 0.09);
+    const notDrawn = afterComplaint('HF202609-0024', t('2026-09-30 10:00'), 0.5);
+    const ledger = supervisionLedgerOf([pending.s, notDrawn.s, bad.s, ok.s]);
+    expect(ledger.map((l) => [l.caseNumber, l.result])).toEqual([
+      ['HF202609-0021', 'consistent'],
+      ['HF202609-0022', 'pending'],
+      ['HF202609-0023', 'pending'],
+    ]);
+    expect(ledger[0]).toEqual({
+      caseNumber: 'HF202609-0021',
+      customer: '李女士',
+      caller: 'cs-1',
+      calledAt: t('2026-10-08 10:00'),
+      draw: 0.05,
+      checker: 'cs-sup-1',
+      checkedAt: t('2026-10-08 12:00'),
+      result: 'consistent',
+      note: '回拨核实一致',
+      problems: [],
+    });
+    expect(ledger[1]!.problems).toEqual([
+      {
+        source: 'review',
+        description: 'service: 安装师傅迟到',
+        department: 'tech',
+        ownerId: 'as-1',
+        handling: null,
+        handledAt: null,
+      },
+    ]);
   });
 
   it('F06 004 五.(一): a plan call (new customer) asks the plan script, the service survey is optional', () => {

@@ -10,7 +10,7 @@ import { type Instant, toMs } from '../shared/instant';
 import type { Actor } from '../shared/org';
 import { scoreSurvey } from '../survey/survey';
 import { followUpDue, nextFollowUpAttempt } from './follow-up';
-import { followUpSettings, sampledForSpotCheck } from './follow-up.settings';
+import { drawnForSpotCheck, followUpSettings, sampledForSpotCheck } from './follow-up.settings';
 import type {
   FollowUpCommand,
   FollowUpEvent,
@@ -94,7 +94,12 @@ function decide(
               },
             }
           : {}),
-        sampledForSpotCheck: sampledForSpotCheck(cmd.caseNumber, settings.spotCheckEvery),
+        ...(cmd.spotCheckDraw === undefined
+          ? { sampledForSpotCheck: sampledForSpotCheck(cmd.caseNumber, settings.spotCheckEvery) }
+          : {
+              sampledForSpotCheck: drawnForSpotCheck(cmd.spotCheckDraw, settings.spotCheck.rate),
+              spotCheckDraw: cmd.spotCheckDraw,
+            }),
       },
     ];
   }

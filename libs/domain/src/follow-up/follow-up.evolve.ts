@@ -20,7 +20,11 @@ export function evolveFollowUp(state: FollowUpState | null, e: FollowUpEvent): F
       call: null,
       reviews: [],
       stepDue: null,
-      spotCheck: { sampled: e.sampledForSpotCheck, result: null },
+      spotCheck: {
+        sampled: e.sampledForSpotCheck,
+        ...(e.spotCheckDraw === undefined ? {} : { draw: e.spotCheckDraw }),
+        result: null,
+      },
       outcome: null,
       linkedComplaint: null,
       closedAt: null,

@@ -2,6 +2,8 @@ import type { Duration } from '../calendar/duration';
 import { parseCaseNumber } from '../case-number/case-number';
 import {
   FOLLOW_UP_CALL_SCRIPT_DEFAULT,
+  FOLLOW_UP_SPOT_CHECK_DEFAULT,
+  type FollowUpSpotCheckRule,
   FOLLOW_UP_SCRIPTS_DEFAULT,
   type PolicyDocument,
 } from '../policy/policy.schema';
@@ -13,6 +15,8 @@ export interface FollowUpSettings {
   >;
   reviewWithin: Duration;
   spotCheckEvery: number;
+  /** F16 004 七.(二): the share of records drawn at random for the supervision re-check */
+  spotCheck: FollowUpSpotCheckRule;
   /** F14 004 六: the opening and closing of every call */
   callScript: { opening: string; closing: string };
 }
@@ -28,6 +32,7 @@ export function followUpSettings(policy: PolicyDocument): FollowUpSettings {
     scripts: f.scripts ?? FOLLOW_UP_SCRIPTS_DEFAULT,
     reviewWithin: f.reviewWithin ?? { amount: 1, unit: 'working_days' },
     spotCheckEvery: f.spotCheckEvery ?? 10,
+    spotCheck: f.spotCheck ?? FOLLOW_UP_SPOT_CHECK_DEFAULT,
     callScript: f.callScript ?? FOLLOW_UP_CALL_SCRIPT_DEFAULT,
   };
 }
@@ -39,4 +44,13 @@ export function followUpSettings(policy: PolicyDocument): FollowUpSettings {
 export function sampledForSpotCheck(caseNumber: string, every: number): boolean {
   const parsed = parseCaseNumber(caseNumber);
   return parsed !== undefined && every > 0 && parsed.seq % every === 0;
+}
+
+/**
+ * F16 004 七.(二)2 通过电话抽查客户: the record is drawn at random — `draw` is a number in [0, 1)
+ * the workflow drew (Temporal's seeded, replay-safe Math.random) and recorded on the opening
+ * event; the record is drawn when it falls under the policy's rate.
+ */
+export function drawnForSpotCheck(draw: number, rate: number): boolean {
+  return draw >= 0 && draw < rate;
 }

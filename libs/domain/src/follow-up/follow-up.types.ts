@@ -98,8 +98,10 @@ export interface RecordReview {
 }
 
 export interface SpotCheck {
-  /** the record was drawn for a supervision re-check (one in `spotCheckEvery`, 004 七.(二)) */
+  /** the record was drawn for a supervision re-check (at random, or one in `spotCheckEvery`) */
   sampled: boolean;
+  /** F16: the random draw that decided it (absent on records drawn by case number) */
+  draw?: number;
   result: { by: string; at: number; consistent: boolean; note: string } | null;
 }
 
@@ -181,6 +183,8 @@ export type FollowUpEvent =
         /** F14: absent from histories recorded before the call script */
         callScript?: FollowUpCallScript;
         sampledForSpotCheck: boolean;
+        /** F16: the random draw in [0, 1) that decided the spot check (absent: by case number) */
+        spotCheckDraw?: number;
       }
     >
   | Ev<'CallAttemptFailed', { attempt: CallAttempt; nextAttemptAt: number | null }>
@@ -212,6 +216,8 @@ export type FollowUpCommand =
         customer: FollowUpCustomer;
         /** F14: the call carries the 004 六 script (false: a history recorded before it) */
         withCallScript?: boolean;
+        /** F16 004 七.(二): the workflow's random draw in [0, 1); absent: every N-th by number */
+        spotCheckDraw?: number;
       }
     >
   /** the customer could not be reached (004 五.(三)3; DOMAIN.md §5: retry, then unreachable) */

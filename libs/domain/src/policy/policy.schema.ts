@@ -6,6 +6,18 @@ import { FOLLOW_UP_PLAN_RULES_DEFAULT } from '../follow-up/follow-up-plan';
 import { CASE_TYPES, type CaseType, STAGES } from '../shared/case-types';
 import { DEPARTMENTS, ROLE_RANK, ROLES } from '../shared/org';
 
+/** F16 004 七.(二)2, 八.(二): the random spot-check rate; 004 names no rate (Decision 12, ours). */
+export interface FollowUpSpotCheckRule {
+  rate: number;
+  source: 'seed' | 'default';
+  basis: string;
+}
+export const FOLLOW_UP_SPOT_CHECK_DEFAULT: FollowUpSpotCheckRule = {
+  rate: 0.1,
+  source: 'default',
+  basis: '004 七.(二)2 通过电话抽查客户 names no rate: one record in ten, drawn at random (ours)',
+};
+
 /**
  * One policy document = one version of every configurable rule. It is plain JSON (it travels
  * inside Temporal workflow inputs and is pinned per case); objects are strict so that a typo in
@@ -531,6 +543,15 @@ export const policyDocumentSchema = z
         reviewWithin: durationSchema.strict().default({ amount: 1, unit: 'working_days' }),
         /** one record in N is re-checked by CS supervision (004 七.(二)); default 10 */
         spotCheckEvery: z.number().int().positive().default(10),
+        /** F16 004 七.(二)2: records drawn at random at this rate (the seed sets none: ours) */
+        spotCheck: z
+          .object({
+            rate: z.number().gt(0).max(1),
+            source: z.enum(['seed', 'default']),
+            basis: z.string().min(1),
+          })
+          .strict()
+          .default(FOLLOW_UP_SPOT_CHECK_DEFAULT),
         /** the CS follow-up plans (F01, F06, F07; 004 三.(一), 五.(一)–(二)); absent: default */
         plans: z
           .object({
