@@ -3,9 +3,11 @@ import {
   CONSIGNMENT_WORKFLOW_TYPE,
   parseConsignmentTaskCommand,
   FOLLOW_UP_WORKFLOW_TYPE,
+  IMPROVEMENT_WORKFLOW_TYPE,
   MONTHLY_REVIEW_WORKFLOW_TYPE,
   parseComplaintTaskCommand,
   parseFollowUpTaskCommand,
+  parseImprovementTaskCommand,
   parseRepairTaskCommand,
   parseReturnTaskCommand,
   parseReviewTaskCommand,
@@ -26,6 +28,7 @@ const parsers: Record<string, (raw: unknown) => { ok: boolean }> = {
   [FOLLOW_UP_WORKFLOW_TYPE]: parseFollowUpTaskCommand,
   [CONSIGNMENT_WORKFLOW_TYPE]: parseConsignmentTaskCommand,
   [MONTHLY_REVIEW_WORKFLOW_TYPE]: parseReviewTaskCommand,
+  [IMPROVEMENT_WORKFLOW_TYPE]: parseImprovementTaskCommand,
 };
 
 const recordedCommands = () =>
@@ -56,6 +59,7 @@ describe('task command parsers against the recorded replay histories', () => {
         FOLLOW_UP_WORKFLOW_TYPE,
         CONSIGNMENT_WORKFLOW_TYPE,
         MONTHLY_REVIEW_WORKFLOW_TYPE,
+        IMPROVEMENT_WORKFLOW_TYPE,
       ].sort(),
     );
     expect(recorded.length).toBeGreaterThan(20);
