@@ -698,6 +698,17 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
           { ...base, purchaseDate: '2999-01-04' },
           'body.purchaseDate',
         ),
+        // F02 004 三.(一)2: the last purchase a long-inactive call counts from
+        customer(
+          'last purchase 2026-02-30',
+          { ...base, lastPurchaseOn: '2026-02-30' },
+          'body.lastPurchaseOn',
+        ),
+        customer(
+          'a last purchase to come',
+          { ...base, lastPurchaseOn: '2999-01-04' },
+          'body.lastPurchaseOn',
+        ),
         customer('no name', { ...base, name: '' }, 'body.name'),
         customer('unknown field', { ...base, tier: 'gold' }, 'body.tier'),
         runOf('no date', {}, 'body.date'),

@@ -131,4 +131,47 @@ describe('CS follow-up plans over HTTP (004 三.(一), 五.(一)–(二))', () =
     });
     expect(refused.status).toBe(403);
   });
+
+  test('F02 004 三.(一)2: 长期未消费客户 — a customer whose last purchase was 2026-06-01 (180 days, ours) is due a long-inactive call on Mon 30 Nov 2026 (due 18:00 Fri 4 Dec, 5 working days); the run opens it once, in CS’s inbox', async () => {
+    const saved = await call(api.url, 'POST', '/follow-up-plans/customers', cs, {
+      customerRef: 'C-INACTIVE-1',
+      name: '吴九',
+      phone: '13900139002',
+      kind: 'old',
+      lastPurchaseOn: '2026-06-01',
+    });
+    expect(saved.status).toBe(201);
+    expect(saved.body.customer).toMatchObject({ lastPurchaseOn: '2026-06-01' });
+    const plan = await call(api.url, 'GET', '/follow-up-plans?date=2026-11-30', cs);
+    expect(plan.status).toBe(200);
+    expect(plan.body.inactiveCustomers).toMatchObject({
+      afterDays: 180,
+      callWithin: { amount: 5, unit: 'working_days' },
+      source: 'default',
+    });
+    expect(plan.body.due).toContainEqual({
+      customerRef: 'C-INACTIVE-1',
+      plan: 'inactive_customer',
+      period: 'inactive:2026-06-01:1',
+      dueDate: '2026-12-04',
+    });
+    const run = await call(api.url, 'POST', '/follow-up-plans/runs', cs, { date: '2026-11-30' });
+    expect(run.status).toBe(201);
+    const opened = (
+      run.body.opened as Array<{ caseNumber: string; customerRef: string; plan: string }>
+    ).find((o) => o.plan === 'inactive_customer');
+    expect(opened).toMatchObject({ customerRef: 'C-INACTIVE-1', period: 'inactive:2026-06-01:1' });
+    const task = await taskFor(cs, opened!.caseNumber, 'RecordCall');
+    expect(task.candidateDepartment).toBe('cs');
+    const view = await call(api.url, 'GET', `/cases/${opened!.caseNumber}`, cs);
+    const callTask = (view.body.tasks as Array<{ type: string; dueAt: string }>).find(
+      (t) => t.type === 'follow_up_call',
+    );
+    expect(callTask?.dueAt).toBe('2026-12-04T10:00:00.000Z');
+    const again = await call(api.url, 'POST', '/follow-up-plans/runs', cs, { date: '2026-12-01' });
+    expect(
+      (again.body.opened as Array<{ plan: string }>).filter((o) => o.plan === 'inactive_customer'),
+    ).toEqual([]);
+    expect(again.body.alreadyOpen).toContain(opened!.caseNumber);
+  });
 });

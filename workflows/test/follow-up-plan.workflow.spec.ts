@@ -157,6 +157,32 @@ describe('CS follow-up plans, the daily run (004 三.(一), 五.(一)–(二); 0
       await driver(n).handle.terminate('test done');
   });
 
+  test('F02 004 三.(一)2: 长期未消费客户 — last bought 2026-06-01, no purchase for 180 days: the run of Mon 30 Nov 2026 opens a long-inactive call (period inactive:2026-06-01:1, due 18:00 Fri 4 Dec, 5 working days from Sat 28 Nov) besides the quarterly one; run again on 1 Dec it opens nothing twice; a customer who bought 2026-10-01 gets none', async () => {
+    register.set('org-inactive', [
+      { ...customer('I1', 'old'), lastPurchaseOn: '2026-06-01' },
+      { ...customer('I2', 'old'), lastPurchaseOn: '2026-10-01' },
+    ]);
+    const first = await run({ organisationId: 'org-inactive', date: '2026-11-30' });
+    expect(
+      first.opened.map(({ customerRef, plan, period }) => ({ customerRef, plan, period })),
+    ).toEqual([
+      { customerRef: 'I1', plan: 'old_customer', period: '2026-Q4' },
+      { customerRef: 'I2', plan: 'old_customer', period: '2026-Q4' },
+      { customerRef: 'I1', plan: 'inactive_customer', period: 'inactive:2026-06-01:1' },
+    ]);
+    const inactive = driver(first.opened[2]!.caseNumber);
+    expect(local((await inactive.task('follow_up_call')).dueAt)).toBe('2026-12-04T18:00+08:00');
+    expect((await inactive.view()).state.source).toMatchObject({
+      kind: 'plan',
+      plan: 'inactive_customer',
+      planRef: 'I1',
+    });
+    const again = await run({ organisationId: 'org-inactive', date: '2026-12-01' });
+    expect(again.opened).toEqual([]);
+    expect(again.alreadyOpen).toEqual(first.opened.map((o) => o.caseNumber));
+    for (const o of first.opened) await driver(o.caseNumber).handle.terminate('test done');
+  });
+
   test('F07 004 五.(二): old customers quarterly, key customers monthly — National Day 2026-10-01 opens nothing; the make-up Saturday 2026-10-10 opens the Q4 call (due by 31 Dec) and October’s (due by 31 Oct), once', async () => {
     register.set('org-periodic', [customer('O1', 'old'), customer('K1', 'key')]);
     const holiday = await run({ organisationId: 'org-periodic', date: '2026-10-01' });

@@ -28,6 +28,7 @@ import { CustomerNameGrams1763803500000 } from './migrations/1763803500000-custo
 import { AuditAppendBatch1763803600000 } from './migrations/1763803600000-audit-append-batch';
 import { ImprovementNumberSequence1763803700000 } from './migrations/1763803700000-improvement-number-sequence';
 import { SalesVolumes1763803300000 } from './migrations/1763803300000-sales-volumes';
+import { FollowUpCustomerLastPurchase1763803800000 } from './migrations/1763803800000-follow-up-customer-last-purchase';
 
 export const entities = [
   CaseEntity,
@@ -63,6 +64,7 @@ export const migrations = [
   AuditAppendBatch1763803600000,
   ImprovementNumberSequence1763803700000,
   SalesVolumes1763803300000,
+  FollowUpCustomerLastPurchase1763803800000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   ParentClosePolicy,
   WorkflowIdReusePolicy,
+  patched,
   proxyActivities,
   startChild,
 } from '@temporalio/workflow';
@@ -17,8 +18,10 @@ import {
   BusinessCalendar,
   campaignCalls,
   defaultHolidayTables,
+  dueInactiveCalls,
   duePlanCalls,
   followUpPlanRules,
+  inactiveCustomerRule,
   formatLocal,
   planCallKey,
 } from '@aso/domain';
@@ -36,6 +39,9 @@ const activities = proxyActivities<Pick<CaseActivities, 'currentPolicy'> & Follo
  * number is drawn once per (customer, plan, period) and is the case's workflow id, so a second
  * run, a retry or a double fire opens nothing new (the start is refused: already started).
  */
+/** patch id: never rename once shipped (running histories carry it). */
+export const FOLLOW_UP_PLAN_INACTIVE_CUSTOMERS = 'follow-up-plan-inactive-customers';
+
 export async function followUpPlanRun(input: FollowUpPlanRunInput): Promise<FollowUpPlanRunResult> {
   const policy = await activities.currentPolicy({ organisationId: input.organisationId });
   // Workflow time: the fire's first task (the same on replay), as a local date.
@@ -66,7 +72,14 @@ export async function followUpPlanRun(input: FollowUpPlanRunInput): Promise<Foll
         calendar,
         policy.calendar.utcOffsetMinutes,
       )
-    : duePlanCalls(customers, date, followUpPlanRules(policy), calendar);
+    : [
+        ...duePlanCalls(customers, date, followUpPlanRules(policy), calendar),
+        // F02 004 三.(一)2: the long-inactive customers, once per period without a purchase
+        // (a run recorded before this code opened none: patch)
+        ...(patched(FOLLOW_UP_PLAN_INACTIVE_CUSTOMERS)
+          ? dueInactiveCalls(customers, date, inactiveCustomerRule(policy), calendar)
+          : []),
+      ];
   if (calls.length === 0) return result;
   const numbers = await activities.reservePlanCalls({
     organisationId: input.organisationId,

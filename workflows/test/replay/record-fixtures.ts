@@ -911,3 +911,53 @@ test('record random-spot-check: a follow-up drawn at random (rate 1) — called,
   }, 'the follow-up to close');
   await save(FIXTURES, 'follow-up-random-spot-check-closed', handle, ERA_RANDOM_SPOT_CHECK);
 });
+
+/**
+ * `.inactive-customers`: since the daily plan run also calls the long-inactive customers (patch
+ * `follow-up-plan-inactive-customers`, follow-up/plan-run.workflow.ts). Only this scenario saves
+ * under it.
+ */
+const ERA_INACTIVE_CUSTOMERS = '.inactive-customers';
+
+test('record inactive-customers: the daily plan run (F02 004 三.(一)2) — an old customer last bought 2026-06-01, the run of Mon 30 Nov 2026 opens the quarterly and the long-inactive calls', async () => {
+  const taskQueue = 'replay-record-plan-run-inactive';
+  let seq = 950;
+  const plans: FollowUpPlanActivities = {
+    async followUpPlanCustomers() {
+      return [
+        {
+          customerRef: 'I-REPLAY',
+          name: '客户I-REPLAY',
+          phone: '13800138000',
+          kind: 'old',
+          purchaseDate: null,
+          storeId: 'store-1',
+          lastPurchaseOn: '2026-06-01',
+        },
+      ];
+    },
+    async reservePlanCalls({ keys, at }) {
+      return keys.map((key) => ({ key, caseNumber: caseNumberAt('HF', new Date(at), ++seq) }));
+    },
+  };
+  const worker = await Worker.create({
+    connection: h.env.nativeConnection,
+    taskQueue,
+    ...workflowBundleOptions(),
+    activities: { ...h.recorded.activities, ...plans },
+  });
+  const running = worker.run();
+  try {
+    const handle = await h.env.client.workflow.start(FOLLOW_UP_PLAN_RUN_WORKFLOW_TYPE, {
+      workflowId: 'follow-up-plan:org-replay:2026-11-30',
+      taskQueue,
+      args: [{ organisationId: 'org-replay', date: '2026-11-30' }],
+    });
+    const result = (await handle.result()) as FollowUpPlanRunResult;
+    expect(result.opened.map((o) => o.plan)).toEqual(['old_customer', 'inactive_customer']);
+    await save(FIXTURES, 'follow-up-plan-run', handle, ERA_INACTIVE_CUSTOMERS);
+  } finally {
+    worker.shutdown();
+    await running;
+  }
+});

@@ -34,6 +34,12 @@ export const planCustomerBodySchema = z
       .optional()
       .describe('required for a new customer: the calls count from it (F06 004 五.(一))'),
     storeId: text(64).nullable().optional(),
+    lastPurchaseOn: planDateSchema
+      .nullable()
+      .optional()
+      .describe(
+        'F02 004 三.(一)2: the last purchase (local date, not in the future); no purchase for the policy’s period → a long-inactive call',
+      ),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -55,6 +61,7 @@ export const planCustomerSchema = z
     kind: z.enum(PLAN_CUSTOMER_KINDS),
     purchaseDate: z.string().nullable(),
     storeId: z.string().nullable(),
+    lastPurchaseOn: z.string().nullable().optional(),
   })
   .openapi('FollowUpPlanCustomer');
 
@@ -80,6 +87,16 @@ export const followUpPlanViewSchema = z
         basis: z.string(),
       })
       .describe('the plan of the current policy version (who, what, when; F01)'),
+    inactiveCustomers: z
+      .object({
+        afterDays: z.number().int(),
+        callWithin: durationView,
+        source: z.enum(['seed', 'default']),
+        basis: z.string(),
+      })
+      .describe(
+        'F02 004 三.(一)2: customers with no purchase for afterDays, called once per period',
+      ),
     policyVersion: z.number().int(),
     date: planDateSchema,
     workingDay: z.boolean().describe('false: the daily run opens nothing that day'),

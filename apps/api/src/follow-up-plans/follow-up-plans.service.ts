@@ -7,7 +7,9 @@ import {
   BusinessCalendar,
   DomainError,
   defaultHolidayTables,
+  dueInactiveCalls,
   duePlanCalls,
+  inactiveCustomerRule,
   followUpPlanRules,
   formatLocal,
   type PlanCustomer,
@@ -47,13 +49,18 @@ export class FollowUpPlansService {
     const calendar = new BusinessCalendar(policy.calendar, defaultHolidayTables);
     const customers = await this.customers.list(user.organisationId);
     const rules = followUpPlanRules(policy);
+    const inactive = inactiveCustomerRule(policy);
     return {
       rules,
+      inactiveCustomers: inactive,
       policyVersion: policy.version,
       date: day,
       workingDay: calendar.isWorkingDay(day),
       customers: customers.map(masked),
-      due: duePlanCalls(customers, day, rules, calendar).map((c) => ({
+      due: [
+        ...duePlanCalls(customers, day, rules, calendar),
+        ...dueInactiveCalls(customers, day, inactive, calendar),
+      ].map((c) => ({
         customerRef: c.customer.customerRef,
         plan: c.plan,
         period: c.period,
@@ -71,9 +78,16 @@ export class FollowUpPlansService {
       kind: body.kind,
       purchaseDate: body.purchaseDate ?? null,
       storeId: body.storeId ?? null,
+      ...(body.lastPurchaseOn ? { lastPurchaseOn: body.lastPurchaseOn } : {}),
     };
     if (customer.purchaseDate !== null)
       await this.assertNotFuture(user.organisationId, customer.purchaseDate, 'body.purchaseDate');
+    if (customer.lastPurchaseOn)
+      await this.assertNotFuture(
+        user.organisationId,
+        customer.lastPurchaseOn,
+        'body.lastPurchaseOn',
+      );
     const { created } = await this.customers.upsert(
       user.organisationId,
       customer,

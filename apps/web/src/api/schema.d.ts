@@ -1644,7 +1644,7 @@ export interface components {
              * @description new customer, old (quarterly) or key (monthly)
              * @enum {string}
              */
-            plan: "new_customer" | "old_customer" | "key_customer" | "opinion_survey";
+            plan: "new_customer" | "old_customer" | "key_customer" | "opinion_survey" | "inactive_customer";
             /** @description what the call refers to: an order number or a customer account */
             planRef: string;
             customer: {
@@ -1943,6 +1943,7 @@ export interface components {
             kind: "new" | "old" | "key";
             purchaseDate: string | null;
             storeId: string | null;
+            lastPurchaseOn?: string | null;
         };
         FollowUpPlan: {
             /** @description the plan of the current policy version (who, what, when; F01) */
@@ -1967,6 +1968,17 @@ export interface components {
                 source: "seed" | "default";
                 basis: string;
             };
+            /** @description F02 004 三.(一)2: customers with no purchase for afterDays, called once per period */
+            inactiveCustomers: {
+                afterDays: number;
+                callWithin: {
+                    amount: number;
+                    unit: string;
+                };
+                /** @enum {string} */
+                source: "seed" | "default";
+                basis: string;
+            };
             policyVersion: number;
             /** @example 2026-12-07 */
             date: string;
@@ -1977,7 +1989,7 @@ export interface components {
             due: {
                 customerRef: string;
                 /** @enum {string} */
-                plan: "new_customer" | "old_customer" | "key_customer" | "opinion_survey";
+                plan: "new_customer" | "old_customer" | "key_customer" | "opinion_survey" | "inactive_customer";
                 /** @description one HF case per customer and period */
                 period: string;
                 dueDate: string;
@@ -2004,6 +2016,11 @@ export interface components {
              */
             purchaseDate?: string | null;
             storeId?: string | null;
+            /**
+             * @description F02 004 三.(一)2: the last purchase (local date, not in the future); no purchase for the policy’s period → a long-inactive call
+             * @example 2026-12-07
+             */
+            lastPurchaseOn?: string | null;
         };
         FollowUpPlanRun: {
             /** @example 2026-12-07 */

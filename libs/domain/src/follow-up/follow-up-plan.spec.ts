@@ -3,7 +3,9 @@ import { formatLocal, localToInstant } from '../calendar/civil-time';
 import { defaultPolicy } from '../policy/default-policy';
 import {
   campaignCalls,
+  dueInactiveCalls,
   duePlanCalls,
+  inactiveCustomerRule,
   FOLLOW_UP_PLAN_RULES_DEFAULT,
   followUpPlanRules,
   type PlanCustomer,
@@ -139,6 +141,60 @@ describe('CS follow-up plans (004 三.(一), 五.(一)–(二); 003 §四.4)', (
     ]);
     expect(localToInstant('2026-10-08T00:00').getTime()).toBeLessThan(
       cal.add(calls[0]!.window.start, calls[0]!.window.within).ms,
+    );
+  });
+});
+
+describe('long-inactive customers (F02)', () => {
+  const inactive = inactiveCustomerRule(defaultPolicy);
+  const lastBought = (ref: string, lastPurchaseOn: string | null): PlanCustomer => ({
+    ...customer(ref, 'old'),
+    ...(lastPurchaseOn === null ? {} : { lastPurchaseOn }),
+  });
+  const inactiveOn = (date: string, ...customers: PlanCustomer[]) =>
+    dueInactiveCalls(customers, date, inactive, cal).map((c) => ({
+      ref: c.customer.customerRef,
+      plan: c.plan,
+      period: c.period,
+      dueDate: c.dueDate,
+      deadline: formatLocal(cal.add(c.window.start, c.window.within).ms),
+    }));
+
+  it('F02 004 三.(一)2: 长期未消费客户 — no purchase for 180 days (ours, the seed names no period): last bought 2026-06-01, due from Sat 2026-11-28, the Monday run opens one call due Fri 2026-12-04 18:00 (5 working days); not before, not without a known last purchase', () => {
+    expect(inactive).toMatchObject({
+      afterDays: 180,
+      callWithin: { amount: 5, unit: 'working_days' },
+      source: 'default',
+    });
+    const c = lastBought('C1', '2026-06-01');
+    expect(inactiveOn('2026-11-27', c)).toEqual([]);
+    expect(inactiveOn('2026-11-28', c)).toEqual([]); // a Saturday: the run opens nothing
+    expect(
+      inactiveOn('2026-11-30', c, lastBought('C2', null), lastBought('C3', '2026-10-01')),
+    ).toEqual([
+      {
+        ref: 'C1',
+        plan: 'inactive_customer',
+        period: 'inactive:2026-06-01:1',
+        dueDate: '2026-12-04',
+        deadline: '2026-12-04T18:00+08:00',
+      },
+    ]);
+  });
+
+  it('F02 004 三.(一)2: once per period — every run of the 180 days opens the same period (one case per key), the next 180 days a second call; a new purchase starts again', () => {
+    const c = lastBought('C1', '2026-06-01');
+    const keys = ['2026-12-01', '2027-03-01', '2027-05-26', '2027-05-27'].map((d) =>
+      dueInactiveCalls([c], d, inactive, cal).map(planCallKey),
+    );
+    expect(keys).toEqual([
+      ['follow-up-plan:C1:inactive_customer:inactive:2026-06-01:1'],
+      ['follow-up-plan:C1:inactive_customer:inactive:2026-06-01:1'],
+      ['follow-up-plan:C1:inactive_customer:inactive:2026-06-01:1'],
+      ['follow-up-plan:C1:inactive_customer:inactive:2026-06-01:2'],
+    ]);
+    expect(dueInactiveCalls([lastBought('C1', '2027-01-04')], '2027-03-01', inactive, cal)).toEqual(
+      [],
     );
   });
 });

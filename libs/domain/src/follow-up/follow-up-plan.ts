@@ -24,6 +24,8 @@ export interface PlanCustomer {
   /** YYYY-MM-DD, local: the purchase a new customer's calls count from (003 §四.4) */
   purchaseDate: string | null;
   storeId: string | null;
+  /** F02 004 三.(一)2: YYYY-MM-DD, local: the customer's last purchase (absent: not known) */
+  lastPurchaseOn?: string | null;
 }
 
 /**
@@ -57,6 +59,66 @@ export const FOLLOW_UP_PLAN_RULES_DEFAULT: FollowUpPlanRules = {
     '004 五.(一) leaves [X]: first call within 3 working days of purchase, second within 2 weeks ' +
     '(Decision 12, ours); 004 五.(二) old customers quarterly, key customers monthly',
 };
+
+/**
+ * F02 004 三.(一)2 长期未消费客户: a customer with no purchase for `afterDays` days is called once
+ * per such period (the seed names no period: ours, `source: default`), the call due within
+ * `callWithin` of the day it falls due.
+ */
+export interface InactiveCustomerRule {
+  afterDays: number;
+  callWithin: Duration;
+  source: 'seed' | 'default';
+  basis: string;
+}
+
+export const INACTIVE_CUSTOMER_RULE_DEFAULT: InactiveCustomerRule = {
+  afterDays: 180,
+  callWithin: { amount: 5, unit: 'working_days' },
+  source: 'default',
+  basis:
+    '004 三.(一)2 重点关注…长期未消费客户 names no period: 180 days without a purchase, called once per 180 days, within 5 working days (ours)',
+};
+
+/** The long-inactive rule of a pinned policy (policies published before it: the default). */
+export function inactiveCustomerRule(policy: PolicyDocument): InactiveCustomerRule {
+  const f = policy.followUp as Partial<PolicyDocument['followUp']>;
+  return f.inactiveCustomers ?? INACTIVE_CUSTOMER_RULE_DEFAULT;
+}
+
+/**
+ * F02 004 三.(一)2: the long-inactive customers' calls due on `date` (a working day): a customer
+ * whose last purchase is `afterDays` or more days before `date` is called once per period of
+ * `afterDays` without a purchase — period `inactive:<last purchase>:<n>` (n = 1 from the day
+ * it falls due, 2 after twice the period, …); a new purchase starts again. The call's clock
+ * runs `callWithin` from the start of the day its period began.
+ */
+export function dueInactiveCalls(
+  customers: readonly PlanCustomer[],
+  date: string,
+  rule: InactiveCustomerRule,
+  calendar: BusinessCalendar,
+): DuePlanCall[] {
+  if (!calendar.isWorkingDay(date) || rule.afterDays <= 0) return [];
+  const today = dayIndexOfIsoDate(date);
+  const due: DuePlanCall[] = [];
+  for (const customer of customers) {
+    const last = customer.lastPurchaseOn;
+    if (!last) continue;
+    const n = Math.floor((today - dayIndexOfIsoDate(last)) / rule.afterDays);
+    if (n < 1) continue;
+    const fromDay = dayIndexOfIsoDate(last) + n * rule.afterDays;
+    const start = dayStartMs(fromDay, calendar.settings.utcOffsetMinutes);
+    due.push({
+      customer,
+      plan: 'inactive_customer',
+      period: `inactive:${last}:${n}`,
+      window: { start, within: rule.callWithin },
+      dueDate: localDateOf(calendar.add(start, rule.callWithin).ms - 1, calendar),
+    });
+  }
+  return due;
+}
 
 /** The plan of a pinned policy (policies published before plans existed: the default). */
 export function followUpPlanRules(policy: PolicyDocument): FollowUpPlanRules {

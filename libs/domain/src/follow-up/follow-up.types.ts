@@ -16,6 +16,7 @@ export const FOLLOW_UP_PLANS = [
   'old_customer',
   'key_customer',
   'opinion_survey',
+  'inactive_customer',
 ] as const;
 export type FollowUpPlan = (typeof FOLLOW_UP_PLANS)[number];
 

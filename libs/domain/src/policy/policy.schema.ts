@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { APPROVAL_ACTIONS } from '../approval/approval-actions';
 import { calendarSettingsSchema } from '../calendar/calendar-settings';
 import { durationSchema } from '../calendar/duration';
-import { FOLLOW_UP_PLAN_RULES_DEFAULT } from '../follow-up/follow-up-plan';
+import {
+  FOLLOW_UP_PLAN_RULES_DEFAULT,
+  INACTIVE_CUSTOMER_RULE_DEFAULT,
+} from '../follow-up/follow-up-plan';
 import { CASE_TYPES, type CaseType, STAGES } from '../shared/case-types';
 import { DEPARTMENTS, ROLE_RANK, ROLES } from '../shared/org';
 
@@ -565,6 +568,16 @@ export const policyDocumentSchema = z
           })
           .strict()
           .default(FOLLOW_UP_PLAN_RULES_DEFAULT),
+        /** F02 004 三.(一)2: long-inactive customers (no purchase for afterDays); absent: default */
+        inactiveCustomers: z
+          .object({
+            afterDays: z.number().int().positive(),
+            callWithin: durationSchema.strict(),
+            source: z.enum(['seed', 'default']),
+            basis: z.string().min(1),
+          })
+          .strict()
+          .default(INACTIVE_CUSTOMER_RULE_DEFAULT),
       })
       .strict(),
     consignment: z

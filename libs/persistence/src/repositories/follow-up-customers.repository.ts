@@ -17,11 +17,13 @@ export class FollowUpCustomersRepository {
   ): Promise<{ created: boolean }> {
     const rows: Array<{ created: boolean }> = await this.ds.query(
       `INSERT INTO follow_up_customers
-         (organisation_id, customer_ref, name, phone, kind, purchase_date, store_id, updated_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         (organisation_id, customer_ref, name, phone, kind, purchase_date, store_id, updated_by, updated_at,
+          last_purchase_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (organisation_id, customer_ref) DO UPDATE SET
          name = EXCLUDED.name, phone = EXCLUDED.phone, kind = EXCLUDED.kind,
          purchase_date = EXCLUDED.purchase_date, store_id = EXCLUDED.store_id,
+         last_purchase_on = EXCLUDED.last_purchase_on,
          updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
        RETURNING (xmax = 0) AS created`,
       [
@@ -34,6 +36,7 @@ export class FollowUpCustomersRepository {
         c.storeId,
         updatedBy,
         at,
+        c.lastPurchaseOn ?? null,
       ],
     );
     return { created: Boolean(rows[0]?.created) };
@@ -47,9 +50,10 @@ export class FollowUpCustomersRepository {
       kind: PlanCustomer['kind'];
       purchase_date: string | null;
       store_id: string | null;
+      last_purchase_on: string | null;
     }> = await this.ds.query(
       `SELECT customer_ref, name, phone, kind, to_char(purchase_date, 'YYYY-MM-DD') AS purchase_date,
-              store_id
+              store_id, to_char(last_purchase_on, 'YYYY-MM-DD') AS last_purchase_on
          FROM follow_up_customers WHERE organisation_id = $1 ORDER BY customer_ref`,
       [organisationId],
     );
@@ -60,6 +64,7 @@ export class FollowUpCustomersRepository {
       kind: r.kind,
       purchaseDate: r.purchase_date,
       storeId: r.store_id,
+      ...(r.last_purchase_on === null ? {} : { lastPurchaseOn: r.last_purchase_on }),
     }));
   }
 }
