@@ -1,18 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type FollowUpAnalysis,
-  type FollowUpEvent,
-  type FollowUpState,
-  defaultPolicy,
-  followUpAnalysisOf,
-  parsePolicy,
-} from '@aso/domain';
+import { type FollowUpAnalysis, defaultPolicy, followUpAnalysisOf, parsePolicy } from '@aso/domain';
 import { KpiRepository, PoliciesRepository } from '@aso/persistence';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user';
 import { CLOCK, type Clock } from '../common/clock';
 import { parseInput } from '../common/parse-input';
-import { followUpStateOf } from './follow-up-kpis';
+import { followUpStatesOfMonth } from './follow-up-month';
 import { assertMayReadReports } from './report-access';
 
 /** The company's time zone (fixed UTC+8), as the other reports. */
@@ -65,16 +58,7 @@ export class FollowUpAnalysisService {
   async report(user: AuthUser, query: unknown): Promise<FollowUpAnalysisReport> {
     assertMayReadReports(user);
     const { month } = parseInput(followUpAnalysisQuerySchema, query, 'query');
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-    const rows = await this.kpis.followUpEvents({
-      organisationId: user.organisationId,
-      from: new Date(`${month}-01T00:00:00+08:00`),
-      toExclusive: new Date(`${next}-01T00:00:00+08:00`),
-    });
-    const states = rows
-      .map((r) => followUpStateOf(r.events as unknown as FollowUpEvent[]))
-      .filter((s): s is FollowUpState => s !== null);
+    const states = await followUpStatesOfMonth(this.kpis, user.organisationId, month);
     const latest = await this.policies.latest(user.organisationId);
     const policy = latest ? parsePolicy(latest.content) : defaultPolicy;
     const analysis = followUpAnalysisOf(month, states, policy.survey, SHANGHAI_OFFSET_MINUTES);

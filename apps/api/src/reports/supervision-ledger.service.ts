@@ -1,16 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type FollowUpEvent,
-  type FollowUpState,
-  type SupervisionLedgerEntry,
-  supervisionLedgerOf,
-} from '@aso/domain';
+import { type SupervisionLedgerEntry, supervisionLedgerOf } from '@aso/domain';
 import { KpiRepository } from '@aso/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { CLOCK, type Clock } from '../common/clock';
 import { parseInput } from '../common/parse-input';
 import { followUpAnalysisQuerySchema } from './follow-up-analysis.service';
-import { followUpStateOf } from './follow-up-kpis';
+import { followUpStatesOfMonth } from './follow-up-month';
 import { assertMayReadReports } from './report-access';
 
 /** A ledger line over HTTP: the domain's entry with its instants as ISO strings. */
@@ -55,16 +50,7 @@ export class SupervisionLedgerService {
   async ledger(user: AuthUser, query: unknown): Promise<SupervisionLedger> {
     assertMayReadReports(user);
     const { month } = parseInput(followUpAnalysisQuerySchema, query, 'query');
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-    const rows = await this.kpis.followUpEvents({
-      organisationId: user.organisationId,
-      from: new Date(`${month}-01T00:00:00+08:00`),
-      toExclusive: new Date(`${next}-01T00:00:00+08:00`),
-    });
-    const states = rows
-      .map((r) => followUpStateOf(r.events as unknown as FollowUpEvent[]))
-      .filter((s): s is FollowUpState => s !== null);
+    const states = await followUpStatesOfMonth(this.kpis, user.organisationId, month);
     const entries = supervisionLedgerOf(states);
     return {
       organisation: user.organisationId,
