@@ -640,6 +640,8 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
             ['analysisMonth', { analysisMonth: '2026-13' }, 'body.analysisMonth'],
             ['goal', { goal: '  ' }, 'body.goal'],
             ['owner', { owner: undefined }, 'body.owner'],
+            ['owner id (no user id)', { owner: { userId: 'wh-01' } }, 'body.owner.userId'],
+            ['dueDate (no such day)', { dueDate: '2027-02-30' }, 'body.dueDate'],
           ] as const
         ).map(([what, change, field]): BadCase => ({
           name: `F17 003 §四.4: an improvement measure with a bad ${what}`,
@@ -651,7 +653,7 @@ describe('bad input is a 400 naming the field, and nothing moves', () => {
             finding: 'arrival_time below satisfied',
             measure: '送货前电话确认',
             goal: '到达时间无一般及较差',
-            owner: { userId: 'wh-01' },
+            owner: { userId: '00000000-0000-4000-8000-000000000000' },
             dueDate: '2027-03-14',
             ...change,
           },

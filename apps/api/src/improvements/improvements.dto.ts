@@ -1,3 +1,4 @@
+import { isIsoDate } from '@aso/domain';
 import { registerRoute } from '../openapi/registry';
 import { z } from '../openapi/zod-openapi';
 
@@ -25,13 +26,14 @@ export const openImprovementBodySchema = z
     goal: text(2000).describe('改进目标: what counts as achieved'),
     owner: z
       .object({
-        userId: z.string().min(1).max(64).refine(noNul, 'must not contain NUL characters'),
+        // a user id (uuid): anything else would reach the users table's uuid column (a 500)
+        userId: z.string().uuid(),
       })
       .strict()
       .describe('责任人: an active user of the organisation; the department is their record’s'),
     dueDate: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .refine(isIsoDate, 'must be a calendar date YYYY-MM-DD')
       .describe('完成时间: due 18:00 on the last working day on or before it'),
   })
   .strict()

@@ -1929,6 +1929,7 @@ export interface components {
             goal: string;
             /** @description 责任人: an active user of the organisation; the department is their record’s */
             owner: {
+                /** Format: uuid */
                 userId: string;
             };
             /** @description 完成时间: due 18:00 on the last working day on or before it */
