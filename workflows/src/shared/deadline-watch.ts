@@ -34,6 +34,14 @@ const isoOf = (due: { ms: number } | null): string | null =>
   due ? new Date(due.ms).toISOString() : null;
 
 /**
+ * Whether a clock whose work is already closed may skip the ladder step it reached, asked only
+ * when that happens. In a case this is `patched('deadlines-skip-closed-tasks')` (TaskBoard hands it
+ * in): the watch itself stays free of `@temporalio/workflow`, so it can be unit
+ * tested, and the marker lands only in the histories that hit the case (see checkDeadlines).
+ */
+export type SkipsClosedClocks = () => boolean;
+
+/**
  * Every clock of a case, in the order they started: pauses while a work item waits, overdue
  * marks, escalation tasks up the ladder, and the next instant the case must wake for.
  */
@@ -47,6 +55,8 @@ export class DeadlineWatch {
     private readonly tasks: TaskList,
     /** the calendar a task's clock counts on (its department's own week, Decision 7) */
     private readonly calendarOfTask: (t: Tracked) => BusinessCalendar = () => calendar,
+    /** the histories that open no escalation for closed work (SkipsClosedClocks); old ones do */
+    private readonly skipsClosedClocks: SkipsClosedClocks = () => false,
   ) {}
 
   private calendarOf(clock: Clock): BusinessCalendar {
@@ -100,12 +110,25 @@ export class DeadlineWatch {
   /**
    * Missed deadlines at `now`: mark the task and stage overdue, and open one escalation task per
    * ladder step reached (level 1 = owning department's manager, level 2 = VP in charge).
+   *
+   * A clock whose work is closed (its task completed or cancelled, so its ledger stopped) can
+   * still show a step reached that no check has seen yet: the ledger is read at its stop, and the
+   * work was done after the step's instant, before the case looked. That happens when the case
+   * loop woke for the step and, while its `stampTime` was pending, a completeTask update was
+   * applied (an update is delivered then once the long-running local activity heartbeats the
+   * workflow task), or when the update and the timer came in one activation (core hands the
+   * update's job over first), or when the request's time is past the step and the timer has not
+   * fired yet. The overdue mark still holds (the stage did miss its deadline), but an escalation
+   * of work that is done is moot: it would stay open for good (closing the task cancelled its
+   * escalations already). Since `deadlines-skip-closed-tasks` such a step opens nothing; older
+   * histories replay as they ran.
    */
   checkDeadlines(now: Date): void {
     for (const clock of this.clocks) {
       const calendar = this.calendarOf(clock);
       const status = escalationStatus(clock.ledger, calendar, now);
       const task = clock.taskId ? this.tasks.find(clock.taskId) : undefined;
+      const closed = clock.ledger.stoppedAt !== null || (task !== undefined && !isOpen(task.view));
       if (status.overdue && !clock.overdue) {
         clock.overdue = true;
         if (!this.overdueStages.includes(clock.stage)) this.overdueStages.push(clock.stage);
@@ -123,6 +146,8 @@ export class DeadlineWatch {
       }
       for (const step of status.steps) {
         if (!step.reached || step.level <= clock.level) continue;
+        // asked (and the patch marked) only here: the histories that never hit it stay as they were
+        if (closed && this.skipsClosedClocks()) break;
         clock.level = step.level;
         const escalation = this.openEscalation(clock, task?.view ?? null, step.level, step.to, now);
         this.audit('escalation', now, {

@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import type { CaseActor, DelegateTaskInput, TaskView } from '@aso/contracts';
 import {
   type Actor,
@@ -22,6 +23,15 @@ export { ACKNOWLEDGE_ESCALATION, type Clock } from './deadline-watch';
 export type { OpenOptions } from './work-reconciler';
 
 /**
+ * Histories recorded before this patch opened an escalation for a task already done when the
+ * task was completed after a ladder step's instant but before the case checked it (a completeTask
+ * applied while the loop's `stampTime` for the deadline was pending, or in the timer's activation):
+ * it stayed open for good. Since the patch no escalation opens for closed work
+ * (DeadlineWatch.checkDeadlines). Asked only when that arises, so only those histories carry it.
+ */
+export const DEADLINES_SKIP_CLOSED_TASKS = 'deadlines-skip-closed-tasks';
+
+/**
  * The human tasks of one case, derived from domain work items: who may work them (access), their
  * life cycle (claim … complete, cancel) and reconciliation with the work the state needs. The
  * task list (task-list.ts) audits and queues every change; the clocks and escalations are the
@@ -43,6 +53,9 @@ export class TaskBoard<T extends CaseType> {
       ctx.calendar,
       this.list,
       calendars ? (t) => calendars.of(t.view.candidateDepartment) : undefined,
+      // patched() is the workflow's (@temporalio/workflow): handed in, so the watch stays
+      // unit-testable; it is asked only when the case arises (deadline-watch.ts)
+      () => patched(DEADLINES_SKIP_CLOSED_TASKS),
     );
     this.work = new WorkReconciler(ctx, this.list, this.deadlines);
   }

@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type Duration } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
@@ -59,16 +59,26 @@ export interface StartOptions {
   reportedBy?: CaseActor;
   /** another task queue than the harness worker's (a test that brings its own worker later) */
   taskQueue?: string;
+  /** the workflow task timeout (a long local activity heartbeats the task at 80 % of it) */
+  workflowTaskTimeout?: Duration;
 }
 
-export async function createHarness(taskQueue: string): Promise<Harness> {
+export interface HarnessOptions {
+  /** the worker's activities built on the recorders (e.g. our own stampTime, delayed) */
+  activities?: (recorded: RecordingActivities['activities']) => RecordingActivities['activities'];
+}
+
+export async function createHarness(
+  taskQueue: string,
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const env = await createTimeSkippingEnv();
   const recorded = recordingActivities();
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     ...workflowBundleOptions(),
-    activities: recorded.activities,
+    activities: options.activities?.(recorded.activities) ?? recorded.activities,
   });
   const running = worker.run();
   let seq = 0;
@@ -108,6 +118,9 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
       await env.client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
         workflowId: caseNumber,
         taskQueue: options.taskQueue ?? taskQueue,
+        ...(options.workflowTaskTimeout
+          ? { workflowTaskTimeout: options.workflowTaskTimeout }
+          : {}),
         args: [input],
       });
       return driver<ComplaintState>(caseNumber);

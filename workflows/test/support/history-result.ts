@@ -19,3 +19,14 @@ export async function resultFromHistory<T>(
   const [payload] = completed.result?.payloads ?? [];
   return defaultPayloadConverter.fromPayload(payload!) as T;
 }
+
+/** The patches a workflow's history marks (core's `core_patch` markers), in order. */
+export async function patchesOf(handle: Pick<WorkflowHandle, 'fetchHistory'>): Promise<string[]> {
+  const events = (await handle.fetchHistory()).events ?? [];
+  return events
+    .map((e) => e.markerRecordedEventAttributes)
+    .filter((m) => m?.markerName === 'core_patch')
+    .flatMap((m) => Object.values(m?.details ?? {}).flatMap((p) => p.payloads ?? []))
+    .map((p) => defaultPayloadConverter.fromPayload(p) as { id?: string })
+    .map((d) => d.id ?? '');
+}
