@@ -13,7 +13,7 @@
  *                                                  # persistence instead of the dev server
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
@@ -363,10 +363,26 @@ async function historyShape(
   for (const h of handles) {
     const history = await client.workflow.getHandle(h.workflowId).fetchHistory();
     const all = history.events ?? [];
+    if (process.env.BENCH_HISTORY_DUMP && h === handles[0]) dumpHistory(all as unknown as Array<Record<string, unknown>>);
     events += all.length;
     tasks += all.filter((e) => e.workflowTaskCompletedEventAttributes).length;
   }
   return { workflowTasks: tasks / handles.length, events: events / handles.length };
+}
+
+/** BENCH_HISTORY_DUMP=<file>: the first sampled history's events, one line each (what costs events). */
+function dumpHistory(events: Array<Record<string, unknown>>): void {
+  const lines = events.map((e) => {
+    const type = Object.keys(e).find((k) => k.endsWith('EventAttributes') && e[k]) ?? '?';
+    const attrs = e[type] as Record<string, unknown> | undefined;
+    const marker = attrs?.markerName ? ` ${String(attrs.markerName)}` : '';
+    const timeout = attrs?.startToFireTimeout as { seconds?: { toString(): string } } | undefined;
+    const fires = timeout?.seconds
+      ? ` fires ${new Date(Number((e.eventTime as { seconds: { toString(): string } }).seconds.toString()) * 1000 + Number(timeout.seconds.toString()) * 1000).toISOString()}`
+      : '';
+    return `${String(e.eventId)} ${type.replace(/EventAttributes$/, '')}${marker}${fires}`;
+  });
+  writeFileSync(process.env.BENCH_HISTORY_DUMP!, `${lines.join('\n')}\n`);
 }
 
 main().catch((e: unknown) => {

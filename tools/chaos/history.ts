@@ -3,6 +3,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import {
   FOLLOW_UP_WORKFLOW_TYPE,
+  BASELINE_PATCH,
   TIME_FROM_REQUEST_PATCH,
   completeTaskUpdate,
 } from '../../libs/contracts/src';
@@ -94,14 +95,20 @@ function analyse(
   const stamps = new Set<number>();
   // the case clock's last recorded "now" (clock.ts): a person's step takes max(last, requestedAt)
   let lastStamp = Number.NEGATIVE_INFINITY;
-  const timeFromRequest = events.some(
-    (e) =>
-      e.markerRecordedEventAttributes?.markerName === 'core_patch' &&
-      (
-        decode(e.markerRecordedEventAttributes.details?.['patch-data']?.payloads?.[0]) as
-          { id?: string } | undefined
-      )?.id === TIME_FROM_REQUEST_PATCH,
+  const patchIds = new Set(
+    events
+      .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+      .map(
+        (e) =>
+          (
+            decode(e.markerRecordedEventAttributes!.details?.['patch-data']?.payloads?.[0]) as
+              { id?: string } | undefined
+          )?.id,
+      ),
   );
+  // a run under the baseline took time-from-request without a marker of its own
+  // (workflows/src/shared/patches.ts)
+  const timeFromRequest = [TIME_FROM_REQUEST_PATCH, BASELINE_PATCH].some((id) => patchIds.has(id));
   const taskStarts = new Set<number>();
   let startedAt: number | undefined; // the current workflow task's start
   let effectiveStart: number | undefined; // the last workflow task that completed

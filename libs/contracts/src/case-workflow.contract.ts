@@ -27,6 +27,12 @@ export interface TaskActionInput {
  */
 export const TIME_FROM_REQUEST_PATCH = 'time-from-request';
 
+/**
+ * One marker for every patch of its time (workflows/src/shared/patches.ts): a history that holds
+ * it took each of them without a marker of its own, `time-from-request` included.
+ */
+export const BASELINE_PATCH = 'baseline-2026-12';
+
 export interface CompleteTaskInput<C = { type: string }> extends TaskActionInput {
   /** the domain command (its `actor` is filled in by the workflow from `actor`) */
   command: C;

@@ -1,4 +1,4 @@
-import { patched, proxyActivities, startChild } from '@temporalio/workflow';
+import { proxyActivities, startChild } from '@temporalio/workflow';
 import {
   type CaseActivities,
   type ComplaintWorkflowInput,
@@ -9,6 +9,7 @@ import {
 import type { ComplaintCommand, ComplaintState } from '@aso/domain';
 import type { CaseLoop } from '../shared/case-runtime';
 import type { CaseClock } from '../shared/clock';
+import { isPatched } from '../shared/patches';
 import { repairCase } from '../repair/repair.workflow';
 import { returnCase } from '../return/return.workflow';
 
@@ -100,7 +101,7 @@ export class ComplaintChildren implements CaseLoop {
     const ob = s.execution;
     const rev = s.revisions[s.revisions.length - 1];
     if (ob?.kind !== 'child_case' || !rev) return;
-    if (ob.childType === 'repair' && ob.repair === undefined && patched(REPAIR_CHILD)) {
+    if (ob.childType === 'repair' && ob.repair === undefined && isPatched(REPAIR_CHILD)) {
       // 001 §7: CS writes the service register entry first (a task); the child starts after it.
       const { customer } = this.input;
       this.parent.system(

@@ -1,4 +1,3 @@
-import { patched } from '@temporalio/workflow';
 import type { ComplaintOutcome, ComplaintWorkflowInput } from '@aso/contracts';
 import {
   type ComplaintCommand,
@@ -11,6 +10,7 @@ import {
 import { actorOf } from '../shared/actor';
 import { type CaseDefinition, type CaseScope, caseSetupOf } from '../shared/case-definition';
 import { CaseRuntime } from '../shared/case-runtime';
+import { isPatched } from '../shared/patches';
 import { ClosingClockWatch } from './closing-clock.watch';
 import { ComplaintChildren } from './complaint.children';
 import { CustomerNotices } from './customer-notices';
@@ -47,8 +47,8 @@ export async function complaint(input: ComplaintWorkflowInput): Promise<Complain
     },
   );
   // after the clock's marker (the runtime's first command), before the opening write
-  records.formAtIntake = patched(COMPLAINT_FORM_AT_INTAKE);
-  records.customerNotices = patched(COMPLAINT_CUSTOMER_NOTICES);
+  records.formAtIntake = isPatched(COMPLAINT_FORM_AT_INTAKE);
+  records.customerNotices = isPatched(COMPLAINT_CUSTOMER_NOTICES);
 
   // 1. Intake by sales (001 §25.1).
   await c.open(

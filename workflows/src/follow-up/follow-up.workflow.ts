@@ -14,10 +14,10 @@ import {
   followUpSettings,
   followUpWorkItems,
 } from '@aso/domain';
-import { patched } from '@temporalio/workflow';
 import { actorOf } from '../shared/actor';
 import { type CaseDefinition, type CaseScope, caseSetupOf } from '../shared/case-definition';
 import { CaseRuntime } from '../shared/case-runtime';
+import { isPatched } from '../shared/patches';
 import type { OpenOptions } from '../shared/task-board';
 import { parsedTaskCommand } from '../shared/task-command';
 import { LinkedComplaint } from './linked-complaint';
@@ -43,11 +43,11 @@ export async function followUpCase(input: FollowUpWorkflowInput): Promise<Follow
   );
   // F14 004 六: a call opened by this code carries the call script; a history recorded before
   // it replays without (its RecordCall had no closingSaid).
-  const withCallScript = patched(FOLLOW_UP_CALL_SCRIPT);
+  const withCallScript = isPatched(FOLLOW_UP_CALL_SCRIPT);
   // F16 004 七.(二)2 通过电话抽查客户: the record is drawn at random at the policy's rate. The
   // workflow's Math.random is seeded by Temporal (the same draw on every replay); the draw is
   // recorded on the opening event. A history recorded before it keeps the every-N-th rule.
-  const spotCheckDraw = patched(FOLLOW_UP_RANDOM_SPOT_CHECK) ? Math.random() : undefined;
+  const spotCheckDraw = isPatched(FOLLOW_UP_RANDOM_SPOT_CHECK) ? Math.random() : undefined;
   await r.open(
     {
       type: 'OpenFollowUp',

@@ -1,4 +1,4 @@
-import { ApplicationFailure, patched } from '@temporalio/workflow';
+import { ApplicationFailure } from '@temporalio/workflow';
 import {
   parseReturnTaskCommand,
   type ReturnOutcome,
@@ -15,6 +15,7 @@ import {
 import { actorOf } from '../shared/actor';
 import { type CaseDefinition, type CaseScope, caseSetupOf } from '../shared/case-definition';
 import { CaseRuntime } from '../shared/case-runtime';
+import { isPatched } from '../shared/patches';
 import { parsedTaskCommand } from '../shared/task-command';
 import { returnOutcome, returnSnapshot, returnView } from './return.projection';
 import { returnRecords } from './return.records';
@@ -68,7 +69,7 @@ export async function returnCase(input: ReturnWorkflowInput): Promise<ReturnOutc
       nonRetryable: true,
     });
   }
-  if (patched(RETURN_SLIP_BY_SALES)) {
+  if (isPatched(RETURN_SLIP_BY_SALES)) {
     // 3. From a complaint (R02 001 §29.1(2)): the case opens with the decision's method and
     // approved quantity, and sales fills in the return slip (reason, handling method, basis)
     // as a task; the slip then goes to the sales VP.

@@ -2,7 +2,6 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
-  patched,
   proxyLocalActivities,
 } from '@temporalio/workflow';
 import type {
@@ -34,6 +33,8 @@ import { startFollowUp } from './follow-up-start';
 import { applyRecords } from './case-records';
 import { CaseClock } from './clock';
 import { DocumentBook } from './documents';
+import { WakeTimer } from './wake-timer';
+import { decideBaseline, isPatched } from './patches';
 import { Recorder } from './recorder';
 import { refusal, refusalOf } from './refusal';
 import { ACKNOWLEDGE_ESCALATION, TaskBoard } from './task-board';
@@ -56,6 +57,9 @@ export type * from './case-definition';
  * then a stamped check).
  */
 export const WAKE_FROM_CHECK = 'wake-from-check';
+
+/** Since this patch the loop keeps its timer while the next wake stays put (wake-timer.ts). */
+export const KEEP_WAKE_TIMER = 'keep-wake-timer';
 
 const earliest = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : Math.min(a, b);
@@ -93,7 +97,9 @@ export class CaseRuntime<
     setup: CaseSetup,
     define: (scope: CaseScope<T>) => CaseDefinition<T, S, E, C>,
   ) {
-    // First, before any other command: the clock's patch marker (clock.ts).
+    // First, before any other command: the run's baseline marker (patches.ts), or for a run
+    // recorded before it the clock's patch marker (clock.ts).
+    decideBaseline();
     this.clock = new CaseClock(Date.parse(setup.startedAt), (run) => this.recorder.serial(run));
     this.caseNumber = setup.caseNumber;
     this.policy = setup.policy;
@@ -207,7 +213,9 @@ export class CaseRuntime<
     const done = () => this.def.done(this.current());
     let timedOut = false; // woken by a deadline (a timer history records), not by a change
     // once per run, before its first wait (a marker in every new history; old ones replay as before)
-    const wakeFromCheck = patched(WAKE_FROM_CHECK);
+    const wakeFromCheck = isPatched(WAKE_FROM_CHECK);
+    const keepTimer = isPatched(KEEP_WAKE_TIMER);
+    let timer: WakeTimer | null = null;
     while (!done()) {
       const reason = timedOut ? 'deadlines' : (loop.stampReason?.() ?? null);
       // without a reason: the time of the change that woke the loop
@@ -223,11 +231,22 @@ export class CaseRuntime<
         loop.nextWakeMs?.(new Date()) ?? null,
       );
       const woken = () => this.changes !== seen || (loop.wakes?.() ?? false) || done();
-      if (wake === null) {
+      if (keepTimer) {
+        if (timer && (timer.fired || timer.at !== wake)) {
+          timer.cancel();
+          timer = null;
+        }
+        if (wake !== null) timer ??= new WakeTimer(wake);
+        const armed = timer;
+        let changed = false;
+        await condition(() => (changed = woken()) || (armed?.fired ?? false));
+        timedOut = !changed;
+      } else if (wake === null) {
         await condition(woken);
         timedOut = false;
       } else timedOut = !(await condition(woken, Math.max(1, wake - Date.now())));
     }
+    // a timer still armed is left: the run ends (or continues as new) and takes it along unfired
     await condition(allHandlersFinished);
     await this.recorder.flush();
     if (!done()) return this.current(); // the loop ended this run: the case continues as new

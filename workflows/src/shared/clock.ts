@@ -1,5 +1,6 @@
-import { patched, proxyLocalActivities } from '@temporalio/workflow';
+import { proxyLocalActivities } from '@temporalio/workflow';
 import { TIME_FROM_REQUEST_PATCH, type CaseActivities } from '@aso/contracts';
+import { isPatched } from './patches';
 
 const stamps = proxyLocalActivities<Pick<CaseActivities, 'stampTime'>>({
   startToCloseTimeout: '5 seconds',
@@ -37,7 +38,7 @@ export class CaseClock {
     startMs: number,
     private readonly serial: <R>(run: () => Promise<R>) => Promise<R>,
   ) {
-    this.stamped = patched(CLOCK_FROM_HISTORY);
+    this.stamped = isPatched(CLOCK_FROM_HISTORY);
     this.last = startMs;
   }
 
@@ -58,7 +59,7 @@ export class CaseClock {
    */
   async requested(requestedAt: string | undefined, label: string): Promise<Date> {
     const at = requestedAt === undefined ? Number.NaN : Date.parse(requestedAt);
-    if (this.stamped && Number.isFinite(at) && patched(TIME_FROM_REQUEST)) {
+    if (this.stamped && Number.isFinite(at) && isPatched(TIME_FROM_REQUEST)) {
       this.last = Math.max(this.last, at);
       return new Date(this.last);
     }

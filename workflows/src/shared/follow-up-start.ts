@@ -1,4 +1,4 @@
-import { ParentClosePolicy, patched, proxyActivities, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
 import {
   type CaseActivities,
   FOLLOW_UP_WORKFLOW_TYPE,
@@ -6,6 +6,7 @@ import {
 } from '@aso/contracts';
 import type { FollowedCaseType, HolidayTables } from '@aso/domain';
 import type { CaseClock } from './clock';
+import { isPatched } from './patches';
 import type { Recorder } from './recorder';
 
 const activities = proxyActivities<Pick<CaseActivities, 'allocateCaseNumber' | 'currentPolicy'>>({
@@ -36,7 +37,7 @@ export async function startFollowUp(ctx: {
   clock: CaseClock;
   recorder: Recorder;
 }): Promise<void> {
-  if (!patched('follow-up-case')) return;
+  if (!isPatched('follow-up-case')) return;
   const at = await ctx.clock.now('child number');
   const number = await activities.allocateCaseNumber({ prefix: 'HF', at: at.toISOString() });
   const policy = await activities.currentPolicy({ organisationId: ctx.organisationId });

@@ -102,6 +102,13 @@ const ERA_WAKE_FROM_CHECK = '.wake-from-check';
  * it. Its files were recorded with the code just before `wake-from-check` (commit 38adfea).
  */
 const ERA_V3 = '.v3';
+/**
+ * `.baseline`: since a new case run records one marker for every patch of its time instead of
+ * one each (`baseline-2026-12`, shared/patches.ts) and its loop keeps the wake timer while the
+ * next wake stays put (patch `keep-wake-timer`, shared/wake-timer.ts). Only the scenarios of that
+ * era save under it.
+ */
+const ERA_BASELINE = '.baseline';
 
 /**
  * Writes a NEW fixture only: a file that exists is a history of its era and stays as it was
@@ -169,6 +176,8 @@ test('record: return complaint with its TH child (slip, receipt, reconciliation,
   // R02-era: the slip filled by sales (the earlier eras' files are the workflow's own slip)
   await save(FIXTURES, 'complaint-return-closed', c.handle, ERA_V2);
   await save(FIXTURES, 'return-child-refunded', r.handle, ERA_V2);
+  await save(FIXTURES, 'complaint-return-closed', c.handle, ERA_BASELINE);
+  await save(FIXTURES, 'return-child-refunded', r.handle, ERA_BASELINE);
 });
 
 test('record: repair complaint with its WX child (register entry by CS, on-site repair, outcome back to the complaint)', async () => {
@@ -204,6 +213,8 @@ test('record: repair complaint with its WX child (register entry by CS, on-site 
   await c.result();
   await save(FIXTURES, 'complaint-repair-child-closed', c.handle);
   await save(FIXTURES, 'repair-child-of-complaint-closed', r.handle);
+  await save(FIXTURES, 'complaint-repair-child-closed', c.handle, ERA_BASELINE);
+  await save(FIXTURES, 'repair-child-of-complaint-closed', r.handle, ERA_BASELINE);
 });
 
 test('record: customer rejects once, then accepts an apology; deadlines escalate on the way', async () => {
@@ -221,6 +232,7 @@ test('record: customer rejects once, then accepts an apology; deadlines escalate
   await close(c);
   await c.result();
   await save(FIXTURES, 'complaint-rejected-escalated-closed', c.handle);
+  await save(FIXTURES, 'complaint-rejected-escalated-closed', c.handle, ERA_BASELINE);
 });
 
 test('record: repair carried over at the cut-off, dispatched, resolved on site, fee collected, voucher signed and filed, finance mails the invoice', async () => {
@@ -334,6 +346,7 @@ test('record: a whole repair — out of town approved, not resolved on site, wor
   await r.complete('close', people.cs, { type: 'CloseRepair' });
   await repairResult(r);
   await save(FIXTURES, 'repair-whole-external-closed', r.handle);
+  await save(FIXTURES, 'repair-whole-external-closed', r.handle, ERA_BASELINE);
 });
 
 test('record: a follow-up call after a closed complaint — dissatisfied, the record reviewed, the linked complaint opened', async () => {
@@ -463,6 +476,13 @@ test('record: a consignment across a continue-as-new (a period reported, the run
     h.env.client.workflow.getHandle(caseNumber, first.firstExecutionRunId),
   );
   await save(FIXTURES, 'consignment-continued-closed', d.handle);
+  await save(
+    FIXTURES,
+    'consignment-period-continued',
+    h.env.client.workflow.getHandle(caseNumber, first.firstExecutionRunId),
+    ERA_BASELINE,
+  );
+  await save(FIXTURES, 'consignment-continued-closed', d.handle, ERA_BASELINE);
 });
 
 test('record: the deliberately changed complaint (non-deterministic against today’s code)', async () => {
@@ -591,6 +611,7 @@ test('record: a complaint reported 25 h before it opens — its first response o
   await close(c);
   await c.result();
   await save(FIXTURES, 'complaint-opened-overdue-closed', c.handle, ERA_WAKE_FROM_CHECK);
+  await save(FIXTURES, 'complaint-opened-overdue-closed', c.handle, ERA_BASELINE);
 });
 
 test('record: a policy-v2 store-channel complaint — owner named by the CS manager, first response, a supplier coordinated, the 48 h store result, an apology, closed with its summary and preventive measure', async () => {
@@ -645,6 +666,7 @@ test('record: a customer’s own return (no parent complaint) — the supervisor
     return (history.events ?? []).find((e) => e.workflowExecutionCompletedEventAttributes);
   }, 'the return to complete');
   await save(FIXTURES, 'return-standalone-refunded', r.handle, ERA_V2);
+  await save(FIXTURES, 'return-standalone-refunded', r.handle, ERA_BASELINE);
 });
 
 test('record: the daily follow-up plan run (F06 004 五.(一)) — a new customer bought Fri 2026-12-04, the fire of Mon 7 Dec opens the first call', async () => {
@@ -735,6 +757,7 @@ test('record v3: a policy-v2 phone complaint whose steps carry their request tim
   });
   await c.result();
   await save(FIXTURES, 'complaint-v2-apology-closed', c.handle, ERA_V3);
+  await save(FIXTURES, 'complaint-v2-apology-closed', c.handle, ERA_BASELINE);
 });
 
 test('record v3: December’s monthly review start (M05 000 §六.2) — the review of 2026-12 also opens the annual appraisal, issued, the review closed', async () => {
@@ -842,6 +865,7 @@ test('record v3: an improvement measure (F17 003 §四.4) — set by the CS mana
   });
   await handle.result();
   await save(FIXTURES, 'improvement-measure-closed', handle, ERA_V3);
+  await save(FIXTURES, 'improvement-measure-closed', handle, ERA_BASELINE);
 });
 
 /**
@@ -910,6 +934,7 @@ test('record random-spot-check: a follow-up drawn at random (rate 1) — called,
     return (history.events ?? []).find((e) => e.workflowExecutionCompletedEventAttributes);
   }, 'the follow-up to close');
   await save(FIXTURES, 'follow-up-random-spot-check-closed', handle, ERA_RANDOM_SPOT_CHECK);
+  await save(FIXTURES, 'follow-up-random-spot-check-closed', handle, ERA_BASELINE);
 });
 
 /**

@@ -77,6 +77,21 @@ describe('replay of recorded histories', () => {
         'monthly-review-start-december.v3.json',
         'monthly-review-december-closed.v3.json',
         'improvement-measure-closed.v3.json',
+        // recorded since a new case run records one marker for the patches of its time and keeps
+        // its wake timer while the next wake stays put (shared/patches.ts, shared/wake-timer.ts)
+        'complaint-opened-overdue-closed.baseline.json',
+        'complaint-rejected-escalated-closed.baseline.json',
+        'complaint-repair-child-closed.baseline.json',
+        'complaint-return-closed.baseline.json',
+        'complaint-v2-apology-closed.baseline.json',
+        'consignment-continued-closed.baseline.json',
+        'consignment-period-continued.baseline.json',
+        'follow-up-random-spot-check-closed.baseline.json',
+        'improvement-measure-closed.baseline.json',
+        'repair-child-of-complaint-closed.baseline.json',
+        'repair-whole-external-closed.baseline.json',
+        'return-child-refunded.baseline.json',
+        'return-standalone-refunded.baseline.json',
         // recorded since a ladder step reached by closed work opens no escalation (patch
         // 'deadlines-skip-closed-tasks', shared/deadline-watch.ts): a first response answered
         // a second past its deadline, before the deadline timer
