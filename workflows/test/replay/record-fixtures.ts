@@ -46,6 +46,7 @@ import {
   investigate,
 } from '../support/complaint-steps';
 import { type CaseDriver, createHarness, type Harness } from '../support/harness';
+import { patchesOf } from '../support/history-result';
 import { eventually } from '../support/poll';
 import { reviewActivities } from '../support/review-activities';
 import {
@@ -985,4 +986,44 @@ test('record inactive-customers: the daily plan run (F02 004 三.(一)2) — an 
     worker.shutdown();
     await running;
   }
+});
+
+/**
+ * `.deadlines-skip-closed-tasks`: since a ladder step reached by work already closed opens no
+ * escalation (patch `deadlines-skip-closed-tasks`, shared/deadline-watch.ts checkDeadlines). The
+ * marker is only in histories that hit it; only this scenario saves under it.
+ */
+const ERA_SKIP_CLOSED = '.deadlines-skip-closed-tasks';
+
+test('record deadlines-skip-closed-tasks: a complaint whose first response is answered a second past its 24 h deadline, before the deadline timer (C36 001 §24.3(1)) — overdue, no escalation — then run to its close', async () => {
+  const c = await h.startComplaint();
+  const task = await c.task('first_response');
+  const due = Date.parse(task.dueAt as string);
+  await h.env.sleep(due - 1_000 - (await h.env.currentTimeMs()));
+  await c.handle.executeUpdate(completeTaskUpdate, {
+    args: [
+      {
+        taskId: task.taskId,
+        actor: people.sales,
+        command: { type: 'RecordFirstResponse', channel: 'phone', summary: 'called back' } as {
+          type: string;
+        },
+        requestedAt: new Date(due + 1_000).toISOString(),
+      },
+    ],
+  });
+  await eventually(
+    async () => (await c.view()).overdueStages.includes('firstResponse'),
+    'first response overdue',
+  );
+  expect((await c.view()).tasks.filter((t) => t.escalatesTaskId === task.taskId)).toEqual([]);
+  await register(c);
+  await investigate(c);
+  await propose(c, 'apology');
+  await approve(c);
+  await customerResponds(c, true);
+  await close(c);
+  await c.result();
+  expect(await patchesOf(c.handle)).toContain('deadlines-skip-closed-tasks');
+  await save(FIXTURES, 'complaint-first-response-late-closed', c.handle, ERA_SKIP_CLOSED);
 });
