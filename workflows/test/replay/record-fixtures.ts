@@ -27,6 +27,7 @@ import {
   type MonthlyReviewStartResult,
 } from '@aso/contracts';
 import {
+  type ComplaintState,
   type ConsignmentState,
   type RepairState,
   caseNumberAt,
@@ -124,6 +125,17 @@ async function save(
   const file = join(dir, `${name}${era}.json`);
   if (existsSync(file)) return;
   writeFileSync(file, encodeFixture(handle.workflowId, await handle.fetchHistory()));
+}
+
+/** a complaint whose first response is in: registered, investigated, apologised, closed */
+async function apologyFromRegistrationToClose(c: CaseDriver<ComplaintState>): Promise<void> {
+  await register(c);
+  await investigate(c);
+  await propose(c, 'apology');
+  await approve(c);
+  await customerResponds(c, true);
+  await close(c);
+  await c.result();
 }
 
 test('record: discount complaint to close (certificate signed, booked)', async () => {
@@ -604,13 +616,7 @@ test('record: a complaint reported 25 h before it opens — its first response o
   const c = await h.startComplaint({ reportedAt });
   await eventually(async () => (await c.task('first_response')).overdue, 'first response overdue');
   await firstResponse(c);
-  await register(c);
-  await investigate(c);
-  await propose(c, 'apology');
-  await approve(c);
-  await customerResponds(c, true);
-  await close(c);
-  await c.result();
+  await apologyFromRegistrationToClose(c);
   await save(FIXTURES, 'complaint-opened-overdue-closed', c.handle, ERA_WAKE_FROM_CHECK);
   await save(FIXTURES, 'complaint-opened-overdue-closed', c.handle, ERA_BASELINE);
 });
@@ -1017,13 +1023,7 @@ test('record deadlines-skip-closed-tasks: a complaint whose first response is an
     'first response overdue',
   );
   expect((await c.view()).tasks.filter((t) => t.escalatesTaskId === task.taskId)).toEqual([]);
-  await register(c);
-  await investigate(c);
-  await propose(c, 'apology');
-  await approve(c);
-  await customerResponds(c, true);
-  await close(c);
-  await c.result();
+  await apologyFromRegistrationToClose(c);
   expect(await patchesOf(c.handle)).toContain('deadlines-skip-closed-tasks');
   await save(FIXTURES, 'complaint-first-response-late-closed', c.handle, ERA_SKIP_CLOSED);
 });
