@@ -11,11 +11,13 @@
  *   BENCH_PROFILE=1 npm run bench:complaints   # also splits the worker's CPU (node --cpu-prof)
  *   npm run bench:complaints -- --temporal=server  # Temporal's own server on PostgreSQL
  *                                                  # persistence instead of the dev server
+ *   npm run bench:complaints -- --temporal=dev-file           # the dev server on a SQLite file,
+ *   npm run bench:complaints -- --temporal=dev-file-defaults  # as npm start / SQLite defaults
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { Pool } from 'pg';
 import {
@@ -30,7 +32,7 @@ import { migrate } from '../../libs/persistence/src';
 import { repoRoot } from '../provision/paths';
 import { ensureDatabase, startPostgres } from '../provision/postgres';
 import { startFullServer } from '../provision/temporal-full-server';
-import { startDevServer } from '../provision/temporal-server';
+import { startDevServer, type StartDevServerOptions } from '../provision/temporal-server';
 import { formatSplit, splitProfiles } from './cpu-profile';
 import {
   delta,
@@ -42,6 +44,7 @@ import {
   treeProbe,
   type CpuProbe,
 } from './proc-cpu';
+import { percentile, pool } from './support';
 
 const actors: Record<string, CaseActor> = {
   sales: { userId: 'sales-01', department: 'sales', roles: ['staff'] },
@@ -104,19 +107,6 @@ const plan: Array<[CaseActor, { type: string } & Record<string, unknown>]> = [
 ];
 
 /** Runs `fn` over `items` with at most `limit` in flight (all cases stay open meanwhile). */
-async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(lanes);
-}
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length === 0
-    ? NaN
-    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
 /**
  * Works one case through the plan as the API would: the open task that takes the command is
  * read from the tasks read model (what GET /inbox reads), then completed by an update. (A
@@ -169,6 +159,19 @@ function startWorker(env: Record<string, string>, nodeFlags: string[]): Promise<
   });
 }
 
+/**
+ * The dev server in memory (`dev`, the default), or on a SQLite file as `npm start` runs it
+ * (`dev-file`: FILE_DB_PRAGMAS) or with SQLite's own defaults (`dev-file-defaults`: a rollback
+ * journal synced at every commit), to measure what the pragmas buy.
+ */
+function devServerOptions(mode: string): StartDevServerOptions {
+  if (mode === 'dev') return {};
+  const dbFilename = join(mkdtempSync(join(tmpdir(), 'aso-bench-temporal-')), 'temporal.db');
+  if (mode === 'dev-file') return { dbFilename };
+  if (mode === 'dev-file-defaults') return { dbFilename, sqlitePragmas: {} };
+  throw new Error(`--temporal=${mode}: expected dev, dev-file, dev-file-defaults or server`);
+}
+
 async function main(): Promise<void> {
   const sizes = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
   // Every case of a size is open (started, cached in the worker) at once; at most this many
@@ -176,10 +179,15 @@ async function main(): Promise<void> {
   // when 1,000 arrive together).
   const inFlight = Number(process.env.BENCH_IN_FLIGHT ?? 50);
   const pg = await startPostgres();
-  const onFullServer =
-    (process.argv.find((a) => a.startsWith('--temporal='))?.slice('--temporal='.length) ??
-      process.env.BENCH_TEMPORAL) === 'server';
-  const temporal = onFullServer ? await startFullServer(pg.adminUrl) : await startDevServer();
+  const mode =
+    process.argv.find((a) => a.startsWith('--temporal='))?.slice('--temporal='.length) ??
+    process.env.BENCH_TEMPORAL ??
+    'dev';
+  const onFullServer = mode === 'server';
+  const temporalOptions = onFullServer ? {} : devServerOptions(mode);
+  const temporal = onFullServer
+    ? await startFullServer(pg.adminUrl)
+    : await startDevServer(temporalOptions);
   const url = await ensureDatabase(pg.adminUrl, 'aso_bench');
   const db = new Pool({ connectionString: url, max: 10 });
   await migrate(url);
@@ -289,6 +297,8 @@ async function main(): Promise<void> {
     await connection.close();
     await db.end();
     await temporal.stop();
+    const dbFile = temporalOptions.dbFilename;
+    if (dbFile) rmSync(dirname(dbFile), { recursive: true, force: true });
     await pg.stop();
     if (casesDriven > 0) {
       costRows.push(
@@ -311,7 +321,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     [
-      `complaints end to end through the worker process (${onFullServer ? "Temporal's server on PostgreSQL persistence" : 'Temporal dev server'} + PostgreSQL read models and audit), ${inFlight} driven at a time`,
+      `complaints end to end through the worker process (${onFullServer ? "Temporal's server on PostgreSQL persistence" : mode === 'dev' ? 'Temporal dev server in memory' : `Temporal dev server on a SQLite file (${mode === 'dev-file' ? 'WAL, synchronous=normal' : 'SQLite defaults'})`} + PostgreSQL read models and audit), ${inFlight} driven at a time`,
       'cases  cases/s  drive s  upd p50  upd p99  RSS KiB/case  total s',
       ...rows,
       '(update = one completeTask round trip incl. validator, handler and its read-model/audit writes;',

@@ -8,6 +8,19 @@ export const percentile = (sorted: number[], p: number): number =>
     ? NaN
     : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
+/** Runs `fn` over `items` with at most `limit` in flight (the benches' "N driven at a time"). */
+export async function pool<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
 /** p50, p99 and mean of a sample, as fixed-width columns. */
 export const summary = (ms: number[]): string => {
   const s = [...ms].sort((a, b) => a - b);

@@ -2,7 +2,13 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { BASELINE_PATCH } from '@aso/contracts';
 import { people } from './support/actors';
-import { firstResponse, investigate, register } from './support/complaint-steps';
+import {
+  close,
+  firstResponse,
+  investigate,
+  register,
+  toExecution,
+} from './support/complaint-steps';
 import { type Harness, createHarness } from './support/harness';
 
 let h: Harness;
@@ -71,4 +77,29 @@ test('issue 14: a person’s step that leaves the next deadline where it was kee
   events = (await c.handle.fetchHistory()).events ?? [];
   expect(events.some((e) => e.timerFiredEventAttributes)).toBe(true);
   await investigate(c);
+});
+
+test('issue 14: a closing complaint takes its follow-up’s number and policy by local activities in its closing workflow task (patch follow-up-local-start): no activity task in its history, and the HF case starts with the number history recorded', async () => {
+  const c = await h.startComplaint();
+  await toExecution(c, 'apology');
+  await close(c);
+  await c.handle.result();
+  const events = (await c.handle.fetchHistory()).events ?? [];
+  expect(patchIds(events)).toEqual([BASELINE_PATCH, 'follow-up-local-start']);
+  expect(events.filter((e) => e.activityTaskScheduledEventAttributes)).toHaveLength(0);
+  const child = events.find(
+    (e) => e.startChildWorkflowExecutionInitiatedEventAttributes,
+  )?.startChildWorkflowExecutionInitiatedEventAttributes;
+  expect(child?.workflowId).toMatch(/^HF202612-\d{4}$/);
+  const started = h.recorded
+    .auditOf(c.caseNumber)
+    .find((a) => a.action === 'case.follow_up_started');
+  expect(started?.data.followUpCaseNumber).toBe(child?.workflowId);
+  // after the close update is accepted, one workflow task more: the one the child's start wakes
+  // (before the patch three: each activity's completion woke one too)
+  const lastAccepted = events
+    .map((e, at) => (e.workflowExecutionUpdateAcceptedEventAttributes ? at : -1))
+    .reduce((a, b) => Math.max(a, b), -1);
+  const afterClose = events.slice(lastAccepted + 1);
+  expect(afterClose.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
 });

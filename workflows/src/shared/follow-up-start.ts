@@ -1,4 +1,9 @@
-import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
+import {
+  ParentClosePolicy,
+  proxyActivities,
+  proxyLocalActivities,
+  startChild,
+} from '@temporalio/workflow';
 import {
   type CaseActivities,
   FOLLOW_UP_WORKFLOW_TYPE,
@@ -9,10 +14,23 @@ import type { CaseClock } from './clock';
 import { isPatched } from './patches';
 import type { Recorder } from './recorder';
 
-const activities = proxyActivities<Pick<CaseActivities, 'allocateCaseNumber' | 'currentPolicy'>>({
+type StartActivities = Pick<CaseActivities, 'allocateCaseNumber' | 'currentPolicy'>;
+const startOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+} as const;
+const activities = proxyActivities<StartActivities>(startOptions);
+const localActivities = proxyLocalActivities<StartActivities>(startOptions);
+
+/**
+ * Since this patch the follow-up's number and policy come from local activities, run in the
+ * closing workflow task: histories before it ran them as activities, each an activity task the
+ * server dispatches and a workflow task of its own (two of a closing complaint's ~13.5, issue 14).
+ * Local is safe for both: `currentPolicy` only reads, and `allocateCaseNumber` draws from a
+ * PostgreSQL sequence, so a run repeated after a lost workflow task takes another number — a gap
+ * in the HF series, as a retried activity leaves — and the child gets the number history recorded.
+ */
+export const FOLLOW_UP_LOCAL_START = 'follow-up-local-start';
 
 /** Who the follow-up calls about a closed case (the case type's definition says). */
 export interface FollowUpSubject {
@@ -38,9 +56,13 @@ export async function startFollowUp(ctx: {
   recorder: Recorder;
 }): Promise<void> {
   if (!isPatched('follow-up-case')) return;
+  const local = isPatched(FOLLOW_UP_LOCAL_START);
   const at = await ctx.clock.now('child number');
-  const number = await activities.allocateCaseNumber({ prefix: 'HF', at: at.toISOString() });
-  const policy = await activities.currentPolicy({ organisationId: ctx.organisationId });
+  // local: on the case's one queue of local activities (Recorder.serial), like its writes
+  const run = <R>(call: (a: StartActivities) => Promise<R>): Promise<R> =>
+    local ? ctx.recorder.serial(() => call(localActivities)) : call(activities);
+  const number = await run((a) => a.allocateCaseNumber({ prefix: 'HF', at: at.toISOString() }));
+  const policy = await run((a) => a.currentPolicy({ organisationId: ctx.organisationId }));
   const input: FollowUpWorkflowInput = {
     organisationId: ctx.organisationId,
     storeId: ctx.storeId,

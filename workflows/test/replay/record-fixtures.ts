@@ -111,6 +111,12 @@ const ERA_V3 = '.v3';
  * era save under it.
  */
 const ERA_BASELINE = '.baseline';
+/**
+ * `.follow-up-local-start`: since a closing case takes its follow-up's number and policy from
+ * local activities instead of activities (patch `follow-up-local-start`,
+ * shared/follow-up-start.ts). Only the scenarios that close with a follow-up save under it.
+ */
+const ERA_FOLLOW_UP_LOCAL = '.follow-up-local-start';
 
 /**
  * Writes a NEW fixture only: a file that exists is a history of its era and stays as it was
@@ -190,7 +196,9 @@ test('record: return complaint with its TH child (slip, receipt, reconciliation,
   await save(FIXTURES, 'complaint-return-closed', c.handle, ERA_V2);
   await save(FIXTURES, 'return-child-refunded', r.handle, ERA_V2);
   await save(FIXTURES, 'complaint-return-closed', c.handle, ERA_BASELINE);
+  await save(FIXTURES, 'complaint-return-closed', c.handle, ERA_FOLLOW_UP_LOCAL);
   await save(FIXTURES, 'return-child-refunded', r.handle, ERA_BASELINE);
+  await save(FIXTURES, 'return-child-refunded', r.handle, ERA_FOLLOW_UP_LOCAL);
 });
 
 test('record: repair complaint with its WX child (register entry by CS, on-site repair, outcome back to the complaint)', async () => {
@@ -227,7 +235,9 @@ test('record: repair complaint with its WX child (register entry by CS, on-site 
   await save(FIXTURES, 'complaint-repair-child-closed', c.handle);
   await save(FIXTURES, 'repair-child-of-complaint-closed', r.handle);
   await save(FIXTURES, 'complaint-repair-child-closed', c.handle, ERA_BASELINE);
+  await save(FIXTURES, 'complaint-repair-child-closed', c.handle, ERA_FOLLOW_UP_LOCAL);
   await save(FIXTURES, 'repair-child-of-complaint-closed', r.handle, ERA_BASELINE);
+  await save(FIXTURES, 'repair-child-of-complaint-closed', r.handle, ERA_FOLLOW_UP_LOCAL);
 });
 
 test('record: customer rejects once, then accepts an apology; deadlines escalate on the way', async () => {
@@ -246,6 +256,7 @@ test('record: customer rejects once, then accepts an apology; deadlines escalate
   await c.result();
   await save(FIXTURES, 'complaint-rejected-escalated-closed', c.handle);
   await save(FIXTURES, 'complaint-rejected-escalated-closed', c.handle, ERA_BASELINE);
+  await save(FIXTURES, 'complaint-rejected-escalated-closed', c.handle, ERA_FOLLOW_UP_LOCAL);
 });
 
 test('record: repair carried over at the cut-off, dispatched, resolved on site, fee collected, voucher signed and filed, finance mails the invoice', async () => {
@@ -360,6 +371,7 @@ test('record: a whole repair — out of town approved, not resolved on site, wor
   await repairResult(r);
   await save(FIXTURES, 'repair-whole-external-closed', r.handle);
   await save(FIXTURES, 'repair-whole-external-closed', r.handle, ERA_BASELINE);
+  await save(FIXTURES, 'repair-whole-external-closed', r.handle, ERA_FOLLOW_UP_LOCAL);
 });
 
 test('record: a follow-up call after a closed complaint — dissatisfied, the record reviewed, the linked complaint opened', async () => {
@@ -674,6 +686,7 @@ test('record: a customer’s own return (no parent complaint) — the supervisor
   }, 'the return to complete');
   await save(FIXTURES, 'return-standalone-refunded', r.handle, ERA_V2);
   await save(FIXTURES, 'return-standalone-refunded', r.handle, ERA_BASELINE);
+  await save(FIXTURES, 'return-standalone-refunded', r.handle, ERA_FOLLOW_UP_LOCAL);
 });
 
 test('record: the daily follow-up plan run (F06 004 五.(一)) — a new customer bought Fri 2026-12-04, the fire of Mon 7 Dec opens the first call', async () => {
@@ -765,6 +778,7 @@ test('record v3: a policy-v2 phone complaint whose steps carry their request tim
   await c.result();
   await save(FIXTURES, 'complaint-v2-apology-closed', c.handle, ERA_V3);
   await save(FIXTURES, 'complaint-v2-apology-closed', c.handle, ERA_BASELINE);
+  await save(FIXTURES, 'complaint-v2-apology-closed', c.handle, ERA_FOLLOW_UP_LOCAL);
 });
 
 test('record v3: December’s monthly review start (M05 000 §六.2) — the review of 2026-12 also opens the annual appraisal, issued, the review closed', async () => {
