@@ -6,7 +6,9 @@
  *  1. "complete a task": p50/p99 of POST /tasks/:id/complete (Bearer token → guard → user
  *     row → task row → access checks → workflow update) against the raw Temporal update
  *     underneath (executeUpdate completeTaskUpdate), on the same kind of task (CS registration
- *     of a fresh complaint), interleaved one HTTP / one raw so both see the same load;
+ *     of a fresh complaint), interleaved one HTTP / one raw so both see the same load; then
+ *     its parts: GET /auth/me (the HTTP hop, the guard's JWT check and user row, JSON) and the
+ *     user and task rows by raw SQL, one round trip each;
  *  2. GET /inbox (first page, scope all) for a CS staff user with 100,000 tasks of the
  *     organisation in the table (a realistic mix of departments, status, due dates, overdue).
  *
@@ -30,7 +32,7 @@ import { freeLoopbackPort } from '../provision/free-port';
 import { ensureDatabase, startPostgres } from '../provision/postgres';
 import { startDevServer } from '../provision/temporal-server';
 import { seedDemo } from '../seed-demo';
-import { http, startApp, stop, summary } from './support';
+import { http, startApp, stop, summary, timed } from './support';
 
 const ORG = 'bench';
 const PASSWORD = 'bench-demo-password';
@@ -250,6 +252,22 @@ async function main(): Promise<void> {
       rawMs.push(performance.now() - t);
     }
 
+    // --- 1b. where HTTP's extra time goes: the hop, the guard's user row, one SQL round trip --
+    // Each measured sequentially like the completions, after 20 warm-up calls.
+    const authedMs = await timed(COMPLETE_N, 20, async () => {
+      const res = await http(base, 'GET', '/auth/me', cs);
+      if (res.status !== 200) throw new Error(`me: ${res.status}`);
+    });
+    const userRowMs = await timed(COMPLETE_N, 20, () =>
+      db.query(`SELECT * FROM users WHERE organisation_id = $1 AND id = $2`, [ORG, csUser.id]),
+    );
+    const taskRowMs = await timed(COMPLETE_N, 20, () =>
+      db.query(`SELECT * FROM tasks WHERE organisation_id = $1 AND task_id = $2`, [
+        ORG,
+        httpTasks[0],
+      ]),
+    );
+
     // --- 2. the inbox with 100,000 tasks ------------------------------------------------
     process.stderr.write(`[bench] inserting ${INBOX_TASKS} synthetic tasks\n`);
     const users = (
@@ -286,6 +304,9 @@ async function main(): Promise<void> {
         `complete a task  POST /tasks/:id/complete  ${String(COMPLETE_N).padStart(5)} ${summary(httpMs)}`,
         `complete a task  raw executeUpdate         ${String(COMPLETE_N).padStart(5)} ${summary(rawMs)}`,
         `inbox            GET /inbox (cs-01, p.1)   ${String(INBOX_N).padStart(5)} ${summary(inboxMs)}`,
+        `HTTP's parts     GET /auth/me (hop+guard)  ${String(COMPLETE_N).padStart(5)} ${summary(authedMs)}`,
+        `                 raw SQL: the user row     ${String(COMPLETE_N).padStart(5)} ${summary(userRowMs)}`,
+        `                 raw SQL: the task row     ${String(COMPLETE_N).padStart(5)} ${summary(taskRowMs)}`,
         `(inbox table: ${mix.total} tasks of the organisation, ${mix.open} open/claimed, ${mix.overdue} overdue, ` +
           `${mix.cs_open} open for CS; first page ${firstPage.items} of ${firstPage.total}; inserted in ${fillSeconds.toFixed(1)} s)`,
         `(HTTP adds: JWT check + user row, task row, access checks, JSON; both wait for the same workflow update)`,
