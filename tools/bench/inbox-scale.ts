@@ -225,6 +225,8 @@ async function main(): Promise<void> {
       await timed(N, WARM, () => tasks.inbox(inboxQ)),
     ]);
     rows.push(['inbox p.1   raw SQL (pg)', await timed(N, WARM, () => raw(inboxQ))]);
+    // the floor under every row: one round trip that does no work in PostgreSQL
+    rows.push(['round trip  raw SELECT 1 (pg)', await timed(N, WARM, () => db.query('SELECT 1'))]);
     rows.push([
       'inbox p.1   GET /inbox',
       await timed(N, WARM, () => http(base, 'GET', '/inbox', csToken)),

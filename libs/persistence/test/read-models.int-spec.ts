@@ -7,6 +7,7 @@ import {
   createDataSource,
   DocumentsRepository,
   PoliciesRepository,
+  TaskEntity,
   TasksRepository,
   decodeInboxCursor,
   type CaseSnapshotRecord,
@@ -330,6 +331,45 @@ describe('read models on PostgreSQL', () => {
     expect(whole.nextCursor).toBeNull();
     expect(decodeInboxCursor('not-a-cursor')).toBeNull();
     expect(decodeInboxCursor(Buffer.from('[1,2]').toString('base64url'))).toBeNull();
+  });
+
+  test('issue 14 #3: an inbox row and its case are the entities TypeORM itself reads for them (transformers applied: bigint fen as numbers)', async () => {
+    const tasks = new TasksRepository(ds);
+    const cases = new CasesRepository(ds);
+    await cases.recordSnapshot(
+      snapshot('KS202611-9301', {
+        lossAmountFen: 1_234_567_890_123,
+        approvedAmountFen: 50_000,
+        overdueStages: ['registration'],
+      }),
+    );
+    await tasks.upsertMany([
+      task('KS202611-9301', { taskId: 'KS202611-9301-T1', dueAt: new Date('2026-11-02T00:00:00Z') }),
+      task('KS202611-9302', { taskId: 'KS202611-9302-T1', dueAt: new Date('2026-11-02T00:00:01Z') }),
+    ]);
+    const page = await tasks.inbox({
+      organisationId: 'org-a',
+      department: 'cs',
+      roles: ['staff'],
+      userId: 'cs-03',
+      scope: 'department',
+      limit: 100,
+      offset: 0,
+    });
+    const row = (id: string) => page.items.find((t) => t.taskId === id);
+    const withCase = row('KS202611-9301-T1');
+    const { case: kase, ...taskPart } = withCase!;
+    expect(taskPart).toEqual(
+      await ds.getRepository(TaskEntity).findOneByOrFail({ taskId: 'KS202611-9301-T1' }),
+    );
+    expect(kase).toBeInstanceOf(CaseEntity);
+    expect(kase).toEqual(
+      await ds
+        .getRepository(CaseEntity)
+        .findOneByOrFail({ organisationId: 'org-a', caseNumber: 'KS202611-9301' }),
+    );
+    expect(kase?.lossAmountFen).toBe(1_234_567_890_123);
+    expect(row('KS202611-9302-T1')?.case).toBeNull(); // no case row written yet
   });
 
   test('documents are keyed by case, type, number and revision: rewriting a revision updates it, revisions link back', async () => {
