@@ -96,7 +96,8 @@ export class TasksRepository {
   /**
    * How an inbox row's columns become entity properties, worked out once from the metadata: a
    * page maps 30–50 rows of ~55 columns, and looking the metadata up and building the `c__`
-   * names per row and column was a third of the repository's time on the inbox (issue 14 #3).
+   * names per row and column made the mapping two thirds of the repository's CPU on the inbox
+   * (issue 14 #3, a V8 profile of bench:inbox).
    */
   private inboxPlan(): InboxPlan {
     if (this.plan) return this.plan;
