@@ -10,30 +10,12 @@
  *   npm run bench:floor                   # 100 cases, 9 steps (the apology complaint's updates)
  *   BENCH_FLOOR_CASES=1000 BENCH_FLOOR_STEPS=9 BENCH_IN_FLIGHT=1 npm run bench:floor
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { startDevServer } from '../provision/temporal-server';
 import { floorCase, stepUpdate } from './floor/floor.workflow';
 import { delta, pidsByCommandLine, selfProbe, snapshot, treeProbe, type CpuProbe } from './proc-cpu';
-import { percentile, pool, stop } from './support';
-
-function startFloorWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(__dirname, 'floor', 'floor-worker.js')], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      if (output.length < 20_000) output += chunk.toString();
-      if (/floor worker polling/.test(output)) resolve(child);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`floor worker exited with ${code}:\n${output}`)));
-  });
-}
+import { percentile, pool, startNode, stop } from './support';
 
 async function main(): Promise<void> {
   const n = Number(process.env.BENCH_FLOOR_CASES ?? 100);
@@ -42,11 +24,16 @@ async function main(): Promise<void> {
   const payload = 'x'.repeat(Number(process.env.BENCH_FLOOR_PAYLOAD ?? 256));
   const temporal = await startDevServer();
   const taskQueue = 'floor';
-  const worker = await startFloorWorker({
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_NAMESPACE: temporal.namespace,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-  });
+  const worker = await startNode(
+    'floor worker',
+    join(__dirname, 'floor', 'floor-worker.js'),
+    {
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: temporal.namespace,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+    },
+    /floor worker polling/,
+  );
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });
   const temporalPid = pidsByCommandLine('start-dev', temporal.address.split(':')[1]!)[0];

@@ -36,10 +36,19 @@ export function startApp(
   env: Record<string, string>,
   ready: RegExp,
 ): Promise<ChildProcess> {
+  return startNode(app, join(repoRoot(), 'dist', 'apps', app, 'src', 'main.js'), env, ready);
+}
+
+/** A built script as a process, resolved once it printed `ready` (startApp, bench:floor's worker). */
+export function startNode(
+  app: string,
+  main: string,
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<ChildProcess> {
   // BENCH_APP_PROFILE=<dir>: the app writes V8 CPU profiles there when it stops (node --cpu-prof)
   const profile = process.env.BENCH_APP_PROFILE;
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  const main = join(repoRoot(), 'dist', 'apps', app, 'src', 'main.js');
   const child = spawn(process.execPath, [...flags, main], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
