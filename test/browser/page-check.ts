@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { closedDropdowns } from './support';
 
 /**
  * What the browser tier does on every page it visits: a full-page screenshot (into the
@@ -43,4 +44,6 @@ export async function switchLanguage(page: Page, to: 'zh-CN' | 'en-US'): Promise
   await expect
     .poll(() => page.evaluate<string>("window.localStorage.getItem('aso.lang') ?? 'zh-CN'"))
     .toBe(to);
+  await closedDropdowns(page);
 }
+

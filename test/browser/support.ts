@@ -136,9 +136,19 @@ export async function goInApp(page: Page, path: string): Promise<void> {
   );
 }
 
+/**
+ * Until its closing animation ends, the switch's dropdown still matches
+ * `.ant-select-dropdown:visible`: a Select opened next would find this one's options first (its
+ * 中文 option, then never visible: seen once in CI). Callers get the page with none open.
+ */
+export async function closedDropdowns(page: Page): Promise<void> {
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+}
+
 export async function switchLanguage(page: Page, to: 'English' | '中文'): Promise<void> {
   await page.getByTestId('language').click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${to}"]`).click();
+  await closedDropdowns(page);
 }
 
 /** Picks `option` (its visible label) in an antd Select found by `locator`. */
