@@ -17,6 +17,13 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   // click was); then let antd's entrance animations settle: axe measures colours as drawn.
   await page.mouse.move(0, 0);
   await page.waitForTimeout(400);
+  // 400 ms is not always enough on a loaded machine: a modal still fading in was measured at a
+  // contrast of 1.03 (seen once in CI). Wait until no finite animation runs (a spinner's infinite
+  // one may go on). A string: the test code is compiled without the DOM's types.
+  await page.waitForFunction(
+    "document.getAnimations().every((a) => a.playState !== 'running' || " +
+      'a.effect?.getComputedTiming().endTime === Infinity)',
+  );
   const lang = await page.evaluate<string>("window.localStorage.getItem('aso.lang') ?? 'zh-CN'");
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.${lang}.png`), fullPage: true });
   const result = await new AxeBuilder({ page })
