@@ -19,11 +19,16 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
   // 400 ms is not always enough on a loaded machine: a modal still fading in was measured at a
   // contrast of 1.03 (seen once in CI). Wait until no finite animation runs (a spinner's infinite
-  // one may go on). A string: the test code is compiled without the DOM's types.
-  await page.waitForFunction(
-    "document.getAnimations().every((a) => a.playState !== 'running' || " +
-      'a.effect?.getComputedTiming().endTime === Infinity)',
-  );
+  // one may go on). A string: the test code is compiled without the DOM's types; polled from
+  // here, because the app's CSP refuses the string function `page.waitForFunction` would build.
+  await expect
+    .poll(() =>
+      page.evaluate<boolean>(
+        "document.getAnimations().every((a) => a.playState !== 'running' || " +
+          'a.effect?.getComputedTiming().endTime === Infinity)',
+      ),
+    )
+    .toBe(true);
   const lang = await page.evaluate<string>("window.localStorage.getItem('aso.lang') ?? 'zh-CN'");
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.${lang}.png`), fullPage: true });
   const result = await new AxeBuilder({ page })
