@@ -106,7 +106,6 @@ const plan: Array<[CaseActor, { type: string } & Record<string, unknown>]> = [
   ],
 ];
 
-/** Runs `fn` over `items` with at most `limit` in flight (all cases stay open meanwhile). */
 /**
  * Works one case through the plan as the API would: the open task that takes the command is
  * read from the tasks read model (what GET /inbox reads), then completed by an update. (A

@@ -8,7 +8,7 @@ import { freeLoopbackPort } from '../provision/free-port';
 import { repoRoot } from '../provision/paths';
 import { ensureDatabase, findPostgresBinDir, startPostgres } from '../provision/postgres';
 import { resolveTemporalCli } from '../provision/temporal-cli';
-import { FILE_DB_PRAGMAS } from '../provision/temporal-server';
+import { FILE_DB_PRAGMAS, sqlitePragmaArgs } from '../provision/temporal-server';
 import { seedDemo } from '../seed-demo';
 import { ManagedProcess, readyOnLine } from './managed-process';
 import { progress } from './progress';
@@ -73,7 +73,7 @@ export class ChaosStack {
         '--db-filename',
         join(runDir, 'temporal.db'),
         // as npm start runs it: the kill -9s below test that these pragmas lose no commit
-        ...Object.entries(FILE_DB_PRAGMAS).flatMap(([k, v]) => ['--sqlite-pragma', `${k}=${v}`]),
+        ...sqlitePragmaArgs(FILE_DB_PRAGMAS),
         '--log-level',
         'error',
       ],

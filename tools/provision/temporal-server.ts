@@ -38,6 +38,10 @@ export const FILE_DB_PRAGMAS: Readonly<Record<string, string>> = {
   synchronous: 'normal',
 };
 
+/** The dev server's arguments for SQLite pragmas (`npm start`, the chaos run, the benches). */
+export const sqlitePragmaArgs = (pragmas: Readonly<Record<string, string>>): string[] =>
+  Object.entries(pragmas).flatMap(([k, v]) => ['--sqlite-pragma', `${k}=${v}`]);
+
 const failure = (what: string, tried: string[], cause: unknown): Error =>
   new Error(
     `Could not start ${what}. Tried, in order:\n  - ${tried.join('\n  - ')}\n  - the @temporalio/testing download ` +
@@ -57,7 +61,7 @@ export async function startDevServer(options: StartDevServerOptions = {}): Promi
   }
   const { executable, tried } = resolveTemporalCli();
   const pragmas = options.dbFilename ? (options.sqlitePragmas ?? FILE_DB_PRAGMAS) : {};
-  const extraArgs = Object.entries(pragmas).flatMap(([k, v]) => ['--sqlite-pragma', `${k}=${v}`]);
+  const extraArgs = sqlitePragmaArgs(pragmas);
   try {
     const env = await TestWorkflowEnvironment.createLocal({
       server: {
