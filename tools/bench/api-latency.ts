@@ -32,7 +32,7 @@ import { freeLoopbackPort } from '../provision/free-port';
 import { ensureDatabase, startPostgres } from '../provision/postgres';
 import { startDevServer } from '../provision/temporal-server';
 import { seedDemo } from '../seed-demo';
-import { http, startApp, stop, summary, timed } from './support';
+import { http, httpByFetch, startApp, stop, summary, timed } from './support';
 
 const ORG = 'bench';
 const PASSWORD = 'bench-demo-password';
@@ -258,6 +258,11 @@ async function main(): Promise<void> {
       const res = await http(base, 'GET', '/auth/me', cs);
       if (res.status !== 200) throw new Error(`me: ${res.status}`);
     });
+    // the same by undici's fetch: what a heavier client adds (the rows above use node:http)
+    const fetchMs = await timed(COMPLETE_N, 20, async () => {
+      const res = await httpByFetch(base, 'GET', '/auth/me', cs);
+      if (res.status !== 200) throw new Error(`me: ${res.status}`);
+    });
     const userRowMs = await timed(COMPLETE_N, 20, () =>
       db.query(`SELECT * FROM users WHERE organisation_id = $1 AND id = $2`, [ORG, csUser.id]),
     );
@@ -305,11 +310,12 @@ async function main(): Promise<void> {
         `complete a task  raw executeUpdate         ${String(COMPLETE_N).padStart(5)} ${summary(rawMs)}`,
         `inbox            GET /inbox (cs-01, p.1)   ${String(INBOX_N).padStart(5)} ${summary(inboxMs)}`,
         `HTTP's parts     GET /auth/me (hop+guard)  ${String(COMPLETE_N).padStart(5)} ${summary(authedMs)}`,
+        `                 GET /auth/me by fetch     ${String(COMPLETE_N).padStart(5)} ${summary(fetchMs)}`,
         `                 raw SQL: the user row     ${String(COMPLETE_N).padStart(5)} ${summary(userRowMs)}`,
         `                 raw SQL: the task row     ${String(COMPLETE_N).padStart(5)} ${summary(taskRowMs)}`,
         `(inbox table: ${mix.total} tasks of the organisation, ${mix.open} open/claimed, ${mix.overdue} overdue, ` +
           `${mix.cs_open} open for CS; first page ${firstPage.items} of ${firstPage.total}; inserted in ${fillSeconds.toFixed(1)} s)`,
-        `(HTTP adds: JWT check + user row, task row, access checks, JSON; both wait for the same workflow update)`,
+        `(HTTP adds: JWT check + user row, task row, access checks, JSON; both wait for the same workflow update;\n the HTTP rows are sent by node:http on a keep-alive connection, except the fetch row)`,
       ].join('\n') + '\n',
     );
   } finally {

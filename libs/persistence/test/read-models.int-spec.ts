@@ -344,8 +344,14 @@ describe('read models on PostgreSQL', () => {
       }),
     );
     await tasks.upsertMany([
-      task('KS202611-9301', { taskId: 'KS202611-9301-T1', dueAt: new Date('2026-11-02T00:00:00Z') }),
-      task('KS202611-9302', { taskId: 'KS202611-9302-T1', dueAt: new Date('2026-11-02T00:00:01Z') }),
+      task('KS202611-9301', {
+        taskId: 'KS202611-9301-T1',
+        dueAt: new Date('2026-11-02T00:00:00Z'),
+      }),
+      task('KS202611-9302', {
+        taskId: 'KS202611-9302-T1',
+        dueAt: new Date('2026-11-02T00:00:01Z'),
+      }),
     ]);
     const page = await tasks.inbox({
       organisationId: 'org-a',
@@ -370,6 +376,10 @@ describe('read models on PostgreSQL', () => {
     );
     expect(kase?.lossAmountFen).toBe(1_234_567_890_123);
     expect(row('KS202611-9302-T1')?.case).toBeNull(); // no case row written yet
+    // the task row of a task command, read by the same plan, scoped by organisation
+    expect(await tasks.findOne('org-a', 'KS202611-9301-T1')).toEqual(taskPart);
+    expect(await tasks.findOne('org-a', 'KS202611-9301-T1')).toBeInstanceOf(TaskEntity);
+    expect(await tasks.findOne('org-b', 'KS202611-9301-T1')).toBeNull();
   });
 
   test('documents are keyed by case, type, number and revision: rewriting a revision updates it, revisions link back', async () => {

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import {
   createDataSource,
   RefreshTokensRepository,
+  UserEntity,
   UsersRepository,
   type NewUser,
 } from '@aso/persistence';
@@ -52,6 +53,23 @@ describe('users on PostgreSQL', () => {
     );
     expect(other?.organisationId).toBe(`other-${run}`);
     expect((await users.findByUsername(`org-${run}`, `SaLeS-${run}`))?.id).toBe(a?.id);
+  });
+
+  test("issue 14: findById (the guard's read, by a column plan) returns the entity TypeORM itself reads — bigint limit as a number, arrays, dates; a non-uuid id names nobody", async () => {
+    const u = await users.create(
+      newUser({
+        username: `planned-${run}`,
+        approvalLimitFen: 9_007_199_254_740,
+        roles: ['staff', 'manager'],
+        qualifications: ['follow_up_caller'],
+      }),
+    );
+    const read = await users.findById(`org-${run}`, u!.id);
+    expect(read).toBeInstanceOf(UserEntity);
+    expect(read).toEqual(await ds.getRepository(UserEntity).findOneByOrFail({ id: u!.id }));
+    expect(read?.approvalLimitFen).toBe(9_007_199_254_740);
+    expect(read?.createdAt).toBeInstanceOf(Date);
+    expect(await users.findById(`org-${run}`, 'not-a-uuid')).toBeNull();
   });
 
   test('every lookup is scoped by organisation: a user id of another tenant is not found', async () => {

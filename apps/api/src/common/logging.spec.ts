@@ -91,4 +91,29 @@ describe('log redaction', () => {
     expect(line.req.url).toBe(scrubbed);
     expect(lines()).not.toMatch(/hunter2|t-42|r-77|13800138000|k-9/);
   });
+  test('a request line keeps the response status, not its headers (no set-cookie, no CSP)', () => {
+    const http = loggerParams('info').pinoHttp as {
+      serializers: { res: (r: object) => object };
+    };
+    const res = {
+      statusCode: 201,
+      headers: {
+        'set-cookie': 'aso_refresh=r-77',
+        'content-security-policy': "default-src 'self'",
+      },
+    };
+    expect(http.serializers.res(res)).toEqual({ statusCode: 201 });
+  });
+
+  test('key names are classified the same on every line (the remembered kinds)', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(
+        scrubLogValue({ refreshToken: 'r-77', customerPhone: '13800138000', note: 'x' }),
+      ).toEqual({
+        refreshToken: REDACTED,
+        customerPhone: '138****8000',
+        note: 'x',
+      });
+    }
+  });
 });

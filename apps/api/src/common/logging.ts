@@ -48,6 +48,23 @@ export function scrubText(s: string): string {
     .replace(PHONE_IN_TEXT, (m) => maskPhone(m) ?? m);
 }
 
+/**
+ * What a key name says of its value, remembered: every request line names the same few dozen
+ * keys, and two regex tests per key per line were a visible part of a request's CPU (issue 14).
+ * Bounded, because records can carry keys that came from a request body.
+ */
+type KeyKind = 'secret' | 'phone' | 'plain';
+const keyKinds = new Map<string, KeyKind>();
+const KEY_KINDS_MAX = 1024;
+
+function kindOfKey(k: string): KeyKind {
+  const known = keyKinds.get(k);
+  if (known) return known;
+  const kind: KeyKind = SECRET_KEY.test(k) ? 'secret' : PHONE_KEY.test(k) ? 'phone' : 'plain';
+  if (keyKinds.size < KEY_KINDS_MAX) keyKinds.set(k, kind);
+  return kind;
+}
+
 /** A redacted deep copy of a log record (cycles and depth are bounded). */
 export function scrubLogValue(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === 'string') return scrubText(value);
@@ -64,8 +81,9 @@ export function scrubLogValue(value: unknown, depth = 0, seen = new WeakSet<obje
   if (Array.isArray(value)) return value.map((v) => scrubLogValue(v, depth + 1, seen));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (SECRET_KEY.test(k)) out[k] = REDACTED;
-    else if (PHONE_KEY.test(k) && (typeof v === 'string' || typeof v === 'number'))
+    const kind = kindOfKey(k);
+    if (kind === 'secret') out[k] = REDACTED;
+    else if (kind === 'phone' && (typeof v === 'string' || typeof v === 'number'))
       out[k] = maskPhone(String(v));
     else out[k] = scrubLogValue(v, depth + 1, seen);
   }
@@ -120,6 +138,9 @@ export function loggerParams(level: string): Params {
           // Scrubbed here too: pino applies serializers after the record formatter.
           url: req.url === undefined ? undefined : scrubText(req.url),
         }),
+        // The status only: the response headers (helmet's dozen, the CSP) told nothing a reader
+        // needs and were most of what every line scrubbed and wrote.
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
     },
   };

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { CaseEntity } from '../entities/case.entity';
 import { TaskEntity } from '../entities/task.entity';
 import { encodeInboxCursor, inboxCountSql, inboxPageSql, type InboxQuery } from './inbox-query';
+import { rowPlan, type RowPlan } from './row-plan';
 
 export type { InboxQuery } from './inbox-query';
 
@@ -65,8 +65,14 @@ export class TasksRepository {
       .execute();
   }
 
-  findOne(organisationId: string, taskId: string): Promise<TaskEntity | null> {
-    return this.ds.getRepository(TaskEntity).findOneBy({ organisationId, taskId });
+  /** The task row of every task command (rowPlan: no per-call query building). */
+  async findOne(organisationId: string, taskId: string): Promise<TaskEntity | null> {
+    const plan = this.inboxPlan().task;
+    const rows = (await this.ds.query(
+      `SELECT ${plan.select('t')} FROM tasks t WHERE t.organisation_id = $1 AND t.task_id = $2`,
+      [organisationId, taskId],
+    )) as Array<Record<string, unknown>>;
+    return rows[0] ? plan.read(rows[0]) : null;
   }
 
   /**
@@ -101,14 +107,11 @@ export class TasksRepository {
    */
   private inboxPlan(): InboxPlan {
     if (this.plan) return this.plan;
-    const taskMeta = this.ds.getMetadata(TaskEntity);
-    const caseMeta = this.ds.getMetadata(CaseEntity);
+    const kase = rowPlan(this.ds, CaseEntity);
     this.plan = {
-      newTask: () => taskMeta.create() as InboxRow,
-      newCase: () => caseMeta.create() as CaseEntity,
-      task: taskMeta.columns.map((col) => columnPlan(col, col.databaseName)),
-      kase: caseMeta.columns.map((col) => columnPlan(col, `c__${col.databaseName}`)),
-      caseColumns: caseMeta.columns.map((c) => c.databaseName),
+      task: rowPlan(this.ds, TaskEntity),
+      kase,
+      caseColumns: kase.columns.map((c) => c.key),
     };
     return this.plan;
   }
@@ -149,50 +152,15 @@ export class TasksRepository {
   }
 }
 
-interface ColumnPlan {
-  property: string;
-  /** the raw row's key: the column's name, `c__<name>` for the case's */
-  key: string;
-  /** the column's transformer(s) from the database, as TypeORM applies them; null: none */
-  from: ((value: unknown) => unknown) | null;
-}
-
 interface InboxPlan {
-  newTask: () => InboxRow;
-  newCase: () => CaseEntity;
-  task: ColumnPlan[];
-  kase: ColumnPlan[];
+  task: RowPlan<TaskEntity>;
+  kase: RowPlan<CaseEntity>;
   caseColumns: string[];
-}
-
-function columnPlan(col: ColumnMetadata, key: string): ColumnPlan {
-  const t = col.transformer;
-  const from = !t
-    ? null
-    : Array.isArray(t)
-      ? (value: unknown) => t.reduceRight((v, x) => x.from(v) as unknown, value)
-      : (value: unknown) => t.from(value) as unknown;
-  return { property: col.propertyName, key, from };
 }
 
 /** A raw row (task columns, case columns as `c__<col>`) as entities, like TypeORM maps them. */
 function inboxRow(plan: InboxPlan, r: Record<string, unknown>): InboxRow {
-  const task = plan.newTask();
-  fill(task, plan.task, r);
-  if (r['c__case_number'] == null) {
-    task.case = null;
-    return task;
-  }
-  const kase = plan.newCase();
-  fill(kase, plan.kase, r);
-  task.case = kase;
+  const task: InboxRow = plan.task.read(r);
+  task.case = r['c__case_number'] == null ? null : plan.kase.read(r, 'c__');
   return task;
-}
-
-function fill(target: object, columns: ColumnPlan[], r: Record<string, unknown>): void {
-  const into = target as Record<string, unknown>;
-  for (const c of columns) {
-    const value = r[c.key];
-    into[c.property] = c.from ? c.from(value) : value;
-  }
 }
