@@ -163,6 +163,47 @@ describe('read models on PostgreSQL', () => {
     });
   });
 
+  test("issue 14: a case write's tasks and snapshot in one statement — both written; an older snapshot stays unwritten while its tasks are; no tasks: the snapshot alone", async () => {
+    const tasks = new TasksRepository(ds);
+    const cases = new CasesRepository(ds);
+    // a record without overdue and escalationLevel (as older recorded tasks): the columns' defaults
+    const t1 = {
+      ...task('KS202611-9401', { taskId: 'KS202611-9401-T1' }),
+      overdue: undefined,
+      escalationLevel: undefined,
+    } as unknown as TaskRecord;
+    await tasks.upsertWithSnapshot([t1], snapshot('KS202611-9401', { version: 4 }));
+    expect(await tasks.findOne('org-a', 'KS202611-9401-T1')).toMatchObject({
+      status: 'open',
+      overdue: false,
+      escalationLevel: 0,
+    });
+    expect(await cases.findOne('org-a', 'KS202611-9401')).toMatchObject({ version: 4 });
+    // a late write: its snapshot is older, so the case row keeps version 4; its tasks still land
+    await tasks.upsertWithSnapshot(
+      [
+        { ...t1, status: 'claimed', assignee: 'cs-02' },
+        task('KS202611-9401', { taskId: 'KS202611-9401-T2' }),
+      ],
+      snapshot('KS202611-9401', { version: 2, status: 'closed' }),
+    );
+    expect(await cases.findOne('org-a', 'KS202611-9401')).toMatchObject({
+      version: 4,
+      status: 'awaiting_registration',
+    });
+    expect(
+      (await tasks.forCase('org-a', 'KS202611-9401')).map((t) => [t.taskId, t.status, t.assignee]),
+    ).toEqual([
+      ['KS202611-9401-T1', 'claimed', 'cs-02'],
+      ['KS202611-9401-T2', 'open', null],
+    ]);
+    await tasks.upsertWithSnapshot([], snapshot('KS202611-9401', { version: 5, status: 'closed' }));
+    expect(await cases.findOne('org-a', 'KS202611-9401')).toMatchObject({
+      version: 5,
+      status: 'closed',
+    });
+  });
+
   test('another organisation can never overwrite a case row', async () => {
     const cases = new CasesRepository(ds);
     await cases.recordSnapshot(snapshot('KS202611-9202'));

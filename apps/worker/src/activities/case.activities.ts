@@ -107,17 +107,15 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
       return caseNumberAt(prefix, date(at), await ports.cases.nextSequence(prefix));
     },
   };
-  // In this order, like the workflow's serial queue: the trail first, the snapshot last.
+  // In this order, like the workflow's serial queue: the trail first, the snapshot last (the
+  // tasks and the snapshot in one statement: one round trip, issue 14).
   async function writeChanges(changes: CaseChanges): Promise<void> {
     if (changes.audit.length > 0) await activities.appendAudit(changes.audit);
     if (changes.documents.length > 0) await activities.recordDocuments(changes.documents);
-    if (changes.tasks.length > 0) {
-      await activities.recordTasks({
-        organisationId: changes.organisationId,
-        tasks: changes.tasks,
-      });
-    }
-    await activities.recordCase(changes.snapshot);
+    await ports.tasks.upsertWithSnapshot(
+      changes.tasks.map((t) => toTaskRecord(t, changes.organisationId)),
+      toCaseSnapshotRecord(changes.snapshot, new Date()),
+    );
   }
   return activities;
 }

@@ -204,13 +204,57 @@ export class CasesRepository {
    * kept.
    */
   async recordSnapshot(s: CaseSnapshotRecord): Promise<void> {
-    await this.ds.query(
-      `INSERT INTO cases (case_number, organisation_id, store_id, type, status, stage, customer_name,
+    const upsert = snapshotUpsertSql(s, 0);
+    await this.ds.query(upsert.text, upsert.values);
+  }
+}
+
+/**
+ * The snapshot's upsert (see CasesRepository.recordSnapshot) with its parameters numbered after
+ * `offset` others, so a statement can carry it with other writes (case-write.ts).
+ */
+export function snapshotUpsertSql(
+  s: CaseSnapshotRecord,
+  offset: number,
+): { text: string; values: unknown[] } {
+  const p = (n: number): string => `$${offset + n}`;
+  const values = [
+    s.caseNumber,
+    s.organisationId,
+    s.storeId,
+    s.caseType,
+    s.status,
+    s.stage,
+    s.customerName,
+    s.customerPhone,
+    s.orderNumber,
+    s.quantity,
+    s.classification,
+    s.severity,
+    s.method,
+    s.lossAmountFen,
+    s.approvedAmountFen,
+    s.overdue,
+    s.overdueStages,
+    s.policyVersion,
+    s.parentCaseNumber,
+    s.childCaseNumbers,
+    s.openedBy,
+    s.openedAt,
+    s.acceptedAt,
+    s.closingDueAt,
+    s.closedAt,
+    s.closedOnTime,
+    s.version,
+    s.updatedAt,
+    s.defectDescription ?? null,
+  ];
+  const text = `INSERT INTO cases (case_number, organisation_id, store_id, type, status, stage, customer_name,
          customer_phone, order_number, quantity, classification, severity, method, loss_amount_fen,
          approved_amount_fen, overdue, overdue_stages, policy_version, parent_case_number,
          child_case_numbers, opened_by, opened_at, accepted_at, closing_due_at, closed_at,
          closed_on_time, version, updated_at, defect_description)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)
+       VALUES (${values.map((_, i) => p(i + 1)).join(',')})
        ON CONFLICT (case_number) DO UPDATE SET
          status = EXCLUDED.status, stage = EXCLUDED.stage, classification = EXCLUDED.classification,
          severity = EXCLUDED.severity, method = EXCLUDED.method,
@@ -221,40 +265,8 @@ export class CasesRepository {
          closing_due_at = EXCLUDED.closing_due_at, closed_at = EXCLUDED.closed_at,
          closed_on_time = EXCLUDED.closed_on_time, version = EXCLUDED.version,
          updated_at = EXCLUDED.updated_at
-       WHERE cases.organisation_id = EXCLUDED.organisation_id AND cases.version <= EXCLUDED.version`,
-      [
-        s.caseNumber,
-        s.organisationId,
-        s.storeId,
-        s.caseType,
-        s.status,
-        s.stage,
-        s.customerName,
-        s.customerPhone,
-        s.orderNumber,
-        s.quantity,
-        s.classification,
-        s.severity,
-        s.method,
-        s.lossAmountFen,
-        s.approvedAmountFen,
-        s.overdue,
-        s.overdueStages,
-        s.policyVersion,
-        s.parentCaseNumber,
-        s.childCaseNumbers,
-        s.openedBy,
-        s.openedAt,
-        s.acceptedAt,
-        s.closingDueAt,
-        s.closedAt,
-        s.closedOnTime,
-        s.version,
-        s.updatedAt,
-        s.defectDescription ?? null,
-      ],
-    );
-  }
+       WHERE cases.organisation_id = EXCLUDED.organisation_id AND cases.version <= EXCLUDED.version`;
+  return { text, values };
 }
 
 interface IntentRow {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { CaseEntity } from '../entities/case.entity';
 import { TaskEntity } from '../entities/task.entity';
 import { encodeInboxCursor, inboxCountSql, inboxPageSql, type InboxQuery } from './inbox-query';
+import { snapshotUpsertSql, type CaseSnapshotRecord } from './cases.repository';
 import { rowPlan, type RowPlan } from './row-plan';
 
 export type { InboxQuery } from './inbox-query';
@@ -24,6 +25,27 @@ export const INBOX_COUNT_CAP = 1_000;
 /** An inbox row: the task and (when its read model is written) its case. */
 export type InboxRow = TaskEntity & { case?: CaseEntity | null };
 
+/** What a task's upsert rewrites; its id, organisation, case and type never change. */
+const TASK_UPDATED_COLUMNS = [
+  // created_at too: a retried workflow task recomputes it, and the last attempt is history's
+  'created_at',
+  'stage',
+  'candidate_department',
+  'candidate_roles',
+  'assignee',
+  'priority',
+  'status',
+  'commands',
+  'overdue',
+  'due_at',
+  'due_provisional',
+  'escalation_level',
+  'escalates_task_id',
+  'completed_at',
+  'completed_by',
+  'updated_at',
+];
+
 export class TasksRepository {
   constructor(private readonly ds: DataSource) {}
 
@@ -34,36 +56,60 @@ export class TasksRepository {
 
   async upsertMany(tasks: TaskRecord[]): Promise<void> {
     if (tasks.length === 0) return;
-    const now = new Date();
-    await this.ds
-      .createQueryBuilder()
-      .insert()
-      .into(TaskEntity)
-      .values(tasks.map((t) => ({ ...t, updatedAt: now })))
-      .orUpdate(
-        [
-          // created_at too: a retried workflow task recomputes it, and the last attempt is history's
-          'created_at',
-          'stage',
-          'candidate_department',
-          'candidate_roles',
-          'assignee',
-          'priority',
-          'status',
-          'commands',
-          'overdue',
-          'due_at',
-          'due_provisional',
-          'escalation_level',
-          'escalates_task_id',
-          'completed_at',
-          'completed_by',
-          'updated_at',
-        ],
-        ['task_id'],
-      )
-      .execute();
+    const upsert = this.upsertSql(tasks, new Date(), 0);
+    await this.ds.query(upsert.text, upsert.values);
   }
+
+  /**
+   * A case write's tasks and then its snapshot, in one statement: one round trip and one
+   * commit instead of two, and the two read models can no longer be seen half-written. The
+   * snapshot keeps its guards (organisation, version); the tasks' upsert runs to completion as
+   * a data-modifying WITH, whether or not the snapshot is newer.
+   */
+  async upsertWithSnapshot(tasks: TaskRecord[], snapshot: CaseSnapshotRecord): Promise<void> {
+    if (tasks.length === 0) {
+      const only = snapshotUpsertSql(snapshot, 0);
+      await this.ds.query(only.text, only.values);
+      return;
+    }
+    const written = this.upsertSql(tasks, new Date(), 0);
+    const then = snapshotUpsertSql(snapshot, written.values.length);
+    await this.ds.query(`WITH written_tasks AS (${written.text}) ${then.text}`, [
+      ...written.values,
+      ...then.values,
+    ]);
+  }
+
+  /**
+   * The keyed upsert of `tasks` as one statement, its parameters numbered after `offset` others
+   * (case-write.ts sends it with the case's snapshot). Built from the entity's columns once, not
+   * by TypeORM's insert builder per write: a complaint writes its tasks ~11 times (issue 14).
+   * An absent value takes the column's default, as TypeORM's insert did.
+   */
+  upsertSql(tasks: TaskRecord[], now: Date, offset: number): { text: string; values: unknown[] } {
+    const columns = (this.columns ??= this.ds.getMetadata(TaskEntity).columns.map((c) => ({
+      name: c.databaseName,
+      property: c.propertyName,
+      hasDefault: c.default !== undefined,
+    })));
+    const values: unknown[] = [];
+    const rows = tasks.map((t) => {
+      const record: Record<string, unknown> = { ...t, updatedAt: now };
+      const cells = columns.map((c) => {
+        const v = record[c.property];
+        if (v === undefined && c.hasDefault) return 'DEFAULT';
+        values.push(v ?? null);
+        return `$${offset + values.length}`;
+      });
+      return `(${cells.join(', ')})`;
+    });
+    const text =
+      `INSERT INTO tasks (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES ${rows.join(', ')} ` +
+      `ON CONFLICT (task_id) DO UPDATE SET ${TASK_UPDATED_COLUMNS.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}`;
+    return { text, values };
+  }
+
+  private columns?: Array<{ name: string; property: string; hasDefault: boolean }>;
 
   /** The task row of every task command (rowPlan: no per-call query building). */
   async findOne(organisationId: string, taskId: string): Promise<TaskEntity | null> {
