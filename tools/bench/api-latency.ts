@@ -29,7 +29,7 @@ import {
 import { currentBuiltInPolicy } from '../../libs/domain/src';
 import { migrate } from '../../libs/persistence/src';
 import { freeLoopbackPort } from '../provision/free-port';
-import { ensureDatabase, startPostgres } from '../provision/postgres';
+import { freshDatabase, startPostgres } from '../provision/postgres';
 import { startDevServer } from '../provision/temporal-server';
 import { seedDemo } from '../seed-demo';
 import { http, httpByFetch, startApp, stop, summary, timed } from './support';
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
   const temporal = await startDevServer();
   const children: ChildProcess[] = [];
   let connection: Connection | undefined;
-  const url = await ensureDatabase(pg.adminUrl, 'aso_bench_api');
+  const url = await freshDatabase(pg.adminUrl, 'aso_bench_api');
   // A pool: the bench polls the read model for several cases at once.
   const db = new Pool({ connectionString: url, max: 4 });
   try {

@@ -30,7 +30,7 @@ import {
 import { currentBuiltInPolicy } from '../../libs/domain/src';
 import { migrate } from '../../libs/persistence/src';
 import { repoRoot } from '../provision/paths';
-import { ensureDatabase, startPostgres } from '../provision/postgres';
+import { freshDatabase, startPostgres } from '../provision/postgres';
 import { startFullServer } from '../provision/temporal-full-server';
 import { startDevServer, type StartDevServerOptions } from '../provision/temporal-server';
 import { formatSplit, splitProfiles } from './cpu-profile';
@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   const temporal = onFullServer
     ? await startFullServer(pg.adminUrl)
     : await startDevServer(temporalOptions);
-  const url = await ensureDatabase(pg.adminUrl, 'aso_bench');
+  const url = await freshDatabase(pg.adminUrl, 'aso_bench');
   const db = new Pool({ connectionString: url, max: 10 });
   await migrate(url);
   const connection = await Connection.connect({ address: temporal.address });

@@ -26,7 +26,7 @@ import {
   type InboxQuery,
 } from '../../libs/persistence/src';
 import { freeLoopbackPort } from '../provision/free-port';
-import { ensureDatabase, startPostgres } from '../provision/postgres';
+import { freshDatabase, startPostgres } from '../provision/postgres';
 import { startDevServer } from '../provision/temporal-server';
 import { seedDemo } from '../seed-demo';
 import { http, startApp, stop, summary, timed } from './support';
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   const pg = await startPostgres();
   const temporal = await startDevServer();
   const children: ChildProcess[] = [];
-  const url = await ensureDatabase(pg.adminUrl, 'aso_bench_scale');
+  const url = await freshDatabase(pg.adminUrl, 'aso_bench_scale');
   const db = new PgClient({ connectionString: url });
   await db.connect();
   const ds = await createDataSource(url, { poolSize: 4 }).initialize();

@@ -44,7 +44,7 @@ import {
 } from '../../libs/contracts/src';
 import { currentBuiltInPolicy } from '../../libs/domain/src';
 import { migrate } from '../../libs/persistence/src';
-import { ensureDatabase, startPostgres } from '../provision/postgres';
+import { freshDatabase, startPostgres } from '../provision/postgres';
 import { startDevServer } from '../provision/temporal-server';
 import { delta, snapshot, treeProbe } from './proc-cpu';
 import { percentile, startApp, stop } from './support';
@@ -234,7 +234,7 @@ async function run(
 async function main(): Promise<void> {
   const pg = await startPostgres();
   const temporal = await startDevServer();
-  const url = await ensureDatabase(pg.adminUrl, 'aso_bench_timers');
+  const url = await freshDatabase(pg.adminUrl, 'aso_bench_timers');
   await migrate(url);
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });

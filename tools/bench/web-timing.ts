@@ -18,7 +18,7 @@ import { chromium, type Page } from '@playwright/test';
 import { migrate } from '../../libs/persistence/src';
 import { findChromium } from '../provision/chromium';
 import { freeLoopbackPort } from '../provision/free-port';
-import { ensureDatabase, startPostgres } from '../provision/postgres';
+import { freshDatabase, startPostgres } from '../provision/postgres';
 import { startDevServer } from '../provision/temporal-server';
 import { seedDemo } from '../seed-demo';
 import { http, startApp, stop } from './support';
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   const pg = await startPostgres();
   const temporal = await startDevServer();
   const children: ChildProcess[] = [];
-  const url = await ensureDatabase(pg.adminUrl, 'aso_web_timing');
+  const url = await freshDatabase(pg.adminUrl, 'aso_web_timing');
   const db = new Pool({ connectionString: url, max: 2 });
   const browser = await chromium.launch({
     executablePath: findChromium(),
