@@ -103,6 +103,10 @@ describe('log redaction', () => {
       },
     };
     expect(http.serializers.res(res)).toEqual({ statusCode: 201 });
+    // as pino-http passes it: the standard serialization, the response as `raw`
+    expect(http.serializers.res({ statusCode: null, headers: res.headers, raw: res })).toEqual({
+      statusCode: 201,
+    });
   });
 
   test('key names are classified the same on every line (the remembered kinds)', () => {

@@ -140,7 +140,11 @@ export function loggerParams(level: string): Params {
         }),
         // The status only: the response headers (helmet's dozen, the CSP) told nothing a reader
         // needs and were most of what every line scrubbed and wrote.
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+        // (pino-http hands it the standard serialization, whose statusCode is null until the
+        // headers are out, with the response itself as `raw`.)
+        res: (res: { statusCode?: number | null; raw?: { statusCode?: number } }) => ({
+          statusCode: res.raw?.statusCode ?? res.statusCode,
+        }),
       },
     },
   };
