@@ -114,3 +114,65 @@ test('issue 8 #5: API killed after the update was accepted, before the response 
   expect(again.status).toBe(200);
   expect(await again.json()).toEqual(body);
 });
+
+test('issue 14 (chaos): a retry that finds its task completed by its own update still running — admitted, its workflow task not done, the read model already written — waits for that update and gets its answer, not 409 TASK_NOT_OPEN', async () => {
+  const opened = await call(
+    api.url,
+    'POST',
+    '/complaints',
+    as.sales,
+    complaint(`SO-INFLIGHT-${randomUUID().slice(0, 8)}`),
+  );
+  expect(opened.status).toBe(201);
+  const caseNumber = opened.body.caseNumber as string;
+  const task = await eventually(async () => {
+    const res = await call(api.url, 'GET', `/inbox?caseNumber=${caseNumber}`, as.cs);
+    return (res.body.items as Array<{ taskId: string; commands: string[] }>).find((t) =>
+      t.commands.includes('RegisterComplaint'),
+    );
+  });
+  const key = randomUUID();
+  const send = (url: string) =>
+    fetch(`${url}/tasks/${task.taskId}/complete`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${as.cs.accessToken}`,
+        'idempotency-key': key,
+      },
+      body: JSON.stringify({ command: register }),
+    });
+
+  // No worker: the first request's update is admitted by Temporal and waits for a workflow task.
+  await worker.stop();
+  const first = send(api.url).catch((e: unknown) => e);
+  await new Promise((r) => setTimeout(r, 1_500));
+  // What a worker writes inside that workflow task before it completes: the task's row.
+  await db.query(`UPDATE tasks SET status = 'completed' WHERE task_id = $1`, [task.taskId]);
+  await api.stop('SIGKILL');
+  expect(await first).toMatchObject({ message: 'fetch failed' });
+
+  api = await startApi(TASK_QUEUE);
+  const retried = (async () => {
+    const started = Date.now();
+    for (;;) {
+      const res = await send(api.url);
+      // 409 IDEMPOTENCY_IN_PROGRESS while the dead holder's claim lapses; anything else is the answer
+      const body = (await res.json()) as { code?: string };
+      if (body.code !== 'IDEMPOTENCY_IN_PROGRESS' || Date.now() - started > 30_000)
+        return { status: res.status, body };
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 6_000)); // past the claim's 4 s takeover
+  worker = await startWorker(TASK_QUEUE);
+  const answer = await retried;
+  expect(answer).toEqual({
+    status: 200,
+    body: { taskId: task.taskId, events: ['ComplaintRegistered'], status: expect.any(String) },
+  });
+  const audit = await call(api.url, 'GET', `/cases/${caseNumber}/audit`, as.cs);
+  const actions = (audit.body as Array<{ action: string }>).map((e) => e.action);
+  expect(actions).not.toContain('ActionRefused');
+  expect(actions.filter((a) => a === 'complaint.ComplaintRegistered')).toHaveLength(1);
+});
