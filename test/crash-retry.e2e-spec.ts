@@ -47,13 +47,17 @@ const taskStatus = async (taskId: string) =>
   (await db.query<{ status: string }>(`SELECT status FROM tasks WHERE task_id = $1`, [taskId]))
     .rows[0]?.status;
 
-test('issue 8 #5: API killed after the update was accepted, before the response was stored → the retry gets 2xx with the original result within seconds, no ActionRefused', async () => {
+/**
+ * A fresh complaint's registration task, and its completion as a client sends it: always with
+ * the same Idempotency-Key, to whichever API process is up.
+ */
+async function openRegistration(orderPrefix: string) {
   const opened = await call(
     api.url,
     'POST',
     '/complaints',
     as.sales,
-    complaint(`SO-CRASH-${randomUUID().slice(0, 8)}`),
+    complaint(`${orderPrefix}-${randomUUID().slice(0, 8)}`),
   );
   expect(opened.status).toBe(201);
   const caseNumber = opened.body.caseNumber as string;
@@ -74,6 +78,11 @@ test('issue 8 #5: API killed after the update was accepted, before the response 
       },
       body: JSON.stringify({ command: register }),
     });
+  return { caseNumber, task, send };
+}
+
+test('issue 8 #5: API killed after the update was accepted, before the response was stored → the retry gets 2xx with the original result within seconds, no ActionRefused', async () => {
+  const { caseNumber, task, send } = await openRegistration('SO-CRASH');
 
   const first = send(api.url).catch((e: unknown) => e); // never answered: the process dies
   // The workflow took the command (the worker wrote its effect) and the API now holds the answer.
@@ -116,32 +125,7 @@ test('issue 8 #5: API killed after the update was accepted, before the response 
 });
 
 test('issue 14 (chaos): a retry that finds its task completed by its own update still running — admitted, its workflow task not done, the read model already written — waits for that update and gets its answer, not 409 TASK_NOT_OPEN', async () => {
-  const opened = await call(
-    api.url,
-    'POST',
-    '/complaints',
-    as.sales,
-    complaint(`SO-INFLIGHT-${randomUUID().slice(0, 8)}`),
-  );
-  expect(opened.status).toBe(201);
-  const caseNumber = opened.body.caseNumber as string;
-  const task = await eventually(async () => {
-    const res = await call(api.url, 'GET', `/inbox?caseNumber=${caseNumber}`, as.cs);
-    return (res.body.items as Array<{ taskId: string; commands: string[] }>).find((t) =>
-      t.commands.includes('RegisterComplaint'),
-    );
-  });
-  const key = randomUUID();
-  const send = (url: string) =>
-    fetch(`${url}/tasks/${task.taskId}/complete`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${as.cs.accessToken}`,
-        'idempotency-key': key,
-      },
-      body: JSON.stringify({ command: register }),
-    });
+  const { caseNumber, task, send } = await openRegistration('SO-INFLIGHT');
 
   // No worker: the first request's update is admitted by Temporal and waits for a workflow task.
   await worker.stop();
