@@ -226,7 +226,12 @@ describe('a write PostgreSQL refuses for good fails fast and non-retryable (issu
   const poisonCase = (n: number) => `KS202611-87${String(n).padStart(2, '0')}`;
   const changesWith = (
     n: number,
-    poison: { data?: Record<string, unknown>; customerName?: string; orderNumber?: string },
+    poison: {
+      data?: Record<string, unknown>;
+      customerName?: string;
+      orderNumber?: string;
+      documentContent?: Record<string, unknown>;
+    },
   ) => {
     const caseNumber = poisonCase(n);
     return {
@@ -243,7 +248,23 @@ describe('a write PostgreSQL refuses for good fails fast and non-retryable (issu
           policyVersion: 1,
         },
       ],
-      documents: [],
+      documents: poison.documentContent
+        ? [
+            {
+              organisationId: 'org-act',
+              caseNumber,
+              docType: 'complaint_form',
+              docNumber: caseNumber,
+              revision: 1,
+              supersedesRevision: null,
+              status: 'pending',
+              content: poison.documentContent,
+              distribution: [],
+              signatures: [],
+              updatedAt: '2026-11-20T05:00:00.000Z',
+            },
+          ]
+        : [],
       tasks: [],
       snapshot: {
         ...snapshot,
@@ -259,6 +280,8 @@ describe('a write PostgreSQL refuses for good fails fast and non-retryable (issu
     ['NUL in jsonb audit data', { data: { comment: 'a\u0000b' } }, /^22P05$/],
     ['a lone surrogate in jsonb audit data', { data: { reasons: 'bad \ud800' } }, /^22P0[25]$/],
     ['NUL in a text column (customer name)', { customerName: 'x\u0000y' }, /^22021$/],
+    // sent in the same statement as the tasks and the snapshot (issue 14): refused as a whole
+    ['NUL in jsonb document content', { documentContent: { note: 'a\u0000b' } }, /^22P05$/],
   ])(
     'issue 8 #1b: %s → ApplicationFailure WRITE_REJECTED, non-retryable, with the SQLSTATE',
     async (_name, poison, code) => {

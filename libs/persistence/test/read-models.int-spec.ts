@@ -448,6 +448,47 @@ describe('read models on PostgreSQL', () => {
     ]);
   });
 
+  test("issue 14: a case write's documents, tasks and snapshot in one statement — jsonb arrays, objects and strings as TypeORM wrote them; a rewrite updates the revision", async () => {
+    const docs = new DocumentsRepository(ds);
+    const tasks = new TasksRepository(ds);
+    const cases = new CasesRepository(ds);
+    const doc = {
+      organisationId: 'org-a',
+      caseNumber: 'KS202611-9402',
+      docType: 'discount_certificate',
+      docNumber: 'YH-9402',
+      revision: 1,
+      supersedesRevision: null,
+      status: 'issued',
+      // a string that looks like JSON, unicode, an empty array, nesting: stored as given
+      content: { note: '{"not":"parsed"}', customer: '张三', items: [], nested: { n: 1.5 } },
+      distribution: [
+        { department: 'cs', copy: 1 },
+        { department: 'finance', copy: 2 },
+      ],
+      signatures: [{ by: 'cs-01', role: 'cs_staff', at: '2026-11-20T02:00:00.000Z' }],
+      updatedAt: opened,
+    };
+    await tasks.upsertWithSnapshot(
+      [task('KS202611-9402', { taskId: 'KS202611-9402-T1' })],
+      snapshot('KS202611-9402', { version: 2 }),
+      docs.upsertSql([doc], 0),
+    );
+    expect(await docs.forCase('org-a', 'KS202611-9402')).toEqual([doc]);
+    expect(await tasks.findOne('org-a', 'KS202611-9402-T1')).toMatchObject({ status: 'open' });
+    expect(await cases.findOne('org-a', 'KS202611-9402')).toMatchObject({ version: 2 });
+    // a retry of a later write: the revision is updated in place, no tasks this time
+    await tasks.upsertWithSnapshot(
+      [],
+      snapshot('KS202611-9402', { version: 3 }),
+      docs.upsertSql([{ ...doc, status: 'redeemed', signatures: [] }], 0),
+    );
+    expect(await docs.forCase('org-a', 'KS202611-9402')).toEqual([
+      { ...doc, status: 'redeemed', signatures: [] },
+    ]);
+    expect(await cases.findOne('org-a', 'KS202611-9402')).toMatchObject({ version: 3 });
+  });
+
   test('policy versions are added, never overwritten; the latest is found', async () => {
     const policies = new PoliciesRepository(ds);
     expect(await policies.add('org-p', 1, { version: 1 }, 'admin')).toBe(true);

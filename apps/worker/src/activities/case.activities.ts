@@ -107,14 +107,17 @@ export function createCaseActivities(ports: CaseActivityPorts): CaseActivities {
       return caseNumberAt(prefix, date(at), await ports.cases.nextSequence(prefix));
     },
   };
-  // In this order, like the workflow's serial queue: the trail first, the snapshot last (the
-  // tasks and the snapshot in one statement: one round trip, issue 14).
+  // In this order, like the workflow's serial queue: the trail first, then the documents, the
+  // tasks and the snapshot in one statement (one round trip, issue 14). The audit append stays
+  // apart: its retry compares and corrects what an earlier attempt chained.
   async function writeChanges(changes: CaseChanges): Promise<void> {
     if (changes.audit.length > 0) await activities.appendAudit(changes.audit);
-    if (changes.documents.length > 0) await activities.recordDocuments(changes.documents);
     await ports.tasks.upsertWithSnapshot(
       changes.tasks.map((t) => toTaskRecord(t, changes.organisationId)),
       toCaseSnapshotRecord(changes.snapshot, new Date()),
+      changes.documents.length > 0
+        ? ports.documents.upsertSql(changes.documents.map(toDocumentRow), 0)
+        : undefined,
     );
   }
   return activities;

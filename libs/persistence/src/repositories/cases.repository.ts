@@ -211,7 +211,7 @@ export class CasesRepository {
 
 /**
  * The snapshot's upsert (see CasesRepository.recordSnapshot) with its parameters numbered after
- * `offset` others, so a statement can carry it with other writes (case-write.ts).
+ * `offset` others, so a statement can carry it with other writes (TasksRepository.upsertWithSnapshot).
  */
 export function snapshotUpsertSql(
   s: CaseSnapshotRecord,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DocumentEntity } from '../entities/document.entity';
+import { upsertPlan, type Sql, type UpsertPlan } from './upsert-plan';
 
 export type DocumentRecord = DocumentEntity;
 
@@ -10,17 +10,31 @@ export class DocumentsRepository {
   /** Keyed by (case, type, number, revision): a retried write leaves one row, latest state. */
   async upsertMany(docs: DocumentRecord[]): Promise<void> {
     if (docs.length === 0) return;
-    await this.ds
-      .createQueryBuilder()
-      .insert()
-      .into(DocumentEntity)
-      .values(docs as QueryDeepPartialEntity<DocumentEntity>[])
-      .orUpdate(
-        ['supersedes_revision', 'status', 'content', 'distribution', 'signatures', 'updated_at'],
-        ['case_number', 'doc_type', 'doc_number', 'revision'],
-      )
-      .execute();
+    const upsert = this.upsertSql(docs, 0);
+    await this.ds.query(upsert.text, upsert.values);
   }
+
+  /**
+   * The keyed upsert of `docs` as one statement, its parameters numbered after `offset` others:
+   * a case write sends it in front of its tasks and snapshot (TasksRepository.upsertWithSnapshot).
+   */
+  upsertSql(docs: readonly DocumentRecord[], offset: number): Sql {
+    this.upserts ??= upsertPlan(this.ds, DocumentEntity, {
+      table: 'documents',
+      conflict: ['case_number', 'doc_type', 'doc_number', 'revision'],
+      updated: [
+        'supersedes_revision',
+        'status',
+        'content',
+        'distribution',
+        'signatures',
+        'updated_at',
+      ],
+    });
+    return this.upserts.sql(docs, offset);
+  }
+
+  private upserts?: UpsertPlan<DocumentEntity>;
 
   forCase(organisationId: string, caseNumber: string): Promise<DocumentEntity[]> {
     return this.ds.getRepository(DocumentEntity).find({

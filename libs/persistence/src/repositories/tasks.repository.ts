@@ -4,6 +4,7 @@ import { TaskEntity } from '../entities/task.entity';
 import { encodeInboxCursor, inboxCountSql, inboxPageSql, type InboxQuery } from './inbox-query';
 import { snapshotUpsertSql, type CaseSnapshotRecord } from './cases.repository';
 import { rowPlan, type RowPlan } from './row-plan';
+import { upsertPlan, type Sql, type UpsertPlan } from './upsert-plan';
 
 export type { InboxQuery } from './inbox-query';
 
@@ -61,55 +62,53 @@ export class TasksRepository {
   }
 
   /**
-   * A case write's tasks and then its snapshot, in one statement: one round trip and one
-   * commit instead of two, and the two read models can no longer be seen half-written. The
-   * snapshot keeps its guards (organisation, version); the tasks' upsert runs to completion as
-   * a data-modifying WITH, whether or not the snapshot is newer.
+   * A case write's documents (`leading`, an upsert numbered from $1, see DocumentsRepository),
+   * its tasks and then its snapshot, in one statement: one round trip and one commit instead
+   * of three, and the read models can no longer be seen half-written. The snapshot keeps its
+   * guards (organisation, version); the documents' and the tasks' upserts run to completion as
+   * data-modifying WITHs, whether or not the snapshot is newer.
    */
-  async upsertWithSnapshot(tasks: TaskRecord[], snapshot: CaseSnapshotRecord): Promise<void> {
-    if (tasks.length === 0) {
-      const only = snapshotUpsertSql(snapshot, 0);
-      await this.ds.query(only.text, only.values);
-      return;
+  async upsertWithSnapshot(
+    tasks: TaskRecord[],
+    snapshot: CaseSnapshotRecord,
+    leading?: Sql,
+  ): Promise<void> {
+    const withs: string[] = [];
+    const values: unknown[] = [];
+    if (leading) {
+      withs.push(`written_documents AS (${leading.text})`);
+      values.push(...leading.values);
     }
-    const written = this.upsertSql(tasks, new Date(), 0);
-    const then = snapshotUpsertSql(snapshot, written.values.length);
-    await this.ds.query(`WITH written_tasks AS (${written.text}) ${then.text}`, [
-      ...written.values,
-      ...then.values,
-    ]);
+    if (tasks.length > 0) {
+      const written = this.upsertSql(tasks, new Date(), values.length);
+      withs.push(`written_tasks AS (${written.text})`);
+      values.push(...written.values);
+    }
+    const then = snapshotUpsertSql(snapshot, values.length);
+    values.push(...then.values);
+    await this.ds.query(
+      withs.length > 0 ? `WITH ${withs.join(', ')} ${then.text}` : then.text,
+      values,
+    );
   }
 
   /**
    * The keyed upsert of `tasks` as one statement, its parameters numbered after `offset` others
-   * (case-write.ts sends it with the case's snapshot). Built from the entity's columns once, not
-   * by TypeORM's insert builder per write: a complaint writes its tasks ~11 times (issue 14).
-   * An absent value takes the column's default, as TypeORM's insert did.
+   * (upsertWithSnapshot sends it with the case's snapshot; upsert-plan.ts).
    */
-  upsertSql(tasks: TaskRecord[], now: Date, offset: number): { text: string; values: unknown[] } {
-    const columns = (this.columns ??= this.ds.getMetadata(TaskEntity).columns.map((c) => ({
-      name: c.databaseName,
-      property: c.propertyName,
-      hasDefault: c.default !== undefined,
-    })));
-    const values: unknown[] = [];
-    const rows = tasks.map((t) => {
-      const record: Record<string, unknown> = { ...t, updatedAt: now };
-      const cells = columns.map((c) => {
-        const v = record[c.property];
-        if (v === undefined && c.hasDefault) return 'DEFAULT';
-        values.push(v ?? null);
-        return `$${offset + values.length}`;
-      });
-      return `(${cells.join(', ')})`;
+  upsertSql(tasks: TaskRecord[], now: Date, offset: number): Sql {
+    this.upserts ??= upsertPlan(this.ds, TaskEntity, {
+      table: 'tasks',
+      conflict: ['task_id'],
+      updated: TASK_UPDATED_COLUMNS,
     });
-    const text =
-      `INSERT INTO tasks (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES ${rows.join(', ')} ` +
-      `ON CONFLICT (task_id) DO UPDATE SET ${TASK_UPDATED_COLUMNS.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}`;
-    return { text, values };
+    return this.upserts.sql(
+      tasks.map((t) => ({ ...t, updatedAt: now })),
+      offset,
+    );
   }
 
-  private columns?: Array<{ name: string; property: string; hasDefault: boolean }>;
+  private upserts?: UpsertPlan<TaskEntity>;
 
   /** The task row of every task command (rowPlan: no per-call query building). */
   async findOne(organisationId: string, taskId: string): Promise<TaskEntity | null> {
