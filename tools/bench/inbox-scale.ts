@@ -22,6 +22,7 @@ import {
   INBOX_COUNT_CAP,
   migrate,
   TasksRepository,
+  VISIBLE_TO_STAFF,
   CaseEntity,
   type InboxQuery,
 } from '../../libs/persistence/src';
@@ -117,6 +118,29 @@ const customerSearchSql = (q: string, grams: boolean): { text: string; values: u
          ORDER BY c.opened_at DESC, c.case_number DESC LIMIT 50`,
   values: [ORG, `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, ...(grams ? [q] : [])],
 });
+
+/**
+ * The case list of a user who does not see every case (CS staff: the cases they opened or
+ * their department has a task on), page and capped count, as the repository sends them.
+ */
+const staffListSql = (
+  userId: string,
+  department: string,
+): { page: { text: string; values: unknown[] }; count: { text: string; values: unknown[] } } => {
+  const where = `c.organisation_id = $1 AND ${VISIBLE_TO_STAFF.replace(':uid', '$2').replace(':dept', '$3')}`;
+  const values = [ORG, userId, department];
+  return {
+    page: {
+      text: `SELECT c.case_number FROM cases c WHERE ${where}
+              ORDER BY c.opened_at DESC, c.case_number DESC LIMIT 50`,
+      values,
+    },
+    count: {
+      text: `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c WHERE ${where} LIMIT 1001) q`,
+      values,
+    },
+  };
+};
 
 const explain = async (db: PgClient, text: string, values: unknown[]): Promise<string> =>
   (
@@ -250,6 +274,11 @@ async function main(): Promise<void> {
       'case list   GET /cases (auditor)',
       await timed(N, WARM, () => http(base, 'GET', '/cases', auditorToken)),
     ]);
+    const staffQ = {
+      ...listQ,
+      visibleTo: { userId: cs.id, department: 'cs' },
+    };
+    rows.push(['case list   repository (cs-01)', await timed(N, WARM, () => cases.list(staffQ))]);
     rows.push([
       'case list   GET /cases (cs-01)',
       await timed(N, WARM, () => http(base, 'GET', '/cases', csToken)),
@@ -292,6 +321,7 @@ async function main(): Promise<void> {
 
     const { page, count } = rawInbox(inboxQ);
     const p2 = rawInbox(page2Q).page;
+    const staffList = staffListSql(cs.id, 'cs');
     process.stdout.write(
       [
         `Inbox, case list and search at scale (PostgreSQL 15, sequential requests, ${N} each after ${WARM} warm-up)`,
@@ -306,6 +336,10 @@ async function main(): Promise<void> {
         await explain(db, count.text, count.values),
         'EXPLAIN (ANALYZE, BUFFERS) — inbox page 2 (keyset):',
         await explain(db, p2.text, p2.values),
+        'EXPLAIN (ANALYZE, BUFFERS) — case list of cs-01 (opened by them or a CS task on it), page:',
+        await explain(db, staffList.page.text, staffList.page.values),
+        'EXPLAIN (ANALYZE, BUFFERS) — case list of cs-01, count (capped):',
+        await explain(db, staffList.count.text, staffList.count.values),
         'EXPLAIN (ANALYZE, BUFFERS) — customer search 王先生1, ILIKE alone (before):',
         await explain(
           db,

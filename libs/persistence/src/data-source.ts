@@ -29,6 +29,7 @@ import { AuditAppendBatch1763803600000 } from './migrations/1763803600000-audit-
 import { ImprovementNumberSequence1763803700000 } from './migrations/1763803700000-improvement-number-sequence';
 import { SalesVolumes1763803300000 } from './migrations/1763803300000-sales-volumes';
 import { FollowUpCustomerLastPurchase1763803800000 } from './migrations/1763803800000-follow-up-customer-last-purchase';
+import { TasksCaseDepartmentIndex1763803900000 } from './migrations/1763803900000-tasks-case-department-index';
 
 export const entities = [
   CaseEntity,
@@ -65,6 +66,7 @@ export const migrations = [
   ImprovementNumberSequence1763803700000,
   SalesVolumes1763803300000,
   FollowUpCustomerLastPurchase1763803800000,
+  TasksCaseDepartmentIndex1763803900000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -9,6 +9,7 @@ import {
   PoliciesRepository,
   TaskEntity,
   TasksRepository,
+  VISIBLE_TO_STAFF,
   decodeInboxCursor,
   type CaseSnapshotRecord,
   type InboxCursor,
@@ -487,6 +488,54 @@ describe('read models on PostgreSQL', () => {
       { ...doc, status: 'redeemed', signatures: [] },
     ]);
     expect(await cases.findOne('org-a', 'KS202611-9402')).toMatchObject({ version: 3 });
+  });
+
+  test("issue 14 #3: a staff member's case list — the cases they opened or their department has a task on, newest first, never another organisation's; the task check is probed per case, not hashed over the department's tasks", async () => {
+    const tasks = new TasksRepository(ds);
+    const cases = new CasesRepository(ds);
+    const org = 'org-list';
+    const at = (h: number) => new Date(Date.UTC(2026, 10, 22, h));
+    const kase = (n: string, h: number, openedBy: string, organisationId = org) =>
+      cases.recordSnapshot(snapshot(n, { organisationId, openedBy, openedAt: at(h) }));
+    await kase('KS202611-9501', 1, 'cs-07'); // opened by them, no CS task
+    await kase('KS202611-9502', 2, 'sales-01'); // a CS task on it
+    await kase('KS202611-9503', 3, 'sales-01'); // only an R&D task
+    await kase('KS202611-9504', 4, 'sales-01', 'org-list-other'); // a CS task, another org
+    await kase('KS202611-9505', 5, 'sales-01'); // a completed CS task still counts
+    await tasks.upsertMany([
+      task('KS202611-9502', { organisationId: org }),
+      task('KS202611-9503', { organisationId: org, candidateDepartment: 'rnd' }),
+      task('KS202611-9504', { organisationId: 'org-list-other' }),
+      task('KS202611-9505', { organisationId: org, status: 'completed' }),
+    ]);
+    const q = {
+      organisationId: org,
+      visibleTo: { userId: 'cs-07', department: 'cs' },
+      limit: 50,
+      offset: 0,
+    };
+    const listed = await cases.list(q);
+    expect(listed.rows.map((r) => r.caseNumber)).toEqual([
+      'KS202611-9505',
+      'KS202611-9502',
+      'KS202611-9501',
+    ]);
+    expect(listed).toMatchObject({ total: 3, totalCapped: false });
+    expect(
+      (await cases.list({ ...q, visibleTo: { userId: 'rnd-01', department: 'rnd' } })).rows.map(
+        (r) => r.caseNumber,
+      ),
+    ).toEqual(['KS202611-9503']);
+    // the shape of the plan, whatever the table sizes: OFFSET 0 in the EXISTS rules out a
+    // hashed subplan, which would read every task of the department before the first case
+    const plan = (await ds.query(
+      `EXPLAIN SELECT c.case_number FROM cases c WHERE c.organisation_id = $1 AND ${VISIBLE_TO_STAFF.replace(':uid', '$2').replace(':dept', '$3')}
+       ORDER BY c.opened_at DESC LIMIT 50`,
+      [org, 'cs-07', 'cs'],
+    )) as Array<{ 'QUERY PLAN': string }>;
+    const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+    expect(text).toContain('SubPlan');
+    expect(text).not.toContain('hashed SubPlan');
   });
 
   test('policy versions are added, never overwritten; the latest is found', async () => {
