@@ -54,6 +54,10 @@ export function hardenHttp(app: NestExpressApplication, config: AppConfig): void
   // One hop: req.ip is the address our proxy saw, not one a client wrote into the header.
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.disable('x-powered-by');
+  // No ETag computed over every JSON body: the API's answers are no-store, so no client sends
+  // it back, and hashing a 50-row inbox page was work for nothing (issue 14). Attachments and
+  // the web app's files keep theirs (set by the attachment route and serve-static).
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: CONTENT_SECURITY_POLICY,

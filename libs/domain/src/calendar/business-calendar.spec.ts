@@ -113,6 +113,22 @@ describe('business calendar — table tests over real dates (cn-public-holidays.
     expect(due.provisional).toBe(false);
   });
 
+  it('a day asked about twice answers the same, and what dayInfo hands out cannot change later answers (days are remembered, issue 14)', () => {
+    const fresh = new BusinessCalendar(defaultCalendarSettings, defaultHolidayTables);
+    const nationalDay = fresh.dayInfo('2026-10-01');
+    expect(nationalDay).toMatchObject({ working: false, kind: 'holiday' });
+    expect(() => {
+      (nationalDay as { working: boolean }).working = true;
+    }).toThrow(TypeError);
+    expect(fresh.dayInfo('2026-10-01')).toMatchObject({ working: false, kind: 'holiday' });
+    expect(fresh.isWorkingDay('2026-10-01')).toBe(false);
+    // the same measure twice, before and after the days were remembered: 2 h
+    const from = at('2026-09-30 17:00');
+    const to = at('2026-10-08 10:00');
+    expect(fresh.workingTimeBetween(from, to).ms).toBe(2 * MS_PER_HOUR);
+    expect(fresh.workingTimeBetween(from, to).ms).toBe(2 * MS_PER_HOUR);
+  });
+
   it('calendar units never need the table', () => {
     expect(strict.addCalendarDays(at('2026-12-31 17:00'), 3).provisional).toBe(false);
   });

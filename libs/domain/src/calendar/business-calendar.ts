@@ -244,7 +244,23 @@ export class BusinessCalendar {
     return dayStartMs(day, this.offset) + this.closeMin * MS_PER_MINUTE;
   }
 
+  /**
+   * Days classified so far. A calendar lives as long as its policy version and is asked about
+   * the same days again and again: every inbox row's remaining working time walks the days to
+   * its deadline, and building the ISO date of each day was most of that walk (issue 14, a V8
+   * profile of bench:inbox). Frozen: dayInfo hands them out.
+   */
+  private readonly classified = new Map<number, Readonly<DayInfo>>();
+
   private classify(day: number): DayInfo {
+    const known = this.classified.get(day);
+    if (known) return known;
+    const info = Object.freeze(this.classifyDay(day));
+    if (this.classified.size < CLASSIFIED_DAYS_MAX) this.classified.set(day, info);
+    return info;
+  }
+
+  private classifyDay(day: number): DayInfo {
     const date = isoDateOfDay(day);
     const weekend = this.weekend.has(isoWeekday(day));
     const year = yearOfDay(day);
@@ -277,6 +293,9 @@ export class BusinessCalendar {
     );
   }
 }
+
+/** About 27 years of days: far more than any deadline walks, bounded all the same. */
+const CLASSIFIED_DAYS_MAX = 10_000;
 
 const result = (ms: number, provisional: boolean): CalendarResult => ({
   at: new Date(ms),
