@@ -1,5 +1,6 @@
 /** What the benchmarks share: the built apps as processes, HTTP calls, percentiles. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { repoRoot } from '../provision/paths';
@@ -56,6 +57,14 @@ export function startNode(
   });
   let output = '';
   let isReady = false;
+  // BENCH_APP_LOG_DIR=<dir>: the app's output is kept there as <app>.log (its request log
+  // lines carry pino-http's responseTime: the time inside the process)
+  const logDir = process.env.BENCH_APP_LOG_DIR;
+  if (logDir) {
+    const file = createWriteStream(join(logDir, `${app}.log`), { flags: 'a' });
+    child.stdout?.pipe(file);
+    child.stderr?.pipe(file);
+  }
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       if (isReady) return;
