@@ -34,6 +34,25 @@ afterAll(async () => {
   await ds.destroy();
 });
 
+/** The first revision of a case's complaint form, as a workflow records it. */
+const complaintForm = (
+  caseNumber: string,
+  content: Record<string, unknown>,
+  updatedAt: string,
+) => ({
+  organisationId: 'org-act',
+  caseNumber,
+  docType: 'complaint_form',
+  docNumber: caseNumber,
+  revision: 1,
+  supersedesRevision: null,
+  status: 'pending',
+  content,
+  distribution: [],
+  signatures: [],
+  updatedAt,
+});
+
 const CASE = 'KS202611-8801';
 const snapshot: CaseSnapshot = {
   organisationId: 'org-act',
@@ -168,21 +187,7 @@ describe('worker activities are idempotent on PostgreSQL', () => {
         data: { n },
         policyVersion: 1,
       })),
-      documents: [
-        {
-          organisationId: 'org-act',
-          caseNumber,
-          docType: 'complaint_form',
-          docNumber: caseNumber,
-          revision: 1,
-          supersedesRevision: null,
-          status: 'pending',
-          content: {},
-          distribution: [],
-          signatures: [],
-          updatedAt: '2026-11-20T06:00:00.000Z',
-        },
-      ],
+      documents: [complaintForm(caseNumber, {}, '2026-11-20T06:00:00.000Z')],
       tasks: [{ ...task, taskId: `${caseNumber}-T1`, caseNumber }],
       snapshot: { ...snapshot, caseNumber, version: 2 },
     };
@@ -249,21 +254,7 @@ describe('a write PostgreSQL refuses for good fails fast and non-retryable (issu
         },
       ],
       documents: poison.documentContent
-        ? [
-            {
-              organisationId: 'org-act',
-              caseNumber,
-              docType: 'complaint_form',
-              docNumber: caseNumber,
-              revision: 1,
-              supersedesRevision: null,
-              status: 'pending',
-              content: poison.documentContent,
-              distribution: [],
-              signatures: [],
-              updatedAt: '2026-11-20T05:00:00.000Z',
-            },
-          ]
+        ? [complaintForm(caseNumber, poison.documentContent, '2026-11-20T05:00:00.000Z')]
         : [],
       tasks: [],
       snapshot: {
