@@ -62,7 +62,7 @@ export class TasksRepository {
   }
 
   /**
-   * A case write's documents (`leading`, an upsert numbered from $1, see DocumentsRepository),
+   * A case write's documents (`documents`: their upsert numbered from $1, DocumentsRepository),
    * its tasks and then its snapshot, in one statement: one round trip and one commit instead
    * of three, and the read models can no longer be seen half-written. The snapshot keeps its
    * guards (organisation, version); the documents' and the tasks' upserts run to completion as
@@ -71,13 +71,13 @@ export class TasksRepository {
   async upsertWithSnapshot(
     tasks: TaskRecord[],
     snapshot: CaseSnapshotRecord,
-    leading?: Sql,
+    documents?: Sql,
   ): Promise<void> {
     const withs: string[] = [];
     const values: unknown[] = [];
-    if (leading) {
-      withs.push(`written_documents AS (${leading.text})`);
-      values.push(...leading.values);
+    if (documents) {
+      withs.push(`written_documents AS (${documents.text})`);
+      values.push(...documents.values);
     }
     if (tasks.length > 0) {
       const written = this.upsertSql(tasks, new Date(), values.length);
