@@ -119,8 +119,8 @@ describe('opening a case exactly once', () => {
     const orderNumber = `SO-ONCE-${randomUUID().slice(0, 8)}`;
     const key = randomUUID();
     // The moment after the workflow started: the old code's COMMIT, or the new wait for the
-    // row (its SELECT … FROM "cases"). 3 s without PostgreSQL for the API, then it heals.
-    proxy.armCut(/COMMIT|FROM "cases"/, 3_000);
+    // row (its SELECT 1 FROM cases). 3 s without PostgreSQL for the API, then it heals.
+    proxy.armCut(/COMMIT|SELECT 1 FROM cases WHERE/, 3_000);
     const answers = await openWithRetries(key, complaint(orderNumber));
     expect(proxy.cuts()).toBe(1);
     expect(answers.length).toBeGreaterThan(1); // the outage did fail a first attempt

@@ -4,16 +4,19 @@
  * processes (spawned from dist/, as in production):
  *
  *  1. "complete a task": p50/p99 of POST /tasks/:id/complete (Bearer token → guard → user
- *     row → task row → access checks → workflow update) against the raw Temporal update
- *     underneath (executeUpdate completeTaskUpdate), on the same kind of task (CS registration
- *     of a fresh complaint), interleaved one HTTP / one raw so both see the same load; then
- *     its parts: GET /auth/me (the HTTP hop, the guard's JWT check and user row, JSON) and the
+ *     and task row in one statement → access checks → workflow update) against the raw
+ *     Temporal update underneath (executeUpdate completeTaskUpdate), on the same kind of task
+ *     (CS registration of a fresh complaint), interleaved one HTTP / one raw so both see the
+ *     same load: once back to back, once settled (BENCH_SETTLE_MS idle before each call, so
+ *     neither shares the cores with the previous update's after-work: the goal's
+ *     "uncontended"), each with the ratio and the api's CPU per completion; then its parts: GET /auth/me (the HTTP hop, the guard's JWT check and user row, JSON) and the
  *     user and task rows by raw SQL, one round trip each;
  *  2. GET /inbox (first page, scope all) for a CS staff user with 100,000 tasks of the
  *     organisation in the table (a realistic mix of departments, status, due dates, overdue).
  *
  *   npm run bench:api
  *   BENCH_COMPLETE_N=50 BENCH_INBOX_TASKS=20000 npm run bench:api
+ *   BENCH_SETTLED_N=100 BENCH_SETTLE_MS=100: the settled pass (its count, the pause)
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -32,13 +35,16 @@ import { freeLoopbackPort } from '../provision/free-port';
 import { freshDatabase, startPostgres } from '../provision/postgres';
 import { startDevServer } from '../provision/temporal-server';
 import { seedDemo } from '../seed-demo';
-import { http, httpByFetch, startApp, stop, summary, timed } from './support';
+import { treeCpuMs } from './proc-cpu';
+import { http, httpByFetch, percentile, startApp, stop, summary, timed } from './support';
 
 const ORG = 'bench';
 const PASSWORD = 'bench-demo-password';
 const COMPLETE_N = Number(process.env.BENCH_COMPLETE_N ?? 200);
 const INBOX_TASKS = Number(process.env.BENCH_INBOX_TASKS ?? 100_000);
 const INBOX_N = Number(process.env.BENCH_INBOX_N ?? 200);
+const SETTLED_N = Number(process.env.BENCH_SETTLED_N ?? 100);
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 100);
 
 const register = { type: 'RegisterComplaint', cause: 'product_quality', severity: 'general' };
 const complaint = {
@@ -116,6 +122,17 @@ async function fillInbox(db: Pool, n: number, userIds: string[]): Promise<void> 
   await db.query('ANALYZE tasks');
 }
 
+/** p50 and p99 of the HTTP completions over the raw updates' (the goal's ratio). */
+function ratio(run: { httpMs: number[]; rawMs: number[] }): string {
+  const at = (xs: number[], p: number) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      p,
+    );
+  const r = (p: number) => (at(run.httpMs, p) / at(run.rawMs, p)).toFixed(2);
+  return `${r(50)}x   ${r(99)}x`;
+}
+
 async function main(): Promise<void> {
   const pg = await startPostgres();
   const temporal = await startDevServer();
@@ -163,94 +180,128 @@ async function main(): Promise<void> {
     const salesActor: CaseActor = { userId: 'bench-sales', department: 'sales', roles: ['staff'] };
 
     // --- 1. complete a task: HTTP vs the raw update --------------------------------------
-    process.stderr.write(
-      `[bench] opening ${COMPLETE_N} complaints over HTTP and ${COMPLETE_N} directly\n`,
-    );
-    const httpTasks: string[] = [];
-    for (let i = 0; i < COMPLETE_N; i += 10) {
-      const batch = await Promise.all(
-        Array.from({ length: Math.min(10, COMPLETE_N - i) }, async () => {
-          const res = await http(base, 'POST', '/complaints', sales, complaint);
-          if (res.status !== 201)
-            throw new Error(`open: ${res.status} ${JSON.stringify(res.body)}`);
-          const caseNumber = res.body.caseNumber as string;
-          return poll(async () => {
-            const r = await db.query(
-              `SELECT task_id FROM tasks WHERE case_number = $1 AND type = 'cs_registration' AND status = 'open'`,
-              [caseNumber],
-            );
-            return (r.rows[0] as { task_id: string } | undefined)?.task_id;
-          }, `${caseNumber}'s registration task`);
-        }),
-      );
-      httpTasks.push(...batch);
-    }
-    const rawTasks: Array<{ handle: WorkflowHandle; taskId: string }> = [];
-    for (let i = 0; i < COMPLETE_N; i += 10) {
-      const batch = await Promise.all(
-        Array.from({ length: Math.min(10, COMPLETE_N - i) }, async (_, j) => {
-          const caseNumber = `KS209912-${String(100001 + i + j)}`;
-          const input: ComplaintWorkflowInput = {
-            organisationId: ORG,
-            storeId: null,
-            caseNumber,
-            reportedAt: new Date().toISOString(),
-            reportedBy: salesActor,
-            customer: { name: 'bench', phone: null },
-            intake: {
-              customerName: 'bench',
-              orderNumber: 'SO-BENCH',
-              batchNumber: 'B1',
-              shipDate: '2026-11-01',
-              defectiveQuantity: 1,
-              demand: 'fix',
-              reasons: 'bench',
-              channel: 'phone',
-              attachments: [],
-              salesOpinion: '',
+    const openHttpTasks = async (n: number): Promise<string[]> => {
+      const tasks: string[] = [];
+      for (let i = 0; i < n; i += 10) {
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(10, n - i) }, async () => {
+            const res = await http(base, 'POST', '/complaints', sales, complaint);
+            if (res.status !== 201)
+              throw new Error(`open: ${res.status} ${JSON.stringify(res.body)}`);
+            const caseNumber = res.body.caseNumber as string;
+            return poll(async () => {
+              const r = await db.query(
+                `SELECT task_id FROM tasks WHERE case_number = $1 AND type = 'cs_registration' AND status = 'open'`,
+                [caseNumber],
+              );
+              return (r.rows[0] as { task_id: string } | undefined)?.task_id;
+            }, `${caseNumber}'s registration task`);
+          }),
+        );
+        tasks.push(...batch);
+      }
+      return tasks;
+    };
+    let rawSequence = 100001;
+    const openRawTasks = async (
+      n: number,
+    ): Promise<Array<{ handle: WorkflowHandle; taskId: string }>> => {
+      const tasks: Array<{ handle: WorkflowHandle; taskId: string }> = [];
+      for (let i = 0; i < n; i += 10) {
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(10, n - i) }, async () => {
+            const caseNumber = `KS209912-${String(rawSequence++)}`;
+            const input: ComplaintWorkflowInput = {
+              organisationId: ORG,
+              storeId: null,
+              caseNumber,
+              reportedAt: new Date().toISOString(),
+              reportedBy: salesActor,
+              customer: { name: 'bench', phone: null },
+              intake: {
+                customerName: 'bench',
+                orderNumber: 'SO-BENCH',
+                batchNumber: 'B1',
+                shipDate: '2026-11-01',
+                defectiveQuantity: 1,
+                demand: 'fix',
+                reasons: 'bench',
+                channel: 'phone',
+                attachments: [],
+                salesOpinion: '',
+              },
+              policy: currentBuiltInPolicy,
+            };
+            const handle = await client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
+              workflowId: caseNumber,
+              taskQueue,
+              args: [input],
+            });
+            const taskId = await poll(async () => {
+              const view = await handle.query(caseViewQuery);
+              return view.tasks.find(
+                (t) => t.status === 'open' && t.commands.includes('RegisterComplaint'),
+              )?.taskId;
+            }, `${caseNumber}'s registration task`);
+            return { handle, taskId };
+          }),
+        );
+        tasks.push(...batch);
+      }
+      return tasks;
+    };
+    /**
+     * One HTTP completion, one raw update, in turn. `settleMs` > 0 waits that long before each
+     * call: the previous update's after-work (its workflow task's completion, the server's
+     * persistence and timers, the worker's next poll) has drained, so each call is uncontended.
+     * Back to back (0), each call shares the 2 cores with the previous one's after-work.
+     * The api's CPU over the loop is all the HTTP completions' (the raw updates never reach it).
+     */
+    const completions = async (n: number, settleMs: number) => {
+      process.stderr.write(`[bench] opening ${n} complaints over HTTP and ${n} directly\n`);
+      const openCpuBefore = treeCpuMs(api.pid!);
+      const httpTasks = await openHttpTasks(n);
+      const apiCpuPerOpen = (treeCpuMs(api.pid!) - openCpuBefore) / n;
+      const rawTasks = await openRawTasks(n);
+      const httpMs: number[] = [];
+      const rawMs: number[] = [];
+      const settle = () => new Promise((r) => setTimeout(r, settleMs));
+      const apiCpuBefore = treeCpuMs(api.pid!);
+      for (let i = 0; i < n; i++) {
+        if (settleMs > 0) await settle();
+        let t = performance.now();
+        const res = await http(base, 'POST', `/tasks/${httpTasks[i]}/complete`, cs, {
+          command: register,
+        });
+        httpMs.push(performance.now() - t);
+        if (res.status !== 200)
+          throw new Error(`complete: ${res.status} ${JSON.stringify(res.body)}`);
+        const raw = rawTasks[i]!;
+        if (settleMs > 0) await settle();
+        t = performance.now();
+        await raw.handle.executeUpdate(completeTaskUpdate, {
+          args: [
+            {
+              taskId: raw.taskId,
+              actor: csActor,
+              command: register,
+              requestedAt: new Date().toISOString(), // as the API's gateway stamps it
             },
-            policy: currentBuiltInPolicy,
-          };
-          const handle = await client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
-            workflowId: caseNumber,
-            taskQueue,
-            args: [input],
-          });
-          const taskId = await poll(async () => {
-            const view = await handle.query(caseViewQuery);
-            return view.tasks.find(
-              (t) => t.status === 'open' && t.commands.includes('RegisterComplaint'),
-            )?.taskId;
-          }, `${caseNumber}'s registration task`);
-          return { handle, taskId };
-        }),
-      );
-      rawTasks.push(...batch);
-    }
-    const httpMs: number[] = [];
-    const rawMs: number[] = [];
-    for (let i = 0; i < COMPLETE_N; i++) {
-      let t = performance.now();
-      const res = await http(base, 'POST', `/tasks/${httpTasks[i]}/complete`, cs, {
-        command: register,
-      });
-      httpMs.push(performance.now() - t);
-      if (res.status !== 200)
-        throw new Error(`complete: ${res.status} ${JSON.stringify(res.body)}`);
-      const raw = rawTasks[i]!;
-      t = performance.now();
-      await raw.handle.executeUpdate(completeTaskUpdate, {
-        args: [
-          {
-            taskId: raw.taskId,
-            actor: csActor,
-            command: register,
-            requestedAt: new Date().toISOString(), // as the API's gateway stamps it
-          },
-        ],
-      });
-      rawMs.push(performance.now() - t);
-    }
+          ],
+        });
+        rawMs.push(performance.now() - t);
+      }
+      return {
+        httpMs,
+        rawMs,
+        apiCpuMs: (treeCpuMs(api.pid!) - apiCpuBefore) / n,
+        apiCpuPerOpen,
+        httpTasks,
+      };
+    };
+    const backToBack = await completions(COMPLETE_N, 0);
+    const settled = await completions(SETTLED_N, SETTLE_MS);
+    const httpTasks = backToBack.httpTasks;
 
     // --- 1b. where HTTP's extra time goes: the hop, the guard's user row, one SQL round trip --
     // Each measured sequentially like the completions, after 20 warm-up calls.
@@ -306,8 +357,13 @@ async function main(): Promise<void> {
       [
         `API latency (Temporal dev server + PostgreSQL, built api + worker processes, sequential requests)`,
         `                                              n      p50 ms   p99 ms  mean ms`,
-        `complete a task  POST /tasks/:id/complete  ${String(COMPLETE_N).padStart(5)} ${summary(httpMs)}`,
-        `complete a task  raw executeUpdate         ${String(COMPLETE_N).padStart(5)} ${summary(rawMs)}`,
+        `complete a task  POST /tasks/:id/complete  ${String(COMPLETE_N).padStart(5)} ${summary(backToBack.httpMs)}`,
+        `  back to back    raw executeUpdate         ${String(COMPLETE_N).padStart(5)} ${summary(backToBack.rawMs)}`,
+        `                  HTTP / raw                       ${ratio(backToBack)}   (api CPU ${backToBack.apiCpuMs.toFixed(1)} ms per completion)`,
+        `complete a task  POST /tasks/:id/complete  ${String(SETTLED_N).padStart(5)} ${summary(settled.httpMs)}`,
+        `  settled ${String(SETTLE_MS).padStart(3)} ms  raw executeUpdate         ${String(SETTLED_N).padStart(5)} ${summary(settled.rawMs)}`,
+        `                  HTTP / raw                       ${ratio(settled)}   (api CPU ${settled.apiCpuMs.toFixed(1)} ms per completion)`,
+        `open a complaint POST /complaints: api CPU ${backToBack.apiCpuPerOpen.toFixed(1)} ms per opening (its wait for the row included)`,
         `inbox            GET /inbox (cs-01, p.1)   ${String(INBOX_N).padStart(5)} ${summary(inboxMs)}`,
         `HTTP's parts     GET /auth/me (hop+guard)  ${String(COMPLETE_N).padStart(5)} ${summary(authedMs)}`,
         `                 GET /auth/me by fetch     ${String(COMPLETE_N).padStart(5)} ${summary(fetchMs)}`,

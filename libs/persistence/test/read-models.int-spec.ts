@@ -544,7 +544,17 @@ describe('read models on PostgreSQL', () => {
     expect(await policies.add('org-p', 1, { version: 1, edited: true }, 'admin')).toBe(false);
     expect(await policies.add('org-p', 2, { version: 2 }, 'admin')).toBe(true);
     expect((await policies.latest('org-p'))?.version).toBe(2);
+    expect(await policies.latestVersion('org-p')).toBe(2);
+    expect(await policies.latestVersion('org-none')).toBeNull();
     expect((await policies.find('org-p', 1))?.content).toEqual({ version: 1 });
+  });
+
+  test("issue 14: exists (the opening's wait for its row) says whether the organisation's case has its row", async () => {
+    const cases = new CasesRepository(ds);
+    expect(await cases.exists('org-a', 'KS202611-9391')).toBe(false);
+    await cases.recordSnapshot(snapshot('KS202611-9391'));
+    expect(await cases.exists('org-a', 'KS202611-9391')).toBe(true);
+    expect(await cases.exists('org-b', 'KS202611-9391')).toBe(false);
   });
 
   test('keyed audit appends: a retry with the same key writes nothing; two writers interleave into one valid chain', async () => {

@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 import {
   createDataSource,
   RefreshTokensRepository,
+  TaskEntity,
+  TasksRepository,
   UserEntity,
   UsersRepository,
   type NewUser,
@@ -70,6 +72,61 @@ describe('users on PostgreSQL', () => {
     expect(read?.approvalLimitFen).toBe(9_007_199_254_740);
     expect(read?.createdAt).toBeInstanceOf(Date);
     expect(await users.findById(`org-${run}`, 'not-a-uuid')).toBeNull();
+  });
+
+  test("issue 14: findByIdWithTask (a task route's guard read) returns the user and the task row findById and TasksRepository.findOne return, in one statement; scoped by organisation", async () => {
+    const u = await users.create(newUser({ username: `tasked-${run}`, roles: ['staff', 'lead'] }));
+    const taskId = `KS209911-${run}-T2`;
+    await ds.getRepository(TaskEntity).insert({
+      taskId,
+      organisationId: `org-${run}`,
+      caseNumber: `KS209911-${run}`,
+      type: 'cs_registration',
+      stage: 'registration',
+      candidateDepartment: 'cs',
+      candidateRoles: ['manager'],
+      assignee: u!.id,
+      priority: 2,
+      status: 'claimed',
+      commands: ['RegisterComplaint'],
+      overdue: true,
+      dueAt: new Date('2026-12-01T09:30:00.000Z'),
+      dueProvisional: false,
+      escalationLevel: 1,
+      escalatesTaskId: null,
+      createdAt: new Date('2026-11-30T01:00:00.000Z'),
+      completedAt: null,
+      completedBy: null,
+      updatedAt: new Date(),
+    });
+    const both = await users.findByIdWithTask(`org-${run}`, u!.id, taskId);
+    expect(both.user).toBeInstanceOf(UserEntity);
+    expect(both.user).toEqual(await users.findById(`org-${run}`, u!.id));
+    expect(both.task).toBeInstanceOf(TaskEntity);
+    expect(both.task).toEqual(await new TasksRepository(ds).findOne(`org-${run}`, taskId));
+    expect(both.task).toMatchObject({ candidateRoles: ['manager'], escalationLevel: 1 });
+    expect(both.task?.dueAt).toEqual(new Date('2026-12-01T09:30:00.000Z'));
+    // no such task: the user all the same, the task null
+    expect(await users.findByIdWithTask(`org-${run}`, u!.id, `${taskId}9`)).toEqual({
+      user: both.user,
+      task: null,
+    });
+    // another tenant's user never reaches this organisation's task; its token names neither
+    const stranger = await users.create(
+      newUser({ username: `tasked-${run}`, organisationId: `other-${run}` }),
+    );
+    expect(await users.findByIdWithTask(`other-${run}`, stranger!.id, taskId)).toEqual({
+      user: await users.findById(`other-${run}`, stranger!.id),
+      task: null,
+    });
+    expect(await users.findByIdWithTask(`other-${run}`, u!.id, taskId)).toEqual({
+      user: null,
+      task: null,
+    });
+    expect(await users.findByIdWithTask(`org-${run}`, 'not-a-uuid', taskId)).toEqual({
+      user: null,
+      task: null,
+    });
   });
 
   test('every lookup is scoped by organisation: a user id of another tenant is not found', async () => {

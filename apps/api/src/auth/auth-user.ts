@@ -1,6 +1,6 @@
 import type { CaseActor } from '@aso/contracts';
 import type { Department, Role } from '@aso/domain';
-import type { UserEntity } from '@aso/persistence';
+import type { TaskEntity, UserEntity } from '@aso/persistence';
 import type { Request } from 'express';
 import { isQualification, type Qualification } from './qualifications';
 
@@ -21,7 +21,11 @@ export interface AuthUser {
   qualifications: Qualification[];
 }
 
-export type AuthedRequest = Request & { id?: string; user?: AuthUser };
+/**
+ * `taskRow`: on a route with a `:taskId`, the task row the guard read with the user (null: the
+ * organisation has no such task; absent: not read), for the task command not to read it again.
+ */
+export type AuthedRequest = Request & { id?: string; user?: AuthUser; taskRow?: TaskEntity | null };
 
 export const toAuthUser = (u: UserEntity): AuthUser => ({
   id: u.id,

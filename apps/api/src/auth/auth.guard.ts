@@ -31,7 +31,19 @@ export class AuthGuard implements CanActivate {
         { reason: header ? 'invalid' : 'missing' },
       );
     }
-    req.user = await this.auth.userOf(m[1] as string);
+    const taskId = taskIdParam(req);
+    const { user, task } = await this.auth.userAndTaskOf(m[1] as string, taskId);
+    req.user = user;
+    if (task !== undefined) req.taskRow = task;
     return true;
   }
+}
+
+/**
+ * A route's `:taskId`, when it can name a task at all (task ids are short: `KS202611-0001-T2`);
+ * anything else is left for the route to refuse with 400, and is never sent to the database.
+ */
+function taskIdParam(req: AuthedRequest): string | undefined {
+  const id = (req.params as Record<string, unknown> | undefined)?.taskId;
+  return typeof id === 'string' && /^[\w-]{1,48}$/.test(id) ? id : undefined;
 }

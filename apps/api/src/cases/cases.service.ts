@@ -192,7 +192,7 @@ export class CasesService {
     const deadline = Date.now() + ROW_WAIT_MS;
     let pause = 20;
     while (Date.now() < deadline) {
-      if (await this.cases.findOne(organisationId, caseNumber)) return;
+      if (await this.cases.exists(organisationId, caseNumber)) return;
       await new Promise((r) => setTimeout(r, pause));
       pause = Math.min(pause * 2, 200);
     }

@@ -1,5 +1,6 @@
 import { ApiError } from './api-error';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { TaskEntity } from '@aso/persistence';
 import type { AuthedRequest, AuthUser } from '../auth/auth-user';
 
 /**
@@ -17,4 +18,13 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
 export const RequestId = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): string =>
     ctx.switchToHttp().getRequest<AuthedRequest>().id ?? 'unknown',
+);
+
+/**
+ * The task row the AuthGuard read with the user on a `:taskId` route (null: no such task of
+ * the organisation; undefined: not read, so the service reads it itself).
+ */
+export const TaskRow = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): TaskEntity | null | undefined =>
+    ctx.switchToHttp().getRequest<AuthedRequest>().taskRow,
 );

@@ -1,5 +1,9 @@
+import { createServer, get, IncomingMessage, ServerResponse, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import pinoHttp, { type Options as PinoHttpOptions } from 'pino-http';
 import { loggerParams, pinoOptions, REDACTED, scrubLogValue, scrubText } from './logging';
 
 /** The real pino logger with the API's options, writing into memory. */
@@ -119,5 +123,64 @@ describe('log redaction', () => {
         note: 'x',
       });
     }
+  });
+
+  test('pino-http hands the request and response to their serializers as they are: not walked, not copied', () => {
+    const req = new IncomingMessage(new Socket());
+    const res = new ServerResponse(req);
+    const scrubbed = scrubLogValue({ req, res, responseTime: 3 }) as Record<string, unknown>;
+    expect(scrubbed.req).toBe(req);
+    expect(scrubbed.res).toBe(res);
+    expect(scrubbed.responseTime).toBe(3);
+    // under any other key nothing reduces them to safe fields, so they are not written
+    expect(scrubLogValue({ response: res, nested: { request: req } })).toEqual({
+      response: '[http message]',
+      nested: { request: '[http message]' },
+    });
+  });
+
+  test('a request line through the real pino-http: id, method, scrubbed URL and status only', async () => {
+    let out = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        out += chunk.toString();
+        cb();
+      },
+    });
+    const middleware = pinoHttp(loggerParams('info').pinoHttp as PinoHttpOptions, sink);
+    const server: Server = createServer((rq, rs) => {
+      (rq as IncomingMessage & { id?: string }).id = 'req-1';
+      middleware(rq, rs);
+      rs.setHeader('set-cookie', 'aso_refresh=r-77');
+      rs.statusCode = 201;
+      rs.end('{}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await new Promise<void>((resolve, reject) =>
+        get(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/cases?token=t-42&status=open',
+            headers: { authorization: 'Bearer eyJ.a.b' },
+          },
+          (r) => r.resume().on('end', resolve),
+        ).on('error', reject),
+      );
+      for (let i = 0; i < 50 && !out.includes('\n'); i++)
+        await new Promise((r) => setTimeout(r, 10));
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+    const line = JSON.parse(out.trim().split('\n')[0] ?? '{}') as Record<string, unknown>;
+    expect(line.req).toEqual({
+      id: 'req-1',
+      method: 'GET',
+      url: `/cases?token=${REDACTED}&status=open`,
+    });
+    expect(line.res).toEqual({ statusCode: 201 });
+    expect(out).not.toMatch(/r-77|t-42|eyJ|authorization|socket/i);
   });
 });

@@ -85,15 +85,37 @@ export class PoliciesService {
   ) {}
 
   async current(organisationId: string): Promise<PolicyDocument> {
-    const latest = await this.policies.latest(organisationId);
-    const missing = builtInPoliciesAbove(latest?.version ?? null);
-    if (missing.length === 0 && latest) return parsePolicy(latest.content);
+    const latest = await this.policies.latestVersion(organisationId);
+    const missing = builtInPoliciesAbove(latest);
+    if (missing.length === 0 && latest !== null) return this.document(organisationId, latest);
     // Oldest first, each at most once (a concurrent first use adds nothing twice); a version
     // the organisation published itself in the meantime wins over the built-in of its number.
     for (const p of missing) await this.policies.add(organisationId, p.version, p, 'system');
-    const now = await this.policies.latest(organisationId);
-    return now ? parsePolicy(now.content) : currentBuiltInPolicy;
+    const now = await this.policies.latestVersion(organisationId);
+    return now !== null ? this.document(organisationId, now) : currentBuiltInPolicy;
   }
+
+  /**
+   * A stored version, parsed once per process: a version is never edited or deleted (a trigger
+   * refuses both), so its parse stays true. Every case opening asked for the newest document,
+   * and reading and validating it again was ~2 ms of the API's CPU each time (issue 14).
+   * Frozen, since every caller shares it; bounded, oldest out first.
+   */
+  private async document(organisationId: string, version: number): Promise<PolicyDocument> {
+    const key = `${organisationId}\u0000${version}`;
+    const known = this.parsed.get(key);
+    if (known) return known;
+    const row = await this.policies.find(organisationId, version);
+    if (!row) throw new Error(`policy version ${version} of ${organisationId} vanished`);
+    const document = deepFreeze(parsePolicy(row.content));
+    if (this.parsed.size >= PARSED_POLICIES_MAX) {
+      this.parsed.delete(this.parsed.keys().next().value as string);
+    }
+    this.parsed.set(key, document);
+    return document;
+  }
+
+  private readonly parsed = new Map<string, PolicyDocument>();
 
   async list(user: AuthUser): Promise<PolicyVersionSummary[]> {
     assertMayReadPolicies(user);
@@ -165,6 +187,17 @@ export class PoliciesService {
     }
     return row;
   }
+}
+
+/** Parsed versions kept per process (organisations × their versions in use). */
+const PARSED_POLICIES_MAX = 1000;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** The longest free text of a policy document (a name, an article cited in `basis`, a label). */

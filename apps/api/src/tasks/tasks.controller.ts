@@ -1,8 +1,8 @@
-import { decodeInboxCursor } from '@aso/persistence';
+import { decodeInboxCursor, type TaskEntity } from '@aso/persistence';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { parseInput } from '../common/parse-input';
-import { CurrentUser, RequestId } from '../common/actor.decorator';
+import { CurrentUser, RequestId, TaskRow } from '../common/actor.decorator';
 import {
   boardQuerySchema,
   completeTaskBodySchema,
@@ -35,8 +35,12 @@ export class TasksController {
   }
 
   @Get('tasks/:taskId/delegates')
-  delegates(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string) {
-    return this.tasks.delegates(user, taskIdOf(taskId));
+  delegates(
+    @CurrentUser() user: AuthUser,
+    @TaskRow() taskRow: TaskEntity | null | undefined,
+    @Param('taskId') taskId: string,
+  ) {
+    return this.tasks.delegates(user, taskIdOf(taskId), taskRow);
   }
 
   /** A lead's board of the department: open and claimed tasks by assignee, and its people. */
@@ -51,9 +55,10 @@ export class TasksController {
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string,
     @Idempotent() command: IdempotentCommand | undefined,
+    @TaskRow() taskRow: TaskEntity | null | undefined,
     @Param('taskId') taskId: string,
   ) {
-    return this.tasks.claim(user, { requestId, command }, taskIdOf(taskId));
+    return this.tasks.claim(user, { requestId, command, taskRow }, taskIdOf(taskId));
   }
 
   @Post('tasks/:taskId/unclaim')
@@ -62,9 +67,10 @@ export class TasksController {
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string,
     @Idempotent() command: IdempotentCommand | undefined,
+    @TaskRow() taskRow: TaskEntity | null | undefined,
     @Param('taskId') taskId: string,
   ) {
-    return this.tasks.unclaim(user, { requestId, command }, taskIdOf(taskId));
+    return this.tasks.unclaim(user, { requestId, command, taskRow }, taskIdOf(taskId));
   }
 
   @Post('tasks/:taskId/delegate')
@@ -73,13 +79,14 @@ export class TasksController {
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string,
     @Idempotent() command: IdempotentCommand | undefined,
+    @TaskRow() taskRow: TaskEntity | null | undefined,
     @Param('taskId') taskId: string,
     @Body() body: unknown,
   ) {
     const id = taskIdOf(taskId);
     return this.tasks.delegate(
       user,
-      { requestId, command },
+      { requestId, command, taskRow },
       id,
       parseInput(delegateTaskBodySchema, body).to.userId,
     );
@@ -91,11 +98,18 @@ export class TasksController {
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string,
     @Idempotent() idempotent: IdempotentCommand | undefined,
+    @TaskRow() taskRow: TaskEntity | null | undefined,
     @Param('taskId') taskId: string,
     @Body() body: unknown,
   ) {
     const id = taskIdOf(taskId);
     const { command, comment } = parseInput(completeTaskBodySchema, body);
-    return this.tasks.complete(user, { requestId, command: idempotent }, id, command, comment);
+    return this.tasks.complete(
+      user,
+      { requestId, command: idempotent, taskRow },
+      id,
+      command,
+      comment,
+    );
   }
 }

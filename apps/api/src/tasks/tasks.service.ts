@@ -158,8 +158,12 @@ export class TasksService {
    * `mayReceive`, as delegate checks it), without the asker. Only someone who may hand the
    * task on asks; others get the rule book's refusal.
    */
-  async delegates(user: AuthUser, taskId: string): Promise<{ items: DelegateCandidate[] }> {
-    const task = await this.findWorkable(user.organisationId, taskId);
+  async delegates(
+    user: AuthUser,
+    taskId: string,
+    taskRow?: TaskEntity | null,
+  ): Promise<{ items: DelegateCandidate[] }> {
+    const task = await this.findWorkable(user.organisationId, taskId, taskRow);
     assertMayReassignTask(user, task, 'delegate');
     const facts = taskFactsOf(task);
     const users = await this.users.list(user.organisationId);
@@ -382,7 +386,7 @@ export class TasksService {
     action: string,
     send: (task: WorkableTask, actor: CaseActor, updateId: string | undefined) => Promise<T>,
   ): Promise<T> {
-    const task = await this.findWorkable(user.organisationId, taskId);
+    const task = await this.findWorkable(user.organisationId, taskId, ctx.taskRow);
     const actor = toCaseActor(user);
     const updateId = ctx.command?.commandId;
     try {
@@ -412,8 +416,13 @@ export class TasksService {
    * Scoped by the token's organisation: another tenant's task is simply not found (its live
    * view is of another organisation, so the fallback refuses it the same way).
    */
-  private async findWorkable(organisationId: string, taskId: string): Promise<WorkableTask> {
-    const row = await this.tasks.findOne(organisationId, taskId);
+  private async findWorkable(
+    organisationId: string,
+    taskId: string,
+    taskRow?: TaskEntity | null,
+  ): Promise<WorkableTask> {
+    // the guard's read of this request, when it made one (same organisation, same task id)
+    const row = taskRow !== undefined ? taskRow : await this.tasks.findOne(organisationId, taskId);
     if (row) return row;
     const caseNumber = caseNumberOfTask(taskId);
     const live = caseNumber === undefined ? undefined : await this.gateway.view(caseNumber);
@@ -430,6 +439,8 @@ export class TasksService {
 export interface CommandContext {
   requestId: string;
   command?: IdempotentCommand | undefined;
+  /** the task row the guard read with the user (AuthedRequest.taskRow), when it did */
+  taskRow?: TaskEntity | null | undefined;
 }
 
 /** What a command needs of a task: a read-model row and a live-view task both have it. */

@@ -12,6 +12,15 @@ export class PoliciesRepository {
     });
   }
 
+  /** The number of the organisation's newest version, without its document (null: none yet). */
+  async latestVersion(organisationId: string): Promise<number | null> {
+    const rows = (await this.ds.query(
+      `SELECT max(version) AS version FROM policy_versions WHERE organisation_id = $1`,
+      [organisationId],
+    )) as Array<{ version: number | null }>;
+    return rows[0]?.version ?? null;
+  }
+
   /** Every version of the organisation, oldest first. */
   list(organisationId: string): Promise<PolicyVersionEntity[]> {
     return this.ds
