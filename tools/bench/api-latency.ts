@@ -36,7 +36,16 @@ import { freshDatabase, startPostgres } from '../provision/postgres';
 import { startDevServer } from '../provision/temporal-server';
 import { seedDemo } from '../seed-demo';
 import { treeCpuMs } from './proc-cpu';
-import { http, httpByFetch, percentile, startApp, stop, summary, timed } from './support';
+import {
+  benchIntake,
+  http,
+  httpByFetch,
+  percentile,
+  startApp,
+  stop,
+  summary,
+  timed,
+} from './support';
 
 const ORG = 'bench';
 const PASSWORD = 'bench-demo-password';
@@ -218,18 +227,7 @@ async function main(): Promise<void> {
               reportedAt: new Date().toISOString(),
               reportedBy: salesActor,
               customer: { name: 'bench', phone: null },
-              intake: {
-                customerName: 'bench',
-                orderNumber: 'SO-BENCH',
-                batchNumber: 'B1',
-                shipDate: '2026-11-01',
-                defectiveQuantity: 1,
-                demand: 'fix',
-                reasons: 'bench',
-                channel: 'phone',
-                attachments: [],
-                salesOpinion: '',
-              },
+              intake: benchIntake('SO-BENCH'),
               policy: currentBuiltInPolicy,
             };
             const handle = await client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {

@@ -44,7 +44,7 @@ import {
   treeProbe,
   type CpuProbe,
 } from './proc-cpu';
-import { percentile, pool } from './support';
+import { benchIntake, percentile, pool } from './support';
 
 const actors: Record<string, CaseActor> = {
   sales: { userId: 'sales-01', department: 'sales', roles: ['staff'] },
@@ -227,18 +227,7 @@ async function main(): Promise<void> {
             reportedAt: new Date().toISOString(),
             reportedBy: actors.sales!,
             customer: { name: 'bench', phone: null },
-            intake: {
-              customerName: 'bench',
-              orderNumber: `SO-${serial}`,
-              batchNumber: 'B1',
-              shipDate: '2026-11-01',
-              defectiveQuantity: 1,
-              demand: 'fix',
-              reasons: 'bench',
-              channel: 'phone',
-              attachments: [],
-              salesOpinion: '',
-            },
+            intake: benchIntake(`SO-${serial}`),
             policy: currentBuiltInPolicy, // what a new case pins (v2)
           };
           return client.workflow.start(COMPLAINT_WORKFLOW_TYPE, {
@@ -372,7 +361,8 @@ async function historyShape(
   for (const h of handles) {
     const history = await client.workflow.getHandle(h.workflowId).fetchHistory();
     const all = history.events ?? [];
-    if (process.env.BENCH_HISTORY_DUMP && h === handles[0]) dumpHistory(all as unknown as Array<Record<string, unknown>>);
+    if (process.env.BENCH_HISTORY_DUMP && h === handles[0])
+      dumpHistory(all as unknown as Array<Record<string, unknown>>);
     events += all.length;
     tasks += all.filter((e) => e.workflowTaskCompletedEventAttributes).length;
   }

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
+import type { ComplaintWorkflowInput } from '../../libs/contracts/src';
 import { repoRoot } from '../provision/paths';
 
 export const percentile = (sorted: number[], p: number): number =>
@@ -168,3 +169,17 @@ export async function timed(
   }
   return out;
 }
+
+/** The intake form of a bench complaint started straight on Temporal (one order per case). */
+export const benchIntake = (orderNumber: string): ComplaintWorkflowInput['intake'] => ({
+  customerName: 'bench',
+  orderNumber,
+  batchNumber: 'B1',
+  shipDate: '2026-11-01',
+  defectiveQuantity: 1,
+  demand: 'fix',
+  reasons: 'bench',
+  channel: 'phone',
+  attachments: [],
+  salesOpinion: '',
+});

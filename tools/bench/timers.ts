@@ -47,7 +47,7 @@ import { migrate } from '../../libs/persistence/src';
 import { freshDatabase, startPostgres } from '../provision/postgres';
 import { startDevServer } from '../provision/temporal-server';
 import { delta, snapshot, treeProbe } from './proc-cpu';
-import { percentile, startApp, stop } from './support';
+import { benchIntake, percentile, startApp, stop } from './support';
 
 const ORG = 'bench-timers';
 const N = Number(process.env.BENCH_TIMERS ?? 10_000);
@@ -92,18 +92,7 @@ const complaint = (
   reportedAt: reportedAt.toISOString(),
   reportedBy: sales,
   customer: { name: 'bench', phone: null },
-  intake: {
-    customerName: 'bench',
-    orderNumber: `SO-T${serial}`,
-    batchNumber: 'B1',
-    shipDate: '2026-11-01',
-    defectiveQuantity: 1,
-    demand: 'fix',
-    reasons: 'bench',
-    channel: 'phone',
-    attachments: [],
-    salesOpinion: '',
-  },
+  intake: benchIntake(`SO-T${serial}`),
   policy,
 });
 
