@@ -133,9 +133,10 @@ describe('log redaction', () => {
     expect(scrubbed.res).toBe(res);
     expect(scrubbed.responseTime).toBe(3);
     // under any other key nothing reduces them to safe fields, so they are not written
-    expect(scrubLogValue({ response: res, nested: { request: req } })).toEqual({
+    // (also `req`/`res` nested deeper: pino's serializers act on top-level keys only)
+    expect(scrubLogValue({ response: res, nested: { request: req, req, res } })).toEqual({
       response: '[http message]',
-      nested: { request: '[http message]' },
+      nested: { request: '[http message]', req: '[http message]', res: '[http message]' },
     });
   });
 

@@ -69,8 +69,9 @@ function kindOfKey(k: string): KeyKind {
  * pino-http's request and response: their serializers (loggerParams) keep only the id, method,
  * scrubbed URL and status, so they are handed over as they are. Walking one copied its socket,
  * headers and request to depth 8, twice per request line (the hook, then the formatter): the
- * largest piece of app code in the API's CPU profile (issue 14). Under any other key nothing
- * would reduce them, so there they are not written at all.
+ * largest piece of app code in the API's CPU profile (issue 14). Under any other key, or
+ * nested deeper (pino serializes top-level keys only), nothing would reduce them, so there they
+ * are not written at all.
  */
 const SERIALIZED_HTTP_KEYS = new Set(['req', 'res']);
 const HTTP_MESSAGE = '[http message]';
@@ -96,7 +97,9 @@ export function scrubLogValue(value: unknown, depth = 0, seen = new WeakSet<obje
   for (const [k, v] of Object.entries(value)) {
     const kind = kindOfKey(k);
     if (kind === 'secret') out[k] = REDACTED;
-    else if (isHttpMessage(v)) out[k] = SERIALIZED_HTTP_KEYS.has(k) ? v : HTTP_MESSAGE;
+    // pino's serializers act on a record's top-level keys only
+    else if (isHttpMessage(v))
+      out[k] = depth === 0 && SERIALIZED_HTTP_KEYS.has(k) ? v : HTTP_MESSAGE;
     else if (kind === 'phone' && (typeof v === 'string' || typeof v === 'number'))
       out[k] = maskPhone(String(v));
     else out[k] = scrubLogValue(v, depth + 1, seen);
