@@ -32,7 +32,7 @@ export class AuthGuard implements CanActivate {
       );
     }
     const taskId = taskIdParam(req);
-    const { user, task } = await this.auth.userAndTaskOf(m[1] as string, taskId);
+    const { user, task } = await this.auth.userOf(m[1] as string, taskId);
     req.user = user;
     if (task !== undefined) req.taskRow = task;
     return true;

@@ -1,6 +1,11 @@
 import { ApiError, isApiError } from '../common/api-error';
 import { Inject, Injectable } from '@nestjs/common';
-import { RefreshTokensRepository, UsersRepository, type TaskEntity } from '@aso/persistence';
+import {
+  RefreshTokensRepository,
+  UsersRepository,
+  type TaskEntity,
+  type UserEntity,
+} from '@aso/persistence';
 import { CLOCK, type Clock } from '../common/clock';
 import { AuthProvider, type PasswordCredentials } from './auth-provider';
 import { toAuthUser, toUserView, type AuthUser, type UserView } from './auth-user';
@@ -128,22 +133,18 @@ export class AuthService {
     await this.refreshTokens.revokeAllOf(stored.userId, this.clock());
   }
 
-  /** The guard's lookup: the token's organisation and user, active, read fresh. */
-  async userOf(accessToken: string): Promise<AuthUser> {
-    return (await this.userAndTaskOf(accessToken)).user;
-  }
-
   /**
-   * The same, and on a task route the task row of the user's organisation read in the same
-   * statement (`task`: undefined when not asked, null when there is no such task): a task
-   * command then costs one round trip before its update, not two.
+   * The guard's lookup: the token's organisation and user, active, read fresh. On a task route
+   * the task row of the user's organisation comes in the same statement (`task`: undefined when
+   * not asked, null when there is no such task): a task command then costs one round trip
+   * before its update, not two.
    */
-  async userAndTaskOf(
+  async userOf(
     accessToken: string,
     taskId?: string,
-  ): Promise<{ user: AuthUser; task?: TaskEntity | null }> {
+  ): Promise<{ user: AuthUser; task?: TaskEntity | null | undefined }> {
     const claims = await this.tokens.verifyAccess(accessToken);
-    const read =
+    const read: { user: UserEntity | null; task?: TaskEntity | null } =
       taskId === undefined
         ? { user: await this.users.findById(claims.organisationId, claims.userId) }
         : await this.users.findByIdWithTask(claims.organisationId, claims.userId, taskId);
@@ -153,9 +154,7 @@ export class AuthService {
         reason: 'inactive',
       });
     }
-    return 'task' in read
-      ? { user: toAuthUser(record), task: read.task }
-      : { user: toAuthUser(record) };
+    return { user: toAuthUser(record), task: read.task };
   }
 
   private async session(user: AuthUser, refreshToken: string): Promise<Session> {
